@@ -1,0 +1,152 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import type { EventName, EventPayloadOf } from '../../shared/ipc/contract';
+import { dispatch } from '../ipc/dispatch';
+import type { EventSink, HandlerTable } from '../ipc/handlers';
+import type { Logger } from '../services/logger';
+
+/**
+ * The test-and-demo transport: serves a bridge build of the renderer and answers the same handler
+ * table over loopback HTTP. Only 127.0.0.1, only same-origin, only with the random token.
+ * The Electron entry never imports this module.
+ */
+export interface BridgeServer {
+  readonly url: string;
+  /** The page to open: the renderer with the token in the fragment (never sent over HTTP). */
+  readonly pageUrl: string;
+  readonly token: string;
+  readonly events: EventSink;
+  close(): Promise<void>;
+}
+
+export interface BridgeOptions {
+  readonly rendererDir: string;
+  readonly createHandlers: (events: EventSink) => HandlerTable;
+  readonly logger: Logger;
+  readonly port?: number;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export async function startBridgeServer(options: BridgeOptions): Promise<BridgeServer> {
+  const token = randomBytes(32).toString('hex');
+  const subscribers = new Set<ServerResponse>();
+  const events: EventSink = {
+    emit<E extends EventName>(event: E, payload: EventPayloadOf<E>) {
+      const frame = `data: ${JSON.stringify({ event, payload })}\n\n`;
+      for (const res of subscribers) res.write(frame);
+    },
+  };
+  const handlers = options.createHandlers(events);
+  let origin = '';
+
+  const server = createServer((req, res) => {
+    void route(req, res).catch((error: unknown) => {
+      options.logger.error('bridge.failed', { error: String(error) });
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', origin);
+    if (req.headers.origin !== undefined && req.headers.origin !== origin) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (url.pathname.startsWith('/ipc/') && req.method === 'POST') {
+      if (!tokenMatches(req.headers.authorization?.replace(/^Bearer /, ''), token)) {
+        res.writeHead(401).end();
+        return;
+      }
+      const body = await readJson(req);
+      const channel = decodeURIComponent(url.pathname.slice('/ipc/'.length));
+      const result = await dispatch(handlers, channel, body, { events }, options.logger);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
+      return;
+    }
+    if (url.pathname === '/events' && req.method === 'GET') {
+      if (!tokenMatches(url.searchParams.get('token') ?? undefined, token)) {
+        res.writeHead(401).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+      res.write(': connected\n\n');
+      subscribers.add(res);
+      req.on('close', () => subscribers.delete(res));
+      return;
+    }
+    if (req.method === 'GET') {
+      await serveStatic(options.rendererDir, url.pathname, res);
+      return;
+    }
+    res.writeHead(405).end();
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url: origin,
+    pageUrl: `${origin}/index.html#token=${token}`,
+    token,
+    events,
+    close: () =>
+      new Promise((resolve) => {
+        for (const res of subscribers) res.end();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function tokenMatches(given: string | undefined, expected: string): boolean {
+  if (given === undefined || given.length !== expected.length) return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new Error('request body too large');
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text === '') return undefined;
+  const parsed = JSON.parse(text) as { payload?: unknown };
+  return parsed.payload;
+}
+
+async function serveStatic(root: string, pathname: string, res: ServerResponse): Promise<void> {
+  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+  const file = normalize(join(root, relative));
+  if (!file.startsWith(normalize(root) + sep)) {
+    res.writeHead(403).end();
+    return;
+  }
+  try {
+    const content = await readFile(file);
+    res.writeHead(200, {
+      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
+    res.end(content);
+  } catch {
+    res.writeHead(404).end();
+  }
+}

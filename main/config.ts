@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/**
+ * Every server address main talks to comes from here, so tests and the demo point the app at
+ * local servers (moto, the reference SMOOZ server) without code changes.
+ */
+export const AppConfigSchema = z.object({
+  aws: z.object({
+    /** Overrides every AWS service endpoint (moto server in tests and the demo). */
+    endpointUrl: z.url().optional(),
+  }),
+  /** Hosts the app may open in the system browser. */
+  externalLinkHosts: z.array(z.string().min(1)),
+});
+export type AppConfig = z.infer<typeof AppConfigSchema>;
+
+export const DEFAULT_EXTERNAL_LINK_HOSTS = [
+  'docs.aws.amazon.com',
+  'console.aws.amazon.com',
+  'aws.amazon.com',
+  'smooz.jp',
+];
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  return AppConfigSchema.parse({
+    aws: { endpointUrl: env.SMOOZ_AWS_ENDPOINT_URL || undefined },
+    externalLinkHosts: DEFAULT_EXTERNAL_LINK_HOSTS,
+  });
+}

@@ -1,0 +1,61 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, shell, type BrowserWindow } from 'electron';
+import ElectronStore from 'electron-store';
+import { awsConfigPaths } from '../aws/sharedConfigFiles';
+import { loadConfig } from '../config';
+import { createHandlers } from '../ipc/createHandlers';
+import { createAppStore } from '../services/appStore';
+import { createConsoleLogger } from '../services/logger';
+import { currentRuntimeInfo } from '../services/runtimeInfo';
+import { storeOptions, type PersistedState } from '../services/storeSchema';
+import { registerIpcHandlers, trustedSenderCheck, webContentsEventSink } from './ipcRegistration';
+import { createMainWindow } from './mainWindow';
+
+/** The Electron entry point: wires services to a window and stays thin; the logic lives elsewhere. */
+function start(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  const logger = createConsoleLogger('main');
+  const config = loadConfig();
+  const rendererUrl = pathToFileURL(join(__dirname, '../renderer/index.html')).href;
+  let window: BrowserWindow | undefined;
+
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  void app.whenReady().then(() => {
+    const store = createAppStore(new ElectronStore<PersistedState>(storeOptions(app.getVersion())));
+    const events = webContentsEventSink(() => window?.webContents);
+    const handlers = createHandlers({
+      config,
+      store,
+      runtime: currentRuntimeInfo(app.getVersion()),
+      awsPaths: awsConfigPaths(),
+      logger,
+      openExternal: (url) => shell.openExternal(url),
+    });
+    registerIpcHandlers(
+      handlers,
+      trustedSenderCheck(() => window?.webContents, rendererUrl),
+      events,
+      logger,
+    );
+    window = createMainWindow({
+      preloadPath: join(__dirname, 'preload.cjs'),
+      rendererUrl,
+      externalLinkHosts: config.externalLinkHosts,
+    });
+    window.on('closed', () => {
+      window = undefined;
+    });
+  });
+}
+
+start();

@@ -1,0 +1,42 @@
+import type { BrowserWindowConstructorOptions, WebContents } from 'electron';
+
+/** The renderer gets no Node, its own JS world and Chromium's sandbox; nothing here is optional. */
+export function secureWebPreferences(
+  preloadPath: string,
+): BrowserWindowConstructorOptions['webPreferences'] {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: false,
+  };
+}
+
+/**
+ * The window only ever shows the bundled renderer: every navigation away from it and every new
+ * window is refused; allow-listed links go to the system browser instead.
+ */
+export function lockDownWebContents(
+  contents: WebContents,
+  rendererUrl: string,
+  openAllowedExternal: (url: string) => void,
+): void {
+  contents.on('will-navigate', (event, url) => {
+    if (url !== rendererUrl) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    openAllowedExternal(url);
+    return { action: 'deny' };
+  });
+  contents.session.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false),
+  );
+}

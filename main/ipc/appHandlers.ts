@@ -1,0 +1,37 @@
+import { AppError, ErrorCodes } from '../../shared/errors';
+import type { appChannels } from '../../shared/ipc/channels/app';
+import { describeConfigFiles, listProfileNames } from '../aws/sharedConfigFiles';
+import { isAllowedExternalUrl } from '../services/externalLinks';
+import type { MainServices } from '../services/mainServices';
+import type { HandlerTable } from './handlers';
+
+export function createAppHandlers(
+  services: MainServices,
+): Pick<HandlerTable, keyof typeof appChannels> {
+  return {
+    'app:getDiagnostics': async () => {
+      const { runtime, awsPaths } = services;
+      const profiles = await listProfileNames(awsPaths).catch(() => []);
+      return {
+        appVersion: runtime.appVersion,
+        versions: runtime.versions,
+        platform: runtime.platform,
+        arch: runtime.arch,
+        aws: { ...describeConfigFiles(awsPaths), profileCount: profiles.length },
+      };
+    },
+    'app:getPreferences': async () => services.store.getPreferences(),
+    'app:setPreferences': async (patch, { events }) => {
+      const preferences = services.store.setPreferences(patch);
+      events.emit('app:preferencesChanged', preferences);
+      return preferences;
+    },
+    'connections:list': async () => services.store.listConnections(),
+    'shell:openExternal': async ({ url }) => {
+      if (!isAllowedExternalUrl(url, services.config.externalLinkHosts)) {
+        throw new AppError(ErrorCodes.urlNotAllowed, { url });
+      }
+      await services.openExternal(url);
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import type { MainServices } from '../services/mainServices';
+import { createAppHandlers } from './appHandlers';
+import type { HandlerTable } from './handlers';
+
+/** The complete handler table: one factory per feature, merged. */
+export function createHandlers(services: MainServices): HandlerTable {
+  return {
+    ...createAppHandlers(services),
+  };
+}

@@ -1,0 +1,47 @@
+import { AppError, ErrorCodes } from '../../shared/errors';
+import { channels, isChannel, type Channel } from '../../shared/ipc/contract';
+import type { IpcResult } from '../../shared/ipc/result';
+import type { HandlerContext, HandlerTable } from './handlers';
+import type { Logger } from '../services/logger';
+
+/**
+ * The one place a request from the renderer is parsed, run and answered; the Electron IPC
+ * registration and the test bridge both call it, so both get the same validation.
+ */
+export async function dispatch(
+  handlers: HandlerTable,
+  channelName: string,
+  payload: unknown,
+  context: HandlerContext,
+  logger: Logger,
+): Promise<IpcResult<unknown>> {
+  if (!isChannel(channelName)) {
+    return { ok: false, error: { code: ErrorCodes.unknownChannel } };
+  }
+  const channel: Channel = channelName;
+  const spec = channels[channel];
+  const parsed = spec.request.safeParse(payload);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: {
+        code: ErrorCodes.invalidRequest,
+        params: { channel, issues: parsed.error.issues.length },
+      },
+    };
+  }
+  try {
+    const handler = handlers[channel] as (req: unknown, ctx: HandlerContext) => Promise<unknown>;
+    const value = await handler(parsed.data, context);
+    const checked = spec.response.safeParse(value);
+    if (!checked.success) {
+      logger.error('ipc.invalidResponse', { channel, issues: checked.error.issues.length });
+      return { ok: false, error: { code: ErrorCodes.invalidResponse, params: { channel } } };
+    }
+    return { ok: true, value: checked.data };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: error.toData() };
+    logger.error('ipc.handlerFailed', { channel, error: String(error) });
+    return { ok: false, error: { code: ErrorCodes.internal } };
+  }
+}

@@ -1,0 +1,32 @@
+import type Conf from 'conf';
+import { ConnectionSummarySchema, type ConnectionSummary } from '../../shared/connections';
+import { PreferencesSchema, type Preferences } from '../../shared/preferences';
+import type { PersistedState } from './storeSchema';
+
+export interface AppStore {
+  getPreferences(): Preferences;
+  setPreferences(patch: Partial<Preferences>): Preferences;
+  listConnections(): ConnectionSummary[];
+  upsertConnection(connection: ConnectionSummary): void;
+}
+
+/** Typed access to the persisted state; what is read back is parsed, not trusted. */
+export function createAppStore(backing: Conf<PersistedState>): AppStore {
+  return {
+    getPreferences: () => PreferencesSchema.parse(backing.get('preferences')),
+    setPreferences(patch) {
+      const next = PreferencesSchema.parse({ ...backing.get('preferences'), ...patch });
+      backing.set('preferences', next);
+      return next;
+    },
+    listConnections: () =>
+      backing.get('connections').flatMap((raw) => {
+        const parsed = ConnectionSummarySchema.safeParse(raw);
+        return parsed.success ? [parsed.data] : [];
+      }),
+    upsertConnection(connection) {
+      const others = backing.get('connections').filter((c) => c.id !== connection.id);
+      backing.set('connections', [...others, ConnectionSummarySchema.parse(connection)]);
+    },
+  };
+}

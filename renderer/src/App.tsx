@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../../shared/preferences';
+import { AboutPanel } from './about/AboutPanel';
+import { ConnectionList } from './home/ConnectionList';
+import { ModeChoice, type SetupMode } from './home/ModeChoice';
+import { call, onEvent } from './ipc/api';
+import { LanguageSwitch } from './layout/LanguageSwitch';
+
+type View = { name: 'home' } | { name: 'about' } | { name: 'setup'; mode: SetupMode };
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const [view, setView] = useState<View>({ name: 'home' });
+
+  useEffect(
+    () => onEvent('app:preferencesChanged', (prefs) => void i18n.changeLanguage(prefs.language)),
+    [i18n],
+  );
+
+  const changeLanguage = (language: Language) => {
+    void i18n.changeLanguage(language);
+    void call('app:setPreferences', { language });
+  };
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div>
+          <h1>{t('appTitle')}</h1>
+          <p className="subtitle">{t('appSubtitle')}</p>
+        </div>
+        <nav className="header-actions" aria-label={t('nav.home')}>
+          <LanguageSwitch onChange={changeLanguage} />
+          {view.name === 'home' ? (
+            <button type="button" onClick={() => setView({ name: 'about' })}>
+              {t('nav.about')}
+            </button>
+          ) : (
+            <button type="button" onClick={() => setView({ name: 'home' })}>
+              {t('nav.back')}
+            </button>
+          )}
+        </nav>
+      </header>
+      <main className="app-main">
+        {view.name === 'home' && (
+          <>
+            <ConnectionList />
+            <ModeChoice onChoose={(mode) => setView({ name: 'setup', mode })} />
+          </>
+        )}
+        {view.name === 'about' && <AboutPanel />}
+        {view.name === 'setup' && (
+          <section className="panel" data-testid={`setup-${view.mode}`}>
+            <h2>{t(`home:modes.${view.mode}.title`)}</h2>
+          </section>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import type { RendererApi } from '../../../shared/ipc/api';
+import type { EventName } from '../../../shared/ipc/contract';
+
+/**
+ * Test and browser-demo transport: the same contract over the loopback bridge server. Only the
+ * `bridge` build includes this module; the token arrives in the URL fragment.
+ */
+export function createBridgeApi(): RendererApi {
+  const token = new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  const source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
+  source.onmessage = (message: MessageEvent<string>) => {
+    const { event, payload } = JSON.parse(message.data) as { event: EventName; payload: never };
+    listeners.get(event)?.forEach((listener) => listener(payload));
+  };
+  return {
+    async invoke(channel, request) {
+      const response = await fetch(`/ipc/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ payload: request }),
+      });
+      if (!response.ok)
+        return { ok: false, error: { code: 'ipc.transport', params: { status: response.status } } };
+      return (await response.json()) as never;
+    },
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener as (payload: never) => void);
+      listeners.set(event, set);
+      return () => set.delete(listener as (payload: never) => void);
+    },
+  };
+}

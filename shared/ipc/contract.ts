@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+import { appChannels, appEvents } from './channels/app';
+
+/**
+ * Every channel between the renderer and main, written once. Each feature keeps its channels in
+ * `channels/<feature>.ts` and adds them here; main must implement all of them (see
+ * `main/ipc/handlers.ts`), and the preload exposes exactly these names.
+ */
+export const channels = {
+  ...appChannels,
+} as const;
+
+/** main → renderer pushes. */
+export const events = {
+  ...appEvents,
+} as const;
+
+export type Channel = keyof typeof channels;
+export type EventName = keyof typeof events;
+export type RequestOf<C extends Channel> = z.infer<(typeof channels)[C]['request']>;
+export type ResponseOf<C extends Channel> = z.infer<(typeof channels)[C]['response']>;
+export type EventPayloadOf<E extends EventName> = z.infer<(typeof events)[E]>;
+
+export const CHANNEL_NAMES = Object.keys(channels) as Channel[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export const isChannel = (name: string): name is Channel => Object.hasOwn(channels, name);
+export const isEventName = (name: string): name is EventName => Object.hasOwn(events, name);

@@ -1,0 +1,1 @@
+"""moto plug-ins that close the emulator's gaps listed in ../shared/docs/aws-emulator-notes.md."""
