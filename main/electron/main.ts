@@ -5,7 +5,7 @@ import ElectronStore from 'electron-store';
 import { awsConfigPaths } from '../aws/sharedConfigFiles';
 import { loadConfig } from '../config';
 import { createHandlers } from '../ipc/createHandlers';
-import { createAppStore } from '../services/appStore';
+import { createMainServices } from '../services/createMainServices';
 import { createConsoleLogger } from '../services/logger';
 import { currentRuntimeInfo } from '../services/runtimeInfo';
 import { storeOptions, type PersistedState } from '../services/storeSchema';
@@ -31,16 +31,16 @@ function start(): void {
   app.on('window-all-closed', () => app.quit());
 
   void app.whenReady().then(() => {
-    const store = createAppStore(new ElectronStore<PersistedState>(storeOptions(app.getVersion())));
     const events = webContentsEventSink(() => window?.webContents);
-    const handlers = createHandlers({
+    const services = createMainServices({
       config,
-      store,
+      storeBacking: new ElectronStore<PersistedState>(storeOptions(app.getVersion())),
       runtime: currentRuntimeInfo(app.getVersion()),
       awsPaths: awsConfigPaths(),
       logger,
       openExternal: (url) => shell.openExternal(url),
     });
+    const handlers = createHandlers(services);
     registerIpcHandlers(
       handlers,
       trustedSenderCheck(() => window?.webContents, rendererUrl),

@@ -1,0 +1,63 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { startBridgeServer, type BridgeServer } from '../../main/bridge/bridgeServer';
+import type { AwsConfigPaths } from '../../main/aws/sharedConfigFiles';
+import { AppConfigSchema, DEFAULT_EXTERNAL_LINK_HOSTS, type AppConfig } from '../../main/config';
+import { createHandlers } from '../../main/ipc/createHandlers';
+import { createMainServices } from '../../main/services/createMainServices';
+import { silentLogger } from '../../main/services/logger';
+import { currentRuntimeInfo } from '../../main/services/runtimeInfo';
+import { storeOptions, type PersistedState } from '../../main/services/storeSchema';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const BRIDGE_RENDERER_DIR = join(ROOT, 'dist', 'renderer-bridge');
+
+export interface BridgeAppOptions {
+  /** Folder for the persisted state; reuse it to simulate a restart. */
+  readonly userDataDir?: string;
+  readonly awsPaths: AwsConfigPaths;
+  readonly config?: Partial<AppConfig>;
+  readonly openedUrls?: string[];
+}
+
+export interface BridgeApp {
+  readonly server: BridgeServer;
+  readonly userDataDir: string;
+  close(): Promise<void>;
+}
+
+/** The real handler table in plain Node behind the loopback bridge, as the e2e tests run it. */
+export async function startBridgeApp(options: BridgeAppOptions): Promise<BridgeApp> {
+  const ownsDir = options.userDataDir === undefined;
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'smooz-user-data-')));
+  const config = AppConfigSchema.parse({
+    aws: {},
+    externalLinkHosts: DEFAULT_EXTERNAL_LINK_HOSTS,
+    ...options.config,
+  });
+  const services = createMainServices({
+    config,
+    storeBacking: new Conf<PersistedState>({ ...storeOptions('0.1.0'), cwd: userDataDir }),
+    runtime: currentRuntimeInfo('0.1.0'),
+    awsPaths: options.awsPaths,
+    logger: silentLogger,
+    openExternal: async (url) => {
+      options.openedUrls?.push(url);
+    },
+  });
+  const server = await startBridgeServer({
+    rendererDir: BRIDGE_RENDERER_DIR,
+    createHandlers: () => createHandlers(services),
+    logger: silentLogger,
+  });
+  return {
+    server,
+    userDataDir,
+    close: async () => {
+      await server.close();
+      if (ownsDir) await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
