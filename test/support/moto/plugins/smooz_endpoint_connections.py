@@ -1,0 +1,114 @@
+"""Cross-account PrivateLink behaviour for the SMOOZ reference server (moto 5.2.1).
+
+moto keeps each account's EC2 state apart and, out of the box,
+- answers DescribeVpcEndpointConnections with HTTP 500 (not implemented), and
+- lets any account create an interface endpoint to any service name, even one whose allowed
+  principals do not include it.
+
+Real AWS hides an endpoint service from a principal it does not allow: CreateVpcEndpoint fails
+with InvalidServiceName. The reference server (another "account" on the same moto server, chosen
+with moto's `x-moto-account-id` header) relies on that to report `rejected`, and the app's
+customer-side cross-check relies on DescribeVpcEndpointConnections. This plug-in adds both.
+"""
+from typing import Any, Iterator
+
+from moto.core.responses import ActionResult
+from moto.ec2.exceptions import InvalidServiceName
+from moto.ec2.models import ec2_backends
+from moto.ec2.models.vpc_service_configuration import VPCServiceConfiguration
+from moto.ec2.models.vpcs import VPCBackend, VPCEndPoint
+from moto.ec2.responses import EC2Response
+
+
+def _regional_backends(region: str) -> Iterator[Any]:
+    # dict.get avoids BackendDict's lazy creation: an account never used holds nothing.
+    for account_id in list(dict.keys(ec2_backends)):
+        regional = dict.get(ec2_backends, account_id)
+        backend = dict.get(regional, region) if regional is not None else None
+        if backend is not None:
+            yield backend
+
+
+def _find_service(region: str, service_name: str) -> VPCServiceConfiguration | None:
+    for backend in _regional_backends(region):
+        for config in backend.configurations.values():
+            if config.service_name == service_name:
+                return config
+    return None
+
+
+def _principal_allows(principal: str, account_id: str) -> bool:
+    return principal == "*" or principal in (
+        account_id,
+        f"arn:aws:iam::{account_id}:root",
+    ) or principal.startswith(f"arn:aws:iam::{account_id}:")
+
+
+_original_create_vpc_endpoint = VPCBackend.create_vpc_endpoint
+
+
+def _create_vpc_endpoint(self: Any, *args: Any, **kwargs: Any) -> VPCEndPoint:
+    service_name = kwargs.get("service_name", args[1] if len(args) > 1 else None)
+    endpoint_type = kwargs.get("endpoint_type", args[2] if len(args) > 2 else None)
+    is_interface = (endpoint_type or "").lower() == "interface"
+    if is_interface and service_name and service_name.startswith("com.amazonaws.vpce."):
+        service = _find_service(self.region_name, service_name)
+        owner = service.ec2_backend.account_id if service else None
+        if service is None or (
+            owner != self.account_id
+            and not any(_principal_allows(p, self.account_id) for p in service.principals)
+        ):
+            raise InvalidServiceName(service_name)
+    return _original_create_vpc_endpoint(self, *args, **kwargs)
+
+
+VPCBackend.create_vpc_endpoint = _create_vpc_endpoint  # type: ignore[method-assign]
+
+
+def _connections_for(backend: Any, service_ids: set[str] | None) -> list[dict[str, Any]]:
+    services = [
+        s
+        for s in backend.configurations.values()
+        if service_ids is None or s.id in service_ids
+    ]
+    by_name = {s.service_name: s for s in services}
+    connections = []
+    for consumer in _regional_backends(backend.region_name):
+        for endpoint in consumer.vpc_end_points.values():
+            service = by_name.get(endpoint.service_name)
+            if service is None:
+                continue
+            connections.append(
+                {
+                    "ServiceId": service.id,
+                    "VpcEndpointId": endpoint.id,
+                    "VpcEndpointOwner": consumer.account_id,
+                    "VpcEndpointState": endpoint.state,
+                    "CreationTimestamp": endpoint.creation_timestamp,
+                    "DnsEntries": endpoint.dns_entries or [],
+                    "NetworkLoadBalancerArns": list(service.network_load_balancer_arns),
+                    "GatewayLoadBalancerArns": list(service.gateway_load_balancer_arns),
+                    "IpAddressType": "ipv4",
+                    "VpcEndpointConnectionId": f"vpce-con-{endpoint.id[len('vpce-'):]}",
+                }
+            )
+    return connections
+
+
+def _describe_vpc_endpoint_connections(self: EC2Response) -> ActionResult:
+    filters: dict[str, list[str]] = {}
+    for f in self._get_param("Filters", []) or []:
+        filters[f["Name"]] = f.get("Values", [])
+    service_ids = set(filters["service-id"]) if "service-id" in filters else None
+    connections = _connections_for(self.ec2_backend, service_ids)
+    for name, key in (
+        ("vpc-endpoint-id", "VpcEndpointId"),
+        ("vpc-endpoint-owner", "VpcEndpointOwner"),
+        ("vpc-endpoint-state", "VpcEndpointState"),
+    ):
+        if name in filters:
+            connections = [c for c in connections if c[key] in filters[name]]
+    return ActionResult({"VpcEndpointConnections": connections})
+
+
+EC2Response.describe_vpc_endpoint_connections = _describe_vpc_endpoint_connections  # type: ignore[attr-defined]
