@@ -10,8 +10,10 @@ import { createMainServices } from '../../main/services/createMainServices';
 import { silentLogger } from '../../main/services/logger';
 import { currentRuntimeInfo } from '../../main/services/runtimeInfo';
 import { storeOptions, type PersistedState } from '../../main/services/storeSchema';
+import { ROOT } from './projectRoot';
 
-export const ROOT = join(import.meta.dirname, '..', '..');
+export { ROOT };
+
 export const BRIDGE_RENDERER_DIR = join(ROOT, 'dist', 'renderer-bridge');
 
 export interface BridgeAppOptions {

@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { ROOT } from './projectRoot';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 export const VENV_PYTHON = join(ROOT, '.venv', 'bin', 'python');
 
 export interface MotoServer {

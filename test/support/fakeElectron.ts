@@ -1,0 +1,89 @@
+import { EventEmitter } from 'node:events';
+
+/**
+ * A stand-in for the `electron` module, recording what the shell asks of it. Only the parts the
+ * shell uses exist, so using anything else fails loudly.
+ */
+export function createFakeElectron() {
+  const handled = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>();
+  const exposed = new Map<string, unknown>();
+  const rendererInvokes: { channel: string; payload: unknown }[] = [];
+  const openedExternal: string[] = [];
+  const windows: FakeBrowserWindow[] = [];
+  let permissionHandler: ((c: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined;
+
+  class FakeWebContents extends EventEmitter {
+    readonly id = windows.length + 1;
+    windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
+    readonly sent: { channel: string; payload: unknown }[] = [];
+    readonly session = {
+      setPermissionRequestHandler: (handler: typeof permissionHandler) => {
+        permissionHandler = handler;
+      },
+    };
+    setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+      this.windowOpenHandler = handler;
+    }
+    send(channel: string, payload: unknown) {
+      this.sent.push({ channel, payload });
+    }
+    isDestroyed() {
+      return false;
+    }
+  }
+
+  class FakeBrowserWindow extends EventEmitter {
+    readonly webContents = new FakeWebContents();
+    loadedUrl: string | undefined;
+    constructor(readonly options: Record<string, unknown>) {
+      super();
+      windows.push(this);
+    }
+    loadURL(url: string) {
+      this.loadedUrl = url;
+      return Promise.resolve();
+    }
+    show() {}
+  }
+
+  const electron = {
+    BrowserWindow: FakeBrowserWindow,
+    shell: {
+      openExternal: async (url: string) => {
+        openedExternal.push(url);
+      },
+    },
+    ipcMain: {
+      handle: (
+        channel: string,
+        listener: (event: unknown, payload: unknown) => Promise<unknown>,
+      ) => {
+        if (handled.has(channel)) throw new Error(`second handler for ${channel}`);
+        handled.set(channel, listener);
+      },
+    },
+    ipcRenderer: {
+      invoke: async (channel: string, payload: unknown) => {
+        rendererInvokes.push({ channel, payload });
+        return { ok: true, value: null };
+      },
+      on: () => {},
+      removeListener: () => {},
+    },
+    contextBridge: {
+      exposeInMainWorld: (key: string, api: unknown) => {
+        exposed.set(key, api);
+      },
+    },
+  };
+
+  return {
+    electron,
+    handled,
+    exposed,
+    rendererInvokes,
+    openedExternal,
+    windows,
+    permissionHandler: () => permissionHandler,
+  };
+}

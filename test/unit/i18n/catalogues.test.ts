@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ErrorCodes } from '../../../shared/errors';
+import { LANGUAGES } from '../../../shared/preferences';
+
+const LOCALES = join(import.meta.dirname, '..', '..', '..', 'renderer', 'src', 'locales');
+
+type Tree = { [key: string]: string | Tree };
+
+function load(language: string, namespace: string): Tree {
+  return JSON.parse(readFileSync(join(LOCALES, language, `${namespace}.json`), 'utf8')) as Tree;
+}
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of flatten(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+const placeholders = (text: string) =>
+  [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+const namespaces = (language: string) =>
+  readdirSync(join(LOCALES, language))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -'.json'.length))
+    .sort();
+
+describe('the UI catalogues', () => {
+  it('exist for every supported language with the same namespaces', () => {
+    const [first, ...rest] = LANGUAGES.map(namespaces);
+    expect(first?.length).toBeGreaterThan(0);
+    for (const other of rest) expect(other).toEqual(first);
+  });
+
+  for (const namespace of namespaces('ja')) {
+    it(`${namespace}: Japanese and English have the same keys, none empty, same placeholders`, () => {
+      const ja = flatten(load('ja', namespace));
+      const en = flatten(load('en', namespace));
+      expect([...en.keys()].sort()).toEqual([...ja.keys()].sort());
+      for (const [key, text] of ja) {
+        expect(text.trim(), `ja ${namespace}:${key}`).not.toBe('');
+        expect(en.get(key)?.trim(), `en ${namespace}:${key}`).not.toBe('');
+        expect(placeholders(en.get(key) ?? ''), `${namespace}:${key}`).toEqual(placeholders(text));
+      }
+    });
+  }
+
+  it('has a message for every error code the IPC layer itself produces', () => {
+    const messages = flatten(load('ja', 'errors'));
+    for (const code of Object.values(ErrorCodes)) expect(messages.has(code), code).toBe(true);
+  });
+
+  it('keeps Japanese text in the Japanese catalogue', () => {
+    const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/;
+    const common = flatten(load('ja', 'common'));
+    expect(japanese.test(common.get('appTitle') ?? '')).toBe(true);
+  });
+});
