@@ -1,0 +1,40 @@
+import type { AppErrorData } from '../errors';
+import type { PreflightFix, PreflightReport } from './preflight';
+import type { PlanPatch, StackFailure, StackOutputs } from './plan';
+import type { CreatedResource } from './resources';
+
+/** Everything that can happen to a setup flow; `reduce` decides whether it may happen now. */
+export type SetupEvent =
+  | { readonly type: 'planUpdated'; readonly patch: PlanPatch }
+  | { readonly type: 'preflightCompleted'; readonly report: PreflightReport }
+  | { readonly type: 'fixStarted'; readonly fix: PreflightFix }
+  | { readonly type: 'fixApplied' }
+  | { readonly type: 'confirmed' }
+  | { readonly type: 'resourceCreated'; readonly resource: CreatedResource }
+  | { readonly type: 'securityGroupReady' }
+  | { readonly type: 'rulesReady' }
+  | {
+      readonly type: 'stackProgress';
+      readonly stackId: string;
+      readonly done: number;
+      readonly total: number;
+    }
+  | { readonly type: 'stackCompleted'; readonly outputs: StackOutputs }
+  | { readonly type: 'loginRequired' }
+  | {
+      readonly type: 'stepFailed';
+      readonly error: AppErrorData;
+      readonly stackFailure?: StackFailure;
+    }
+  | { readonly type: 'resumed' }
+  | { readonly type: 'cancelled' }
+  | { readonly type: 'teardownStarted' }
+  | {
+      readonly type: 'resourceRemoved';
+      readonly resource: CreatedResource;
+      /** True when AWS no longer had it (removed by hand, or never completed). */
+      readonly alreadyGone: boolean;
+    }
+  | { readonly type: 'teardownCompleted' };
+
+export type SetupEventType = SetupEvent['type'];

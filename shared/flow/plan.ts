@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { DatabaseRecordSchema } from './database';
+
+export const DB_AUTH_METHODS = ['password', 'iam'] as const;
+export const DbAuthMethodSchema = z.enum(DB_AUTH_METHODS);
+export type DbAuthMethod = z.infer<typeof DbAuthMethodSchema>;
+
+/**
+ * Everything the engine will create, decided before anything is: the user's few decisions plus
+ * what was derived from their account. Persisted with the flow so a restart needs no re-entry.
+ */
+export const SetupPlanSchema = z.object({
+  connectionId: z.string().min(1),
+  connectionName: z.string().min(1),
+  profile: z.string().min(1),
+  region: z.string().min(1),
+  accountId: z.string().regex(/^\d{12}$/),
+  database: DatabaseRecordSchema,
+  /** The first is the manual's ⑥ subnet; the rest cover the AZs the database may fail over to. */
+  subnetIds: z.array(z.string().min(1)).min(1),
+  authMethod: DbAuthMethodSchema,
+  dbUser: z.string().optional(),
+  externalId: z.string().optional(),
+  smoozAccountId: z.string().regex(/^\d{12}$/),
+  lambdaFunctionName: z.string().min(1),
+  stackName: z.string().min(1),
+  lambdaSecurityGroupName: z.string().min(1),
+});
+export type SetupPlan = z.infer<typeof SetupPlanSchema>;
+
+/** What the user may still change after the plan was derived (before confirming). */
+export const PlanPatchSchema = SetupPlanSchema.pick({
+  subnetIds: true,
+  connectionName: true,
+  lambdaFunctionName: true,
+}).partial();
+export type PlanPatch = z.infer<typeof PlanPatchSchema>;
+
+/** The stack's outputs, as handed to SMOOZ (AZ IDs, not names, identify the zones across accounts). */
+export const StackOutputsSchema = z.object({
+  endpointServiceName: z.string().min(1),
+  endpointServiceId: z.string().min(1),
+  availabilityZones: z.array(z.string()),
+  availabilityZoneIds: z.array(z.string()),
+  loadBalancerArn: z.string().min(1),
+  targetGroupArn: z.string().min(1),
+  iamRoleArn: z.string().optional(),
+  updaterFunctionName: z.string().optional(),
+});
+export type StackOutputs = z.infer<typeof StackOutputsSchema>;
+
+export const StackEventSchema = z.object({
+  eventId: z.string(),
+  timestamp: z.iso.datetime(),
+  logicalResourceId: z.string(),
+  resourceType: z.string(),
+  status: z.string(),
+  reason: z.string().optional(),
+});
+export type StackEvent = z.infer<typeof StackEventSchema>;
+
+/** The resource that made the stack fail, and AWS's reason, for the failure screen. */
+export const StackFailureSchema = z.object({
+  stackStatus: z.string(),
+  logicalResourceId: z.string(),
+  resourceType: z.string(),
+  reason: z.string(),
+});
+export type StackFailure = z.infer<typeof StackFailureSchema>;

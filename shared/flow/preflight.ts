@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+export const PREFLIGHT_CHECK_IDS = [
+  'subnetInDatabaseAz',
+  'subnetPerFailoverAz',
+  'lambdaEgress',
+  'securityGroupLimits',
+  'nameClash',
+  'permissions',
+  'regionSupport',
+] as const;
+export const PreflightCheckIdSchema = z.enum(PREFLIGHT_CHECK_IDS);
+export type PreflightCheckId = z.infer<typeof PreflightCheckIdSchema>;
+
+export const CHECK_STATUSES = ['pass', 'warn', 'fail'] as const;
+export type CheckStatus = (typeof CHECK_STATUSES)[number];
+
+const ParamsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
+
+/** Monthly cost (USD, list price, 730 hours) of the two ways a Lambda in a subnet reaches AWS APIs. */
+export const EgressCostSchema = z.object({
+  natGatewayMonthlyUsd: z.number().nonnegative(),
+  interfaceEndpointsMonthlyUsd: z.number().nonnegative(),
+  /** Per GB processed, on top of the hourly figure. */
+  natGatewayPerGbUsd: z.number().nonnegative(),
+  interfaceEndpointPerGbUsd: z.number().nonnegative(),
+});
+export type EgressCost = z.infer<typeof EgressCostSchema>;
+
+export const PREFLIGHT_FIX_KINDS = ['createInterfaceEndpoints'] as const;
+export const PreflightFixKindSchema = z.enum(PREFLIGHT_FIX_KINDS);
+
+/** A change the engine can make for the user to turn a failing check into a passing one. */
+export const PreflightFixSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('createInterfaceEndpoints'),
+    /** Service names, e.g. `com.amazonaws.ap-northeast-1.elasticloadbalancing`. */
+    serviceNames: z.array(z.string()).min(1),
+    /** Also the free S3 gateway endpoint (only when something in the VPC must reach S3). */
+    s3Gateway: z.boolean(),
+    subnetIds: z.array(z.string()).min(1),
+    cost: EgressCostSchema,
+  }),
+]);
+export type PreflightFix = z.infer<typeof PreflightFixSchema>;
+export type PreflightFixKind = z.infer<typeof PreflightFixKindSchema>;
+
+/**
+ * One check's verdict. The renderer shows `setup:preflight.<explanation>` with `params`; a fix,
+ * when offered, is applied through `setup:applyFix`.
+ */
+export const PreflightCheckSchema = z.object({
+  id: PreflightCheckIdSchema,
+  status: z.enum(CHECK_STATUSES),
+  explanation: z.string().min(1),
+  params: ParamsSchema,
+  fix: PreflightFixSchema.optional(),
+});
+export type PreflightCheck = z.infer<typeof PreflightCheckSchema>;
+
+export const PreflightReportSchema = z.object({
+  checkedAt: z.iso.datetime(),
+  checks: z.array(PreflightCheckSchema),
+});
+export type PreflightReport = z.infer<typeof PreflightReportSchema>;
+
+/** Nothing is created while any check fails; warnings are shown but do not block. */
+export const preflightPassed = (report: PreflightReport): boolean =>
+  report.checks.every((check) => check.status !== 'fail');

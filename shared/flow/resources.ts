@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/** Rules and groups are only ever opened on one TCP port from one named source. */
+const RuleSourceSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('securityGroup'), groupId: z.string().min(1) }),
+  z.object({ type: z.literal('cidr'), cidr: z.string().min(1) }),
+]);
+export type RuleSource = z.infer<typeof RuleSourceSchema>;
+
+/**
+ * What this connection created in the customer's account — the ledger teardown works from. Every
+ * entry is also tagged in AWS with the connection id, so resources created just before a crash
+ * (and never written here) are still found.
+ */
+export const CreatedResourceSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('securityGroup'),
+    purpose: z.enum(['lambda', 'endpoints']),
+    groupId: z.string().min(1),
+    groupName: z.string().min(1),
+    vpcId: z.string().min(1),
+  }),
+  z.object({
+    kind: z.literal('ingressRule'),
+    groupId: z.string().min(1),
+    port: z.number().int().min(1).max(65535),
+    source: RuleSourceSchema,
+  }),
+  z.object({
+    kind: z.literal('vpcEndpoint'),
+    endpointId: z.string().min(1),
+    serviceName: z.string().min(1),
+  }),
+  z.object({
+    kind: z.literal('stack'),
+    stackName: z.string().min(1),
+    stackId: z.string().min(1),
+  }),
+]);
+export type CreatedResource = z.infer<typeof CreatedResourceSchema>;
+
+/** A stable identity for a ledger entry, so recording the same resource twice is a no-op. */
+export function resourceKey(resource: CreatedResource): string {
+  switch (resource.kind) {
+    case 'securityGroup':
+      return `sg:${resource.groupId}`;
+    case 'ingressRule': {
+      const from =
+        resource.source.type === 'securityGroup' ? resource.source.groupId : resource.source.cidr;
+      return `rule:${resource.groupId}:${resource.port}:${from}`;
+    }
+    case 'vpcEndpoint':
+      return `vpce:${resource.endpointId}`;
+    case 'stack':
+      return `stack:${resource.stackName}`;
+  }
+}
+
+export const TeardownReportSchema = z.object({
+  removed: z.array(CreatedResourceSchema),
+  /** Resources found gone already (deleted by hand, or never fully created). */
+  alreadyGone: z.array(CreatedResourceSchema),
+});
+export type TeardownReport = z.infer<typeof TeardownReportSchema>;

@@ -1,0 +1,255 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { SetupEvent } from '../../../shared/flow/events';
+import {
+  IllegalTransitionError,
+  initialState,
+  reduce,
+  ILLEGAL_TRANSITION,
+} from '../../../shared/flow/reducer';
+import { SetupStateSchema, type SetupState } from '../../../shared/flow/state';
+import {
+  egressFix,
+  failingEgressReport,
+  lambdaSg,
+  passingReport,
+  rdsRule,
+  samplePlan,
+  stack,
+} from '../../support/flowFixtures';
+
+const outputs = {
+  endpointServiceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-1',
+  endpointServiceId: 'vpce-svc-1',
+  availabilityZones: ['ap-northeast-1a'],
+  availabilityZoneIds: ['apne1-az4'],
+  loadBalancerArn: 'arn:lb',
+  targetGroupArn: 'arn:tg',
+};
+
+const run = (events: SetupEvent[], from: SetupState = initialState(samplePlan)) =>
+  events.reduce(reduce, from);
+
+const happyPath: SetupEvent[] = [
+  { type: 'preflightCompleted', report: passingReport },
+  { type: 'confirmed' },
+  { type: 'resourceCreated', resource: lambdaSg },
+  { type: 'securityGroupReady' },
+  { type: 'resourceCreated', resource: rdsRule },
+  { type: 'rulesReady' },
+  { type: 'resourceCreated', resource: stack },
+  { type: 'stackProgress', stackId: 'id', done: 3, total: 9 },
+  { type: 'stackCompleted', outputs },
+];
+
+/** Every state the happy path, a failure, a login pause, a cancel and a teardown pass through. */
+function reachableStates(): SetupState[] {
+  let s = initialState(samplePlan);
+  const states: SetupState[] = [s];
+  for (const e of happyPath) states.push((s = reduce(s, e)));
+  const withFix = reduce(initialState(samplePlan), {
+    type: 'preflightCompleted',
+    report: failingEgressReport,
+  });
+  states.push(withFix, reduce(withFix, { type: 'fixStarted', fix: egressFix }));
+  const creating = run(happyPath.slice(0, 6));
+  states.push(reduce(creating, { type: 'loginRequired' }));
+  states.push(reduce(creating, { type: 'stepFailed', error: { code: 'setup.stackFailed' } }));
+  states.push(reduce(creating, { type: 'cancelled' }));
+  const tearing = reduce(s, { type: 'teardownStarted' });
+  states.push(tearing);
+  states.push(
+    run(
+      [
+        { type: 'resourceRemoved', resource: stack, alreadyGone: false },
+        { type: 'resourceRemoved', resource: rdsRule, alreadyGone: false },
+        { type: 'resourceRemoved', resource: lambdaSg, alreadyGone: true },
+        { type: 'teardownCompleted' },
+      ],
+      tearing,
+    ),
+  );
+  return states;
+}
+
+describe('setup flow reducer', () => {
+  it('walks the happy path from preflight to complete with the ledger filled in order', () => {
+    const end = run(happyPath);
+    expect(end.step).toBe('complete');
+    expect(end.created).toEqual([lambdaSg, rdsRule, stack]);
+    expect(end.step === 'complete' && end.outputs.availabilityZoneIds).toEqual(['apne1-az4']);
+  });
+
+  it('stays at preflight while a check fails, and refuses to confirm', () => {
+    const s = reduce(initialState(samplePlan), {
+      type: 'preflightCompleted',
+      report: failingEgressReport,
+    });
+    expect(s.step).toBe('preflight');
+    expect(() => reduce(s, { type: 'confirmed' })).toThrow(IllegalTransitionError);
+  });
+
+  it('applies only a fix that preflight offered, then asks for the checks again', () => {
+    const fix = egressFix;
+    expect(() => reduce(initialState(samplePlan), { type: 'fixStarted', fix })).toThrow(
+      IllegalTransitionError,
+    );
+    const failing = reduce(initialState(samplePlan), {
+      type: 'preflightCompleted',
+      report: failingEgressReport,
+    });
+    const fixing = reduce(failing, { type: 'fixStarted', fix });
+    expect(fixing.step).toBe('applyingFix');
+    const endpoint = { kind: 'vpcEndpoint', endpointId: 'vpce-1', serviceName: 'x' } as const;
+    const after = run(
+      [{ type: 'resourceCreated', resource: endpoint }, { type: 'fixApplied' }],
+      fixing,
+    );
+    expect(after).toMatchObject({ step: 'preflight', created: [endpoint] });
+    expect(after.step === 'preflight' && after.preflight).toBeUndefined();
+  });
+
+  it('records a resource once however often it is reported', () => {
+    const s = run([...happyPath.slice(0, 3), { type: 'resourceCreated', resource: lambdaSg }]);
+    expect(s.created).toEqual([lambdaSg]);
+  });
+
+  it('will not leave the security group step without a Lambda security group in the ledger', () => {
+    const s = run(happyPath.slice(0, 2));
+    expect(() => reduce(s, { type: 'securityGroupReady' })).toThrow(IllegalTransitionError);
+  });
+
+  it('pauses for login and resumes the interrupted step with its ledger', () => {
+    const creating = run(happyPath.slice(0, 7));
+    const paused = reduce(creating, { type: 'loginRequired' });
+    expect(paused).toMatchObject({ step: 'waitingForLogin', resumeStep: 'creatingStack' });
+    const resumed = reduce(paused, { type: 'resumed' });
+    expect(resumed).toMatchObject({ step: 'creatingStack', stackId: stack.stackId });
+    expect(resumed.created).toEqual(creating.created);
+  });
+
+  it('keeps the failing resource of a stack failure and retries the stack step', () => {
+    const creating = run(happyPath.slice(0, 7));
+    const failed = reduce(creating, {
+      type: 'stepFailed',
+      error: { code: 'setup.stackFailed' },
+      stackFailure: {
+        stackStatus: 'ROLLBACK_COMPLETE',
+        logicalResourceId: 'Nlb',
+        resourceType: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+        reason: 'quota',
+      },
+    });
+    expect(failed).toMatchObject({ step: 'failed', stackFailure: { logicalResourceId: 'Nlb' } });
+    expect(reduce(failed, { type: 'resumed' }).step).toBe('creatingStack');
+  });
+
+  it('allows cancel at every step except the finished ones, and resumes where it stopped', () => {
+    for (const state of reachableStates()) {
+      if (['complete', 'cancelled', 'tornDown'].includes(state.step)) {
+        expect(() => reduce(state, { type: 'cancelled' }), state.step).toThrow(
+          IllegalTransitionError,
+        );
+        continue;
+      }
+      const cancelled = reduce(state, { type: 'cancelled' });
+      expect(cancelled.step, state.step).toBe('cancelled');
+      expect(cancelled.created).toEqual(state.created);
+      const resumed = reduce(cancelled, { type: 'resumed' });
+      const expected =
+        state.step === 'waitingForLogin' || state.step === 'failed'
+          ? state.resumeStep
+          : state.step === 'ready' || state.step === 'applyingFix'
+            ? 'preflight'
+            : state.step;
+      expect(resumed.step, state.step).toBe(expected);
+    }
+  });
+
+  it('tears down from the ledger and reports removed and already-gone resources', () => {
+    expect(reachableStates().at(-1)).toMatchObject({
+      step: 'tornDown',
+      created: [],
+      teardown: { removed: [stack, rdsRule], alreadyGone: [lambdaSg] },
+    });
+  });
+
+  it('refuses to finish teardown while the ledger still holds resources', () => {
+    const tearing = reduce(run(happyPath), { type: 'teardownStarted' });
+    expect(() => reduce(tearing, { type: 'teardownCompleted' })).toThrow(IllegalTransitionError);
+  });
+
+  it('refuses teardown while the engine is acting; cancel comes first', () => {
+    const creating = run(happyPath.slice(0, 6));
+    expect(() => reduce(creating, { type: 'teardownStarted' })).toThrow(IllegalTransitionError);
+    const cancelled = reduce(creating, { type: 'cancelled' });
+    expect(reduce(cancelled, { type: 'teardownStarted' }).step).toBe('tearingDown');
+  });
+
+  it('refuses subnet changes once resources exist in the chosen VPC', () => {
+    const failing = reduce(initialState(samplePlan), {
+      type: 'preflightCompleted',
+      report: failingEgressReport,
+    });
+    const withSg = run(
+      [
+        { type: 'fixStarted', fix: egressFix },
+        { type: 'resourceCreated', resource: lambdaSg },
+        { type: 'fixApplied' },
+      ],
+      failing,
+    );
+    expect(() =>
+      reduce(withSg, { type: 'planUpdated', patch: { subnetIds: ['subnet-x'] } }),
+    ).toThrow(IllegalTransitionError);
+    expect(
+      reduce(withSg, { type: 'planUpdated', patch: { connectionName: 'n' } }).plan.connectionName,
+    ).toBe('n');
+  });
+
+  it('names the step and event in the error code the UI shows', () => {
+    try {
+      reduce(initialState(samplePlan), { type: 'stackCompleted', outputs });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toMatchObject({
+        code: ILLEGAL_TRANSITION,
+        params: { step: 'preflight', event: 'stackCompleted' },
+      });
+    }
+  });
+
+  it('only ever produces states that parse, and leaves the state untouched on refusal', () => {
+    const events: SetupEvent[] = [
+      ...happyPath,
+      { type: 'preflightCompleted', report: failingEgressReport },
+      { type: 'fixStarted', fix: egressFix },
+      { type: 'fixApplied' },
+      { type: 'loginRequired' },
+      { type: 'stepFailed', error: { code: 'x' } },
+      { type: 'resumed' },
+      { type: 'cancelled' },
+      { type: 'teardownStarted' },
+      { type: 'resourceRemoved', resource: lambdaSg, alreadyGone: false },
+      { type: 'resourceRemoved', resource: stack, alreadyGone: false },
+      { type: 'resourceRemoved', resource: rdsRule, alreadyGone: true },
+      { type: 'teardownCompleted' },
+      { type: 'planUpdated', patch: { connectionName: 'other' } },
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...events), { maxLength: 40 }), (sequence) => {
+        let state = initialState(samplePlan);
+        for (const event of sequence) {
+          const before = JSON.stringify(state);
+          try {
+            state = reduce(state, event);
+            expect(SetupStateSchema.safeParse(state).success).toBe(true);
+          } catch (error) {
+            expect(error).toBeInstanceOf(IllegalTransitionError);
+            expect(JSON.stringify(state)).toBe(before);
+          }
+        }
+      }),
+    );
+  });
+});
