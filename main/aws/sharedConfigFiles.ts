@@ -7,6 +7,18 @@ export interface AwsConfigPaths {
   readonly credentialsFile: string;
 }
 
+export type IniSection = Readonly<Record<string, string>>;
+
+/** The two files as the SDK's own loader reads them, split into what each section is for. */
+export interface ParsedAwsFiles {
+  /** `[default]` and `[profile x]` of the config file, keyed by profile name. */
+  readonly configProfiles: Readonly<Record<string, IniSection>>;
+  /** Every section of the credentials file (there, `[x]` is profile x). */
+  readonly credentialsProfiles: Readonly<Record<string, IniSection>>;
+  /** `[sso-session x]` sections, keyed by x. */
+  readonly ssoSessions: Readonly<Record<string, IniSection>>;
+}
+
 /** Where the AWS CLI and SDKs look for the shared files, honouring the same variables they do. */
 export function awsConfigPaths(env: NodeJS.ProcessEnv = process.env): AwsConfigPaths {
   return {
@@ -15,17 +27,43 @@ export function awsConfigPaths(env: NodeJS.ProcessEnv = process.env): AwsConfigP
   };
 }
 
-/** Profile names across both files, as the SDK's own loader parses them. */
-export async function listProfileNames(paths: AwsConfigPaths): Promise<string[]> {
+// The loader keys typed sections as `<type>.<name>` (a config file's `[profile x]` becomes `x`).
+const SSO_SESSION_PREFIX = 'sso-session.';
+const TYPED_SECTION_PREFIXES = [SSO_SESSION_PREFIX, 'services.'];
+
+/**
+ * Reads both files fresh (the loader otherwise caches file contents for the process lifetime). A
+ * missing or unreadable file counts as empty, as it does for the CLI.
+ */
+export async function loadAwsFiles(paths: AwsConfigPaths): Promise<ParsedAwsFiles> {
   const files = await loadSharedConfigFiles({
     configFilepath: paths.configFile,
     filepath: paths.credentialsFile,
     ignoreCache: true,
   });
-  // The loader keys `[sso-session x]` and `[services x]` sections with a dotted prefix.
-  const names = [...Object.keys(files.configFile), ...Object.keys(files.credentialsFile)].filter(
-    (name) => !name.includes('.'),
-  );
+  const configProfiles: Record<string, IniSection> = {};
+  const ssoSessions: Record<string, IniSection> = {};
+  for (const [key, section] of Object.entries(files.configFile)) {
+    if (key.startsWith(SSO_SESSION_PREFIX)) {
+      ssoSessions[key.slice(SSO_SESSION_PREFIX.length)] = section as IniSection;
+    } else if (!TYPED_SECTION_PREFIXES.some((prefix) => key.startsWith(prefix))) {
+      configProfiles[key] = section as IniSection;
+    }
+  }
+  const credentialsProfiles: Record<string, IniSection> = {};
+  for (const [key, section] of Object.entries(files.credentialsFile)) {
+    // `[profile x]` in the credentials file is not a profile the SDK can select.
+    if (![...TYPED_SECTION_PREFIXES, 'profile.'].some((prefix) => key.startsWith(prefix))) {
+      credentialsProfiles[key] = section as IniSection;
+    }
+  }
+  return { configProfiles, credentialsProfiles, ssoSessions };
+}
+
+/** Profile names across both files, as the SDK's own loader parses them. */
+export async function listProfileNames(paths: AwsConfigPaths): Promise<string[]> {
+  const files = await loadAwsFiles(paths);
+  const names = [...Object.keys(files.configProfiles), ...Object.keys(files.credentialsProfiles)];
   return [...new Set(names)].sort();
 }
 

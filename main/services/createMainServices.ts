@@ -1,4 +1,5 @@
 import type Conf from 'conf';
+import { createAwsAccess } from '../aws/awsAccess';
 import type { AwsConfigPaths } from '../aws/sharedConfigFiles';
 import type { AppConfig } from '../config';
 import { createAppStore } from './appStore';
@@ -27,5 +28,6 @@ export function createMainServices(host: HostEnvironment): MainServices {
     awsPaths: host.awsPaths,
     logger: host.logger,
     openExternal: host.openExternal,
+    awsAccess: createAwsAccess({ config: host.config, paths: host.awsPaths, env: process.env }),
   };
 }

@@ -1,3 +1,4 @@
+import type { AwsAccess } from '../aws/awsAccess';
 import type { AwsConfigPaths } from '../aws/sharedConfigFiles';
 import type { AppConfig } from '../config';
 import type { AppStore } from './appStore';
@@ -16,4 +17,6 @@ export interface MainServices {
   readonly logger: Logger;
   /** Opens a URL in the system browser; only called with allow-listed URLs. */
   readonly openExternal: (url: string) => Promise<void>;
+  /** The user's local AWS profiles: listing, credentials for a profile, caller identity. */
+  readonly awsAccess: AwsAccess;
 }

@@ -1,0 +1,198 @@
+import {
+  AssumeRoleCommand,
+  AssumeRoleWithWebIdentityCommand,
+  GetCallerIdentityCommand,
+  STSClient,
+} from '@aws-sdk/client-sts';
+import { fromIni } from '@aws-sdk/credential-providers';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { AppError } from '../../shared/errors';
+import { AwsErrorCodes } from '../../shared/aws/errorCodes';
+import type {
+  AwsProfile,
+  AwsProfileListing,
+  CallerIdentity,
+  SsoLoginStatus,
+} from '../../shared/aws/profiles';
+import type { AppConfig } from '../config';
+import { mapAwsError } from './awsErrors';
+import { createAwsClient, type AwsClientContext } from './clientFactory';
+import { describeProfiles, type ProfileDescriptor, type SsoSessionRef } from './profileCatalog';
+import { loadAwsFiles, type AwsConfigPaths } from './sharedConfigFiles';
+import { readSsoToken, ssoLoginStatus } from './sso/tokenCache';
+import { freshSsoToken } from './sso/tokenRefresh';
+
+/**
+ * The app's access to AWS through the user's own local profiles. Credentials stay inside the
+ * returned context (for `createAwsClient`); they are never written anywhere or sent to the renderer.
+ * Every method throws `AppError` with an `aws.*` code.
+ */
+export interface AwsAccess {
+  /** Every profile of the shared files, broken ones with their problem, SSO ones with their login. */
+  listProfiles(): Promise<AwsProfileListing>;
+  /**
+   * Region and credentials for a profile. The region is the one given, else `AWS_REGION`, else the
+   * profile's. Checks the SSO login first (renewing it silently when it can), so a missing or expired
+   * login fails here with `aws.ssoTokenMissing` / `aws.ssoTokenExpired` rather than mid-operation.
+   */
+  contextFor(profile: string, region?: string): Promise<AwsClientContext>;
+  /** STS GetCallerIdentity with that profile: the account and identity in use. */
+  callerIdentity(profile: string, region?: string): Promise<CallerIdentity>;
+  /** Drops remembered credentials, e.g. after a new SSO login. */
+  forgetCredentials(): void;
+}
+
+export interface AwsAccessOptions {
+  readonly config: AppConfig;
+  readonly paths: AwsConfigPaths;
+  /** Where AWS_PROFILE and AWS_REGION are read from. */
+  readonly env: NodeJS.ProcessEnv;
+  readonly now?: () => Date;
+}
+
+// Temporary credentials are renewed this long before they expire.
+const CREDENTIAL_RENEWAL_MS = 5 * 60 * 1000;
+
+export function createAwsAccess(options: AwsAccessOptions): AwsAccess {
+  const { config, paths, env } = options;
+  const now = options.now ?? (() => new Date());
+  const remembered = new Map<string, Promise<AwsCredentialIdentity>>();
+
+  async function descriptorFor(profile: string): Promise<ProfileDescriptor> {
+    const descriptor = describeProfiles(await loadAwsFiles(paths)).find((p) => p.name === profile);
+    if (!descriptor) throw new AppError(AwsErrorCodes.profileNotFound, { profile });
+    if (descriptor.problem) throw new AppError(descriptor.problem.code, descriptor.problem.params);
+    return descriptor;
+  }
+
+  async function ensureSsoLogin(profile: string, session: SsoSessionRef): Promise<void> {
+    const cached = await readSsoToken(session.key);
+    const label = session.sessionName ?? session.startUrl;
+    if (!cached) throw new AppError(AwsErrorCodes.ssoTokenMissing, { profile, session: label });
+    const token = await freshSsoToken(session, now).catch((error: unknown) => {
+      throw mapAwsError(error, { profile });
+    });
+    if (!token) throw new AppError(AwsErrorCodes.ssoTokenExpired, { profile, session: label });
+  }
+
+  /** The SDK's own profile resolution; only the STS calls it makes go through our client factory. */
+  function sdkProvider(profile: string, region: string): AwsCredentialIdentityProvider {
+    const sts = (credentials: AwsClientContext['credentials']) =>
+      createAwsClient(STSClient, config, { region, credentials });
+    return fromIni({
+      profile,
+      filepath: paths.credentialsFile,
+      configFilepath: paths.configFile,
+      ignoreCache: true,
+      roleAssumer: async (sourceCredentials, params) => {
+        const { Credentials } = await sts(sourceCredentials).send(new AssumeRoleCommand(params));
+        return temporaryCredentials(Credentials);
+      },
+      roleAssumerWithWebIdentity: async (params) => {
+        // AssumeRoleWithWebIdentity is an unsigned call: the token file is the credential.
+        const unsigned = async (): Promise<AwsCredentialIdentity> => {
+          throw new AppError(AwsErrorCodes.credentialsUnavailable, { profile });
+        };
+        const { Credentials } = await sts(unsigned).send(
+          new AssumeRoleWithWebIdentityCommand(params),
+        );
+        return temporaryCredentials(Credentials);
+      },
+    });
+  }
+
+  function credentialsFor(profile: string, region: string): AwsCredentialIdentityProvider {
+    const provider = sdkProvider(profile, region);
+    return async () => {
+      const key = `${profile}\u0000${region}`;
+      let pending = remembered.get(key);
+      if (pending) {
+        const held = await pending.catch(() => undefined);
+        const expiry = held?.expiration?.getTime();
+        if (!held || (expiry !== undefined && expiry - now().getTime() < CREDENTIAL_RENEWAL_MS)) {
+          pending = undefined;
+        }
+      }
+      if (!pending) {
+        pending = provider().catch((error: unknown) => {
+          remembered.delete(key);
+          throw mapAwsError(error, { profile });
+        });
+        remembered.set(key, pending);
+      }
+      return pending;
+    };
+  }
+
+  async function contextFor(profile: string, region?: string): Promise<AwsClientContext> {
+    const descriptor = await descriptorFor(profile);
+    const resolvedRegion = region || env.AWS_REGION || descriptor.region;
+    if (!resolvedRegion) throw new AppError(AwsErrorCodes.regionMissing, { profile });
+    if (descriptor.ssoSession) await ensureSsoLogin(profile, descriptor.ssoSession);
+    return { region: resolvedRegion, credentials: credentialsFor(profile, resolvedRegion) };
+  }
+
+  return {
+    async listProfiles() {
+      const descriptors = describeProfiles(await loadAwsFiles(paths));
+      const logins = new Map<string, SsoLoginStatus>();
+      for (const { ssoSession } of descriptors) {
+        if (ssoSession && !logins.has(ssoSession.key)) {
+          logins.set(ssoSession.key, ssoLoginStatus(await readSsoToken(ssoSession.key), now()));
+        }
+      }
+      const profiles: AwsProfile[] = descriptors.map(({ ssoSession, ...rest }) => ({
+        ...rest,
+        login: ssoSession ? (logins.get(ssoSession.key) ?? null) : null,
+      }));
+      const selected =
+        env.AWS_PROFILE || (profiles.some((p) => p.name === 'default') ? 'default' : null);
+      return {
+        profiles,
+        selectedProfile: selected,
+        regionFromEnvironment: env.AWS_REGION || null,
+        configFile: paths.configFile,
+        credentialsFile: paths.credentialsFile,
+      };
+    },
+    contextFor,
+    async callerIdentity(profile, region) {
+      const context = await contextFor(profile, region);
+      const sts = createAwsClient(STSClient, config, context);
+      try {
+        const identity = await sts.send(new GetCallerIdentityCommand({}));
+        return {
+          account: identity.Account ?? '',
+          arn: identity.Arn ?? '',
+          userId: identity.UserId ?? '',
+          region: context.region,
+          profile,
+        };
+      } catch (error) {
+        throw mapAwsError(error, { profile, action: 'sts:GetCallerIdentity', resource: '*' });
+      }
+    },
+    forgetCredentials() {
+      remembered.clear();
+    },
+  };
+}
+
+interface StsCredentials {
+  AccessKeyId?: string;
+  SecretAccessKey?: string;
+  SessionToken?: string;
+  Expiration?: Date;
+}
+
+function temporaryCredentials(credentials: StsCredentials | undefined): AwsCredentialIdentity {
+  if (!credentials?.AccessKeyId || !credentials.SecretAccessKey) {
+    throw new AppError(AwsErrorCodes.credentialsUnavailable, {});
+  }
+  return {
+    accessKeyId: credentials.AccessKeyId,
+    secretAccessKey: credentials.SecretAccessKey,
+    sessionToken: credentials.SessionToken,
+    expiration: credentials.Expiration,
+  };
+}

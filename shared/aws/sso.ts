@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { AppErrorSchema } from '../errors';
+
+/** Authorization code with PKCE (the AWS CLI's default) or the device code fallback. */
+export const SsoLoginFlowSchema = z.enum(['authCode', 'deviceCode']);
+export type SsoLoginFlow = z.infer<typeof SsoLoginFlowSchema>;
+
+/** An SSO login is started for a profile, or directly for a `[sso-session x]` section. */
+export const SsoTargetSchema = z.union([
+  z.object({ profile: z.string().min(1) }),
+  z.object({ ssoSession: z.string().min(1) }),
+]);
+export type SsoTarget = z.infer<typeof SsoTargetSchema>;
+
+export const SsoLoginStartedSchema = z.object({
+  loginId: z.string().min(1),
+  /** Cache key: the sso-session name, or the start URL of a legacy profile. */
+  sessionKey: z.string(),
+  startUrl: z.string(),
+});
+export type SsoLoginStarted = z.infer<typeof SsoLoginStartedSchema>;
+
+/** main → renderer while a login runs. Carries nothing secret: the user code is meant to be shown. */
+export const SsoLoginProgressSchema = z.discriminatedUnion('stage', [
+  z.object({ loginId: z.string(), stage: z.literal('browserOpened') }),
+  z.object({
+    loginId: z.string(),
+    stage: z.literal('deviceCode'),
+    userCode: z.string(),
+    verificationUri: z.string(),
+    expiresAt: z.iso.datetime(),
+  }),
+  z.object({ loginId: z.string(), stage: z.literal('done'), expiresAt: z.iso.datetime() }),
+  z.object({ loginId: z.string(), stage: z.literal('failed'), error: AppErrorSchema }),
+  z.object({ loginId: z.string(), stage: z.literal('cancelled') }),
+]);
+export type SsoLoginProgress = z.infer<typeof SsoLoginProgressSchema>;
+
+export const SsoAccountSchema = z.object({
+  accountId: z.string(),
+  accountName: z.string().nullable(),
+  emailAddress: z.string().nullable(),
+});
+export type SsoAccount = z.infer<typeof SsoAccountSchema>;
+
+export const SsoRoleSchema = z.object({ accountId: z.string(), roleName: z.string() });
+export type SsoRole = z.infer<typeof SsoRoleSchema>;
