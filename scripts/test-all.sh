@@ -3,4 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-test-deps.sh
+rm -f test-results/vitest-*.json
 npm test
+node_modules/.bin/node scripts/test-summary.mjs
