@@ -11,6 +11,11 @@ export const AppConfigSchema = z.object({
   }),
   /** Hosts the app may open in the system browser. */
   externalLinkHosts: z.array(z.string().min(1)),
+  /**
+   * An S3 URL where SMOOZ hosts the same template as templates/smooz-privatelink.yaml; the
+   * CloudFormation quick-create link needs one (it cannot load a local file).
+   */
+  templateUrl: z.url().optional(),
 });
 export type AppConfig = z.infer<typeof AppConfigSchema>;
 
@@ -25,5 +30,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return AppConfigSchema.parse({
     aws: { endpointUrl: env.SMOOZ_AWS_ENDPOINT_URL || undefined },
     externalLinkHosts: DEFAULT_EXTERNAL_LINK_HOSTS,
+    templateUrl: env.SMOOZ_TEMPLATE_URL || undefined,
   });
 }

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { app, shell, type BrowserWindow } from 'electron';
 import ElectronStore from 'electron-store';
 import { awsConfigPaths } from '../aws/sharedConfigFiles';
+import { electronPrintToPdf, electronSaveFile } from '../checklist/electronFileOutput';
 import { loadConfig } from '../config';
 import { createHandlers } from '../ipc/createHandlers';
 import { createMainServices } from '../services/createMainServices';
@@ -39,6 +40,11 @@ function start(): void {
       awsPaths: awsConfigPaths(),
       logger,
       openExternal: (url) => shell.openExternal(url),
+      saveFile: electronSaveFile(() => window),
+      printToPdf: electronPrintToPdf,
+      templatesDir: app.isPackaged
+        ? join(process.resourcesPath, 'templates')
+        : join(app.getAppPath(), 'templates'),
     });
     const handlers = createHandlers(services);
     registerIpcHandlers(

@@ -1,10 +1,14 @@
 import type { MainServices } from '../services/mainServices';
 import { createAppHandlers } from './appHandlers';
+import { createChecklistHandlers } from './checklistHandlers';
+import { createSupportHandlers } from './supportHandlers';
 import type { HandlerTable } from './handlers';
 
 /** The complete handler table: one factory per feature, merged. */
 export function createHandlers(services: MainServices): HandlerTable {
   return {
     ...createAppHandlers(services),
+    ...createChecklistHandlers(services),
+    ...createSupportHandlers(services),
   };
 }

@@ -1,7 +1,12 @@
+import { join } from 'node:path';
 import type Conf from 'conf';
+import { AppError } from '../../shared/errors';
 import { createAwsAccess } from '../aws/awsAccess';
 import type { AwsConfigPaths } from '../aws/sharedConfigFiles';
 import type { AppConfig } from '../config';
+import { createChecklistStore } from '../checklist/checklistStore';
+import type { PrintToPdf, SaveFile } from '../checklist/fileOutput';
+import { createDiagnosticsRegistry } from '../report/diagnosticsRegistry';
 import { createAppStore } from './appStore';
 import type { Logger } from './logger';
 import type { MainServices } from './mainServices';
@@ -17,17 +22,34 @@ export interface HostEnvironment {
   readonly awsPaths: AwsConfigPaths;
   readonly logger: Logger;
   readonly openExternal: (url: string) => Promise<void>;
+  /** Save dialog + write; hosts without a dialog (tests, the demo) save into a folder. */
+  readonly saveFile?: SaveFile;
+  readonly printToPdf?: PrintToPdf;
+  /** Defaults to `templates/` under the working directory (the repository in dev and tests). */
+  readonly templatesDir?: string;
 }
 
 /** The one place services are assembled, so the app and the test bridge run the same graph. */
 export function createMainServices(host: HostEnvironment): MainServices {
+  const diagnostics = createDiagnosticsRegistry();
+  const logger = diagnostics.recordingLogger(host.logger);
   return {
     config: host.config,
     store: createAppStore(host.storeBacking),
     runtime: host.runtime,
     awsPaths: host.awsPaths,
-    logger: host.logger,
+    logger,
     openExternal: host.openExternal,
     awsAccess: createAwsAccess({ config: host.config, paths: host.awsPaths, env: process.env }),
+    checklistStore: createChecklistStore(host.storeBacking),
+    saveFile: host.saveFile ?? unavailable('checklist.saveUnavailable'),
+    printToPdf: host.printToPdf ?? unavailable('checklist.pdfUnavailable'),
+    templatesDir: host.templatesDir ?? join(process.cwd(), 'templates'),
+    diagnostics,
   };
+}
+
+/** A host without a file dialog or a PDF printer says so when asked, instead of pretending. */
+function unavailable(code: string): () => Promise<never> {
+  return () => Promise.reject(new AppError(code));
 }

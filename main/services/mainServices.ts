@@ -1,6 +1,9 @@
 import type { AwsAccess } from '../aws/awsAccess';
 import type { AwsConfigPaths } from '../aws/sharedConfigFiles';
 import type { AppConfig } from '../config';
+import type { ChecklistStore } from '../checklist/checklistStore';
+import type { PrintToPdf, SaveFile } from '../checklist/fileOutput';
+import type { DiagnosticsRegistry } from '../report/diagnosticsRegistry';
 import type { AppStore } from './appStore';
 import type { Logger } from './logger';
 import type { RuntimeInfo } from './runtimeInfo';
@@ -19,4 +22,14 @@ export interface MainServices {
   readonly openExternal: (url: string) => Promise<void>;
   /** The user's local AWS profiles: listing, credentials for a profile, caller identity. */
   readonly awsAccess: AwsAccess;
+  /** The offline checklist's persisted values and check-offs. */
+  readonly checklistStore: ChecklistStore;
+  /** Asks where to save a file (a dialog in the app, a fixed folder in tests) and writes it. */
+  readonly saveFile: SaveFile;
+  /** HTML to PDF bytes (Chromium printing). */
+  readonly printToPdf: PrintToPdf;
+  /** Where the bundled CloudFormation templates are (resources folder when packaged). */
+  readonly templatesDir: string;
+  /** Report sections contributed by features, and the last errors main logged. */
+  readonly diagnostics: DiagnosticsRegistry;
 }

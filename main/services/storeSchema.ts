@@ -1,10 +1,13 @@
 import type { Options } from 'conf';
 import type { ConnectionSummary } from '../../shared/connections';
 import { DEFAULT_PREFERENCES, LANGUAGES, type Preferences } from '../../shared/preferences';
+import { INITIAL_CHECKLIST_STATE, type ChecklistState } from '../../shared/steps/checklistState';
 
 export type PersistedState = {
   preferences: Preferences;
   connections: ConnectionSummary[];
+  /** The offline checklist's values and check-offs (also read by the automated flow). */
+  checklist: ChecklistState;
 };
 
 /**
@@ -20,7 +23,11 @@ export function storeOptions(projectVersion: string): Options<PersistedState> {
     projectVersion,
     configName: 'state',
     clearInvalidConfig: false,
-    defaults: { preferences: DEFAULT_PREFERENCES, connections: [] },
+    defaults: {
+      preferences: DEFAULT_PREFERENCES,
+      connections: [],
+      checklist: INITIAL_CHECKLIST_STATE,
+    },
     migrations: storeMigrations,
     schema: {
       preferences: {
@@ -32,6 +39,7 @@ export function storeOptions(projectVersion: string): Options<PersistedState> {
         required: ['language', 'supportMode'],
       },
       connections: { type: 'array', items: { type: 'object' } },
+      checklist: { type: 'object' },
     },
   };
 }

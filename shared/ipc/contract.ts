@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { appChannels, appEvents } from './channels/app';
+import { checklistChannels } from './channels/checklist';
+import { supportChannels } from './channels/support';
 
 /**
  * Every channel between the renderer and main, written once. Each feature keeps its channels in
@@ -8,6 +10,8 @@ import { appChannels, appEvents } from './channels/app';
  */
 export const channels = {
   ...appChannels,
+  ...checklistChannels,
+  ...supportChannels,
 } as const;
 
 /** main → renderer pushes. */

@@ -6,7 +6,9 @@ import { startBridgeServer, type BridgeServer } from '../../main/bridge/bridgeSe
 import type { AwsConfigPaths } from '../../main/aws/sharedConfigFiles';
 import { AppConfigSchema, DEFAULT_EXTERNAL_LINK_HOSTS, type AppConfig } from '../../main/config';
 import { createHandlers } from '../../main/ipc/createHandlers';
+import { saveIntoFolder, type PrintToPdf } from '../../main/checklist/fileOutput';
 import { createMainServices } from '../../main/services/createMainServices';
+import type { MainServices } from '../../main/services/mainServices';
 import { silentLogger } from '../../main/services/logger';
 import { currentRuntimeInfo } from '../../main/services/runtimeInfo';
 import { storeOptions, type PersistedState } from '../../main/services/storeSchema';
@@ -22,11 +24,17 @@ export interface BridgeAppOptions {
   readonly awsPaths: AwsConfigPaths;
   readonly config?: Partial<AppConfig>;
   readonly openedUrls?: string[];
+  /** Where "save file" writes without a dialog; defaults to `<userDataDir>/saved`. */
+  readonly saveDir?: string;
+  /** HTML → PDF for exports (e.g. Chromium's page.pdf); without it PDF export reports unavailable. */
+  readonly printToPdf?: PrintToPdf;
 }
 
 export interface BridgeApp {
   readonly server: BridgeServer;
   readonly userDataDir: string;
+  readonly saveDir: string;
+  readonly services: MainServices;
   close(): Promise<void>;
 }
 
@@ -39,6 +47,7 @@ export async function startBridgeApp(options: BridgeAppOptions): Promise<BridgeA
     externalLinkHosts: DEFAULT_EXTERNAL_LINK_HOSTS,
     ...options.config,
   });
+  const saveDir = options.saveDir ?? join(userDataDir, 'saved');
   const services = createMainServices({
     config,
     storeBacking: new Conf<PersistedState>({ ...storeOptions('0.1.0'), cwd: userDataDir }),
@@ -48,6 +57,9 @@ export async function startBridgeApp(options: BridgeAppOptions): Promise<BridgeA
     openExternal: async (url) => {
       options.openedUrls?.push(url);
     },
+    saveFile: saveIntoFolder(saveDir),
+    ...(options.printToPdf === undefined ? {} : { printToPdf: options.printToPdf }),
+    templatesDir: join(ROOT, 'templates'),
   });
   const server = await startBridgeServer({
     rendererDir: BRIDGE_RENDERER_DIR,
@@ -57,6 +69,8 @@ export async function startBridgeApp(options: BridgeAppOptions): Promise<BridgeA
   return {
     server,
     userDataDir,
+    saveDir,
+    services,
     close: async () => {
       await server.close();
       if (ownsDir) await rm(userDataDir, { recursive: true, force: true });

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { STEP_IDS, STEPS, type StepDefinition, type StepId } from './steps';
+import {
+  ChecklistValuesSchema,
+  isValueRelevant,
+  validateValue,
+  VALUE_SPECS,
+  type ChecklistValues,
+  type ValueKey,
+} from './values';
+import type { ValidationMessage } from '../validation/result';
+
+export const StepIdSchema = z.enum(STEP_IDS);
+
+/**
+ * The offline checklist's persisted progress. Values are kept as typed (a bad value is shown
+ * with its message, never dropped); confirmations are keyed `<stepId>.<confirmation>`.
+ */
+export const ChecklistStateSchema = z.object({
+  values: ChecklistValuesSchema,
+  confirmations: z.record(z.string().max(80), z.boolean()),
+  completed: z.array(StepIdSchema),
+  currentStep: StepIdSchema,
+  updatedAt: z.iso.datetime().nullable(),
+});
+export type ChecklistState = z.infer<typeof ChecklistStateSchema>;
+
+export const INITIAL_CHECKLIST_STATE: ChecklistState = {
+  values: {},
+  confirmations: {},
+  completed: [],
+  currentStep: STEP_IDS[0],
+  updatedAt: null,
+};
+
+export const confirmationKey = (step: StepId, confirmation: string) => `${step}.${confirmation}`;
+
+/** The inputs a step asks for with the values given so far (IAM-only fields drop out). */
+export const relevantInputs = (step: StepDefinition, values: ChecklistValues): ValueKey[] =>
+  step.inputs.filter((key) => isValueRelevant(key, values));
+
+export type StepIssue =
+  | { readonly kind: 'value'; readonly key: ValueKey; readonly message: ValidationMessage }
+  | { readonly kind: 'confirmation'; readonly confirmation: string };
+
+/**
+ * Why a step cannot be checked off yet: each invalid or missing input with its message, and each
+ * confirmation not ticked. Values a step only shows were checked where they were typed.
+ */
+export function stepIssues(step: StepDefinition, state: ChecklistState): StepIssue[] {
+  const issues: StepIssue[] = [];
+  for (const key of relevantInputs(step, state.values)) {
+    const raw = state.values[key] ?? '';
+    if (VALUE_SPECS[key].optional && raw.trim() === '') continue;
+    const result = validateValue(key, state.values);
+    if (!result.ok) issues.push({ kind: 'value', key, message: result.message });
+  }
+  for (const confirmation of step.confirmations) {
+    if (!state.confirmations[confirmationKey(step.id, confirmation)]) {
+      issues.push({ kind: 'confirmation', confirmation });
+    }
+  }
+  return issues;
+}
+
+export const canComplete = (step: StepDefinition, state: ChecklistState): boolean =>
+  stepIssues(step, state).length === 0;
+
+export const isChecklistComplete = (state: ChecklistState): boolean =>
+  STEPS.every((step) => state.completed.includes(step.id));

@@ -1,0 +1,187 @@
+import type { StepRef } from './stepRef';
+import type { ValueKey } from './values';
+
+/**
+ * The manual's steps, one definition each, shared by the offline checklist and the guided
+ * automated screens. A step says where it is in the manual, which console screen it happens on
+ * (`screen`, drawn by the renderer with the fields framed and numbered), which values the user
+ * types there (`inputs`) and which earlier values it shows for entering (`uses`), and what the
+ * user confirms having done (`confirmations`). Wording lives in the renderer catalogues under
+ * `steps.<id>`.
+ */
+export const CONSOLE_SCREENS = [
+  'rdsConnectivity',
+  'vpcSubnets',
+  'createSecurityGroup',
+  'editInboundRules',
+  'smoozNewConnection',
+  'stackParameters',
+  'stackAcknowledge',
+  'stackOutputs',
+  'smoozEndpointForm',
+  'smoozEndpointStatus',
+] as const;
+export type ConsoleScreen = (typeof CONSOLE_SCREENS)[number];
+
+/** Where on the screen the numbered red frames go: a frame number per field. */
+export interface StepDefinition {
+  readonly id: StepId;
+  readonly ref: StepRef;
+  readonly screen: ConsoleScreen;
+  /** Which numbered frames of the screen this step is about (1-based, as drawn). */
+  readonly frames: readonly number[];
+  readonly inputs: readonly ValueKey[];
+  readonly uses: readonly ValueKey[];
+  readonly confirmations: readonly string[];
+  /** The template is offered for saving and as a quick-create link on this step. */
+  readonly offersTemplate?: boolean;
+}
+
+export const STEP_IDS = [
+  'prep.database',
+  'prep.subnet',
+  'sg.createLambdaSg',
+  'sg.addRdsRules',
+  'stack.start',
+  'stack.param1',
+  'stack.param2',
+  'stack.param3',
+  'stack.param4',
+  'stack.param5',
+  'stack.param6',
+  'stack.param7',
+  'stack.param8',
+  'stack.additional',
+  'stack.acknowledge',
+  'stack.outputs',
+  'endpoint.form',
+  'endpoint.available',
+] as const;
+export type StepId = (typeof STEP_IDS)[number];
+
+const param = (
+  n: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8,
+  value: ValueKey,
+  input: boolean,
+): StepDefinition => ({
+  id: `stack.param${n}` as StepId,
+  ref: { section: '3-2', parameter: n },
+  screen: 'stackParameters',
+  frames: [n],
+  inputs: input ? [value] : [],
+  uses: input ? [] : [value],
+  confirmations: ['entered'],
+});
+
+export const STEPS: readonly StepDefinition[] = [
+  {
+    id: 'prep.database',
+    ref: { section: '3-1' },
+    screen: 'rdsConnectivity',
+    frames: [1, 2, 3, 4, 5],
+    inputs: [
+      'rdsType',
+      'rdsEndpoint',
+      'rdsPort',
+      'region',
+      'vpcId',
+      'rdsAvailabilityZone',
+      'rdsSecurityGroupId',
+    ],
+    uses: [],
+    confirmations: [],
+  },
+  {
+    id: 'prep.subnet',
+    ref: { section: '3-1' },
+    screen: 'vpcSubnets',
+    frames: [1, 2, 3],
+    inputs: ['subnetId', 'subnetCidr', 'additionalSubnetIds'],
+    uses: ['vpcId', 'rdsAvailabilityZone'],
+    confirmations: ['sameAz', 'natRoute'],
+  },
+  {
+    id: 'sg.createLambdaSg',
+    ref: { section: '3-1' },
+    screen: 'createSecurityGroup',
+    frames: [1, 2, 3, 4],
+    inputs: ['lambdaSecurityGroupId'],
+    uses: ['vpcId'],
+    confirmations: ['noInbound', 'defaultOutbound'],
+  },
+  {
+    id: 'sg.addRdsRules',
+    ref: { section: '3-1' },
+    screen: 'editInboundRules',
+    frames: [1, 2],
+    inputs: [],
+    uses: ['rdsSecurityGroupId', 'rdsPort', 'lambdaSecurityGroupId', 'subnetCidr'],
+    confirmations: ['ruleFromLambdaSg', 'ruleFromNlb', 'outboundUnchanged'],
+  },
+  {
+    id: 'stack.start',
+    ref: { section: '3-2' },
+    screen: 'smoozNewConnection',
+    frames: [1, 2, 3],
+    inputs: ['dbAuthMethod', 'stackName'],
+    uses: [],
+    confirmations: ['adminRights'],
+    offersTemplate: true,
+  },
+  param(1, 'lambdaFunctionName', true),
+  param(2, 'rdsType', false),
+  param(3, 'rdsEndpoint', false),
+  param(4, 'rdsPort', false),
+  param(5, 'vpcId', false),
+  param(6, 'subnetId', false),
+  param(7, 'lambdaSecurityGroupId', false),
+  param(8, 'smoozAccountId', true),
+  {
+    id: 'stack.additional',
+    ref: { section: '3-2' },
+    screen: 'stackParameters',
+    frames: [9],
+    inputs: ['dbUser', 'dbResourceId', 'externalId'],
+    uses: ['additionalSubnetIds', 'dbAuthMethod'],
+    confirmations: ['entered'],
+  },
+  {
+    id: 'stack.acknowledge',
+    ref: { section: '3-2' },
+    screen: 'stackAcknowledge',
+    frames: [1, 2, 3],
+    inputs: [],
+    uses: [],
+    confirmations: ['noPermissionsRole', 'capabilitiesTicked', 'createClicked'],
+  },
+  {
+    id: 'stack.outputs',
+    ref: { section: '3-2' },
+    screen: 'stackOutputs',
+    frames: [1, 2, 3],
+    inputs: ['availabilityZoneIds', 'availabilityZones', 'endpointServiceName'],
+    uses: [],
+    confirmations: ['createComplete'],
+  },
+  {
+    id: 'endpoint.form',
+    ref: { section: '4' },
+    screen: 'smoozEndpointForm',
+    frames: [1, 2, 3, 4, 5],
+    inputs: ['connectionName', 'customerAccountId'],
+    uses: ['availabilityZoneIds', 'endpointServiceName', 'dbAuthMethod'],
+    confirmations: ['created'],
+  },
+  {
+    id: 'endpoint.available',
+    ref: { section: '4' },
+    screen: 'smoozEndpointStatus',
+    frames: [1],
+    inputs: [],
+    uses: [],
+    confirmations: ['available'],
+  },
+];
+
+export const stepById = (id: StepId): StepDefinition =>
+  STEPS.find((step) => step.id === id) as StepDefinition;

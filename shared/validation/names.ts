@@ -1,0 +1,66 @@
+import { checkPresence, cleanInput, invalid, valid, type ValidationResult } from './result';
+
+export const CONNECTION_NAME_MAX = 64;
+
+/** The connection name on SMOOZ's form: free text (Japanese welcome), no control characters. */
+export function validateConnectionName(raw: string): ValidationResult {
+  const value = cleanInput(raw);
+  const missing = checkPresence(value, CONNECTION_NAME_MAX);
+  if (missing) return missing;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (/[\u0000-\u001f\u007f<>]/u.test(value)) return invalid('connectionName.invalidChars');
+  return valid(value);
+}
+
+/** ① Lambda function name: the Lambda API's own rule (letters, digits, hyphens, underscores). */
+export function validateLambdaFunctionName(raw: string): ValidationResult {
+  const value = cleanInput(raw);
+  const missing = checkPresence(value, 64);
+  if (missing) return missing;
+  return /^[A-Za-z0-9_-]+$/.test(value) ? valid(value) : invalid('lambdaFunctionName.pattern');
+}
+
+/** CloudFormation stack name: starts with a letter; letters, digits and hyphens; ≤128. */
+export function validateStackName(raw: string): ValidationResult {
+  const value = cleanInput(raw);
+  const missing = checkPresence(value, 128);
+  if (missing) return missing;
+  return /^[A-Za-z][A-Za-z0-9-]*$/.test(value) ? valid(value) : invalid('stackName.pattern');
+}
+
+export const DB_AUTH_METHODS = ['password', 'iam'] as const;
+export type DbAuthMethod = (typeof DB_AUTH_METHODS)[number];
+
+export function validateDbAuthMethod(raw: string): ValidationResult {
+  const value = cleanInput(raw).toLowerCase();
+  if (value === '') return invalid('required');
+  return (DB_AUTH_METHODS as readonly string[]).includes(value)
+    ? valid(value)
+    : invalid('dbAuthMethod.invalid');
+}
+
+/** The database user SMOOZ connects as with IAM authentication (MySQL/PostgreSQL user rules). */
+export function validateDbUser(raw: string): ValidationResult {
+  const value = cleanInput(raw);
+  const missing = checkPresence(value, 63);
+  if (missing) return missing;
+  return /^[A-Za-z_][A-Za-z0-9_$-]*$/.test(value) ? valid(value) : invalid('dbUser.pattern');
+}
+
+/** The `rds-db:connect` resource id: `db-…` for an instance, `cluster-…` for a cluster. */
+export function validateDbResourceId(raw: string): ValidationResult {
+  const value = cleanInput(raw);
+  const missing = checkPresence(value, 64);
+  if (missing) return missing;
+  const match = /^(db|cluster)-([a-z0-9]{10,40})$/i.exec(value);
+  if (!match) return invalid('dbResourceId.pattern');
+  return valid(`${(match[1] ?? '').toLowerCase()}-${(match[2] ?? '').toUpperCase()}`);
+}
+
+/** sts:ExternalId: 2–1224 characters of the documented set. */
+export function validateExternalId(raw: string): ValidationResult {
+  const value = cleanInput(raw);
+  const missing = checkPresence(value, 1224);
+  if (missing) return missing;
+  return /^[\w+=,.@:/-]{2,}$/.test(value) ? valid(value) : invalid('externalId.pattern');
+}
