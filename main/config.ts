@@ -16,6 +16,10 @@ export const AppConfigSchema = z.object({
    * CloudFormation quick-create link needs one (it cannot load a local file).
    */
   templateUrl: z.url().optional(),
+  /** The SMOOZ API (shared/smooz-api/openapi.yaml); the reference server's URL in tests. */
+  smooz: z
+    .object({ apiBaseUrl: z.url() })
+    .default({ apiBaseUrl: 'https://api.smooz.jp/privatelink/v1' }),
 });
 export type AppConfig = z.infer<typeof AppConfigSchema>;
 
@@ -31,5 +35,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     aws: { endpointUrl: env.SMOOZ_AWS_ENDPOINT_URL || undefined },
     externalLinkHosts: DEFAULT_EXTERNAL_LINK_HOSTS,
     templateUrl: env.SMOOZ_TEMPLATE_URL || undefined,
+    smooz: env.SMOOZ_API_BASE_URL ? { apiBaseUrl: env.SMOOZ_API_BASE_URL } : undefined,
   });
 }

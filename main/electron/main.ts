@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, shell, type BrowserWindow } from 'electron';
+import { app, safeStorage, shell, type BrowserWindow } from 'electron';
 import ElectronStore from 'electron-store';
 import { awsConfigPaths } from '../aws/sharedConfigFiles';
 import { electronPrintToPdf, electronSaveFile } from '../checklist/electronFileOutput';
@@ -37,6 +37,7 @@ function start(): void {
       config,
       storeBacking: new ElectronStore<PersistedState>(storeOptions(app.getVersion())),
       runtime: currentRuntimeInfo(app.getVersion()),
+      secretEncryptor: safeStorage,
       awsPaths: awsConfigPaths(),
       logger,
       openExternal: (url) => shell.openExternal(url),

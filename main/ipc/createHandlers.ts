@@ -3,6 +3,7 @@ import { createAppHandlers } from './appHandlers';
 import { createChecklistHandlers } from './checklistHandlers';
 import { createSupportHandlers } from './supportHandlers';
 import type { HandlerTable } from './handlers';
+import { createSmoozHandlers } from './smoozHandlers';
 
 /** The complete handler table: one factory per feature, merged. */
 export function createHandlers(services: MainServices): HandlerTable {
@@ -10,5 +11,6 @@ export function createHandlers(services: MainServices): HandlerTable {
     ...createAppHandlers(services),
     ...createChecklistHandlers(services),
     ...createSupportHandlers(services),
+    ...createSmoozHandlers(services),
   };
 }

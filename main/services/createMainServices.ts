@@ -12,6 +12,8 @@ import type { Logger } from './logger';
 import type { MainServices } from './mainServices';
 import type { RuntimeInfo } from './runtimeInfo';
 import type { PersistedState } from './storeSchema';
+import type { SecretEncryptor } from '../smooz/secretEncryptor';
+import { createSmoozServices } from '../smooz/smoozServices';
 
 /** What differs between the Electron app and a plain-Node host (tests, the browser demo). */
 export interface HostEnvironment {
@@ -27,13 +29,15 @@ export interface HostEnvironment {
   readonly printToPdf?: PrintToPdf;
   /** Defaults to `templates/` under the working directory (the repository in dev and tests). */
   readonly templatesDir?: string;
+  /** Electron safeStorage; without it the SMOOZ token cannot be stored (never in plain text). */
+  readonly secretEncryptor?: SecretEncryptor;
 }
 
 /** The one place services are assembled, so the app and the test bridge run the same graph. */
 export function createMainServices(host: HostEnvironment): MainServices {
   const diagnostics = createDiagnosticsRegistry();
   const logger = diagnostics.recordingLogger(host.logger);
-  return {
+  const services: Omit<MainServices, 'smooz'> = {
     config: host.config,
     store: createAppStore(host.storeBacking),
     runtime: host.runtime,
@@ -47,6 +51,18 @@ export function createMainServices(host: HostEnvironment): MainServices {
     templatesDir: host.templatesDir ?? join(process.cwd(), 'templates'),
     diagnostics,
   };
+  return { ...services, smooz: createSmoozServicesFor(host, services) };
+}
+
+function createSmoozServicesFor(host: HostEnvironment, services: Omit<MainServices, 'smooz'>) {
+  return createSmoozServices({
+    config: host.config,
+    storeBacking: host.storeBacking,
+    logger: services.logger,
+    customerContext: (side) =>
+      services.awsAccess.contextFor(side.profile ?? 'default', side.region),
+    ...(host.secretEncryptor ? { secretEncryptor: host.secretEncryptor } : {}),
+  });
 }
 
 /** A host without a file dialog or a PDF printer says so when asked, instead of pretending. */

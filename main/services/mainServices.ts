@@ -7,6 +7,7 @@ import type { DiagnosticsRegistry } from '../report/diagnosticsRegistry';
 import type { AppStore } from './appStore';
 import type { Logger } from './logger';
 import type { RuntimeInfo } from './runtimeInfo';
+import type { SmoozServices } from '../smooz/smoozServices';
 
 /**
  * Everything the handlers need, passed in rather than imported, so the same handler table runs in
@@ -32,4 +33,6 @@ export interface MainServices {
   readonly templatesDir: string;
   /** Report sections contributed by features, and the last errors main logged. */
   readonly diagnostics: DiagnosticsRegistry;
+  /** SMOOZ API client, encrypted token, connection status tracking. */
+  readonly smooz: SmoozServices;
 }

@@ -1,5 +1,6 @@
 import type { Options } from 'conf';
 import type { ConnectionSummary } from '../../shared/connections';
+import type { TrackedConnection } from '../../shared/ipc/channels/smooz';
 import { DEFAULT_PREFERENCES, LANGUAGES, type Preferences } from '../../shared/preferences';
 import { INITIAL_CHECKLIST_STATE, type ChecklistState } from '../../shared/steps/checklistState';
 
@@ -8,6 +9,8 @@ export type PersistedState = {
   connections: ConnectionSummary[];
   /** The offline checklist's values and check-offs (also read by the automated flow). */
   checklist: ChecklistState;
+  /** SMOOZ connections whose status is being tracked; tracking resumes on start. */
+  smoozTracking: TrackedConnection[];
 };
 
 /**
@@ -27,6 +30,7 @@ export function storeOptions(projectVersion: string): Options<PersistedState> {
       preferences: DEFAULT_PREFERENCES,
       connections: [],
       checklist: INITIAL_CHECKLIST_STATE,
+      smoozTracking: [],
     },
     migrations: storeMigrations,
     schema: {
@@ -40,6 +44,7 @@ export function storeOptions(projectVersion: string): Options<PersistedState> {
       },
       connections: { type: 'array', items: { type: 'object' } },
       checklist: { type: 'object' },
+      smoozTracking: { type: 'array', items: { type: 'object' } },
     },
   };
 }

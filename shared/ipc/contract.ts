@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appChannels, appEvents } from './channels/app';
 import { checklistChannels } from './channels/checklist';
 import { supportChannels } from './channels/support';
+import { smoozChannels, smoozEvents } from './channels/smooz';
 
 /**
  * Every channel between the renderer and main, written once. Each feature keeps its channels in
@@ -12,11 +13,13 @@ export const channels = {
   ...appChannels,
   ...checklistChannels,
   ...supportChannels,
+  ...smoozChannels,
 } as const;
 
 /** main → renderer pushes. */
 export const events = {
   ...appEvents,
+  ...smoozEvents,
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -1,0 +1,78 @@
+import { dirname, join } from 'node:path';
+import type Conf from 'conf';
+import type { CustomerSide, SmoozStatusEvent } from '../../shared/ipc/channels/smooz';
+import type { AwsClientContext } from '../aws/clientFactory';
+import type { AppConfig } from '../config';
+import type { EventSink } from '../ipc/handlers';
+import type { Logger } from '../services/logger';
+import type { PersistedState } from '../services/storeSchema';
+import { createCrossChecker } from './customerCrossCheck';
+import type { SecretEncryptor } from './secretEncryptor';
+import { createSmoozClient, type SmoozApi, type SmoozClientOptions } from './smoozApiClient';
+import { createStatusTracker, type StatusTracker, type TrackingPolicy } from './statusTracker';
+import { createTokenStore, type TokenStore } from './tokenStore';
+import { createTrackingStore } from './trackingStore';
+
+export interface SmoozServices {
+  readonly tokens: TokenStore;
+  /** The client with the stored token. */
+  readonly client: SmoozApi;
+  /** A client with a token that is not stored yet, to check it before storing. */
+  clientWithToken(token: string): SmoozApi;
+  readonly tracker: StatusTracker;
+  /** Where status events go: the sink of the latest renderer call (one window). */
+  attachEvents(events: EventSink): void;
+}
+
+export interface SmoozHost {
+  readonly config: AppConfig;
+  readonly storeBacking: Conf<PersistedState>;
+  /** Electron safeStorage in the app; without one the token cannot be stored. */
+  readonly secretEncryptor?: SecretEncryptor;
+  readonly logger: Logger;
+  /** Credentials for the customer-side cross-check (the profile the stack was made with). */
+  readonly customerContext: (side: CustomerSide) => Promise<AwsClientContext>;
+  /** Tests shorten the client's retries and the tracker's polling. */
+  readonly clientOptions?: Partial<SmoozClientOptions>;
+  readonly trackingPolicy?: TrackingPolicy;
+}
+
+export const TOKEN_FILE_NAME = 'smooz-token.bin';
+
+/**
+ * The SMOOZ feature's services. The token file sits beside the app's state file; connections
+ * that were in flight when the app last closed resume tracking here, at start-up.
+ */
+export function createSmoozServices(host: SmoozHost): SmoozServices {
+  const tokens = createTokenStore(
+    join(dirname(host.storeBacking.path), TOKEN_FILE_NAME),
+    host.secretEncryptor,
+  );
+  const clientFor = (token: () => Promise<string | undefined>) =>
+    createSmoozClient({
+      baseUrl: host.config.smooz.apiBaseUrl,
+      token,
+      logger: host.logger,
+      ...host.clientOptions,
+    });
+  const client = clientFor(() => tokens.read());
+  let sink: EventSink | undefined;
+  const tracker = createStatusTracker({
+    client,
+    store: createTrackingStore(host.storeBacking),
+    emit: (event: SmoozStatusEvent) => sink?.emit('smooz:connectionStatusChanged', event),
+    crossCheck: createCrossChecker(host.config, host.customerContext),
+    logger: host.logger,
+    ...(host.trackingPolicy ? { policy: host.trackingPolicy } : {}),
+  });
+  tracker.resume();
+  return {
+    tokens,
+    client,
+    clientWithToken: (token) => clientFor(async () => token),
+    tracker,
+    attachEvents(events) {
+      sink = events;
+    },
+  };
+}

@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import { AppErrorSchema } from '../../errors';
+import {
+  connectionStatusValues,
+  connectivityTestResultOutcomeValues,
+  dbAuthMethodValues,
+} from '../../smooz-api/openapi-types';
+
+/**
+ * The SMOOZ feature's channels. Shapes that mirror the SMOOZ API are checked against the types
+ * generated from `shared/smooz-api/openapi.yaml` (test/unit/smooz/ipcShapes.test.ts), and the
+ * enums come from that file, so the two cannot drift; the server itself validates the details.
+ */
+type NonEmpty<T> = readonly [T, ...T[]];
+const asEnum = <T extends string>(values: ReadonlyArray<T>) => values as unknown as NonEmpty<T>;
+
+export const SmoozConnectionStatusSchema = z.enum(asEnum(connectionStatusValues));
+const DbAuthMethodSchema = z.enum(asEnum(dbAuthMethodValues));
+
+const AvailabilityZoneSchema = z.object({ id: z.string().min(1), name: z.string().min(1) });
+const StatusReasonSchema = z.object({ code: z.string(), message: z.string() });
+
+export const SmoozSettingsSchema = z.object({
+  smoozAwsAccountId: z.string(),
+  defaultLambdaFunctionName: z.string(),
+  supportedRegions: z.array(z.string()),
+});
+
+export const SmoozConnectionCreateSchema = z.object({
+  name: z.string().min(1),
+  customerAwsAccountId: z.string().regex(/^\d{12}$/),
+  region: z.string().min(1),
+  availabilityZones: z.array(AvailabilityZoneSchema).min(1),
+  endpointServiceName: z.string().min(1),
+  dbAuthMethod: DbAuthMethodSchema,
+  iamRoleArn: z.string().optional(),
+});
+
+export const SmoozConnectionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  customerAwsAccountId: z.string(),
+  region: z.string(),
+  availabilityZones: z.array(AvailabilityZoneSchema),
+  endpointServiceName: z.string(),
+  dbAuthMethod: DbAuthMethodSchema,
+  iamRoleArn: z.string().optional(),
+  status: SmoozConnectionStatusSchema,
+  statusReason: StatusReasonSchema.optional(),
+  vpcEndpointId: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const SmoozConnectivityTestResultSchema = z.object({
+  connectionId: z.string(),
+  outcome: z.enum(asEnum(connectivityTestResultOutcomeValues)),
+  reason: StatusReasonSchema.optional(),
+  checkedAt: z.string(),
+});
+
+/** What the customer-side cross-check needs besides SMOOZ's answer: where to look in AWS. */
+export const CustomerSideSchema = z.object({
+  region: z.string().min(1),
+  /** The local AWS profile the stack was created with; the default chain when absent. */
+  profile: z.string().min(1).optional(),
+  endpointServiceId: z
+    .string()
+    .regex(/^vpce-svc-[0-9a-f]+$/)
+    .optional(),
+  targetGroupArn: z.string().startsWith('arn:').optional(),
+});
+export type CustomerSide = z.infer<typeof CustomerSideSchema>;
+
+/** A connection whose status main is watching; persisted so tracking resumes after a restart. */
+export const TrackedConnectionSchema = z.object({
+  connectionId: z.string().min(1),
+  /** `create` ends at available/failed/rejected, `delete` when SMOOZ no longer knows it. */
+  purpose: z.enum(['create', 'delete']),
+  startedAt: z.iso.datetime(),
+  customerSide: CustomerSideSchema,
+});
+export type TrackedConnection = z.infer<typeof TrackedConnectionSchema>;
+
+export const CROSS_CHECK_WARNINGS = [
+  'targetsUnhealthy',
+  'noTargets',
+  'endpointConnectionMissing',
+  'endpointConnectionNotAvailable',
+] as const;
+
+export const CrossCheckSchema = z.object({
+  checkedAt: z.iso.datetime(),
+  /** DescribeVpcEndpointConnections on the customer's endpoint service. */
+  endpointConnection: z.object({
+    /** AWS's state in lower case, `notFound`, or `couldNotCheck`. */
+    state: z.string(),
+    error: z.string().optional(),
+  }),
+  /** DescribeTargetHealth on the NLB's target group. */
+  targets: z.object({
+    state: z.enum(['healthy', 'unhealthy', 'noTargets', 'couldNotCheck', 'notChecked']),
+    healthy: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+    reasons: z.array(z.object({ code: z.string(), description: z.string().optional() })),
+    error: z.string().optional(),
+  }),
+  warnings: z.array(z.enum(CROSS_CHECK_WARNINGS)),
+});
+export type CrossCheck = z.infer<typeof CrossCheckSchema>;
+
+export const TRACKING_STATES = ['active', 'finished', 'timedOut', 'paused'] as const;
+
+export const SmoozStatusEventSchema = z.object({
+  connectionId: z.string(),
+  /** SMOOZ's status, or `deleted` once a deletion is complete. */
+  status: z.union([SmoozConnectionStatusSchema, z.literal('deleted')]).optional(),
+  statusReason: StatusReasonSchema.optional(),
+  vpcEndpointId: z.string().optional(),
+  tracking: z.enum(TRACKING_STATES),
+  /** Why tracking is paused, or the last failed poll (it goes on with backoff). */
+  error: AppErrorSchema.optional(),
+  crossCheck: CrossCheckSchema.optional(),
+  at: z.iso.datetime(),
+});
+export type SmoozStatusEvent = z.infer<typeof SmoozStatusEventSchema>;
+
+export const SmoozTokenStatusSchema = z.object({
+  isSet: z.boolean(),
+  last4: z.string().max(4).optional(),
+  /** False when no OS keychain is available: the token cannot be stored safely. */
+  canEncrypt: z.boolean(),
+});
+
+const NoPayload = z.undefined();
+const ConnectionRef = z.object({ connectionId: z.string().min(1) });
+
+export const smoozChannels = {
+  'smooz:getTokenStatus': { request: NoPayload, response: SmoozTokenStatusSchema },
+  /** Checks the token against SMOOZ (admin rights included) before storing it encrypted. */
+  'smooz:setToken': {
+    request: z.object({ token: z.string().trim().min(8).max(4096) }),
+    response: SmoozTokenStatusSchema,
+  },
+  'smooz:clearToken': { request: NoPayload, response: SmoozTokenStatusSchema },
+  'smooz:getSettings': { request: NoPayload, response: SmoozSettingsSchema },
+  'smooz:listConnections': { request: NoPayload, response: z.array(SmoozConnectionSchema) },
+  'smooz:getConnection': { request: ConnectionRef, response: SmoozConnectionSchema },
+  /** Creates the connection and starts tracking it; status changes arrive as events. */
+  'smooz:createConnection': {
+    request: z.object({
+      connection: SmoozConnectionCreateSchema,
+      customerSide: CustomerSideSchema,
+      /** Keep it with the step's state to make a retry after a crash a replay, not a second create. */
+      idempotencyKey: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{16,128}$/)
+        .optional(),
+    }),
+    response: SmoozConnectionSchema,
+  },
+  'smooz:deleteConnection': {
+    request: ConnectionRef.extend({ customerSide: CustomerSideSchema }),
+    response: SmoozConnectionSchema,
+  },
+  'smooz:testConnectivity': { request: ConnectionRef, response: SmoozConnectivityTestResultSchema },
+  /** (Re)starts tracking a connection, e.g. one created before this app version. */
+  'smooz:trackConnection': {
+    request: ConnectionRef.extend({ customerSide: CustomerSideSchema }),
+    response: z.undefined(),
+  },
+  /** Connections being tracked, each with the last status event (for a window opened later). */
+  'smooz:listTracked': {
+    request: NoPayload,
+    response: z.array(
+      z.object({ tracked: TrackedConnectionSchema, last: SmoozStatusEventSchema.optional() }),
+    ),
+  },
+} as const;
+
+export const smoozEvents = {
+  'smooz:connectionStatusChanged': SmoozStatusEventSchema,
+} as const;
