@@ -1,0 +1,314 @@
+"""Runs Node.js Lambda functions in a local Node.js process instead of Docker (moto 5.2.1).
+
+moto invokes every function in a Docker container; there is no Docker here, so a stack with a
+custom resource stays CREATE_IN_PROGRESS for ever. This plug-in:
+
+- runs `nodejs*` functions with the project's Node.js (lambda_node_runner.cjs), with the
+  function's environment, role credentials (an STS session in the function's account) and its
+  AWS SDK calls pointed back at this moto server; the project's node_modules stand in for the
+  runtime's own AWS SDK;
+- stores inline CloudFormation code (`ZipFile`) of Node.js functions as index.js, as CloudFormation
+  does (moto writes index.py whatever the runtime);
+- resolves RDS endpoints the way the VPC resolver would: each instance or cluster (writer) endpoint
+  moto knows gets a stable private address in its subnet group's subnet in its AZ. Tests move a
+  database with POST /moto-api/smooz/vpc-dns {"hostname", "addresses"} (an empty list answers
+  ENOTFOUND, null removes the override);
+- sends custom-resource responses to this server (moto builds the URL for a Docker host) and
+  handles FAILED answers the way CloudFormation does: the resource's CREATE_FAILED event with the
+  reason, then a rollback of the stack (moto ignores FAILED and waits for ever).
+"""
+import base64
+import io
+import ipaddress
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import zipfile
+import zlib
+from pathlib import Path
+from typing import Any
+
+from moto import settings
+from moto.awslambda.models import LambdaFunction, lambda_backends
+from moto.cloudformation.models import Event, cloudformation_backends
+from moto.cloudformation.responses import CloudFormationResponse
+from moto.core import DEFAULT_ACCOUNT_ID
+from moto.moto_api._internal import mock_random
+from moto.moto_api._internal import urls as moto_api_urls
+from moto.moto_api._internal.models import MotoAPIBackend
+from moto.rds.models import rds_backends
+from moto.sts.models import sts_backends
+from moto.utilities.utils import get_partition
+
+ROOT = Path(__file__).resolve().parents[4]
+RUNNER = Path(__file__).with_name("lambda_node_runner.cjs")
+
+# serve.py passes the port as its only argument; moto itself reads MOTO_PORT for the URLs it
+# hands to functions.
+if len(sys.argv) > 1 and sys.argv[1].isdigit():
+    os.environ.setdefault("MOTO_PORT", sys.argv[1])
+settings.moto_server_host = lambda: "http://127.0.0.1"  # type: ignore[assignment]
+
+
+def _moto_endpoint() -> str:
+    return f"http://127.0.0.1:{settings.moto_server_port()}"
+
+
+def _node() -> str:
+    bundled = ROOT / "node_modules" / ".bin" / "node"
+    return str(bundled) if bundled.exists() else (shutil.which("node") or "node")
+
+
+# --- VPC DNS -------------------------------------------------------------------------------
+
+_dns_lock = threading.Lock()
+_dns_overrides: dict[str, list[str] | None] = {}
+
+
+def _address_in(subnet: Any, hostname: str) -> str:
+    network = ipaddress.ip_network(subnet.cidr_block, strict=False)
+    usable = max(1, network.num_addresses - 16)
+    return str(network.network_address + 10 + zlib.crc32(hostname.encode()) % usable)
+
+
+def _subnet_for(subnet_group: Any, zone: str | None) -> Any:
+    subnets = list(getattr(subnet_group, "_subnets", None) or []) if subnet_group else []
+    in_zone = [s for s in subnets if s.availability_zone == zone]
+    return (in_zone or subnets or [None])[0]
+
+
+def _fallback_address(hostname: str) -> str:
+    return str(ipaddress.ip_address("10.0.0.10") + zlib.crc32(hostname.encode()) % 65000)
+
+
+def _rds_answers(account_id: str, region: str) -> dict[str, list[str]]:
+    regional = dict.get(rds_backends, account_id)
+    backend = dict.get(regional, region) if regional is not None else None
+    if backend is None:
+        return {}
+    answers: dict[str, list[str]] = {}
+    for db in list(backend.databases.values()):
+        host = db.address.lower()
+        subnet = _subnet_for(getattr(db, "db_subnet_group", None), db.availability_zone)
+        answers[host] = [_address_in(subnet, host) if subnet else _fallback_address(host)]
+    for cluster in list(backend.clusters.values()):
+        host = cluster.endpoint.lower()
+        writer = getattr(cluster, "writer", None)
+        zone = writer.availability_zone if writer else (cluster.availability_zones or [None])[0]
+        groups = backend.subnet_groups if hasattr(backend, "subnet_groups") else {}
+        group = groups.get(cluster.db_subnet_group_name) if groups else None
+        subnet = _subnet_for(group, zone)
+        answers[host] = [_address_in(subnet, host) if subnet else _fallback_address(host)]
+    return answers
+
+
+def vpc_dns_table(account_id: str, region: str) -> dict[str, list[str]]:
+    table = _rds_answers(account_id, region)
+    with _dns_lock:
+        for host, addresses in _dns_overrides.items():
+            if addresses is not None:
+                table[host] = addresses
+    return table
+
+
+def _vpc_dns_route(request: Any, full_url: str, headers: Any) -> Any:
+    if request.method == "POST":
+        body = json.loads(request.data or b"{}")
+        host = str(body["hostname"]).lower().rstrip(".")
+        with _dns_lock:
+            if body.get("addresses") is None:
+                _dns_overrides.pop(host, None)
+            else:
+                _dns_overrides[host] = [str(a) for a in body["addresses"]]
+    with _dns_lock:
+        return 200, {"Content-Type": "application/json"}, json.dumps(_dns_overrides)
+
+
+moto_api_urls.url_paths["{0}/moto-api/smooz/vpc-dns"] = _vpc_dns_route
+
+_original_reset = MotoAPIBackend.reset
+
+
+def _reset(self: MotoAPIBackend) -> None:
+    with _dns_lock:
+        _dns_overrides.clear()
+    _original_reset(self)
+
+
+MotoAPIBackend.reset = _reset  # type: ignore[method-assign]
+
+
+# --- Node.js invocations -------------------------------------------------------------------
+
+def _role_credentials(fn: LambdaFunction) -> dict[str, str]:
+    partition = get_partition(fn.region)
+    role = sts_backends[fn.account_id][partition].assume_role(
+        region_name=fn.region,
+        role_session_name=fn.function_name[:64],
+        role_arn=fn.role,
+        policy=None,
+        duration=3600,
+        external_id=None,
+    )
+    return {
+        "AWS_ACCESS_KEY_ID": role.access_key_id,
+        "AWS_SECRET_ACCESS_KEY": role.secret_access_key,
+        "AWS_SESSION_TOKEN": role.session_token,
+    }
+
+
+def _invoke_node(fn: LambdaFunction, event: Any) -> tuple[str, bool, str]:
+    fn.logs_backend.ensure_log_group(fn.logs_group_name)
+    request_id = str(mock_random.uuid4())
+    timeout = int(fn.timeout or 3)
+    with tempfile.TemporaryDirectory(prefix="smooz-lambda-") as work:
+        code_dir = Path(work, "task")
+        with zipfile.ZipFile(io.BytesIO(fn.code_bytes)) as archive:
+            archive.extractall(code_dir)
+        result_file = Path(work, "result.json")
+        env = {
+            "PATH": os.environ.get("PATH", ""),
+            "HOME": work,
+            "NODE_PATH": str(ROOT / "node_modules"),
+            **{k: str(v) for k, v in (fn.environment_vars or {}).items()},
+            "AWS_REGION": fn.region,
+            "AWS_DEFAULT_REGION": fn.region,
+            "AWS_ENDPOINT_URL": _moto_endpoint(),
+            "AWS_LAMBDA_FUNCTION_NAME": fn.function_name,
+            "AWS_LAMBDA_FUNCTION_TIMEOUT": str(timeout),
+            "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": str(fn.memory_size),
+            "AWS_EXECUTION_ENV": f"AWS_Lambda_{fn.run_time}",
+            "SMOOZ_LAMBDA_RESULT": str(result_file),
+            "SMOOZ_LAMBDA_REQUEST_ID": request_id,
+            "SMOOZ_VPC_DNS": json.dumps(vpc_dns_table(fn.account_id, fn.region)),
+            **_role_credentials(fn),
+        }
+        payload = event if isinstance(event, str) else json.dumps(event)
+        try:
+            done = subprocess.run(
+                [_node(), str(RUNNER), str(code_dir), fn.handler],
+                input=payload,
+                capture_output=True,
+                text=True,
+                env=env,
+                cwd=code_dir,
+                timeout=timeout + 5,
+            )
+            logs = done.stdout + done.stderr
+        except subprocess.TimeoutExpired as expired:
+            logs = f"{expired.stdout or ''}{expired.stderr or ''}"
+            message = f"Task timed out after {timeout}.00 seconds"
+            fn.save_logs(f"{logs}\n{message}")
+            body = {"errorType": "Sandbox.Timedout", "errorMessage": message}
+            return json.dumps(body), True, logs
+        if not result_file.exists():
+            body = {"errorType": "Runtime.ExitError", "errorMessage": f"exit {done.returncode}"}
+            fn.save_logs(logs or body["errorMessage"])
+            return json.dumps(body), True, logs
+        result = json.loads(result_file.read_text())
+    fn.save_logs(logs or f"END RequestId: {request_id}")
+    return json.dumps(result["payload"]), not result["ok"], logs
+
+
+_original_invoke_lambda = LambdaFunction._invoke_lambda
+
+
+def _invoke_lambda(self: LambdaFunction, event: Any = None) -> tuple[str, bool, str]:
+    if str(self.run_time or "").startswith("nodejs"):
+        return _invoke_node(self, event if event is not None else {})
+    return _original_invoke_lambda(self, event)
+
+
+LambdaFunction._invoke_lambda = _invoke_lambda  # type: ignore[method-assign]
+
+
+# --- CloudFormation: inline Node.js code -----------------------------------------------------
+
+_original_function_from_cfn = LambdaFunction.create_from_cloudformation_json.__func__  # type: ignore[attr-defined]
+
+
+def _zip_index_js(code: str) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("index.js", code)
+    return out.getvalue()
+
+
+def _function_from_cfn(
+    cls: type,
+    resource_name: str,
+    cloudformation_json: dict[str, Any],
+    account_id: str,
+    region_name: str,
+    **kwargs: Any,
+) -> LambdaFunction:
+    properties = cloudformation_json["Properties"]
+    runtime = str(properties.get("Runtime") or "")
+    # Read before moto replaces it (in place) with its own index.py archive.
+    inline = (properties.get("Code") or {}).get("ZipFile")
+    fn = _original_function_from_cfn(
+        cls, resource_name, cloudformation_json, account_id, region_name, **kwargs
+    )
+    if runtime.startswith("nodejs") and isinstance(inline, str):
+        fn.update_function_code({"ZipFile": base64.b64encode(_zip_index_js(inline)).decode()})
+    tags = {t["Key"]: str(t["Value"]) for t in properties.get("Tags") or []}
+    if tags:
+        lambda_backends[account_id][region_name].tag_resource(fn.function_arn, tags)
+    return fn
+
+
+LambdaFunction.create_from_cloudformation_json = classmethod(_function_from_cfn)  # type: ignore[assignment]
+
+
+# --- CloudFormation: FAILED custom-resource answers ----------------------------------------
+
+def _stack_of(stack_id: str) -> Any:
+    # The response URL carries no credentials, so moto would look in its default region and
+    # account; the stack id names the right ones.
+    _, _, _, region, account_id, _ = stack_id.split(":", 5)
+    return cloudformation_backends[account_id][region].get_stack(stack_id)
+
+
+def _process_cfn_response(self: CloudFormationResponse) -> Any:
+    stack = _stack_of(self._get_param("StackId"))
+    logical_id = self._get_param("LogicalResourceId")
+    resource = stack.custom_resources.get(logical_id)
+    if self._get_param("Status") == "SUCCESS":
+        resource.set_data(self._get_param("Data") or {})
+        stack.verify_readiness()
+        return 200, {"status": 200}, json.dumps("{}")
+    reason = self._get_param("Reason") or "See the details in CloudWatch Log Stream"
+    stack.events.append(
+        Event(
+            stack_id=stack.stack_id,
+            stack_name=stack.name,
+            logical_resource_id=logical_id,
+            physical_resource_id=self._get_param("PhysicalResourceId")
+            or (resource.physical_resource_id if resource else logical_id),
+            resource_type=stack.template_dict["Resources"][logical_id]["Type"],
+            resource_status="CREATE_FAILED",
+            resource_status_reason=f"Received response status [FAILED] from custom resource. Message returned: {reason}",
+            resource_properties=None,
+        )
+    )
+    stack.status = "ROLLBACK_IN_PROGRESS"
+    stack._add_stack_event(
+        "ROLLBACK_IN_PROGRESS",
+        resource_status_reason=f"The following resource(s) failed to create: [{logical_id}]. Rollback requested by user.",
+    )
+    try:
+        stack.resource_map.delete()
+        stack.status = "ROLLBACK_COMPLETE"
+    except Exception as error:  # a resource moto cannot delete: report it as CloudFormation would
+        stack.status = "ROLLBACK_FAILED"
+        stack._add_stack_event("ROLLBACK_FAILED", resource_status_reason=str(error))
+        return 200, {"status": 200}, json.dumps("{}")
+    stack._add_stack_event("ROLLBACK_COMPLETE")
+    return 200, {"status": 200}, json.dumps("{}")
+
+
+CloudFormationResponse.process_cfn_response = _process_cfn_response  # type: ignore[method-assign]
