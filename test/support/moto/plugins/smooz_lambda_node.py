@@ -3,7 +3,7 @@
 moto invokes every function in a Docker container; there is no Docker here, so a stack with a
 custom resource stays CREATE_IN_PROGRESS for ever. This plug-in:
 
-- runs `nodejs*` functions with the project's Node.js (lambda_node_runner.cjs), with the
+- runs `nodejs*` functions with the project's Node.js (lambda_node_runner.mjs), with the
   function's environment, role credentials (an STS session in the function's account) and its
   AWS SDK calls pointed back at this moto server; the project's node_modules stand in for the
   runtime's own AWS SDK;
@@ -45,7 +45,7 @@ from moto.sts.models import sts_backends
 from moto.utilities.utils import get_partition
 
 ROOT = Path(__file__).resolve().parents[4]
-RUNNER = Path(__file__).with_name("lambda_node_runner.cjs")
+RUNNER = Path(__file__).with_name("lambda_node_runner.mjs")
 
 # serve.py passes the port as its only argument; moto itself reads MOTO_PORT for the URLs it
 # hands to functions.

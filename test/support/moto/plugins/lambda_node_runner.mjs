@@ -2,10 +2,10 @@
 // event comes on stdin, the result goes to the file named by SMOOZ_LAMBDA_RESULT, logs go to
 // stdout/stderr. Names listed in SMOOZ_VPC_DNS resolve as the VPC's resolver would answer them
 // (the RDS endpoints moto knows); every other name goes to the real resolver.
-'use strict';
-const dns = require('node:dns');
-const fs = require('node:fs');
-const path = require('node:path');
+import dns from 'node:dns';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 
 const [codeDir, handlerSpec] = process.argv.slice(2);
 const resultFile = process.env.SMOOZ_LAMBDA_RESULT;
@@ -68,7 +68,9 @@ async function main() {
     getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
   };
   try {
-    const handler = require(file)[exported];
+    // Inline CloudFormation code is CommonJS (index.js), loaded as the Node.js runtime loads it.
+    const loadCommonJs = createRequire(path.join(codeDir, 'index.js'));
+    const handler = loadCommonJs(file)[exported];
     if (typeof handler !== 'function') throw new Error(`${handlerSpec} is not a function`);
     const payload = await handler(event, context);
     finish({ ok: true, payload: payload === undefined ? null : payload });
@@ -84,4 +86,4 @@ async function main() {
   }
 }
 
-main();
+await main();
