@@ -117,7 +117,8 @@ def vpc_dns_table(account_id: str, region: str) -> dict[str, list[str]]:
 
 def _vpc_dns_route(request: Any, full_url: str, headers: Any) -> Any:
     if request.method == "POST":
-        body = json.loads(request.data or b"{}")
+        raw = request.get_data(as_text=True) or next(iter(request.form.keys()), "")
+        body = json.loads(raw or "{}")
         host = str(body["hostname"]).lower().rstrip(".")
         with _dns_lock:
             if body.get("addresses") is None:
