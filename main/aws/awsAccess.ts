@@ -13,12 +13,14 @@ import type {
   AwsProfileListing,
   CallerIdentity,
   SsoLoginStatus,
+  SsoSessionSummary,
 } from '../../shared/aws/profiles';
 import type { AppConfig } from '../config';
 import { mapAwsError } from './awsErrors';
 import { createAwsClient, type AwsClientContext } from './clientFactory';
 import { describeProfiles, type ProfileDescriptor, type SsoSessionRef } from './profileCatalog';
 import { loadAwsFiles, type AwsConfigPaths } from './sharedConfigFiles';
+import { sessionFromSection } from './ssoSessions';
 import { readSsoToken, ssoLoginStatus } from './sso/tokenCache';
 import { freshSsoToken } from './sso/tokenRefresh';
 
@@ -134,21 +136,39 @@ export function createAwsAccess(options: AwsAccessOptions): AwsAccess {
 
   return {
     async listProfiles() {
-      const descriptors = describeProfiles(await loadAwsFiles(paths));
+      const files = await loadAwsFiles(paths);
+      const descriptors = describeProfiles(files);
       const logins = new Map<string, SsoLoginStatus>();
-      for (const { ssoSession } of descriptors) {
-        if (ssoSession && !logins.has(ssoSession.key)) {
-          logins.set(ssoSession.key, ssoLoginStatus(await readSsoToken(ssoSession.key), now()));
+      const loginOf = async (key: string) => {
+        let status = logins.get(key);
+        if (!status) {
+          status = ssoLoginStatus(await readSsoToken(key), now());
+          logins.set(key, status);
         }
+        return status;
+      };
+      const profiles: AwsProfile[] = [];
+      for (const { ssoSession, ...rest } of descriptors) {
+        profiles.push({ ...rest, login: ssoSession ? await loginOf(ssoSession.key) : null });
       }
-      const profiles: AwsProfile[] = descriptors.map(({ ssoSession, ...rest }) => ({
-        ...rest,
-        login: ssoSession ? (logins.get(ssoSession.key) ?? null) : null,
-      }));
+      const ssoSessions: SsoSessionSummary[] = [];
+      for (const [name, section] of Object.entries(files.ssoSessions).sort(([a], [b]) =>
+        a.localeCompare(b),
+      )) {
+        const { ref, problem } = sessionFromSection(name, section);
+        ssoSessions.push({
+          name,
+          startUrl: section.sso_start_url ?? null,
+          ssoRegion: section.sso_region ?? null,
+          problem,
+          login: ref ? await loginOf(ref.key) : null,
+        });
+      }
       const selected =
         env.AWS_PROFILE || (profiles.some((p) => p.name === 'default') ? 'default' : null);
       return {
         profiles,
+        ssoSessions,
         selectedProfile: selected,
         regionFromEnvironment: env.AWS_REGION || null,
         configFile: paths.configFile,

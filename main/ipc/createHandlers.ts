@@ -1,5 +1,6 @@
 import type { MainServices } from '../services/mainServices';
 import { createAppHandlers } from './appHandlers';
+import { createAwsHandlers } from './awsHandlers';
 import { createChecklistHandlers } from './checklistHandlers';
 import { createSupportHandlers } from './supportHandlers';
 import type { HandlerTable } from './handlers';
@@ -9,6 +10,7 @@ import { createSmoozHandlers } from './smoozHandlers';
 export function createHandlers(services: MainServices): HandlerTable {
   return {
     ...createAppHandlers(services),
+    ...createAwsHandlers(services),
     ...createChecklistHandlers(services),
     ...createSupportHandlers(services),
     ...createSmoozHandlers(services),

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type Conf from 'conf';
 import { AppError } from '../../shared/errors';
-import { createAwsAccess } from '../aws/awsAccess';
+import { createAwsServices } from '../aws/awsServices';
 import type { AwsConfigPaths } from '../aws/sharedConfigFiles';
 import type { AppConfig } from '../config';
 import { createChecklistStore } from '../checklist/checklistStore';
@@ -44,7 +44,12 @@ export function createMainServices(host: HostEnvironment): MainServices {
     awsPaths: host.awsPaths,
     logger,
     openExternal: host.openExternal,
-    awsAccess: createAwsAccess({ config: host.config, paths: host.awsPaths, env: process.env }),
+    ...createAwsServices({
+      config: host.config,
+      paths: host.awsPaths,
+      env: process.env,
+      openExternal: host.openExternal,
+    }),
     checklistStore: createChecklistStore(host.storeBacking),
     saveFile: host.saveFile ?? unavailable('checklist.saveUnavailable'),
     printToPdf: host.printToPdf ?? unavailable('checklist.pdfUnavailable'),

@@ -1,4 +1,4 @@
-import type { AwsAccess } from '../aws/awsAccess';
+import type { AwsServices } from '../aws/awsServices';
 import type { AwsConfigPaths } from '../aws/sharedConfigFiles';
 import type { AppConfig } from '../config';
 import type { ChecklistStore } from '../checklist/checklistStore';
@@ -13,7 +13,7 @@ import type { SmoozServices } from '../smooz/smoozServices';
  * Everything the handlers need, passed in rather than imported, so the same handler table runs in
  * Electron and in plain Node behind the test bridge.
  */
-export interface MainServices {
+export interface MainServices extends AwsServices {
   readonly config: AppConfig;
   readonly store: AppStore;
   readonly runtime: RuntimeInfo;
@@ -21,8 +21,6 @@ export interface MainServices {
   readonly logger: Logger;
   /** Opens a URL in the system browser; only called with allow-listed URLs. */
   readonly openExternal: (url: string) => Promise<void>;
-  /** The user's local AWS profiles: listing, credentials for a profile, caller identity. */
-  readonly awsAccess: AwsAccess;
   /** The offline checklist's persisted values and check-offs. */
   readonly checklistStore: ChecklistStore;
   /** Asks where to save a file (a dialog in the app, a fixed folder in tests) and writes it. */

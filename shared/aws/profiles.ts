@@ -9,7 +9,6 @@ export const AWS_PROFILE_KINDS = [
   'sso',
   'ssoLegacy',
   'assumeRole',
-  'credentialSource',
   'webIdentity',
   'credentialProcess',
   'static',
@@ -61,8 +60,19 @@ export const AwsProfileSchema = z.object({
 });
 export type AwsProfile = z.infer<typeof AwsProfileSchema>;
 
+/** A `[sso-session x]` section: the user can log in to it and pick any account and role. */
+export const SsoSessionSummarySchema = z.object({
+  name: z.string(),
+  startUrl: z.string().nullable(),
+  ssoRegion: z.string().nullable(),
+  problem: AppErrorSchema.nullable(),
+  login: SsoLoginStatusSchema.nullable(),
+});
+export type SsoSessionSummary = z.infer<typeof SsoSessionSummarySchema>;
+
 export const AwsProfileListingSchema = z.object({
   profiles: z.array(AwsProfileSchema),
+  ssoSessions: z.array(SsoSessionSummarySchema),
   /** `AWS_PROFILE`, else `default` when it exists, else null. */
   selectedProfile: z.string().nullable(),
   /** `AWS_REGION` when set. */

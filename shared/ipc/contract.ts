@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appChannels, appEvents } from './channels/app';
+import { awsChannels, awsEvents } from './channels/aws';
 import { checklistChannels } from './channels/checklist';
 import { supportChannels } from './channels/support';
 import { smoozChannels, smoozEvents } from './channels/smooz';
@@ -11,6 +12,7 @@ import { smoozChannels, smoozEvents } from './channels/smooz';
  */
 export const channels = {
   ...appChannels,
+  ...awsChannels,
   ...checklistChannels,
   ...supportChannels,
   ...smoozChannels,
@@ -19,6 +21,7 @@ export const channels = {
 /** main → renderer pushes. */
 export const events = {
   ...appEvents,
+  ...awsEvents,
   ...smoozEvents,
 } as const;
 

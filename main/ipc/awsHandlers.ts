@@ -1,0 +1,33 @@
+import type { awsChannels } from '../../shared/ipc/channels/aws';
+import { loadAwsFiles } from '../aws/sharedConfigFiles';
+import { resolveSsoTarget } from '../aws/ssoSessions';
+import type { MainServices } from '../services/mainServices';
+import type { HandlerTable } from './handlers';
+
+export function createAwsHandlers(
+  services: MainServices,
+): Pick<HandlerTable, keyof typeof awsChannels> {
+  const sessionFor = async (target: Parameters<typeof resolveSsoTarget>[1]) =>
+    resolveSsoTarget(await loadAwsFiles(services.awsPaths), target);
+  return {
+    'aws:listProfiles': () => services.awsAccess.listProfiles(),
+    'aws:callerIdentity': ({ profile, region }) =>
+      services.awsAccess.callerIdentity(profile, region),
+    'aws:ssoLoginStart': async ({ target, flow }, { events }) => {
+      const session = await sessionFor(target);
+      return services.ssoLogins.start(session, flow, (progress) =>
+        events.emit('aws:ssoLoginProgress', progress),
+      );
+    },
+    'aws:ssoLoginCancel': async ({ loginId }) => ({
+      cancelled: services.ssoLogins.cancel(loginId),
+    }),
+    'aws:ssoOpenVerificationPage': async ({ loginId }) => {
+      await services.ssoLogins.openVerificationPage(loginId);
+    },
+    'aws:ssoListAccounts': async ({ target }) =>
+      services.ssoPortal.listAccounts(await sessionFor(target)),
+    'aws:ssoListAccountRoles': async ({ target, accountId }) =>
+      services.ssoPortal.listAccountRoles(await sessionFor(target), accountId),
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * The AWS access layer's IPC surface (main/ipc/awsHandlers.ts). Nothing here carries a secret:
+ * keys, session tokens and SSO access/refresh tokens stay in main.
+ *
+ *   aws:listProfiles          → every profile (broken ones with `problem`), every sso-session,
+ *                               login state per SSO session, AWS_PROFILE / AWS_REGION
+ *   aws:callerIdentity        → STS GetCallerIdentity with a profile (account and identity in use)
+ *   aws:ssoLoginStart         → starts an SSO login (authorization code + PKCE in the browser, or
+ *                               device code); progress comes as `aws:ssoLoginProgress` events
+ *   aws:ssoLoginCancel        → stops it; nothing is written
+ *   aws:ssoOpenVerificationPage → device code flow: opens the page where the code is entered
+ *   aws:ssoListAccounts / aws:ssoListAccountRoles → what the logged-in session may use
+ * Errors are `aws.*` codes (renderer/src/locales/<lang>/aws.json `errors.*`).
+ */
+import { z } from 'zod';
+import { AwsProfileListingSchema, CallerIdentitySchema } from '../../aws/profiles';
+import {
+  SsoAccountSchema,
+  SsoLoginFlowSchema,
+  SsoLoginProgressSchema,
+  SsoLoginStartedSchema,
+  SsoRoleSchema,
+  SsoTargetSchema,
+} from '../../aws/sso';
+
+const NoPayload = z.undefined();
+const LoginRef = z.object({ loginId: z.string().min(1) });
+
+export const awsChannels = {
+  'aws:listProfiles': { request: NoPayload, response: AwsProfileListingSchema },
+  'aws:callerIdentity': {
+    request: z.object({ profile: z.string().min(1), region: z.string().min(1).optional() }),
+    response: CallerIdentitySchema,
+  },
+  'aws:ssoLoginStart': {
+    request: z.object({ target: SsoTargetSchema, flow: SsoLoginFlowSchema }),
+    response: SsoLoginStartedSchema,
+  },
+  'aws:ssoLoginCancel': { request: LoginRef, response: z.object({ cancelled: z.boolean() }) },
+  'aws:ssoOpenVerificationPage': { request: LoginRef, response: z.undefined() },
+  'aws:ssoListAccounts': {
+    request: z.object({ target: SsoTargetSchema }),
+    response: z.array(SsoAccountSchema),
+  },
+  'aws:ssoListAccountRoles': {
+    request: z.object({ target: SsoTargetSchema, accountId: z.string().regex(/^\d{12}$/) }),
+    response: z.array(SsoRoleSchema),
+  },
+} as const;
+
+export const awsEvents = {
+  'aws:ssoLoginProgress': SsoLoginProgressSchema,
+} as const;
