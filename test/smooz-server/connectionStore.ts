@@ -12,7 +12,7 @@ interface Record_ {
   base: Omit<Connection, 'status' | 'statusReason' | 'updatedAt'>;
   /** Where the connection ends up once the delay has passed. */
   outcome: { status: 'available' | 'failed' | 'rejected'; reason?: StatusReason };
-  createdAtMs: number;
+  settleFromMs: number;
   deletingSinceMs?: number;
 }
 
@@ -60,6 +60,8 @@ export class ConnectionStore {
       input.availabilityZones.map((z) => z.id),
       id,
     );
+    // `pending` lasts the delay from when the endpoint exists, however long creating it took.
+    const settleFromMs = this.now();
     const base: Record_['base'] = {
       id,
       name: input.name,
@@ -102,7 +104,7 @@ export class ConnectionStore {
         };
         break;
     }
-    this.records.set(id, { base, outcome, createdAtMs });
+    this.records.set(id, { base, outcome, settleFromMs });
     return this.view(this.records.get(id) as Record_);
   }
 
@@ -190,7 +192,7 @@ export class ConnectionStore {
         updatedAt: new Date(record.deletingSinceMs).toISOString(),
       };
     }
-    const settledAt = record.createdAtMs + this.options.transitionDelayMs;
+    const settledAt = record.settleFromMs + this.options.transitionDelayMs;
     if (now < settledAt) {
       return { ...record.base, status: 'pending', updatedAt: record.base.createdAt };
     }
