@@ -1,0 +1,103 @@
+import {
+  DeregisterTargetsCommand,
+  DescribeTargetHealthCommand,
+  ElasticLoadBalancingV2Client,
+  RegisterTargetsCommand,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { handler } from '../../../lambda/src/updater/index';
+
+const TG =
+  'arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:targetgroup/tg/0123456789abcdef';
+const elb = mockClient(ElasticLoadBalancingV2Client);
+
+function targets(...list: [string, number, string][]) {
+  return {
+    TargetHealthDescriptions: list.map(([Id, Port, State]) => ({
+      Target: { Id, Port },
+      TargetHealth: { State: State as 'healthy' },
+    })),
+  };
+}
+
+describe('updater handler (SDK mocked, real resolver on localhost)', () => {
+  beforeEach(() => {
+    elb.reset();
+    // localhost resolves without a network; port 9 (discard) is closed, so the probe fails fast.
+    vi.stubEnv('RDS_ENDPOINT', 'localhost');
+    vi.stubEnv('RDS_PORT', '9');
+    vi.stubEnv('TARGET_GROUP_ARN', TG);
+    vi.spyOn(console, 'log').mockImplementation(() => undefined);
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+  });
+
+  it('on the schedule, moves the target with RegisterTargets then DeregisterTargets, each with the port', async () => {
+    elb.on(DescribeTargetHealthCommand).resolves(targets(['10.0.1.5', 9, 'healthy']));
+    elb.on(RegisterTargetsCommand).resolves({});
+    elb.on(DeregisterTargetsCommand).resolves({});
+
+    const outcome = await handler({ source: 'aws.events', 'detail-type': 'Scheduled Event' });
+
+    expect(outcome).toMatchObject({ status: 'updated', addresses: ['127.0.0.1'] });
+    const sent = elb.calls().map((c) => c.args[0]);
+    expect(sent.map((c) => c.constructor.name)).toEqual([
+      'DescribeTargetHealthCommand',
+      'RegisterTargetsCommand',
+      'DeregisterTargetsCommand',
+    ]);
+    expect(sent[1]?.input).toEqual({ TargetGroupArn: TG, Targets: [{ Id: '127.0.0.1', Port: 9 }] });
+    expect(sent[2]?.input).toEqual({ TargetGroupArn: TG, Targets: [{ Id: '10.0.1.5', Port: 9 }] });
+  });
+
+  it('on an RDS failover event, never sends a DeregisterTargets target without a port', async () => {
+    elb
+      .on(DescribeTargetHealthCommand)
+      .resolves(
+        targets(
+          ['10.0.1.5', 9, 'healthy'],
+          ['10.0.2.6', 9, 'healthy'],
+          ['127.0.0.1', 9, 'initial'],
+        ),
+      );
+    elb.on(DeregisterTargetsCommand).resolves({});
+
+    await handler({
+      source: 'aws.rds',
+      'detail-type': 'RDS DB Instance Event',
+      detail: { SourceIdentifier: 'mydb', EventID: 'RDS-EVENT-0049' },
+    });
+
+    const deregisters = elb.commandCalls(DeregisterTargetsCommand);
+    expect(deregisters).toHaveLength(1);
+    for (const target of deregisters[0]?.args[0].input.Targets ?? []) {
+      expect(target.Port).toBe(9);
+    }
+    expect(elb.commandCalls(RegisterTargetsCommand)).toHaveLength(0);
+  });
+
+  it('answers the setup helper with the outcome and sends nothing when DNS fails', async () => {
+    vi.stubEnv('RDS_ENDPOINT', 'no-such-host.invalid');
+    elb.on(DescribeTargetHealthCommand).resolves(targets(['10.0.1.5', 9, 'healthy']));
+
+    const outcome = await handler({ source: 'smooz.setup', requestType: 'Create' });
+
+    expect(outcome).toMatchObject({ status: 'unresolved' });
+    expect(elb.calls()).toHaveLength(0);
+  });
+
+  it('fails (so the setup helper reports it) when RegisterTargets is denied, and does not deregister', async () => {
+    elb.on(DescribeTargetHealthCommand).resolves(targets(['10.0.1.5', 9, 'healthy']));
+    elb
+      .on(RegisterTargetsCommand)
+      .rejects(new Error('User is not authorized to perform RegisterTargets'));
+
+    await expect(handler({ source: 'smooz.setup', requestType: 'Create' })).rejects.toThrow(
+      'not authorized',
+    );
+    expect(elb.commandCalls(DeregisterTargetsCommand)).toHaveLength(0);
+  });
+});
