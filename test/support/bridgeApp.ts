@@ -12,6 +12,7 @@ import type { MainServices } from '../../main/services/mainServices';
 import { silentLogger } from '../../main/services/logger';
 import { currentRuntimeInfo } from '../../main/services/runtimeInfo';
 import { storeOptions, type PersistedState } from '../../main/services/storeSchema';
+import type { SecretEncryptor } from '../../main/smooz/secretEncryptor';
 import { ROOT } from './projectRoot';
 
 export { ROOT };
@@ -28,6 +29,8 @@ export interface BridgeAppOptions {
   readonly saveDir?: string;
   /** HTML → PDF for exports (e.g. Chromium's page.pdf); without it PDF export reports unavailable. */
   readonly printToPdf?: PrintToPdf;
+  /** Stands in for Electron safeStorage so the SMOOZ token can be stored (test/smooz-server). */
+  readonly secretEncryptor?: SecretEncryptor;
 }
 
 export interface BridgeApp {
@@ -59,6 +62,7 @@ export async function startBridgeApp(options: BridgeAppOptions): Promise<BridgeA
     },
     saveFile: saveIntoFolder(saveDir),
     ...(options.printToPdf === undefined ? {} : { printToPdf: options.printToPdf }),
+    ...(options.secretEncryptor === undefined ? {} : { secretEncryptor: options.secretEncryptor }),
     templatesDir: join(ROOT, 'templates'),
   });
   const server = await startBridgeServer({
