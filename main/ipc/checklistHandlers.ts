@@ -4,7 +4,12 @@ import { canComplete, stepIssues, type ChecklistState } from '../../shared/steps
 import { STEPS, stepById, type StepId } from '../../shared/steps/steps';
 import { renderHtml, renderMarkdown } from '../checklist/documentRender';
 import { buildQuickCreateLink } from '../checklist/quickCreate';
-import { readTemplateInfo, readTemplateText, TEMPLATE_FILE_NAME } from '../checklist/templateFile';
+import {
+  readTemplateInfo,
+  readTemplateText,
+  TEMPLATE_FILE_NAME,
+  templateDefaults,
+} from '../checklist/templateFile';
 import type { MainServices } from '../services/mainServices';
 import type { HandlerTable } from './handlers';
 
@@ -28,7 +33,19 @@ export function createChecklistHandlers(
   const store = services.checklistStore;
   const template = () => readTemplateInfo(services.templatesDir, services.config.templateUrl);
   return {
-    'checklist:get': async () => ({ state: store.get(), template: await template() }),
+    'checklist:get': async () => {
+      const info = await template();
+      // ① comes pre-filled, as on SMOOZ's own link: the template's default, typed over if needed.
+      const lambdaDefault = templateDefaults(info).LambdaFunctionName;
+      const state =
+        store.get().values.lambdaFunctionName === undefined && lambdaDefault !== undefined
+          ? store.update((s) => ({
+              ...s,
+              values: { ...s.values, lambdaFunctionName: lambdaDefault },
+            }))
+          : store.get();
+      return { state, template: info };
+    },
     'checklist:setValues': async (patch) =>
       store.update((state) => ({ ...state, values: { ...state.values, ...patch } })),
     'checklist:setConfirmation': async ({ step, confirmation, checked }) => {

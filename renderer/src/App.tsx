@@ -2,10 +2,13 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/preferences';
 import { AboutPanel } from './about/AboutPanel';
+import { ChecklistScreen } from './checklist/ChecklistScreen';
 import { ConnectionList } from './home/ConnectionList';
 import { ModeChoice, type SetupMode } from './home/ModeChoice';
 import { call, onEvent } from './ipc/api';
 import { LanguageSwitch } from './layout/LanguageSwitch';
+import { SupportModeProvider } from './support/SupportModeContext';
+import { SupportToolbar } from './support/SupportToolbar';
 
 type View = { name: 'home' } | { name: 'about' } | { name: 'setup'; mode: SetupMode };
 
@@ -24,39 +27,47 @@ export function App() {
   };
 
   return (
-    <div className="app">
-      <header className="app-header">
-        <div>
-          <h1>{t('appTitle')}</h1>
-          <p className="subtitle">{t('appSubtitle')}</p>
-        </div>
-        <nav className="header-actions" aria-label={t('nav.home')}>
-          <LanguageSwitch onChange={changeLanguage} />
-          {view.name === 'home' ? (
-            <button type="button" onClick={() => setView({ name: 'about' })}>
-              {t('nav.about')}
-            </button>
-          ) : (
-            <button type="button" onClick={() => setView({ name: 'home' })}>
-              {t('nav.back')}
-            </button>
+    <SupportModeProvider>
+      <div className="app">
+        <header className="app-header">
+          <div>
+            <h1>{t('appTitle')}</h1>
+            <p className="subtitle">{t('appSubtitle')}</p>
+          </div>
+          <nav className="header-actions" aria-label={t('nav.home')}>
+            <SupportToolbar />
+            <LanguageSwitch onChange={changeLanguage} />
+            {view.name === 'home' ? (
+              <button type="button" onClick={() => setView({ name: 'about' })}>
+                {t('nav.about')}
+              </button>
+            ) : (
+              <button type="button" onClick={() => setView({ name: 'home' })}>
+                {t('nav.back')}
+              </button>
+            )}
+          </nav>
+        </header>
+        <main className="app-main">
+          {view.name === 'home' && (
+            <>
+              <ConnectionList />
+              <ModeChoice onChoose={(mode) => setView({ name: 'setup', mode })} />
+            </>
           )}
-        </nav>
-      </header>
-      <main className="app-main">
-        {view.name === 'home' && (
-          <>
-            <ConnectionList />
-            <ModeChoice onChoose={(mode) => setView({ name: 'setup', mode })} />
-          </>
-        )}
-        {view.name === 'about' && <AboutPanel />}
-        {view.name === 'setup' && (
-          <section className="panel" data-testid={`setup-${view.mode}`}>
-            <h2>{t(`home:modes.${view.mode}.title`)}</h2>
-          </section>
-        )}
-      </main>
-    </div>
+          {view.name === 'about' && <AboutPanel />}
+          {view.name === 'setup' && view.mode === 'offline' && (
+            <ChecklistScreen
+              onSwitchToAutomated={() => setView({ name: 'setup', mode: 'automated' })}
+            />
+          )}
+          {view.name === 'setup' && view.mode !== 'offline' && (
+            <section className="panel" data-testid={`setup-${view.mode}`}>
+              <h2>{t(`home:modes.${view.mode}.title`)}</h2>
+            </section>
+          )}
+        </main>
+      </div>
+    </SupportModeProvider>
   );
 }

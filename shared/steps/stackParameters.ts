@@ -1,13 +1,18 @@
-import type { ValueKey } from './values';
+import {
+  ADDITIONAL_PARAMETERS,
+  MANUAL_PARAMETERS,
+  type TemplateParameterName,
+} from '../stack/templateParameters';
 import type { ParameterNumber } from './stepRef';
+import type { ValueKey } from './values';
 
 /**
- * The template's parameters in the manual's order and the checklist value each takes. The names
- * are the fixed interface with templates/smooz-privatelink.yaml; a test compares them with the
- * bundled template's Parameters so the two cannot drift.
+ * The template's parameters in the manual's order and the checklist value each takes. Names and
+ * order come from shared/stack/templateParameters.ts (the template's interface); this record
+ * only adds where each value comes from, and a parameter without a source is a compile error.
  */
 export interface StackParameterSource {
-  readonly name: string;
+  readonly name: TemplateParameterName;
   /** ①–⑧ as the console labels them; the additional parameters have none. */
   readonly number?: ParameterNumber;
   readonly value: ValueKey | 'connectionId';
@@ -15,22 +20,31 @@ export interface StackParameterSource {
   readonly optional?: boolean;
 }
 
-export const STACK_PARAMETER_SOURCES: readonly StackParameterSource[] = [
-  { name: 'LambdaFunctionName', number: 1, value: 'lambdaFunctionName' },
-  { name: 'RDSType', number: 2, value: 'rdsType' },
-  { name: 'RDSEndpoint', number: 3, value: 'rdsEndpoint' },
-  { name: 'RDSPort', number: 4, value: 'rdsPort' },
-  { name: 'VpcId', number: 5, value: 'vpcId' },
-  { name: 'SubnetId', number: 6, value: 'subnetId' },
-  { name: 'LambdaSecurityGroupIds', number: 7, value: 'lambdaSecurityGroupId' },
-  { name: 'SmoozAccountId', number: 8, value: 'smoozAccountId' },
-  { name: 'AdditionalSubnetIds', value: 'additionalSubnetIds', optional: true },
-  { name: 'DbAuthMethod', value: 'dbAuthMethod' },
-  { name: 'DbUser', value: 'dbUser', iamOnly: true },
-  { name: 'DbResourceId', value: 'dbResourceId', iamOnly: true },
-  { name: 'ExternalId', value: 'externalId', iamOnly: true },
-  { name: 'ConnectionId', value: 'connectionId', optional: true },
-];
+const SOURCES: Readonly<
+  Record<TemplateParameterName, Omit<StackParameterSource, 'name' | 'number'>>
+> = {
+  LambdaFunctionName: { value: 'lambdaFunctionName' },
+  RDSType: { value: 'rdsType' },
+  RDSEndpoint: { value: 'rdsEndpoint' },
+  RDSPort: { value: 'rdsPort' },
+  VpcId: { value: 'vpcId' },
+  SubnetId: { value: 'subnetId' },
+  LambdaSecurityGroupIds: { value: 'lambdaSecurityGroupId' },
+  SmoozAccountId: { value: 'smoozAccountId' },
+  AdditionalSubnetIds: { value: 'additionalSubnetIds', optional: true },
+  DbAuthMethod: { value: 'dbAuthMethod' },
+  DbUser: { value: 'dbUser', iamOnly: true },
+  DbResourceId: { value: 'dbResourceId', iamOnly: true },
+  ExternalId: { value: 'externalId', iamOnly: true },
+  // The app's own connection id tags resources in automated mode; offline there is none.
+  ConnectionId: { value: 'connectionId', optional: true },
+};
 
-export const stackParameterForNumber = (n: ParameterNumber): StackParameterSource =>
-  STACK_PARAMETER_SOURCES.find((p) => p.number === n) as StackParameterSource;
+export const STACK_PARAMETER_SOURCES: readonly StackParameterSource[] = [
+  ...MANUAL_PARAMETERS.map((p, index) => ({
+    name: p.name,
+    number: (index + 1) as ParameterNumber,
+    ...SOURCES[p.name],
+  })),
+  ...ADDITIONAL_PARAMETERS.map((name) => ({ name, ...SOURCES[name] })),
+];

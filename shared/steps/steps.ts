@@ -95,7 +95,7 @@ export const STEPS: readonly StepDefinition[] = [
     id: 'prep.subnet',
     ref: { section: '3-1' },
     screen: 'vpcSubnets',
-    frames: [1, 2, 3],
+    frames: [1, 2, 3, 4],
     inputs: ['subnetId', 'subnetCidr', 'additionalSubnetIds'],
     uses: ['vpcId', 'rdsAvailabilityZone'],
     confirmations: ['sameAz', 'natRoute'],

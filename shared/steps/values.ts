@@ -28,7 +28,7 @@ import {
   validateRdsEndpoint,
   validateRdsType,
 } from '../validation/rds';
-import type { ValidationResult } from '../validation/result';
+import { cleanInput, valid, type ValidationResult } from '../validation/result';
 
 /**
  * Every value the manual has the user type, select or paste, named once. Typed in one step, the
@@ -85,7 +85,11 @@ const spec = (
 ): ValueSpec => ({ key, display, validate, ...extra });
 
 export const VALUE_SPECS: Readonly<Record<ValueKey, ValueSpec>> = {
-  region: spec('region', 'text', (raw) => validateRegion(raw)),
+  // Left empty, the region is the one the RDS endpoint names.
+  region: spec('region', 'text', (raw, v) => {
+    const derived = parseRdsEndpoint(cleanInput(v.rdsEndpoint).toLowerCase())?.region;
+    return cleanInput(raw) === '' && derived !== undefined ? valid(derived) : validateRegion(raw);
+  }),
   rdsType: spec('rdsType', 'text', (raw) => validateRdsType(raw)),
   rdsEndpoint: spec('rdsEndpoint', 'hostname', (raw, v) => validateRdsEndpoint(raw, v.rdsType)),
   rdsPort: spec('rdsPort', 'text', (raw) => validatePort(raw)),
@@ -97,7 +101,7 @@ export const VALUE_SPECS: Readonly<Record<ValueKey, ValueSpec>> = {
   additionalSubnetIds: spec(
     'additionalSubnetIds',
     'text',
-    (raw) => validateAdditionalSubnetIds(raw),
+    (raw, v) => validateAdditionalSubnetIds(raw, v.subnetId),
     {
       optional: true,
     },
@@ -127,10 +131,8 @@ export const VALUE_SPECS: Readonly<Record<ValueKey, ValueSpec>> = {
 
 /** The region: typed, or read from the RDS endpoint (which names it). */
 export function regionOf(values: ChecklistValues): string | undefined {
-  const typed = values.region === undefined ? undefined : validateRegion(values.region);
-  if (typed?.ok) return typed.value;
-  const endpoint = parseRdsEndpoint((values.rdsEndpoint ?? '').trim().toLowerCase());
-  return endpoint?.region;
+  const result = VALUE_SPECS.region.validate(values.region ?? '', values);
+  return result.ok ? result.value : undefined;
 }
 
 export const isIamAuth = (values: ChecklistValues): boolean =>

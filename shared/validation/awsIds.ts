@@ -69,15 +69,21 @@ export const validateSecurityGroupIds = (raw: string) =>
     true,
   );
 
-/** Optional extra subnets for Multi-AZ; empty is valid. */
-export const validateAdditionalSubnetIds = (raw: string) =>
-  idList(
+/** Optional extra subnets for Multi-AZ; empty is valid, repeating the ⑥ subnet is not. */
+export function validateAdditionalSubnetIds(raw: string, mainSubnetId?: string): ValidationResult {
+  const result = idList(
     raw,
     SUBNET_ID,
     { item: 'subnetIds.item', duplicate: 'subnetIds.duplicate', tooMany: 'subnetIds.tooMany' },
     MAX_ADDITIONAL_SUBNETS,
     false,
   );
+  const main = cleanInput(mainSubnetId ?? '').toLowerCase();
+  if (result.ok && main !== '' && result.value.split(',').includes(main)) {
+    return invalid('subnetIds.duplicate', { item: main });
+  }
+  return result;
+}
 
 /**
  * A 12-digit AWS account id. The console shows it as `1234-5678-9012`, so hyphens and spaces

@@ -1,3 +1,4 @@
+import { MAX_LAMBDA_FUNCTION_NAME_LENGTH } from '../stack/templateParameters';
 import { checkPresence, cleanInput, invalid, valid, type ValidationResult } from './result';
 
 export const CONNECTION_NAME_MAX = 64;
@@ -12,10 +13,13 @@ export function validateConnectionName(raw: string): ValidationResult {
   return valid(value);
 }
 
-/** ① Lambda function name: the Lambda API's own rule (letters, digits, hyphens, underscores). */
+/**
+ * ① Lambda function name: the Lambda API's own rule (letters, digits, hyphens, underscores),
+ * at most 58 characters because the stack also creates `<name>-setup`.
+ */
 export function validateLambdaFunctionName(raw: string): ValidationResult {
   const value = cleanInput(raw);
-  const missing = checkPresence(value, 64);
+  const missing = checkPresence(value, MAX_LAMBDA_FUNCTION_NAME_LENGTH);
   if (missing) return missing;
   return /^[A-Za-z0-9_-]+$/.test(value) ? valid(value) : invalid('lambdaFunctionName.pattern');
 }
@@ -39,22 +43,23 @@ export function validateDbAuthMethod(raw: string): ValidationResult {
     : invalid('dbAuthMethod.invalid');
 }
 
-/** The database user SMOOZ connects as with IAM authentication (MySQL/PostgreSQL user rules). */
+/** The database user SMOOZ connects as with IAM authentication (the template's pattern). */
 export function validateDbUser(raw: string): ValidationResult {
   const value = cleanInput(raw);
   const missing = checkPresence(value, 63);
   if (missing) return missing;
-  return /^[A-Za-z_][A-Za-z0-9_$-]*$/.test(value) ? valid(value) : invalid('dbUser.pattern');
+  return /^[A-Za-z0-9_.@$-]+$/.test(value) ? valid(value) : invalid('dbUser.pattern');
 }
 
 /** The `rds-db:connect` resource id: `db-…` for an instance, `cluster-…` for a cluster. */
 export function validateDbResourceId(raw: string): ValidationResult {
   const value = cleanInput(raw);
-  const missing = checkPresence(value, 64);
+  const missing = checkPresence(value, 72);
   if (missing) return missing;
-  const match = /^(db|cluster)-([a-z0-9]{10,40})$/i.exec(value);
+  const match = /^(db|cluster)-([A-Za-z0-9]{10,64})$/i.exec(value);
   if (!match) return invalid('dbResourceId.pattern');
-  return valid(`${(match[1] ?? '').toLowerCase()}-${(match[2] ?? '').toUpperCase()}`);
+  // The prefix is lower-case in rds-db:connect ARNs; the id itself is kept as AWS shows it.
+  return valid(`${(match[1] ?? '').toLowerCase()}-${match[2] ?? ''}`);
 }
 
 /** sts:ExternalId: 2–1224 characters of the documented set. */

@@ -1,0 +1,145 @@
+import { useState } from 'react';
+import './checklist.css';
+import { useTranslation } from 'react-i18next';
+import { buildChecklistDocument } from '../../../shared/steps/document';
+import { isChecklistComplete } from '../../../shared/steps/checklistState';
+import { formatStepRef } from '../../../shared/steps/stepRef';
+import { STEPS, stepById } from '../../../shared/steps/steps';
+import { ErrorNotice } from '../common/ErrorNotice';
+import { call } from '../ipc/api';
+import { StepView } from './StepView';
+import { useChecklist } from './useChecklist';
+
+/**
+ * Offline mode: the manual as a checklist. The app makes no AWS or SMOOZ call here (main's
+ * checklist handlers have no network code at all), and the banner says so.
+ */
+export function ChecklistScreen({ onSwitchToAutomated }: { onSwitchToAutomated: () => void }) {
+  const { t, i18n } = useTranslation('checklist');
+  const { load, actionError, apply, setValue, setConfirmation } = useChecklist();
+  const [exported, setExported] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<unknown>(null);
+
+  if (load.status === 'loading') return <p>{t('common:loading')}</p>;
+  if (load.status === 'error') return <ErrorNotice error={load.error} />;
+  const { state, template } = load.snapshot;
+  const defaults = Object.fromEntries(
+    template.parameters.flatMap((p) => (p.default === undefined ? [] : [[p.name, p.default]])),
+  );
+  const step = stepById(state.currentStep);
+  const index = STEPS.findIndex((s) => s.id === step.id);
+
+  const exportDocument = (format: 'markdown' | 'pdf') => {
+    setExported(null);
+    setExportError(null);
+    const document = buildChecklistDocument(
+      state,
+      (key, params) => t(key, params ?? {}),
+      i18n.language,
+      defaults,
+    );
+    call('checklist:exportDocument', { format, document }).then(
+      (result) => setExported(result.saved ? result.fileName : null),
+      (error: unknown) => setExportError(error),
+    );
+  };
+
+  return (
+    <section className="checklist" data-testid="checklist">
+      <div className="offline-banner" role="note" data-testid="offline-banner">
+        <strong>{t('offline.title')}</strong> {t('offline.body')}
+      </div>
+      <div className="checklist-toolbar">
+        <span className="progress" data-testid="checklist-progress">
+          {t('progress', { done: state.completed.length, total: STEPS.length })}
+        </span>
+        <button
+          type="button"
+          onClick={() => exportDocument('markdown')}
+          data-testid="export-markdown"
+        >
+          {t('export.markdown')}
+        </button>
+        <button type="button" onClick={() => exportDocument('pdf')} data-testid="export-pdf">
+          {t('export.pdf')}
+        </button>
+        <button type="button" onClick={onSwitchToAutomated} data-testid="switch-automated">
+          {t('switchToAutomated')}
+        </button>
+      </div>
+      {exported !== null && (
+        <p role="status" data-testid="export-saved">
+          {t('export.saved', { file: exported })}
+        </p>
+      )}
+      {exportError !== null && <ErrorNotice error={exportError} />}
+      {actionError !== null && <ErrorNotice error={actionError} />}
+      {isChecklistComplete(state) && (
+        <p className="all-done" role="status" data-testid="checklist-complete">
+          {t('allDone')}
+        </p>
+      )}
+      <div className="checklist-body">
+        <nav className="step-nav" aria-label={t('navLabel')}>
+          <ol>
+            {STEPS.map((s) => {
+              const done = state.completed.includes(s.id);
+              return (
+                <li key={s.id}>
+                  <button
+                    type="button"
+                    className={`step-link${s.id === step.id ? ' current' : ''}${done ? ' done' : ''}`}
+                    aria-current={s.id === step.id ? 'step' : undefined}
+                    onClick={() => apply(call('checklist:goTo', { step: s.id }))}
+                    data-testid={`nav-${s.id}`}
+                  >
+                    <span className="nav-state" aria-hidden="true">
+                      {done ? '✓' : s.id === step.id ? '▶' : '○'}
+                    </span>
+                    <span className="nav-ref">{formatStepRef(s.ref)}</span>
+                    <span className="nav-title">{t(`steps.${s.id}.short`)}</span>
+                    <span className="visually-hidden">
+                      {done ? t('status.done') : t('status.open')}
+                    </span>
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+        </nav>
+        <div className="step-main">
+          <StepView
+            step={step}
+            state={state}
+            template={template}
+            defaults={defaults}
+            apply={apply}
+            setValue={setValue}
+            setConfirmation={setConfirmation}
+          />
+          <div className="step-pager">
+            <button
+              type="button"
+              disabled={index === 0}
+              onClick={() =>
+                apply(call('checklist:goTo', { step: STEPS[index - 1]?.id ?? step.id }))
+              }
+            >
+              {t('previous')}
+            </button>
+            <button
+              type="button"
+              disabled={index === STEPS.length - 1}
+              onClick={() =>
+                apply(call('checklist:goTo', { step: STEPS[index + 1]?.id ?? step.id }))
+              }
+              data-testid="next-step"
+            >
+              {t('next')}
+            </button>
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import './support.css';
+import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from '../common/ErrorNotice';
+import { call } from '../ipc/api';
+import { useSupportMode } from './SupportModeContext';
+
+/** The header's support controls: the screen-share switch and the diagnostic report export. */
+export function SupportToolbar() {
+  const { t } = useTranslation('support');
+  const { enabled, setEnabled } = useSupportMode();
+  const [status, setStatus] = useState<
+    { kind: 'saved'; fileName: string } | { kind: 'error'; error: unknown } | null
+  >(null);
+
+  const exportReport = () => {
+    setStatus(null);
+    call('support:exportReport').then(
+      (result) => result.saved && setStatus({ kind: 'saved', fileName: result.fileName }),
+      (error: unknown) => setStatus({ kind: 'error', error }),
+    );
+  };
+
+  return (
+    <div className="support-toolbar" role="group" aria-label={t('toolbar')}>
+      <label className="switch">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={enabled}
+          onChange={(e) => setEnabled(e.target.checked)}
+          data-testid="support-mode-switch"
+        />
+        <span>{t('mode.label')}</span>
+      </label>
+      <button type="button" onClick={exportReport} data-testid="export-report">
+        {t('report.action')}
+      </button>
+      {enabled && (
+        <span className="support-banner" role="status">
+          {t('mode.active')}
+        </span>
+      )}
+      {status?.kind === 'saved' && (
+        <span role="status" data-testid="report-saved">
+          {t('report.saved', { fileName: status.fileName })}
+        </span>
+      )}
+      {status?.kind === 'error' && <ErrorNotice error={status.error} />}
+    </div>
+  );
+}
