@@ -4,7 +4,7 @@ import {
   GetCallerIdentityCommand,
   STSClient,
 } from '@aws-sdk/client-sts';
-import { fromIni } from '@aws-sdk/credential-providers';
+import { fromIni, fromSSO } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { AppError } from '../../shared/errors';
 import { AwsErrorCodes } from '../../shared/aws/errorCodes';
@@ -78,13 +78,20 @@ export function createAwsAccess(options: AwsAccessOptions): AwsAccess {
   }
 
   /** The SDK's own profile resolution; only the STS calls it makes go through our client factory. */
-  function sdkProvider(profile: string, region: string): AwsCredentialIdentityProvider {
+  function sdkProvider(
+    descriptor: ProfileDescriptor,
+    region: string,
+  ): AwsCredentialIdentityProvider {
+    const profile = descriptor.name;
+    const files = { profile, filepath: paths.credentialsFile, configFilepath: paths.configFile };
+    // fromIni hands SSO profiles to fromSSO without the file paths; calling it directly keeps them.
+    if (descriptor.kind === 'sso' || descriptor.kind === 'ssoLegacy') {
+      return fromSSO({ ...files, ignoreCache: true });
+    }
     const sts = (credentials: AwsClientContext['credentials']) =>
       createAwsClient(STSClient, config, { region, credentials });
     return fromIni({
-      profile,
-      filepath: paths.credentialsFile,
-      configFilepath: paths.configFile,
+      ...files,
       ignoreCache: true,
       roleAssumer: async (sourceCredentials, params) => {
         const { Credentials } = await sts(sourceCredentials).send(new AssumeRoleCommand(params));
@@ -103,8 +110,12 @@ export function createAwsAccess(options: AwsAccessOptions): AwsAccess {
     });
   }
 
-  function credentialsFor(profile: string, region: string): AwsCredentialIdentityProvider {
-    const provider = sdkProvider(profile, region);
+  function credentialsFor(
+    descriptor: ProfileDescriptor,
+    region: string,
+  ): AwsCredentialIdentityProvider {
+    const profile = descriptor.name;
+    const provider = sdkProvider(descriptor, region);
     return async () => {
       const key = `${profile}\u0000${region}`;
       let pending = remembered.get(key);
@@ -131,7 +142,7 @@ export function createAwsAccess(options: AwsAccessOptions): AwsAccess {
     const resolvedRegion = region || env.AWS_REGION || descriptor.region;
     if (!resolvedRegion) throw new AppError(AwsErrorCodes.regionMissing, { profile });
     if (descriptor.ssoSession) await ensureSsoLogin(profile, descriptor.ssoSession);
-    return { region: resolvedRegion, credentials: credentialsFor(profile, resolvedRegion) };
+    return { region: resolvedRegion, credentials: credentialsFor(descriptor, resolvedRegion) };
   }
 
   return {
@@ -169,6 +180,7 @@ export function createAwsAccess(options: AwsAccessOptions): AwsAccess {
       return {
         profiles,
         ssoSessions,
+        ignoredSections: [...files.ignoredConfigSections],
         selectedProfile: selected,
         regionFromEnvironment: env.AWS_REGION || null,
         configFile: paths.configFile,

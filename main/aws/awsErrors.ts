@@ -94,18 +94,26 @@ export function parseAccessDenied(message: string): { action?: string; resource?
 
 function fromProviderMessage(message: string, context: AwsErrorContext): AppError | null {
   const profile = context.profile ?? '';
-  if (/Detected a cycle/i.test(message)) {
-    return new AppError(AwsErrorCodes.sourceProfileLoop, { profile, chain: profile });
+  const cycle = /Detected a cycle.*Profiles visited: (.*)$/is.exec(message);
+  if (cycle) {
+    const visited = (cycle[1] ?? '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter(Boolean);
+    return new AppError(AwsErrorCodes.sourceProfileLoop, {
+      profile,
+      chain: [profile, ...visited].join(' → '),
+    });
   }
-  if (
-    /UnauthorizedException|Session token not found or invalid|SSO session .*(expired|invalid)|Token is expired/i.test(
-      message,
-    )
-  ) {
-    return new AppError(AwsErrorCodes.ssoTokenExpired, { profile });
+  // The portal refusing the token (GetRoleCredentials answered 401) means the login ended.
+  if (/UnauthorizedException|Session token not found or invalid/i.test(message)) {
+    return new AppError(AwsErrorCodes.ssoTokenExpired, { profile, session: '' });
   }
-  if (/SSO session token .*not found|Value not present for 'accessToken'/i.test(message)) {
-    return new AppError(AwsErrorCodes.ssoTokenMissing, { profile });
+  if (/SSO/i.test(message) && /expired|Cannot refresh/i.test(message)) {
+    return new AppError(AwsErrorCodes.ssoTokenExpired, { profile, session: '' });
+  }
+  if (/SSO/i.test(message) && /not found|invalid|Value not present/i.test(message)) {
+    return new AppError(AwsErrorCodes.ssoTokenMissing, { profile, session: '' });
   }
   if (/ForbiddenException|No access/i.test(message)) {
     return new AppError(AwsErrorCodes.accessDenied, {
@@ -115,7 +123,7 @@ function fromProviderMessage(message: string, context: AwsErrorContext): AppErro
   }
   if (/multi-factor/i.test(message))
     return new AppError(AwsErrorCodes.mfaNotSupported, { profile });
-  if (/credential_process|credential process/i.test(message)) {
+  if (/credential_process|credential process|^Command failed/i.test(message)) {
     return new AppError(AwsErrorCodes.credentialProcessFailed, { profile });
   }
   if (/Profile .*(was not found|could not be found)/i.test(message)) {

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getHomeDir, loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 
@@ -17,6 +18,11 @@ export interface ParsedAwsFiles {
   readonly credentialsProfiles: Readonly<Record<string, IniSection>>;
   /** `[sso-session x]` sections, keyed by x. */
   readonly ssoSessions: Readonly<Record<string, IniSection>>;
+  /**
+   * Config file section headers the loader skips, as written (`[myprofile]` without the `profile`
+   * prefix, `[profile  x]` with extra spaces): shown to the user instead of silently dropped.
+   */
+  readonly ignoredConfigSections: readonly string[];
 }
 
 /** Where the AWS CLI and SDKs look for the shared files, honouring the same variables they do. */
@@ -57,7 +63,30 @@ export async function loadAwsFiles(paths: AwsConfigPaths): Promise<ParsedAwsFile
       credentialsProfiles[key] = section as IniSection;
     }
   }
-  return { configProfiles, credentialsProfiles, ssoSessions };
+  const configText = await readFile(paths.configFile, 'utf8').catch(() => '');
+  return {
+    configProfiles,
+    credentialsProfiles,
+    ssoSessions,
+    ignoredConfigSections: ignoredSections(configText),
+  };
+}
+
+// The loader's own rule for a typed section header (@smithy/core config parseIni).
+const TYPED_HEADER = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;
+const KNOWN_TYPES = ['profile', 'sso-session', 'services'];
+
+function ignoredSections(text: string): string[] {
+  const ignored: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const trimmed = line.split(/(^|\s)[;#]/)[0]?.trim() ?? '';
+    if (!trimmed.startsWith('[') || !trimmed.endsWith(']')) continue;
+    const header = trimmed.slice(1, -1);
+    const typed = TYPED_HEADER.exec(header);
+    if (header === 'default' || (typed && KNOWN_TYPES.includes(typed[1] ?? ''))) continue;
+    ignored.push(header);
+  }
+  return ignored;
 }
 
 /** Profile names across both files, as the SDK's own loader parses them. */

@@ -73,6 +73,8 @@ export type SsoSessionSummary = z.infer<typeof SsoSessionSummarySchema>;
 export const AwsProfileListingSchema = z.object({
   profiles: z.array(AwsProfileSchema),
   ssoSessions: z.array(SsoSessionSummarySchema),
+  /** Config file headers the AWS SDKs skip (e.g. `[name]` without `profile `), as written. */
+  ignoredSections: z.array(z.string()),
   /** `AWS_PROFILE`, else `default` when it exists, else null. */
   selectedProfile: z.string().nullable(),
   /** `AWS_REGION` when set. */

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { isSsoBrowserUrl } from '../../../main/aws/sso/ssoBrowserLinks';
+
+describe('pages an SSO login may open in the system browser', () => {
+  it('allows IAM Identity Center sign-in and device pages over https', () => {
+    for (const url of [
+      'https://oidc.ap-northeast-1.amazonaws.com/authorize?client_id=x',
+      'https://device.sso.ap-northeast-1.amazonaws.com/?user_code=ABCD-EFGH',
+      'https://d-9067c1a2b3.awsapps.com/start/#/device?user_code=ABCD-EFGH',
+      'https://oidc.cn-north-1.amazonaws.com.cn/authorize',
+    ]) {
+      expect(isSsoBrowserUrl(url, null), url).toBe(true);
+    }
+  });
+
+  it('allows the configured OIDC endpoint, and only that origin, even over http', () => {
+    expect(isSsoBrowserUrl('http://127.0.0.1:4100/authorize?x=1', 'http://127.0.0.1:4100')).toBe(
+      true,
+    );
+    expect(isSsoBrowserUrl('http://127.0.0.1:4101/authorize', 'http://127.0.0.1:4100')).toBe(false);
+  });
+
+  it('refuses look-alikes, plain http, credentials in the URL and garbage', () => {
+    for (const url of [
+      'http://oidc.ap-northeast-1.amazonaws.com/authorize',
+      'https://amazonaws.com.evil.example/authorize',
+      'https://evilamazonaws.com/authorize',
+      'https://user:pw@oidc.us-east-1.amazonaws.com/authorize',
+      'javascript:alert(1)',
+      'not a url',
+    ]) {
+      expect(isSsoBrowserUrl(url, 'https://oidc.us-east-1.amazonaws.com'), url).toBe(false);
+    }
+  });
+});
