@@ -1,0 +1,410 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  ADDITIONAL_PARAMETERS,
+  buildStackParameters,
+  DB_AUTH_METHODS,
+  DEFAULT_LAMBDA_FUNCTION_NAME,
+  MANUAL_PARAMETERS,
+  manualStepOf,
+  MAX_ADDITIONAL_SUBNET_IDS,
+  MAX_LAMBDA_FUNCTION_NAME_LENGTH,
+  RDS_TYPES,
+  STACK_OUTPUT_NAMES,
+  TEMPLATE_PARAMETER_NAMES,
+  type StackParameterValues,
+} from '../../../shared/stack/templateParameters';
+import {
+  UPDATER_VPC_API_CALLS,
+  updaterEndpointServiceNames,
+} from '../../../shared/stack/updaterApis';
+import { loadTemplate, type Json, type JsonObject } from './cfnYaml';
+
+const t = loadTemplate();
+const props = (logicalId: string) => {
+  const resource = t.Resources[logicalId];
+  if (!resource) throw new Error(`no resource ${logicalId}`);
+  return resource.Properties;
+};
+
+interface Statement {
+  Sid?: string;
+  Action: string | string[];
+  Resource: Json;
+  Principal?: JsonObject;
+  Condition?: JsonObject;
+}
+function statements(roleId: string): Statement[] {
+  const policies = props(roleId).Policies as unknown as {
+    PolicyDocument: { Statement: Statement[] };
+  }[];
+  return policies.flatMap((p) => p.PolicyDocument.Statement);
+}
+const actionsOf = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+
+/** CloudFormation's own checks of a parameter value (AllowedPattern is a full match). */
+function parameterProblem(name: string, value: string): string | undefined {
+  const p = t.Parameters[name];
+  if (!p) return 'unknown parameter';
+  if (p.Type === 'Number') {
+    const n = Number(value);
+    if (!Number.isFinite(n)) return 'not a number';
+    if (typeof p.MinValue === 'number' && n < p.MinValue) return 'below MinValue';
+    if (typeof p.MaxValue === 'number' && n > p.MaxValue) return 'above MaxValue';
+    return undefined;
+  }
+  if (Array.isArray(p.AllowedValues) && !p.AllowedValues.includes(value)) return 'not allowed';
+  if (typeof p.MinLength === 'number' && value.length < p.MinLength) return 'too short';
+  if (typeof p.MaxLength === 'number' && value.length > p.MaxLength) return 'too long';
+  if (typeof p.AllowedPattern === 'string' && !new RegExp(p.AllowedPattern).test(value)) {
+    return 'pattern';
+  }
+  return undefined;
+}
+
+const INSTANCE_PASSWORD: StackParameterValues = {
+  lambdaFunctionName: DEFAULT_LAMBDA_FUNCTION_NAME,
+  rdsType: 'instance',
+  rdsEndpoint: 'mydb.c1a2b3c4d5e6.ap-northeast-1.rds.amazonaws.com',
+  rdsPort: 3306,
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetId: 'subnet-0123456789abcdef0',
+  lambdaSecurityGroupIds: ['sg-0123456789abcdef0'],
+  smoozAccountId: '210987654321',
+  dbAuthMethod: 'password',
+  dbUser: 'ignored-for-password',
+};
+const CLUSTER_IAM: StackParameterValues = {
+  ...INSTANCE_PASSWORD,
+  rdsType: 'cluster',
+  rdsEndpoint: 'aurora.cluster-c1a2b3c4d5e6.ap-northeast-1.rds.amazonaws.com',
+  rdsPort: 5432,
+  additionalSubnetIds: ['subnet-0123456789abcdef0', 'subnet-1111111111abcdef0', 'subnet-22222222'],
+  lambdaSecurityGroupIds: ['sg-0123456789abcdef0', 'sg-11111111'],
+  dbAuthMethod: 'iam',
+  dbUser: 'smooz_reader',
+  dbResourceId: 'cluster-ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+  externalId: 'smooz-6f1c2a9e-8d3b-4c55-9a77-0e4d2b1f3c88',
+  connectionId: 'conn_01HZX3',
+};
+
+describe('template parameters (the manual interface, shared/stack/templateParameters.ts)', () => {
+  it('declares the parameters in the manual order, then the additional ones', () => {
+    expect(Object.keys(t.Parameters)).toEqual([...TEMPLATE_PARAMETER_NAMES]);
+    expect(TEMPLATE_PARAMETER_NAMES.slice(8)).toEqual([...ADDITIONAL_PARAMETERS]);
+  });
+
+  it('labels ①–⑧ in the console, in Japanese and English, in the first group', () => {
+    const ui = t.Metadata['AWS::CloudFormation::Interface'] as {
+      ParameterGroups: { Parameters: string[] }[];
+      ParameterLabels: Record<string, { default: string }>;
+    };
+    expect(ui.ParameterGroups[0]?.Parameters).toEqual(MANUAL_PARAMETERS.map((p) => p.name));
+    expect(ui.ParameterGroups.flatMap((g) => g.Parameters).sort()).toEqual(
+      [...TEMPLATE_PARAMETER_NAMES].sort(),
+    );
+    for (const { name, step } of MANUAL_PARAMETERS) {
+      const label = ui.ParameterLabels[name]?.default ?? '';
+      expect(label.startsWith(`${step} `), name).toBe(true);
+      expect(label, name).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/u);
+      expect(label, name).toMatch(/[A-Za-z]{3}/);
+    }
+    expect(manualStepOf('SubnetId')).toBe('⑥');
+    expect(manualStepOf('ExternalId')).toBeUndefined();
+  });
+
+  it('uses AWS-specific types so the console offers only existing VPCs, subnets and groups', () => {
+    expect(t.Parameters.VpcId?.Type).toBe('AWS::EC2::VPC::Id');
+    expect(t.Parameters.SubnetId?.Type).toBe('AWS::EC2::Subnet::Id');
+    expect(t.Parameters.LambdaSecurityGroupIds?.Type).toBe('List<AWS::EC2::SecurityGroup::Id>');
+    expect(t.Parameters.RDSPort?.Type).toBe('Number');
+    expect(t.Parameters.ExternalId?.NoEcho).toBe(true);
+  });
+
+  it('agrees with the shared constants on defaults, choices and limits', () => {
+    expect(t.Parameters.LambdaFunctionName?.Default).toBe(DEFAULT_LAMBDA_FUNCTION_NAME);
+    expect(t.Parameters.RDSType?.AllowedValues).toEqual([...RDS_TYPES]);
+    expect(t.Parameters.DbAuthMethod?.AllowedValues).toEqual([...DB_AUTH_METHODS]);
+    const name = (n: number) => 'f'.repeat(n);
+    expect(
+      parameterProblem('LambdaFunctionName', name(MAX_LAMBDA_FUNCTION_NAME_LENGTH)),
+    ).toBeUndefined();
+    expect(parameterProblem('LambdaFunctionName', name(MAX_LAMBDA_FUNCTION_NAME_LENGTH + 1))).toBe(
+      'pattern',
+    );
+    const subnets = (n: number) =>
+      Array.from({ length: n }, (_, i) => `subnet-${String(i).padStart(8, '0')}`).join(',');
+    expect(
+      parameterProblem('AdditionalSubnetIds', subnets(MAX_ADDITIONAL_SUBNET_IDS)),
+    ).toBeUndefined();
+    expect(parameterProblem('AdditionalSubnetIds', subnets(MAX_ADDITIONAL_SUBNET_IDS + 1))).toBe(
+      'pattern',
+    );
+  });
+
+  it.each([
+    ['an RDS instance with password authentication', INSTANCE_PASSWORD],
+    ['an Aurora cluster with IAM authentication over three AZs', CLUSTER_IAM],
+  ])('builds CreateStack parameters the template accepts for %s', (_name, values) => {
+    const list = buildStackParameters(values);
+    expect(list.map((p) => p.ParameterKey)).toEqual([...TEMPLATE_PARAMETER_NAMES]);
+    for (const { ParameterKey, ParameterValue } of list) {
+      if (ParameterKey === 'VpcId' || ParameterKey === 'SubnetId') continue;
+      if (ParameterKey === 'LambdaSecurityGroupIds') continue;
+      expect(parameterProblem(ParameterKey, ParameterValue), ParameterKey).toBeUndefined();
+    }
+  });
+
+  it('drops the main subnet from the additional ones and blanks IAM values for passwords', () => {
+    const byKey = (v: StackParameterValues) =>
+      Object.fromEntries(buildStackParameters(v).map((p) => [p.ParameterKey, p.ParameterValue]));
+    expect(byKey(CLUSTER_IAM).AdditionalSubnetIds).toBe('subnet-1111111111abcdef0,subnet-22222222');
+    expect(byKey(CLUSTER_IAM).LambdaSecurityGroupIds).toBe('sg-0123456789abcdef0,sg-11111111');
+    expect(byKey(INSTANCE_PASSWORD)).toMatchObject({
+      DbUser: '',
+      DbResourceId: '',
+      ExternalId: '',
+    });
+  });
+
+  it.each([
+    ['RDSEndpoint', 'mydb.abc.ap-northeast-1.rds.amazonaws.com:3306'],
+    ['RDSEndpoint', 'https://mydb.abc.ap-northeast-1.rds.amazonaws.com'],
+    ['RDSPort', '70000'],
+    ['SmoozAccountId', '21098765432'],
+    ['AdditionalSubnetIds', 'subnet-11111111, subnet-22222222'],
+    ['DbResourceId', 'mydb'],
+    ['ConnectionId', 'has space'],
+  ])('rejects %s = %j before any resource is created', (name, value) => {
+    expect(parameterProblem(name, value)).toBeDefined();
+  });
+
+  it('asserts in Rules that subnets and groups are in the VPC and IAM values are present', () => {
+    const rules = JSON.stringify(t.Rules);
+    expect(rules).toContain('"Fn::ValueOfAll":["AWS::EC2::Subnet::Id","VpcId"]');
+    expect(rules).toContain('"Fn::ValueOf":["LambdaSecurityGroupIds","VpcId"]');
+    for (const name of ['DbUser', 'DbResourceId', 'ExternalId']) {
+      expect(rules).toContain(`{"Ref":"${name}"}`);
+    }
+  });
+});
+
+describe('template resources', () => {
+  it('creates an internal network load balancer with cross-zone load balancing and no security group', () => {
+    expect(props('LoadBalancer')).toMatchObject({ Type: 'network', Scheme: 'internal' });
+    expect(props('LoadBalancer').SecurityGroups).toBeUndefined();
+    expect(props('LoadBalancer').LoadBalancerAttributes).toContainEqual({
+      Key: 'load_balancing.cross_zone.enabled',
+      Value: 'true',
+    });
+  });
+
+  it('listens on the RDS port over TCP and forwards to an IP target group with TCP health checks', () => {
+    expect(props('Listener')).toMatchObject({
+      Protocol: 'TCP',
+      Port: { Ref: 'RDSPort' },
+      DefaultActions: [{ Type: 'forward', TargetGroupArn: { Ref: 'TargetGroup' } }],
+    });
+    expect(props('TargetGroup')).toMatchObject({
+      TargetType: 'ip',
+      Protocol: 'TCP',
+      Port: { Ref: 'RDSPort' },
+      HealthCheckProtocol: 'TCP',
+    });
+    const delay = (
+      props('TargetGroup').TargetGroupAttributes as { Key: string; Value: string }[]
+    ).find((a) => a.Key === 'deregistration_delay.timeout_seconds');
+    expect(Number(delay?.Value)).toBeLessThanOrEqual(60);
+  });
+
+  it("offers the endpoint service without acceptance, to SMOOZ's account only", () => {
+    expect(props('EndpointService')).toMatchObject({
+      AcceptanceRequired: false,
+      NetworkLoadBalancerArns: [{ Ref: 'LoadBalancer' }],
+    });
+    expect(props('EndpointServicePermissions')).toEqual({
+      ServiceId: { Ref: 'EndpointService' },
+      AllowedPrincipals: [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::${SmoozAccountId}:root' }],
+    });
+  });
+
+  it('runs the updater in the VPC on a supported runtime with reserved concurrency 1 and kept logs', () => {
+    const fn = props('UpdaterFunction');
+    expect(fn).toMatchObject({
+      FunctionName: { Ref: 'LambdaFunctionName' },
+      Runtime: 'nodejs24.x',
+      Handler: 'index.handler',
+      ReservedConcurrentExecutions: 1,
+      Environment: {
+        Variables: {
+          RDS_ENDPOINT: { Ref: 'RDSEndpoint' },
+          RDS_PORT: { Ref: 'RDSPort' },
+          TARGET_GROUP_ARN: { Ref: 'TargetGroup' },
+        },
+      },
+    });
+    expect((fn.VpcConfig as JsonObject).SecurityGroupIds).toEqual({
+      Ref: 'LambdaSecurityGroupIds',
+    });
+    expect(t.Resources.UpdaterFunction?.DependsOn).toBe('UpdaterLogGroup');
+    expect(props('UpdaterLogGroup')).toMatchObject({
+      LogGroupName: { 'Fn::Sub': '/aws/lambda/${LambdaFunctionName}' },
+      RetentionInDays: expect.any(Number),
+    });
+  });
+
+  it('runs the setup helper outside the VPC, so its answer to CloudFormation always gets out', () => {
+    expect(props('SetupFunction').VpcConfig).toBeUndefined();
+    expect(props('SetupFunction').Runtime).toBe('nodejs24.x');
+    expect(props('TargetRegistration')).toMatchObject({
+      ServiceToken: { 'Fn::GetAtt': ['SetupFunction', 'Arn'] },
+      UpdaterFunctionName: { Ref: 'UpdaterFunction' },
+    });
+    const wait = props('TargetRegistration').ServiceTimeout as number;
+    expect(wait).toBeGreaterThan(props('SetupFunction').Timeout as number);
+    expect(props('SetupFunction').Timeout as number).toBeGreaterThan(
+      props('UpdaterFunction').Timeout as number,
+    );
+  });
+
+  it('scopes the updater role: register/deregister on this target group, "*" only for describe actions', () => {
+    const all = statements('UpdaterRole');
+    const targetActions = all.filter((s) => actionsOf(s).some((a) => /RegisterTargets$/.test(a)));
+    expect(targetActions).toHaveLength(1);
+    expect(targetActions[0]?.Resource).toEqual({ Ref: 'TargetGroup' });
+    for (const s of [...all, ...statements('SetupRole')]) {
+      if (s.Resource === '*') {
+        for (const action of actionsOf(s)) expect(action).toMatch(/^[a-z0-9-]+:Describe/);
+      }
+    }
+    const setupActions = statements('SetupRole').flatMap(actionsOf).sort();
+    expect(setupActions).toEqual(
+      [
+        'ec2:DescribeSubnets',
+        'lambda:InvokeFunction',
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+      ].sort(),
+    );
+  });
+
+  it('triggers the updater on address-changing RDS events and every minute', () => {
+    const pattern = props('RdsEventRule').EventPattern as JsonObject;
+    expect(pattern.source).toEqual(['aws.rds']);
+    expect(pattern['detail-type']).toEqual({
+      'Fn::If': ['IsCluster', ['RDS DB Cluster Event'], ['RDS DB Instance Event']],
+    });
+    const categories = (pattern.detail as JsonObject).EventCategories as string[];
+    for (const c of [
+      'failover',
+      'failure',
+      'maintenance',
+      'recovery',
+      'availability',
+      'configuration change',
+    ]) {
+      expect(categories).toContain(c);
+    }
+    expect(props('ScheduleRule').ScheduleExpression).toBe('rate(1 minute)');
+    for (const [permission, rule] of [
+      ['RdsEventPermission', 'RdsEventRule'],
+      ['SchedulePermission', 'ScheduleRule'],
+    ] as const) {
+      expect(props(permission)).toMatchObject({
+        Principal: 'events.amazonaws.com',
+        SourceArn: { 'Fn::GetAtt': [rule, 'Arn'] },
+      });
+      expect(props(rule).Targets).toEqual([
+        { Id: 'updater', Arn: { 'Fn::GetAtt': ['UpdaterFunction', 'Arn'] } },
+      ]);
+    }
+  });
+
+  it('creates the IAM-auth role only for IAM, assumable by SMOOZ with the external id, for rds-db:connect only', () => {
+    const role = t.Resources.SmoozDbConnectRole;
+    expect(role?.Condition).toBe('UseIam');
+    const trust = (
+      props('SmoozDbConnectRole').AssumeRolePolicyDocument as unknown as { Statement: Statement[] }
+    ).Statement;
+    expect(trust).toEqual([
+      {
+        Effect: 'Allow',
+        Principal: { AWS: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${SmoozAccountId}:root' } },
+        Action: 'sts:AssumeRole',
+        Condition: { StringEquals: { 'sts:ExternalId': { Ref: 'ExternalId' } } },
+      },
+    ]);
+    const allowed = statements('SmoozDbConnectRole');
+    expect(allowed.flatMap(actionsOf)).toEqual(['rds-db:connect']);
+    expect(allowed[0]?.Resource).toEqual({
+      'Fn::Sub':
+        'arn:${AWS::Partition}:rds-db:${AWS::Region}:${AWS::AccountId}:dbuser:${DbResourceId}/${DbUser}',
+    });
+  });
+
+  it('outputs exactly the shared output names, the role ARN only for IAM', () => {
+    expect(Object.keys(t.Outputs).sort()).toEqual([...STACK_OUTPUT_NAMES].sort());
+    expect(t.Outputs.IamRoleArn?.Condition).toBe('UseIam');
+    expect(t.Outputs.EndpointServiceName?.Value).toEqual({
+      'Fn::Sub': 'com.amazonaws.vpce.${AWS::Region}.${EndpointService}',
+    });
+    expect(t.Outputs.AvailabilityZoneIds?.Value).toEqual({
+      'Fn::GetAtt': ['TargetRegistration', 'AvailabilityZoneIds'],
+    });
+  });
+});
+
+describe('the in-VPC updater API list (preflight egress)', () => {
+  const SDK_SERVICE: Record<string, string> = {
+    'elastic-load-balancing-v2': 'elasticloadbalancing',
+    ec2: 'ec2',
+    lambda: 'lambda',
+  };
+  const sourceDir = join(import.meta.dirname, '..', '..', '..', 'lambda', 'src', 'updater');
+
+  it('is written in the template Metadata exactly as shared/stack/updaterApis.ts exports it', () => {
+    const egress = (t.Metadata.SmoozUpdater as { VpcEgress: Json }).VpcEgress;
+    expect(egress).toEqual(
+      UPDATER_VPC_API_CALLS.map((api) => ({ Service: api.service, Actions: [...api.actions] })),
+    );
+    expect(updaterEndpointServiceNames('ap-northeast-1')).toEqual([
+      'com.amazonaws.ap-northeast-1.elasticloadbalancing',
+    ]);
+  });
+
+  it('matches the AWS SDK commands the updater source imports', () => {
+    const used = new Map<string, Set<string>>();
+    for (const file of readdirSync(sourceDir).filter((f) => f.endsWith('.ts'))) {
+      const text = readFileSync(join(sourceDir, file), 'utf8');
+      for (const m of text.matchAll(
+        /import\s*{([^}]*)}\s*from\s*'@aws-sdk\/client-([a-z0-9-]+)'/g,
+      )) {
+        const service = SDK_SERVICE[m[2] ?? ''] ?? `unknown:${m[2]}`;
+        const commands = [...(m[1] ?? '').matchAll(/\b([A-Z]\w+)Command\b/g)].map(
+          (c) => c[1] ?? '',
+        );
+        const set = used.get(service) ?? new Set<string>();
+        commands.forEach((c) => set.add(c));
+        used.set(service, set);
+      }
+    }
+    expect(
+      [...used].map(([service, actions]) => ({ service, actions: [...actions].sort() })),
+    ).toEqual(
+      UPDATER_VPC_API_CALLS.map((a) => ({ service: a.service, actions: [...a.actions].sort() })),
+    );
+  });
+
+  it('grants the updater role every listed action and no other AWS API call', () => {
+    const granted = statements('UpdaterRole')
+      .flatMap(actionsOf)
+      .filter(
+        (a) =>
+          !a.startsWith('logs:') && !/NetworkInterface|PrivateIpAddresses|DescribeSubnets/.test(a),
+      );
+    expect(granted.sort()).toEqual(
+      UPDATER_VPC_API_CALLS.flatMap((api) => api.actions.map((a) => `${api.service}:${a}`)).sort(),
+    );
+  });
+});
