@@ -1,0 +1,100 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { describe, expect, it } from 'vitest';
+import { saveIntoFolder } from '../../../main/checklist/fileOutput';
+import { AppConfigSchema, DEFAULT_EXTERNAL_LINK_HOSTS } from '../../../main/config';
+import { createHandlers } from '../../../main/ipc/createHandlers';
+import type { HandlerContext } from '../../../main/ipc/handlers';
+import { createMainServices } from '../../../main/services/createMainServices';
+import { silentLogger } from '../../../main/services/logger';
+import { currentRuntimeInfo } from '../../../main/services/runtimeInfo';
+import { storeOptions, type PersistedState } from '../../../main/services/storeSchema';
+import { AppError } from '../../../shared/errors';
+import { ROOT } from '../../support/projectRoot';
+
+const ctx: HandlerContext = { events: { emit: () => {} } };
+
+async function app(dir?: string) {
+  const stateDir = dir ?? (await mkdtemp(join(tmpdir(), 'smooz-checklist-')));
+  const services = createMainServices({
+    config: AppConfigSchema.parse({ aws: {}, externalLinkHosts: DEFAULT_EXTERNAL_LINK_HOSTS }),
+    storeBacking: new Conf<PersistedState>({ ...storeOptions('0.1.0'), cwd: stateDir }),
+    runtime: currentRuntimeInfo('0.1.0'),
+    awsPaths: {
+      configFile: join(stateDir, 'config'),
+      credentialsFile: join(stateDir, 'credentials'),
+    },
+    logger: silentLogger,
+    openExternal: async () => {},
+    saveFile: saveIntoFolder(join(stateDir, 'saved')),
+    templatesDir: join(ROOT, 'templates'),
+  });
+  return { handlers: createHandlers(services), stateDir };
+}
+
+describe('checklist handlers', () => {
+  it('pre-fills ① from the template and keeps typed values, even invalid ones, across a restart', async () => {
+    const first = await app();
+    const snapshot = await first.handlers['checklist:get'](undefined, ctx);
+    expect(snapshot.state.values.lambdaFunctionName).toBe('smooz-privatelink-target-updater');
+    await first.handlers['checklist:setValues'](
+      { rdsPort: '99999', vpcId: 'vpc-0a1b2c3d4e5f60718' },
+      ctx,
+    );
+    const second = await app(first.stateDir);
+    const after = await second.handlers['checklist:get'](undefined, ctx);
+    expect(after.state.values).toMatchObject({ rdsPort: '99999', vpcId: 'vpc-0a1b2c3d4e5f60718' });
+  });
+
+  it('refuses to check off a step with invalid values or unticked confirmations', async () => {
+    const { handlers } = await app();
+    await handlers['checklist:setValues'](
+      { subnetId: 'subnet-0fedcba9876543210', subnetCidr: '10.0.1.0/24' },
+      ctx,
+    );
+    await expect(
+      handlers['checklist:setStepDone']({ step: 'prep.subnet', done: true }, ctx),
+    ).rejects.toThrow(AppError);
+    await handlers['checklist:setConfirmation'](
+      { step: 'prep.subnet', confirmation: 'sameAz', checked: true },
+      ctx,
+    );
+    await handlers['checklist:setConfirmation'](
+      { step: 'prep.subnet', confirmation: 'natRoute', checked: true },
+      ctx,
+    );
+    const state = await handlers['checklist:setStepDone']({ step: 'prep.subnet', done: true }, ctx);
+    expect(state.completed).toEqual(['prep.subnet']);
+    expect(state.currentStep).toBe('sg.createLambdaSg');
+    await expect(
+      handlers['checklist:setConfirmation'](
+        { step: 'prep.subnet', confirmation: 'bogus', checked: true },
+        ctx,
+      ),
+    ).rejects.toMatchObject({ code: 'checklist.unknownConfirmation' });
+  });
+
+  it('saves the bundled template byte for byte', async () => {
+    const { handlers, stateDir } = await app();
+    expect(await handlers['checklist:saveTemplate'](undefined, ctx)).toEqual({
+      saved: true,
+      fileName: 'smooz-privatelink.yaml',
+    });
+    const saved = await readFile(join(stateDir, 'saved', 'smooz-privatelink.yaml'));
+    expect(saved.equals(await readFile(join(ROOT, 'templates', 'smooz-privatelink.yaml')))).toBe(
+      true,
+    );
+  });
+
+  it('says plainly when this host cannot print a PDF', async () => {
+    const { handlers } = await app();
+    await expect(
+      handlers['checklist:exportDocument'](
+        { format: 'pdf', document: { language: 'ja', title: 'x', blocks: [] } },
+        ctx,
+      ),
+    ).rejects.toMatchObject({ code: 'checklist.pdfUnavailable' });
+  });
+});

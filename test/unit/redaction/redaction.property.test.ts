@@ -1,0 +1,141 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Conf from 'conf';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { renderHtml, renderMarkdown } from '../../../main/checklist/documentRender';
+import { AppConfigSchema, DEFAULT_EXTERNAL_LINK_HOSTS } from '../../../main/config';
+import { buildDiagnosticReport, renderReportHtml } from '../../../main/report/diagnosticReport';
+import { createMainServices } from '../../../main/services/createMainServices';
+import { silentLogger } from '../../../main/services/logger';
+import { currentRuntimeInfo } from '../../../main/services/runtimeInfo';
+import { storeOptions, type PersistedState } from '../../../main/services/storeSchema';
+import { redactDeep } from '../../../shared/redaction/deep';
+import { displayValue, maskValue } from '../../../shared/redaction/kinds';
+import { maskTail } from '../../../shared/redaction/mask';
+import { redactText } from '../../../shared/redaction/patterns';
+import { buildChecklistDocument, type Translate } from '../../../shared/steps/document';
+import { INITIAL_CHECKLIST_STATE } from '../../../shared/steps/checklistState';
+import { context, leaks, secret, type Secret } from './secrets';
+
+const t: Translate = (key, params) => `${key}${params ? ` ${JSON.stringify(params)}` : ''}`;
+const embed = (s: Secret, [before, after]: readonly string[]) => `${before} ${s.value} ${after}`;
+
+describe('masking', () => {
+  it('keeps exactly the last four characters', () => {
+    expect(maskTail('123456789012')).toBe('••••••••9012');
+    expect(maskTail('abc')).toBe('••••');
+    expect(maskValue('accountId', '1234-5678-9012')).toBe('••••••••9012');
+  });
+});
+
+describe('redaction, property-based: no generated secret survives any formatter', () => {
+  it('on-screen formatter (support mode on) masks every kind', () => {
+    fc.assert(
+      fc.property(secret, (s) => {
+        const shown = displayValue(s.kind, s.value, true);
+        expect(leaks(shown, s), shown).toBe(false);
+        const kept = (s.kind === 'accountId' ? s.value.replace(/-/g, '') : s.value).slice(-4);
+        expect(s.value.length <= 4 || shown.endsWith(kept), shown).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('free-text redaction finds each secret inside prose', () => {
+    fc.assert(
+      fc.property(secret, context, (s, around) => {
+        const out = redactText(embed(s, around));
+        expect(leaks(out, s), out).toBe(false);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('free-text redaction finds several secrets in one line', () => {
+    fc.assert(
+      fc.property(fc.array(secret, { minLength: 2, maxLength: 6 }), (secrets) => {
+        const out = redactText(secrets.map((s) => s.value).join(' , '));
+        for (const s of secrets) expect(leaks(out, s), out).toBe(false);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('structured redaction (exports) masks nested strings and secret-named fields', () => {
+    fc.assert(
+      fc.property(secret, secret, context, (a, b, around) => {
+        const out = JSON.stringify(
+          redactDeep({
+            step: { message: embed(a, around), list: [b.value] },
+            smoozToken: 'plain-but-secret-token',
+          }),
+        );
+        expect(leaks(out, a), out).toBe(false);
+        expect(leaks(out, b), out).toBe(false);
+        expect(out).not.toContain('plain-but-secret-token');
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('checklist exports (Markdown and the PDF page) mask typed values and anything in free text', () => {
+    fc.assert(
+      fc.property(secret, secret, secret, (a, b, c) => {
+        const state = {
+          ...INITIAL_CHECKLIST_STATE,
+          values: {
+            customerAccountId: a.value,
+            rdsEndpoint: b.value,
+            connectionName: c.value,
+            subnetCidr: a.value,
+          },
+        };
+        const doc = buildChecklistDocument(state, t, 'ja', { SmoozAccountId: b.value });
+        for (const out of [renderMarkdown(doc), renderHtml(doc)]) {
+          for (const s of [a, b, c]) expect(leaks(out, s), out).toBe(false);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the diagnostic report (HTML with its JSON) masks secrets from every section', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'smooz-report-'));
+    const services = createMainServices({
+      config: AppConfigSchema.parse({ aws: {}, externalLinkHosts: DEFAULT_EXTERNAL_LINK_HOSTS }),
+      storeBacking: new Conf<PersistedState>({ ...storeOptions('0.1.0'), cwd: dir }),
+      runtime: currentRuntimeInfo('0.1.0'),
+      awsPaths: { configFile: join(dir, 'config'), credentialsFile: join(dir, 'credentials') },
+      logger: silentLogger,
+      openExternal: async () => {},
+    });
+    let current: Secret[] = [];
+    services.diagnostics.register('stackEvents', () =>
+      current.map((s) => ({ reason: `failed for ${s.value}` })),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(secret, { minLength: 3, maxLength: 3 }), async (secrets) => {
+        current = secrets;
+        const [a, b, c] = secrets as [Secret, Secret, Secret];
+        services.checklistStore.update((s) => ({
+          ...s,
+          values: { customerAccountId: a.value, endpointServiceName: b.value, externalId: c.value },
+        }));
+        services.logger.error('aws.failed', { message: `no route to ${c.value}`, token: a.value });
+        const html = renderReportHtml(await buildDiagnosticReport(services));
+        for (const s of secrets) expect(leaks(html, s), s.value).toBe(false);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('what redaction leaves readable', () => {
+  it('keeps resource ids, regions, step names and public AWS hosts', () => {
+    const line =
+      'vpc-0a1b2c3d4e5f60718 subnet-0fedcba9876543210 sg-0123456789abcdef0 ap-northeast-1 CREATE_COMPLETE https://docs.aws.amazon.com/x';
+    expect(redactText(line)).toBe(line);
+  });
+});
