@@ -1,15 +1,46 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAwsAccess, type AwsAccess } from '../../../main/aws/awsAccess';
+import { createAwsClient } from '../../../main/aws/clientFactory';
 import { AppError } from '../../../shared/errors';
-import { motoAppConfig } from '../../support/awsTestConfig';
+import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
 import { createAwsHome, type AwsHome } from '../../support/awsProfileFiles';
 
-describe('credentials from static, assume-role and credential_process profiles, checked by STS on moto', () => {
+describe('credentials from every kind of local profile, checked by STS on moto', () => {
   let aws: AwsHome;
   let access: AwsAccess;
+  const savedEnv = { ...process.env };
 
   beforeAll(async () => {
     aws = await createAwsHome();
+    // A credential process that hands out a moto session for a role of its own.
+    const sts = createAwsClient(STSClient, motoAppConfig(inject('motoEndpoint')), motoContext);
+    const { Credentials } = await sts.send(
+      new AssumeRoleCommand({
+        RoleArn: 'arn:aws:iam::123456789012:role/FromCredentialProcess',
+        RoleSessionName: 'vault',
+      }),
+    );
+    const processScript = join(aws.home, 'credential-process.mjs');
+    await writeFile(
+      processScript,
+      `console.log(${JSON.stringify(
+        JSON.stringify({
+          Version: 1,
+          AccessKeyId: Credentials?.AccessKeyId,
+          SecretAccessKey: Credentials?.SecretAccessKey,
+          SessionToken: Credentials?.SessionToken,
+          Expiration: Credentials?.Expiration?.toISOString(),
+        }),
+      )});\n`,
+    );
+    const tokenFile = join(aws.home, 'web-identity-token');
+    await writeFile(tokenFile, 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJyZXBvOnNtb296In0.c2lnbmF0dXJl');
+    // credential_source = Environment reads the standard variables.
+    process.env.AWS_ACCESS_KEY_ID = 'AKIAENVIRONMENTEXAMPLE';
+    process.env.AWS_SECRET_ACCESS_KEY = 'environment-secret';
     await aws.writeCredentials(
       [
         '[base]',
@@ -33,6 +64,18 @@ describe('credentials from static, assume-role and credential_process profiles, 
         '[profile from-env]',
         'role_arn = arn:aws:iam::123456789012:role/FromEnvironment',
         'credential_source = Environment',
+        '[profile vault]',
+        `credential_process = node ${processScript}`,
+        'region = ap-northeast-1',
+        '[profile ci]',
+        'role_arn = arn:aws:iam::123456789012:role/WebIdentityRole',
+        `web_identity_token_file = ${tokenFile}`,
+        'role_session_name = github-actions',
+        'region = ap-northeast-1',
+        '[profile env-role]',
+        'role_arn = arn:aws:iam::123456789012:role/FromEnvironment',
+        'credential_source = Environment',
+        'region = ap-northeast-1',
         '[profile loop-a]',
         'role_arn = arn:aws:iam::123456789012:role/A',
         'source_profile = loop-b',
@@ -48,7 +91,10 @@ describe('credentials from static, assume-role and credential_process profiles, 
       env: {},
     });
   });
-  afterAll(() => aws.remove());
+  afterAll(async () => {
+    process.env = savedEnv;
+    await aws.remove();
+  });
 
   it('a static profile signs STS calls with its own keys', async () => {
     const identity = await access.callerIdentity('base');
@@ -66,6 +112,29 @@ describe('credentials from static, assume-role and credential_process profiles, 
     const identity = await access.callerIdentity('chained', 'us-east-1');
     expect(identity.arn).toMatch(/^arn:aws:sts::123456789012:assumed-role\/SmoozChained\//);
     expect(identity.region).toBe('us-east-1');
+  });
+
+  it('a credential_process profile uses what the process prints', async () => {
+    const identity = await access.callerIdentity('vault');
+    expect(identity.arn).toBe('arn:aws:sts::123456789012:assumed-role/FromCredentialProcess/vault');
+  });
+
+  it('a web identity profile exchanges its token file with AssumeRoleWithWebIdentity', async () => {
+    const identity = await access.callerIdentity('ci');
+    expect(identity.arn).toBe(
+      'arn:aws:sts::123456789012:assumed-role/WebIdentityRole/github-actions',
+    );
+  });
+
+  it('credential_source = Environment assumes the role with the environment keys', async () => {
+    const identity = await access.callerIdentity('env-role');
+    expect(identity.arn).toMatch(/^arn:aws:sts::123456789012:assumed-role\/FromEnvironment\//);
+  });
+
+  it('the secret key never leaves as part of the identity', async () => {
+    const identity = await access.callerIdentity('base');
+    expect(Object.keys(identity).sort()).toEqual(['account', 'arn', 'profile', 'region', 'userId']);
+    expect(JSON.stringify(identity)).not.toContain('wJalrXUtnFEMI');
   });
 
   it('a profile without a region fails with aws.regionMissing when none is given', async () => {

@@ -1,18 +1,17 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createAwsServices, type AwsServices } from '../../../main/aws/awsServices';
-import { createAwsClient } from '../../../main/aws/clientFactory';
 import type { SsoSessionRef } from '../../../main/aws/profileCatalog';
 import { createSsoLogins } from '../../../main/aws/sso/ssoLogins';
 import type { SsoLoginProgress } from '../../../shared/aws/sso';
-import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
-import { createAwsHome, type AwsHome } from '../../support/awsProfileFiles';
-import { createFakeBrowser, type FakeBrowser } from '../../support/fakeSso/fakeBrowser';
-import { startFakeSsoOidc, type FakeSsoOidc } from '../../support/fakeSso/fakeSsoOidc';
-import { startFakeSsoPortal, type FakeSsoPortal } from '../../support/fakeSso/fakeSsoPortal';
+import { motoAppConfig } from '../../support/awsTestConfig';
+import type { AwsHome } from '../../support/awsProfileFiles';
+import type { FakeBrowser } from '../../support/fakeSso/fakeBrowser';
+import type { FakeSsoOidc } from '../../support/fakeSso/fakeSsoOidc';
+import type { FakeSsoPortal } from '../../support/fakeSso/fakeSsoPortal';
+import { startSsoTestbed, type SsoTestbed } from '../../support/fakeSso/ssoTestbed';
 
 const START_URL = 'https://corp-example.awsapps.com/start';
 const LEGACY_URL = 'https://legacy-example.awsapps.com/start';
@@ -37,7 +36,7 @@ describe('SSO login without the AWS CLI, against fake IAM Identity Center endpoi
   let portal: FakeSsoPortal;
   let browser: FakeBrowser;
   let services: AwsServices;
-  const savedEnv = { ...process.env };
+  let testbed: SsoTestbed;
   const cacheDir = () => join(aws.home, '.aws', 'sso', 'cache');
   const cacheFile = (key: string) => join(cacheDir(), `${sha1(key)}.json`);
   const corp: SsoSessionRef = {
@@ -77,55 +76,8 @@ describe('SSO login without the AWS CLI, against fake IAM Identity Center endpoi
 
   beforeAll(async () => {
     const moto = inject('motoEndpoint');
-    aws = await createAwsHome();
-    oidc = await startFakeSsoOidc();
-    const sts = createAwsClient(STSClient, motoAppConfig(moto), motoContext);
-    portal = await startFakeSsoPortal({
-      pageSize: 2,
-      assignments: [
-        {
-          accountId: PROD,
-          accountName: 'Production',
-          emailAddress: 'prod@example.com',
-          roles: ['AdministratorAccess', 'ReadOnly'],
-        },
-        {
-          accountId: '222233334444',
-          accountName: 'Staging',
-          emailAddress: 'stg@example.com',
-          roles: ['ReadOnly'],
-        },
-        {
-          accountId: '333344445555',
-          accountName: 'Sandbox',
-          emailAddress: 'sbx@example.com',
-          roles: ['PowerUser'],
-        },
-      ],
-      isValidAccessToken: (token) => oidc.isValidAccessToken(token),
-      // The real portal hands out the permission set's role session; moto's STS does the same.
-      issueCredentials: async (accountId, roleName) => {
-        const { Credentials } = await sts.send(
-          new AssumeRoleCommand({
-            RoleArn: `arn:aws:iam::${accountId}:role/AWSReservedSSO_${roleName}_0123456789abcdef`,
-            RoleSessionName: 'engineer@example.com',
-          }),
-        );
-        return {
-          accessKeyId: Credentials?.AccessKeyId ?? '',
-          secretAccessKey: Credentials?.SecretAccessKey ?? '',
-          sessionToken: Credentials?.SessionToken ?? '',
-          expiration: Credentials?.Expiration ?? new Date(),
-        };
-      },
-    });
-    // Only the SDK's documented settings point it at the fakes; the home folder holds the cache.
-    process.env.HOME = aws.home;
-    process.env.USERPROFILE = aws.home;
-    process.env.AWS_CONFIG_FILE = aws.paths.configFile;
-    process.env.AWS_SHARED_CREDENTIALS_FILE = aws.paths.credentialsFile;
-    process.env.AWS_ENDPOINT_URL_SSO_OIDC = oidc.endpoint;
-    process.env.AWS_ENDPOINT_URL_SSO = portal.endpoint;
+    testbed = await startSsoTestbed(moto);
+    ({ aws, oidc, portal, browser } = testbed);
     await aws.writeConfig(
       [
         '[sso-session corp]',
@@ -154,7 +106,6 @@ describe('SSO login without the AWS CLI, against fake IAM Identity Center endpoi
         '',
       ].join('\n'),
     );
-    browser = createFakeBrowser(oidc);
     services = createAwsServices({
       config: motoAppConfig(moto),
       paths: aws.paths,
@@ -163,11 +114,7 @@ describe('SSO login without the AWS CLI, against fake IAM Identity Center endpoi
     });
   });
 
-  afterAll(async () => {
-    process.env = savedEnv;
-    await Promise.all([oidc.close(), portal.close()]);
-    await aws.remove();
-  });
+  afterAll(() => testbed.close());
 
   beforeEach(() => {
     oidc.userDecision = 'approve';
