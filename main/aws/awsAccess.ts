@@ -69,7 +69,7 @@ export function createAwsAccess(options: AwsAccessOptions): AwsAccess {
 
   async function ensureSsoLogin(profile: string, session: SsoSessionRef): Promise<void> {
     const cached = await readSsoToken(session.key);
-    const label = session.sessionName ?? session.startUrl;
+    const label = sessionLabel(session);
     if (!cached) throw new AppError(AwsErrorCodes.ssoTokenMissing, { profile, session: label });
     const token = await freshSsoToken(session, now).catch((error: unknown) => {
       throw mapAwsError(error, { profile });
@@ -127,9 +127,22 @@ export function createAwsAccess(options: AwsAccessOptions): AwsAccess {
         }
       }
       if (!pending) {
-        pending = provider().catch((error: unknown) => {
+        const session = descriptor.ssoSession;
+        pending = (async () => {
+          // Mid-operation renewals go through the same login check (and silent token refresh).
+          if (session) await ensureSsoLogin(profile, session);
+          return provider();
+        })().catch((error: unknown) => {
           remembered.delete(key);
-          throw mapAwsError(error, { profile });
+          const mapped = mapAwsError(error, { profile });
+          if (session && mapped.code.startsWith('aws.ssoToken') && !mapped.params.session) {
+            throw new AppError(
+              mapped.code,
+              { ...mapped.params, session: sessionLabel(session) },
+              error,
+            );
+          }
+          throw mapped;
         });
         remembered.set(key, pending);
       }
@@ -209,6 +222,8 @@ export function createAwsAccess(options: AwsAccessOptions): AwsAccess {
     },
   };
 }
+
+const sessionLabel = (session: SsoSessionRef) => session.sessionName ?? session.startUrl;
 
 interface StsCredentials {
   AccessKeyId?: string;
