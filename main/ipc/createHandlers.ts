@@ -5,6 +5,7 @@ import { createChecklistHandlers } from './checklistHandlers';
 import { createSupportHandlers } from './supportHandlers';
 import type { HandlerTable } from './handlers';
 import { createSmoozHandlers } from './smoozHandlers';
+import { createSetupHandlers } from './setupHandlers';
 
 /** The complete handler table: one factory per feature, merged. */
 export function createHandlers(services: MainServices): HandlerTable {
@@ -14,5 +15,6 @@ export function createHandlers(services: MainServices): HandlerTable {
     ...createChecklistHandlers(services),
     ...createSupportHandlers(services),
     ...createSmoozHandlers(services),
+    ...createSetupHandlers(services),
   };
 }

@@ -7,6 +7,9 @@ import type { AppConfig } from '../config';
 import { createChecklistStore } from '../checklist/checklistStore';
 import type { PrintToPdf, SaveFile } from '../checklist/fileOutput';
 import { createDiagnosticsRegistry } from '../report/diagnosticsRegistry';
+import { readTemplateText } from '../checklist/templateFile';
+import { createStoreFlowRepository } from '../engine/flowRepository';
+import { createSetupEngine } from '../engine/setupEngine';
 import { createAppStore } from './appStore';
 import type { Logger } from './logger';
 import type { MainServices } from './mainServices';
@@ -37,7 +40,7 @@ export interface HostEnvironment {
 export function createMainServices(host: HostEnvironment): MainServices {
   const diagnostics = createDiagnosticsRegistry();
   const logger = diagnostics.recordingLogger(host.logger);
-  const services: Omit<MainServices, 'smooz'> = {
+  const services: Omit<MainServices, 'smooz' | 'setup'> = {
     config: host.config,
     store: createAppStore(host.storeBacking),
     runtime: host.runtime,
@@ -56,10 +59,17 @@ export function createMainServices(host: HostEnvironment): MainServices {
     templatesDir: host.templatesDir ?? join(process.cwd(), 'templates'),
     diagnostics,
   };
-  return { ...services, smooz: createSmoozServicesFor(host, services) };
+  return {
+    ...services,
+    smooz: createSmoozServicesFor(host, services),
+    setup: createSetupEngineFor(host, services),
+  };
 }
 
-function createSmoozServicesFor(host: HostEnvironment, services: Omit<MainServices, 'smooz'>) {
+function createSmoozServicesFor(
+  host: HostEnvironment,
+  services: Omit<MainServices, 'smooz' | 'setup'>,
+) {
   return createSmoozServices({
     config: host.config,
     storeBacking: host.storeBacking,
@@ -67,6 +77,19 @@ function createSmoozServicesFor(host: HostEnvironment, services: Omit<MainServic
     customerContext: (side) =>
       services.awsAccess.contextFor(side.profile ?? 'default', side.region),
     ...(host.secretEncryptor ? { secretEncryptor: host.secretEncryptor } : {}),
+  });
+}
+
+function createSetupEngineFor(
+  host: HostEnvironment,
+  services: Omit<MainServices, 'smooz' | 'setup'>,
+) {
+  return createSetupEngine({
+    config: host.config,
+    getAwsContext: (profile, region) => services.awsAccess.contextFor(profile, region),
+    repository: createStoreFlowRepository(host.storeBacking, services.logger),
+    loadTemplate: () => readTemplateText(services.templatesDir),
+    logger: services.logger,
   });
 }
 

@@ -1,4 +1,5 @@
 import type { AwsServices } from '../aws/awsServices';
+import type { SetupEngine } from '../engine/setupEngine';
 import type { AwsConfigPaths } from '../aws/sharedConfigFiles';
 import type { AppConfig } from '../config';
 import type { ChecklistStore } from '../checklist/checklistStore';
@@ -33,4 +34,6 @@ export interface MainServices extends AwsServices {
   readonly diagnostics: DiagnosticsRegistry;
   /** SMOOZ API client, encrypted token, connection status tracking. */
   readonly smooz: SmoozServices;
+  /** The setup engine: discovery, preflight, creation, resume and teardown in the customer's account. */
+  readonly setup: SetupEngine;
 }

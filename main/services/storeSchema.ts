@@ -11,6 +11,8 @@ export type PersistedState = {
   checklist: ChecklistState;
   /** SMOOZ connections whose status is being tracked; tracking resumes on start. */
   smoozTracking: TrackedConnection[];
+  /** The setup engine's flows by connection id (shared/flow/state.ts; parsed when read). */
+  setupFlows: Record<string, unknown>;
 };
 
 /**
@@ -31,6 +33,7 @@ export function storeOptions(projectVersion: string): Options<PersistedState> {
       connections: [],
       checklist: INITIAL_CHECKLIST_STATE,
       smoozTracking: [],
+      setupFlows: {},
     },
     migrations: storeMigrations,
     schema: {
@@ -45,6 +48,7 @@ export function storeOptions(projectVersion: string): Options<PersistedState> {
       connections: { type: 'array', items: { type: 'object' } },
       checklist: { type: 'object' },
       smoozTracking: { type: 'array', items: { type: 'object' } },
+      setupFlows: { type: 'object' },
     },
   };
 }

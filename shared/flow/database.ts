@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DeepReadonly } from './readonly';
 
 export const DATABASE_KINDS = ['instance', 'cluster'] as const;
 export const DatabaseKindSchema = z.enum(DATABASE_KINDS);
@@ -29,4 +30,4 @@ export const DatabaseRecordSchema = z.object({
   /** The subnets of the database's DB subnet group. */
   subnetIds: z.array(z.string()),
 });
-export type DatabaseRecord = z.infer<typeof DatabaseRecordSchema>;
+export type DatabaseRecord = DeepReadonly<z.infer<typeof DatabaseRecordSchema>>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DeepReadonly } from './readonly';
 import { DatabaseRecordSchema } from './database';
 
 export const DB_AUTH_METHODS = ['password', 'iam'] as const;
@@ -26,7 +27,7 @@ export const SetupPlanSchema = z.object({
   stackName: z.string().min(1),
   lambdaSecurityGroupName: z.string().min(1),
 });
-export type SetupPlan = z.infer<typeof SetupPlanSchema>;
+export type SetupPlan = DeepReadonly<z.infer<typeof SetupPlanSchema>>;
 
 /** What the user may still change after the plan was derived (before confirming). */
 export const PlanPatchSchema = SetupPlanSchema.pick({
@@ -34,7 +35,7 @@ export const PlanPatchSchema = SetupPlanSchema.pick({
   connectionName: true,
   lambdaFunctionName: true,
 }).partial();
-export type PlanPatch = z.infer<typeof PlanPatchSchema>;
+export type PlanPatch = DeepReadonly<z.infer<typeof PlanPatchSchema>>;
 
 /** The stack's outputs, as handed to SMOOZ (AZ IDs, not names, identify the zones across accounts). */
 export const StackOutputsSchema = z.object({
@@ -47,7 +48,7 @@ export const StackOutputsSchema = z.object({
   iamRoleArn: z.string().optional(),
   updaterFunctionName: z.string().optional(),
 });
-export type StackOutputs = z.infer<typeof StackOutputsSchema>;
+export type StackOutputs = DeepReadonly<z.infer<typeof StackOutputsSchema>>;
 
 export const StackEventSchema = z.object({
   eventId: z.string(),
@@ -57,7 +58,7 @@ export const StackEventSchema = z.object({
   status: z.string(),
   reason: z.string().optional(),
 });
-export type StackEvent = z.infer<typeof StackEventSchema>;
+export type StackEvent = DeepReadonly<z.infer<typeof StackEventSchema>>;
 
 /** The resource that made the stack fail, and AWS's reason, for the failure screen. */
 export const StackFailureSchema = z.object({
@@ -66,4 +67,4 @@ export const StackFailureSchema = z.object({
   resourceType: z.string(),
   reason: z.string(),
 });
-export type StackFailure = z.infer<typeof StackFailureSchema>;
+export type StackFailure = DeepReadonly<z.infer<typeof StackFailureSchema>>;

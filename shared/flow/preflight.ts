@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DeepReadonly } from './readonly';
 
 export const PREFLIGHT_CHECK_IDS = [
   'subnetInDatabaseAz',
@@ -25,7 +26,7 @@ export const EgressCostSchema = z.object({
   natGatewayPerGbUsd: z.number().nonnegative(),
   interfaceEndpointPerGbUsd: z.number().nonnegative(),
 });
-export type EgressCost = z.infer<typeof EgressCostSchema>;
+export type EgressCost = DeepReadonly<z.infer<typeof EgressCostSchema>>;
 
 export const PREFLIGHT_FIX_KINDS = ['createInterfaceEndpoints'] as const;
 export const PreflightFixKindSchema = z.enum(PREFLIGHT_FIX_KINDS);
@@ -42,7 +43,7 @@ export const PreflightFixSchema = z.discriminatedUnion('kind', [
     cost: EgressCostSchema,
   }),
 ]);
-export type PreflightFix = z.infer<typeof PreflightFixSchema>;
+export type PreflightFix = DeepReadonly<z.infer<typeof PreflightFixSchema>>;
 export type PreflightFixKind = z.infer<typeof PreflightFixKindSchema>;
 
 /**
@@ -56,13 +57,13 @@ export const PreflightCheckSchema = z.object({
   params: ParamsSchema,
   fix: PreflightFixSchema.optional(),
 });
-export type PreflightCheck = z.infer<typeof PreflightCheckSchema>;
+export type PreflightCheck = DeepReadonly<z.infer<typeof PreflightCheckSchema>>;
 
 export const PreflightReportSchema = z.object({
   checkedAt: z.iso.datetime(),
   checks: z.array(PreflightCheckSchema),
 });
-export type PreflightReport = z.infer<typeof PreflightReportSchema>;
+export type PreflightReport = DeepReadonly<z.infer<typeof PreflightReportSchema>>;
 
 /** Nothing is created while any check fails; warnings are shown but do not block. */
 export const preflightPassed = (report: PreflightReport): boolean =>

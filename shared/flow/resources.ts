@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import type { DeepReadonly } from './readonly';
 
 /** Rules and groups are only ever opened on one TCP port from one named source. */
 const RuleSourceSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('securityGroup'), groupId: z.string().min(1) }),
   z.object({ type: z.literal('cidr'), cidr: z.string().min(1) }),
 ]);
-export type RuleSource = z.infer<typeof RuleSourceSchema>;
+export type RuleSource = DeepReadonly<z.infer<typeof RuleSourceSchema>>;
 
 /**
  * What this connection created in the customer's account — the ledger teardown works from. Every
@@ -37,7 +38,7 @@ export const CreatedResourceSchema = z.discriminatedUnion('kind', [
     stackId: z.string().min(1),
   }),
 ]);
-export type CreatedResource = z.infer<typeof CreatedResourceSchema>;
+export type CreatedResource = DeepReadonly<z.infer<typeof CreatedResourceSchema>>;
 
 /** A stable identity for a ledger entry, so recording the same resource twice is a no-op. */
 export function resourceKey(resource: CreatedResource): string {
@@ -61,4 +62,4 @@ export const TeardownReportSchema = z.object({
   /** Resources found gone already (deleted by hand, or never fully created). */
   alreadyGone: z.array(CreatedResourceSchema),
 });
-export type TeardownReport = z.infer<typeof TeardownReportSchema>;
+export type TeardownReport = DeepReadonly<z.infer<typeof TeardownReportSchema>>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DeepReadonly } from './readonly';
 import { AppErrorSchema } from '../errors';
 import { PreflightFixSchema, PreflightReportSchema } from './preflight';
 import { SetupPlanSchema, StackFailureSchema, StackOutputsSchema } from './plan';
@@ -58,12 +59,6 @@ export const SetupStateSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('tearingDown'), ...base }),
   z.object({ step: z.literal('tornDown'), ...base, teardown: TeardownReportSchema }),
 ]);
-
-type DeepReadonly<T> = T extends (infer U)[]
-  ? readonly DeepReadonly<U>[]
-  : T extends object
-    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
-    : T;
 
 export type SetupState = DeepReadonly<z.infer<typeof SetupStateSchema>>;
 export type SetupStep = SetupState['step'];

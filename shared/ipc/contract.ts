@@ -4,6 +4,7 @@ import { awsChannels, awsEvents } from './channels/aws';
 import { checklistChannels } from './channels/checklist';
 import { supportChannels } from './channels/support';
 import { smoozChannels, smoozEvents } from './channels/smooz';
+import { setupChannels, setupEvents } from './channels/setup';
 
 /**
  * Every channel between the renderer and main, written once. Each feature keeps its channels in
@@ -16,6 +17,7 @@ export const channels = {
   ...checklistChannels,
   ...supportChannels,
   ...smoozChannels,
+  ...setupChannels,
 } as const;
 
 /** main → renderer pushes. */
@@ -23,6 +25,7 @@ export const events = {
   ...appEvents,
   ...awsEvents,
   ...smoozEvents,
+  ...setupEvents,
 } as const;
 
 export type Channel = keyof typeof channels;

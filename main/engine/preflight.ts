@@ -1,0 +1,317 @@
+import { DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import {
+  DescribeAvailabilityZonesCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeVpcEndpointServicesCommand,
+  type SecurityGroup,
+} from '@aws-sdk/client-ec2';
+import { GetRoleCommand, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
+import { GetFunctionCommand } from '@aws-sdk/client-lambda';
+import { GetServiceQuotaCommand } from '@aws-sdk/client-service-quotas';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import type { SetupPlan } from '../../shared/flow/plan';
+import type { PreflightCheck, PreflightReport } from '../../shared/flow/preflight';
+import { updaterEndpointServiceNames } from '../../shared/stack/updaterApis';
+import { mapAwsError } from '../aws/awsErrors';
+import { egressCost } from './egressCost';
+import type { EngineClients } from './engineClients';
+import { describeVpcNetwork, hasS3Gateway, subnetHasEgress, type VpcNetwork } from './network';
+import { databaseAzs } from './planner';
+import { REQUIRED_ACTIONS } from './requiredPermissions';
+import { endpointSecurityGroupName, plannedRdsRules } from './securityGroups';
+import { hasConnectionTag } from './tags';
+
+type Params = PreflightCheck['params'];
+const check = (
+  id: PreflightCheck['id'],
+  status: PreflightCheck['status'],
+  variant: string,
+  params: Params = {},
+): PreflightCheck => ({ id, status, explanation: `${id}.${variant}`, params });
+
+const list = (values: readonly string[]) => values.join(', ');
+
+function subnetInDatabaseAz(plan: SetupPlan, network: VpcNetwork): PreflightCheck {
+  const az = databaseAzs(plan.database)[0] ?? '';
+  const chosen = network.subnets.filter((s) => plan.subnetIds.includes(s.subnetId));
+  if (chosen.length !== plan.subnetIds.length) {
+    const missing = plan.subnetIds.filter((id) => !chosen.some((s) => s.subnetId === id));
+    return check('subnetInDatabaseAz', 'fail', 'notInVpc', {
+      subnets: list(missing),
+      vpcId: plan.database.vpcId,
+    });
+  }
+  if (chosen.some((s) => s.availabilityZone === az)) {
+    return check('subnetInDatabaseAz', 'pass', 'ok', { az });
+  }
+  const available = network.subnets.filter((s) => s.availabilityZone === az).map((s) => s.subnetId);
+  return available.length > 0
+    ? check('subnetInDatabaseAz', 'fail', 'notChosen', { az, candidates: list(available) })
+    : check('subnetInDatabaseAz', 'fail', 'noneInVpc', { az, vpcId: plan.database.vpcId });
+}
+
+function subnetPerFailoverAz(plan: SetupPlan, network: VpcNetwork): PreflightCheck {
+  if (!plan.database.multiAz) return check('subnetPerFailoverAz', 'pass', 'singleAz');
+  const covered = new Set(
+    network.subnets
+      .filter((s) => plan.subnetIds.includes(s.subnetId))
+      .map((s) => s.availabilityZone),
+  );
+  const missing = databaseAzs(plan.database).filter((az) => !covered.has(az));
+  if (missing.length === 0) {
+    return check('subnetPerFailoverAz', 'pass', 'ok', { azs: list([...covered].sort()) });
+  }
+  const addable = missing.filter((az) => network.subnets.some((s) => s.availabilityZone === az));
+  return check('subnetPerFailoverAz', 'warn', addable.length > 0 ? 'missing' : 'noSubnet', {
+    azs: list(missing),
+  });
+}
+
+function lambdaEgress(plan: SetupPlan, network: VpcNetwork): PreflightCheck {
+  const services = updaterEndpointServiceNames(plan.region);
+  const results = plan.subnetIds.map((id) => ({ id, ...subnetHasEgress(network, id, services) }));
+  const blocked = results.filter((r) => !r.ok);
+  const params = { services: list(services), subnets: list(plan.subnetIds) };
+  if (blocked.length === 0) {
+    const variant = results.every((r) => r.via === 'natGateway')
+      ? 'nat'
+      : results.some((r) => r.via === 'otherDevice')
+        ? 'otherDevice'
+        : 'endpoints';
+    return check('lambdaEgress', variant === 'otherDevice' ? 'warn' : 'pass', variant, params);
+  }
+  const azCount = new Set(
+    network.subnets
+      .filter((s) => plan.subnetIds.includes(s.subnetId))
+      .map((s) => s.availabilityZone),
+  ).size;
+  const needsS3 = services.some((s) => s.endsWith('.s3')) && !hasS3Gateway(network, plan.region);
+  const publicOnly = blocked.some((r) => r.route === 'internetGatewayOnly');
+  return {
+    ...check('lambdaEgress', 'fail', publicOnly ? 'internetGatewayOnly' : 'none', {
+      ...params,
+      blocked: list(blocked.map((r) => r.id)),
+    }),
+    fix: {
+      kind: 'createInterfaceEndpoints',
+      serviceNames: services.filter((s) => !s.endsWith('.s3')),
+      s3Gateway: needsS3,
+      subnetIds: [...plan.subnetIds],
+      cost: egressCost(plan.region, services.length, azCount),
+    },
+  };
+}
+
+async function quotaValue(
+  clients: EngineClients,
+  code: string,
+  fallback: number,
+): Promise<{ value: number; known: boolean }> {
+  try {
+    const out = await clients.quotas.send(
+      new GetServiceQuotaCommand({ ServiceCode: 'vpc', QuotaCode: code }),
+    );
+    const value = out.Quota?.Value;
+    return typeof value === 'number' ? { value, known: true } : { value: fallback, known: false };
+  } catch {
+    return { value: fallback, known: false };
+  }
+}
+
+const inboundRuleCount = (group: SecurityGroup | undefined): number =>
+  (group?.IpPermissions ?? []).reduce(
+    (n, p) =>
+      n +
+      (p.IpRanges?.length ?? 0) +
+      (p.Ipv6Ranges?.length ?? 0) +
+      (p.UserIdGroupPairs?.length ?? 0) +
+      (p.PrefixListIds?.length ?? 0),
+    0,
+  );
+
+async function securityGroupLimits(
+  clients: EngineClients,
+  plan: SetupPlan,
+  network: VpcNetwork,
+  created: readonly { kind: string }[],
+): Promise<PreflightCheck> {
+  const [rulesQuota, groupsQuota, groups] = await Promise.all([
+    quotaValue(clients, 'L-0EA8095F', 60),
+    quotaValue(clients, 'L-E79EC296', 2500),
+    clients.ec2.send(
+      new DescribeSecurityGroupsCommand({
+        Filters: [{ Name: 'vpc-id', Values: [plan.database.vpcId] }],
+      }),
+    ),
+  ]);
+  const rdsGroupId = plan.database.securityGroupIds[0] ?? '';
+  const rdsGroup = (groups.SecurityGroups ?? []).find((g) => g.GroupId === rdsGroupId);
+  const newRules = plannedRdsRules(plan, network, 'sg-planned').length;
+  const rulesAfter = inboundRuleCount(rdsGroup) + newRules;
+  const groupsAfter =
+    (groups.SecurityGroups ?? []).length +
+    2 -
+    created.filter((r) => r.kind === 'securityGroup').length;
+  const params = {
+    groupId: rdsGroupId,
+    rulesAfter,
+    rulesQuota: rulesQuota.value,
+    groupsAfter,
+    groupsQuota: groupsQuota.value,
+  };
+  if (!rdsGroup) return check('securityGroupLimits', 'fail', 'noRdsGroup', params);
+  if (rulesAfter > rulesQuota.value || groupsAfter > groupsQuota.value) {
+    return check('securityGroupLimits', 'fail', 'exceeded', params);
+  }
+  if (!rulesQuota.known || !groupsQuota.known) {
+    return check('securityGroupLimits', 'warn', 'defaultsAssumed', params);
+  }
+  return check(
+    'securityGroupLimits',
+    rulesQuota.value - rulesAfter < 5 ? 'warn' : 'pass',
+    rulesQuota.value - rulesAfter < 5 ? 'nearLimit' : 'ok',
+    params,
+  );
+}
+
+const notFound = (error: unknown) => {
+  const name = (error as { name?: string }).name ?? '';
+  const message = (error as { message?: string }).message ?? '';
+  return name === 'ResourceNotFoundException' || /does not exist/i.test(message);
+};
+
+async function nameClash(clients: EngineClients, plan: SetupPlan): Promise<PreflightCheck> {
+  const id = plan.connectionId;
+  const clashes: string[] = [];
+  const stack = await clients.cfn
+    .send(new DescribeStacksCommand({ StackName: plan.stackName }))
+    .then((out) => out.Stacks?.[0])
+    .catch((error: unknown) => {
+      if (notFound(error)) return undefined;
+      throw error;
+    });
+  if (stack && stack.StackStatus !== 'DELETE_COMPLETE' && !hasConnectionTag(stack.Tags, id)) {
+    clashes.push(`stack ${plan.stackName}`);
+  }
+  const groups = await clients.ec2.send(
+    new DescribeSecurityGroupsCommand({
+      Filters: [
+        { Name: 'vpc-id', Values: [plan.database.vpcId] },
+        {
+          Name: 'group-name',
+          Values: [plan.lambdaSecurityGroupName, endpointSecurityGroupName(plan)],
+        },
+      ],
+    }),
+  );
+  for (const group of groups.SecurityGroups ?? []) {
+    if (!hasConnectionTag(group.Tags, id)) clashes.push(`security group ${group.GroupName ?? ''}`);
+  }
+  const fn = await clients.lambda
+    .send(new GetFunctionCommand({ FunctionName: plan.lambdaFunctionName }))
+    .catch((error: unknown) => {
+      if (notFound(error)) return undefined;
+      throw error;
+    });
+  // The stack tags the function; a function of this connection's own stack is no clash.
+  if (fn && fn.Tags?.['smooz:connection-id'] !== id) {
+    clashes.push(`Lambda function ${plan.lambdaFunctionName}`);
+  }
+  return clashes.length === 0
+    ? check('nameClash', 'pass', 'ok', { stackName: plan.stackName })
+    : check('nameClash', 'fail', 'exists', { names: list(clashes) });
+}
+
+/** The caller as an IAM principal ARN SimulatePrincipalPolicy accepts (roles need their path). */
+async function principalArn(clients: EngineClients): Promise<string | null> {
+  const arn = (await clients.sts.send(new GetCallerIdentityCommand({}))).Arn ?? '';
+  const assumed = /^arn:[^:]+:sts::\d{12}:assumed-role\/([^/]+)\//.exec(arn);
+  if (assumed?.[1]) {
+    const role = await clients.iam.send(new GetRoleCommand({ RoleName: assumed[1] }));
+    return role.Role?.Arn ?? null;
+  }
+  return /:user\//.test(arn) ? arn : null;
+}
+
+async function permissions(clients: EngineClients): Promise<PreflightCheck> {
+  const count = REQUIRED_ACTIONS.length;
+  try {
+    const principal = await principalArn(clients);
+    if (!principal) return check('permissions', 'warn', 'notSimulated', { count });
+    const out = await clients.iam.send(
+      new SimulatePrincipalPolicyCommand({
+        PolicySourceArn: principal,
+        ActionNames: [...REQUIRED_ACTIONS],
+      }),
+    );
+    const denied = (out.EvaluationResults ?? [])
+      .filter((r) => r.EvalDecision !== 'allowed')
+      .flatMap((r) => (r.EvalActionName ? [r.EvalActionName] : []));
+    return denied.length === 0
+      ? check('permissions', 'pass', 'ok', { count })
+      : check('permissions', 'fail', 'denied', { actions: list(denied), count: denied.length });
+  } catch {
+    // Simulation needs iam:GetRole and iam:SimulatePrincipalPolicy, which many profiles lack.
+    return check('permissions', 'warn', 'notSimulated', { count });
+  }
+}
+
+async function regionSupport(
+  clients: EngineClients,
+  plan: SetupPlan,
+  network: VpcNetwork,
+): Promise<PreflightCheck> {
+  const services = updaterEndpointServiceNames(plan.region);
+  const [zones, endpointServices] = await Promise.all([
+    clients.ec2.send(new DescribeAvailabilityZonesCommand({})),
+    clients.ec2
+      .send(new DescribeVpcEndpointServicesCommand({ ServiceNames: services }))
+      .then((out) => out.ServiceNames ?? [])
+      .catch(() => [] as string[]),
+  ]);
+  const chosenAzs = network.subnets
+    .filter((s) => plan.subnetIds.includes(s.subnetId))
+    .map((s) => s.availabilityZone);
+  const zoneIds = (zones.AvailabilityZones ?? []).filter((z) =>
+    chosenAzs.includes(z.ZoneName ?? ''),
+  );
+  if (zoneIds.some((z) => !z.ZoneId)) {
+    return check('regionSupport', 'fail', 'noZoneIds', { region: plan.region });
+  }
+  const missing = services.filter((s) => !endpointServices.includes(s));
+  if (missing.length > 0) {
+    return check('regionSupport', 'warn', 'noEndpointService', {
+      region: plan.region,
+      services: list(missing),
+    });
+  }
+  return check('regionSupport', 'pass', 'ok', { region: plan.region });
+}
+
+/**
+ * Every check, read-only. A check that cannot run because of an AWS error fails the whole
+ * preflight with that error (the user must fix access first); only permission simulation and
+ * quota lookups degrade to a warning, because many profiles may not call them.
+ */
+export async function runPreflight(
+  clients: EngineClients,
+  plan: SetupPlan,
+  created: readonly { kind: string }[],
+  now: () => Date = () => new Date(),
+): Promise<PreflightReport> {
+  try {
+    const network = await describeVpcNetwork(clients, plan.database.vpcId);
+    const checks = await Promise.all([
+      subnetInDatabaseAz(plan, network),
+      subnetPerFailoverAz(plan, network),
+      lambdaEgress(plan, network),
+      securityGroupLimits(clients, plan, network, created),
+      nameClash(clients, plan),
+      permissions(clients),
+      regionSupport(clients, plan, network),
+    ]);
+    return { checkedAt: now().toISOString(), checks };
+  } catch (error) {
+    throw mapAwsError(error, { profile: plan.profile });
+  }
+}

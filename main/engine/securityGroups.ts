@@ -1,0 +1,312 @@
+import {
+  AuthorizeSecurityGroupIngressCommand,
+  CreateSecurityGroupCommand,
+  DeleteSecurityGroupCommand,
+  DescribeSecurityGroupRulesCommand,
+  DescribeSecurityGroupsCommand,
+  RevokeSecurityGroupIngressCommand,
+  type IpPermission,
+  type SecurityGroup,
+} from '@aws-sdk/client-ec2';
+import { AppError } from '../../shared/errors';
+import type { SetupPlan } from '../../shared/flow/plan';
+import type { CreatedResource, RuleSource } from '../../shared/flow/resources';
+import type { EngineClients } from './engineClients';
+import type { VpcNetwork } from './network';
+import { retryWhile, type RetryOptions } from './retry';
+import { SetupErrorCodes } from './setupErrors';
+import { connectionTags, hasConnectionTag, ruleDescription } from './tags';
+
+type GroupResource = Extract<CreatedResource, { kind: 'securityGroup' }>;
+export type RuleResource = Extract<CreatedResource, { kind: 'ingressRule' }>;
+export type GroupPurpose = GroupResource['purpose'];
+
+export const endpointSecurityGroupName = (plan: SetupPlan): string =>
+  plan.lambdaSecurityGroupName.replace(/-lambda-/, '-endpoints-') === plan.lambdaSecurityGroupName
+    ? `${plan.lambdaSecurityGroupName}-endpoints`
+    : plan.lambdaSecurityGroupName.replace(/-lambda-/, '-endpoints-');
+
+const errorName = (error: unknown): string => (error as { name?: string }).name ?? '';
+
+/**
+ * The rules the database's security group needs: its port only, from the Lambda's group and from
+ * each NLB subnet (the NLB has no security group; its addresses lie in these subnets, so nothing
+ * wider than the subnets is opened).
+ */
+export function plannedRdsRules(
+  plan: SetupPlan,
+  network: VpcNetwork,
+  lambdaGroupId: string,
+): RuleResource[] {
+  const groupId = plan.database.securityGroupIds[0] ?? '';
+  const port = plan.database.port;
+  const cidrs = plan.subnetIds.flatMap((id) => {
+    const cidr = network.subnets.find((s) => s.subnetId === id)?.cidr;
+    return cidr ? [cidr] : [];
+  });
+  return [
+    {
+      kind: 'ingressRule',
+      groupId,
+      port,
+      source: { type: 'securityGroup', groupId: lambdaGroupId },
+    },
+    ...[...new Set(cidrs)].map((cidr): RuleResource => ({
+      kind: 'ingressRule',
+      groupId,
+      port,
+      source: { type: 'cidr', cidr },
+    })),
+  ];
+}
+
+async function describeGroups(
+  clients: EngineClients,
+  filters: { Name: string; Values: string[] }[],
+): Promise<SecurityGroup[]> {
+  const out = await clients.ec2.send(new DescribeSecurityGroupsCommand({ Filters: filters }));
+  return out.SecurityGroups ?? [];
+}
+
+/** Security groups this connection created, found by their tag (the crash-proof record). */
+export async function findConnectionGroups(
+  clients: EngineClients,
+  connectionId: string,
+): Promise<GroupResource[]> {
+  const groups = await describeGroups(clients, [
+    { Name: 'tag:smooz:connection-id', Values: [connectionId] },
+  ]);
+  return groups.flatMap((g) =>
+    g.GroupId && g.GroupName && g.VpcId
+      ? [
+          {
+            kind: 'securityGroup' as const,
+            purpose: g.GroupName.includes('-endpoints')
+              ? ('endpoints' as const)
+              : ('lambda' as const),
+            groupId: g.GroupId,
+            groupName: g.GroupName,
+            vpcId: g.VpcId,
+          },
+        ]
+      : [],
+  );
+}
+
+/**
+ * Finds this connection's group of that name, or creates it (no inbound rules, the default
+ * outbound rule) with the connection tag in the same call, so it can never exist untagged.
+ */
+export async function ensureSecurityGroup(
+  clients: EngineClients,
+  plan: SetupPlan,
+  purpose: GroupPurpose,
+): Promise<GroupResource> {
+  const groupName =
+    purpose === 'lambda' ? plan.lambdaSecurityGroupName : endpointSecurityGroupName(plan);
+  const vpcId = plan.database.vpcId;
+  const find = async () =>
+    (
+      await describeGroups(clients, [
+        { Name: 'vpc-id', Values: [vpcId] },
+        { Name: 'group-name', Values: [groupName] },
+      ])
+    )[0];
+  const existing = await find();
+  const resource = (groupId: string): GroupResource => ({
+    kind: 'securityGroup',
+    purpose,
+    groupId,
+    groupName,
+    vpcId,
+  });
+  if (existing?.GroupId) {
+    if (!hasConnectionTag(existing.Tags, plan.connectionId)) {
+      throw new AppError(SetupErrorCodes.resourceInUse, { name: groupName });
+    }
+    return resource(existing.GroupId);
+  }
+  const created = await clients.ec2.send(
+    new CreateSecurityGroupCommand({
+      GroupName: groupName,
+      Description:
+        purpose === 'lambda'
+          ? 'SMOOZ PrivateLink target updater (no inbound)'
+          : 'SMOOZ PrivateLink interface endpoints (HTTPS from the updater)',
+      VpcId: vpcId,
+      TagSpecifications: [
+        { ResourceType: 'security-group', Tags: connectionTags(plan.connectionId, groupName) },
+      ],
+    }),
+  );
+  return resource(created.GroupId as string);
+}
+
+const permissionOf = (rule: RuleResource, description: string): IpPermission => ({
+  IpProtocol: 'tcp',
+  FromPort: rule.port,
+  ToPort: rule.port,
+  ...(rule.source.type === 'securityGroup'
+    ? { UserIdGroupPairs: [{ GroupId: rule.source.groupId, Description: description }] }
+    : { IpRanges: [{ CidrIp: rule.source.cidr, Description: description }] }),
+});
+
+/** Which of the group's inbound entries match the rule, and whether one carries our description. */
+function matchRule(
+  group: SecurityGroup | undefined,
+  rule: RuleResource,
+  source: RuleSource,
+  connectionId: string,
+): 'absent' | 'ours' | 'theirs' {
+  const descriptions = (group?.IpPermissions ?? [])
+    .filter((p) => p.IpProtocol === 'tcp' && p.FromPort === rule.port && p.ToPort === rule.port)
+    .flatMap((p) =>
+      source.type === 'securityGroup'
+        ? (p.UserIdGroupPairs ?? []).filter((g) => g.GroupId === source.groupId)
+        : (p.IpRanges ?? []).filter((r) => r.CidrIp === source.cidr),
+    )
+    .map((entry) => entry.Description ?? '');
+  if (descriptions.length === 0) return 'absent';
+  return descriptions.some((d) => d.includes(connectionId)) ? 'ours' : 'theirs';
+}
+
+/**
+ * Adds the rules that are missing; a rule that already exists (ours from an earlier run, or the
+ * customer's own identical rule) is not added twice, and a duplicate-rule error is not a failure.
+ * Returns the rules this connection owns — never the customer's.
+ */
+export async function ensureIngressRules(
+  clients: EngineClients,
+  connectionId: string,
+  rules: readonly RuleResource[],
+  onOwned: (rule: RuleResource) => Promise<void>,
+): Promise<RuleResource[]> {
+  const owned: RuleResource[] = [];
+  for (const rule of rules) {
+    const read = async () =>
+      (await clients.ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [rule.groupId] })))
+        .SecurityGroups?.[0];
+    let state = matchRule(await read(), rule, rule.source, connectionId);
+    if (state === 'absent') {
+      const what = rule.source.type === 'securityGroup' ? 'updater' : 'load balancer subnet';
+      try {
+        await clients.ec2.send(
+          new AuthorizeSecurityGroupIngressCommand({
+            GroupId: rule.groupId,
+            IpPermissions: [permissionOf(rule, ruleDescription(connectionId, what))],
+          }),
+        );
+        state = 'ours';
+      } catch (error) {
+        if (errorName(error) !== 'InvalidPermission.Duplicate') throw error;
+        state = matchRule(await read(), rule, rule.source, connectionId);
+      }
+    }
+    if (state === 'ours') {
+      owned.push(rule);
+      await onOwned(rule);
+    }
+  }
+  return owned;
+}
+
+/** Rules in these groups that carry this connection's description (found again after a crash). */
+export async function findConnectionRules(
+  clients: EngineClients,
+  groupIds: readonly string[],
+  connectionId: string,
+): Promise<RuleResource[]> {
+  if (groupIds.length === 0) return [];
+  const out = await clients.ec2
+    .send(new DescribeSecurityGroupsCommand({ GroupIds: [...groupIds] }))
+    .catch((error: unknown) => {
+      if (errorName(error) === 'InvalidGroup.NotFound') return { SecurityGroups: [] };
+      throw error;
+    });
+  return (out.SecurityGroups ?? []).flatMap((group) =>
+    (group.IpPermissions ?? [])
+      .filter((p) => p.IpProtocol === 'tcp' && p.FromPort !== undefined && p.FromPort === p.ToPort)
+      .flatMap((p) => [
+        ...(p.UserIdGroupPairs ?? [])
+          .filter((g) => g.Description?.includes(connectionId) && g.GroupId)
+          .map((g): RuleResource => ({
+            kind: 'ingressRule',
+            groupId: group.GroupId as string,
+            port: p.FromPort as number,
+            source: { type: 'securityGroup', groupId: g.GroupId as string },
+          })),
+        ...(p.IpRanges ?? [])
+          .filter((r) => r.Description?.includes(connectionId) && r.CidrIp)
+          .map((r): RuleResource => ({
+            kind: 'ingressRule',
+            groupId: group.GroupId as string,
+            port: p.FromPort as number,
+            source: { type: 'cidr', cidr: r.CidrIp as string },
+          })),
+      ]),
+  );
+}
+
+/**
+ * Removes one rule this connection added; returns false when it was already gone. The rule is
+ * addressed by its rule id (port and source identify it exactly: AWS keeps no duplicates).
+ */
+export async function revokeRule(clients: EngineClients, rule: RuleResource): Promise<boolean> {
+  const out = await clients.ec2
+    .send(
+      new DescribeSecurityGroupRulesCommand({
+        Filters: [{ Name: 'group-id', Values: [rule.groupId] }],
+      }),
+    )
+    .catch((error: unknown) => {
+      if (errorName(error) === 'InvalidGroup.NotFound') return { SecurityGroupRules: [] };
+      throw error;
+    });
+  const ids = (out.SecurityGroupRules ?? [])
+    .filter(
+      (r) =>
+        !r.IsEgress &&
+        r.IpProtocol === 'tcp' &&
+        r.FromPort === rule.port &&
+        r.ToPort === rule.port &&
+        (rule.source.type === 'securityGroup'
+          ? r.ReferencedGroupInfo?.GroupId === rule.source.groupId
+          : r.CidrIpv4 === rule.source.cidr),
+    )
+    .flatMap((r) => (r.SecurityGroupRuleId ? [r.SecurityGroupRuleId] : []));
+  if (ids.length === 0) return false;
+  try {
+    await clients.ec2.send(
+      new RevokeSecurityGroupIngressCommand({ GroupId: rule.groupId, SecurityGroupRuleIds: ids }),
+    );
+    return true;
+  } catch (error) {
+    const name = errorName(error);
+    if (name === 'InvalidSecurityGroupRuleId.NotFound' || name === 'InvalidGroup.NotFound') {
+      return false;
+    }
+    throw error;
+  }
+}
+
+/**
+ * Deletes a group; waits out `DependencyViolation` (a deleted Lambda's network interfaces take
+ * minutes to go). Returns false when it was already gone.
+ */
+export async function deleteSecurityGroup(
+  clients: EngineClients,
+  groupId: string,
+  retry: RetryOptions,
+): Promise<boolean> {
+  try {
+    await retryWhile(
+      () => clients.ec2.send(new DeleteSecurityGroupCommand({ GroupId: groupId })),
+      (error) => errorName(error) === 'DependencyViolation',
+      retry,
+    );
+    return true;
+  } catch (error) {
+    if (errorName(error) === 'InvalidGroup.NotFound') return false;
+    throw error;
+  }
+}

@@ -1,0 +1,308 @@
+import {
+  CreateStackCommand,
+  DeleteStackCommand,
+  DescribeStackEventsCommand,
+  DescribeStacksCommand,
+  type Stack,
+  type StackEvent as CfnStackEvent,
+} from '@aws-sdk/client-cloudformation';
+import { parseDocument } from 'yaml';
+import { AppError } from '../../shared/errors';
+import type { SetupPlan, StackEvent, StackFailure, StackOutputs } from '../../shared/flow/plan';
+import { buildStackParameters } from '../../shared/stack/templateParameters';
+import type { EngineClients } from './engineClients';
+import { sleep } from './retry';
+import { SetupErrorCodes } from './setupErrors';
+import { CONNECTION_TAG, hasConnectionTag } from './tags';
+
+export interface StackWatch {
+  readonly pollMs: number;
+  readonly signal?: AbortSignal;
+  /** New events (oldest first) and resources done / total after each poll. */
+  readonly onEvents: (events: StackEvent[], done: number, total: number) => Promise<void> | void;
+}
+
+/** A stack that ended in a failed state, with the resource that failed first and AWS's reason. */
+export class StackFailedError extends AppError {
+  constructor(readonly failure: StackFailure) {
+    super(SetupErrorCodes.stackFailed, {
+      resource: failure.logicalResourceId,
+      type: failure.resourceType,
+      reason: failure.reason,
+      status: failure.stackStatus,
+    });
+  }
+}
+
+const FAILED_CREATE = new Set([
+  'CREATE_FAILED',
+  'ROLLBACK_IN_PROGRESS',
+  'ROLLBACK_FAILED',
+  'ROLLBACK_COMPLETE',
+  'DELETE_FAILED',
+]);
+
+/**
+ * How many resources the template will create for this plan, for the progress figure: resources
+ * under a condition the plan decides are counted only when it holds.
+ */
+export function templateResourceTotal(templateBody: string, plan: SetupPlan): number {
+  const doc = parseDocument(templateBody, { logLevel: 'silent' }).toJS() as {
+    Resources?: Record<string, { Condition?: string }>;
+  } | null;
+  const known: Record<string, boolean> = {
+    UseIam: plan.authMethod === 'iam',
+    IsCluster: plan.database.kind === 'cluster',
+    HasAdditionalSubnets: plan.subnetIds.length > 1,
+    HasConnectionId: true,
+  };
+  return Object.values(doc?.Resources ?? {}).filter(
+    (r) => r.Condition === undefined || known[r.Condition] !== false,
+  ).length;
+}
+
+export function stackParameters(plan: SetupPlan, lambdaGroupId: string) {
+  const [subnetId, ...additional] = plan.subnetIds;
+  return buildStackParameters({
+    lambdaFunctionName: plan.lambdaFunctionName,
+    rdsType: plan.database.kind,
+    rdsEndpoint: plan.database.endpoint,
+    rdsPort: plan.database.port,
+    vpcId: plan.database.vpcId,
+    subnetId: subnetId ?? '',
+    lambdaSecurityGroupIds: [lambdaGroupId],
+    smoozAccountId: plan.smoozAccountId,
+    additionalSubnetIds: additional,
+    dbAuthMethod: plan.authMethod,
+    dbUser: plan.dbUser,
+    dbResourceId: plan.database.resourceId,
+    externalId: plan.externalId,
+    connectionId: plan.connectionId,
+  });
+}
+
+const isMissing = (error: unknown) => /does not exist/i.test((error as Error).message ?? '');
+
+export async function describeStack(
+  clients: EngineClients,
+  nameOrId: string,
+): Promise<Stack | undefined> {
+  try {
+    return (await clients.cfn.send(new DescribeStacksCommand({ StackName: nameOrId }))).Stacks?.[0];
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw error;
+  }
+}
+
+async function allEvents(clients: EngineClients, stackId: string): Promise<CfnStackEvent[]> {
+  const events: CfnStackEvent[] = [];
+  let NextToken: string | undefined;
+  do {
+    const page = await clients.cfn.send(
+      new DescribeStackEventsCommand({ StackName: stackId, NextToken }),
+    );
+    events.push(...(page.StackEvents ?? []));
+    NextToken = page.NextToken;
+  } while (NextToken);
+  // AWS lists newest first.
+  return events.reverse();
+}
+
+const toEvent = (e: CfnStackEvent): StackEvent => ({
+  eventId: e.EventId ?? '',
+  timestamp: (e.Timestamp ?? new Date(0)).toISOString(),
+  logicalResourceId: e.LogicalResourceId ?? '',
+  resourceType: e.ResourceType ?? '',
+  status: e.ResourceStatus ?? '',
+  ...(e.ResourceStatusReason ? { reason: e.ResourceStatusReason } : {}),
+});
+
+/** Resources of the stack (not the stack itself) whose latest status is `status`. */
+function resourcesAt(events: readonly CfnStackEvent[], status: string): number {
+  const latest = new Map<string, string>();
+  for (const e of events) {
+    if (e.ResourceType === 'AWS::CloudFormation::Stack' || !e.LogicalResourceId) continue;
+    latest.set(e.LogicalResourceId, e.ResourceStatus ?? '');
+  }
+  return [...latest.values()].filter((s) => s === status).length;
+}
+
+/** The first resource that failed, with AWS's reason ("cancelled" follow-ups are not causes). */
+export function firstFailure(stack: Stack, events: readonly CfnStackEvent[]): StackFailure {
+  const failed = events.filter(
+    (e) =>
+      e.ResourceStatus?.endsWith('_FAILED') &&
+      e.ResourceType !== 'AWS::CloudFormation::Stack' &&
+      !/cancelled/i.test(e.ResourceStatusReason ?? ''),
+  );
+  const cause = failed[0] ?? events.filter((e) => e.ResourceStatus?.endsWith('_FAILED'))[0];
+  return {
+    stackStatus: stack.StackStatus ?? 'UNKNOWN',
+    logicalResourceId: cause?.LogicalResourceId ?? stack.StackName ?? '',
+    resourceType: cause?.ResourceType ?? 'AWS::CloudFormation::Stack',
+    reason: cause?.ResourceStatusReason ?? stack.StackStatusReason ?? '',
+  };
+}
+
+/**
+ * Polls the stack until it leaves `*_IN_PROGRESS`, reporting each new event once. Resolves with
+ * the final description; a stack that ends failed raises StackFailedError.
+ */
+export async function watchStack(
+  clients: EngineClients,
+  stackId: string,
+  total: number,
+  watch: StackWatch,
+  mode: 'create' | 'delete' = 'create',
+): Promise<Stack | undefined> {
+  const seen = new Set<string>();
+  for (;;) {
+    const stack = await describeStack(clients, stackId);
+    const events = stack ? await allEvents(clients, stackId) : [];
+    const fresh = events.filter((e) => e.EventId && !seen.has(e.EventId));
+    fresh.forEach((e) => seen.add(e.EventId as string));
+    const status = stack?.StackStatus ?? 'DELETE_COMPLETE';
+    // A finished stack has every resource done, whatever the events listed.
+    const done =
+      status === (mode === 'create' ? 'CREATE_COMPLETE' : 'DELETE_COMPLETE')
+        ? total
+        : resourcesAt(events, mode === 'create' ? 'CREATE_COMPLETE' : 'DELETE_COMPLETE');
+    if (fresh.length > 0) await watch.onEvents(fresh.map(toEvent), done, total);
+    if (!status.endsWith('_IN_PROGRESS')) {
+      if (mode === 'create' && stack && FAILED_CREATE.has(status)) {
+        throw new StackFailedError(firstFailure(stack, events));
+      }
+      if (mode === 'delete' && status === 'DELETE_FAILED' && stack) {
+        throw new StackFailedError(firstFailure(stack, events));
+      }
+      return stack;
+    }
+    await sleep(watch.pollMs, watch.signal);
+  }
+}
+
+export function readOutputs(stack: Stack): StackOutputs {
+  const value = (key: string) => stack.Outputs?.find((o) => o.OutputKey === key)?.OutputValue;
+  const csv = (key: string) =>
+    (value(key) ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  const required = [
+    'EndpointServiceName',
+    'EndpointServiceId',
+    'LoadBalancerArn',
+    'TargetGroupArn',
+  ];
+  const missing = required.filter((key) => !value(key));
+  if (missing.length > 0) {
+    throw new AppError(SetupErrorCodes.stackOutputsMissing, { outputs: missing.join(', ') });
+  }
+  const iamRoleArn = value('IamRoleArn');
+  const updater = value('UpdaterFunctionName');
+  return {
+    endpointServiceName: value('EndpointServiceName') as string,
+    endpointServiceId: value('EndpointServiceId') as string,
+    availabilityZones: csv('AvailabilityZones'),
+    availabilityZoneIds: csv('AvailabilityZoneIds'),
+    loadBalancerArn: value('LoadBalancerArn') as string,
+    targetGroupArn: value('TargetGroupArn') as string,
+    ...(iamRoleArn ? { iamRoleArn } : {}),
+    ...(updater ? { updaterFunctionName: updater } : {}),
+  };
+}
+
+export interface EnsureStackOptions {
+  readonly templateBody: string;
+  readonly lambdaGroupId: string;
+  /** The user asked to retry after a failure: a failed stack of ours is deleted and re-created. */
+  readonly retryFailed: boolean;
+  readonly watch: StackWatch;
+  /** Called with the stack id as soon as CloudFormation accepts the stack, before waiting. */
+  readonly onCreated: (stackId: string) => Promise<void>;
+}
+
+/**
+ * Creates the stack once: an existing stack of this connection is followed (in progress),
+ * read (complete), or — only when the user retries — deleted and created again (failed).
+ * A stack of the same name that is not this connection's is never touched.
+ */
+export async function ensureStack(
+  clients: EngineClients,
+  plan: SetupPlan,
+  options: EnsureStackOptions,
+): Promise<StackOutputs> {
+  const total = templateResourceTotal(options.templateBody, plan);
+  let stack = await describeStack(clients, plan.stackName);
+  if (stack && !hasConnectionTag(stack.Tags, plan.connectionId)) {
+    throw new AppError(SetupErrorCodes.stackNotOurs, { stackName: plan.stackName });
+  }
+  if (stack?.StackId) {
+    await options.onCreated(stack.StackId);
+    if (stack.StackStatus === 'DELETE_IN_PROGRESS') {
+      await watchStack(clients, stack.StackId, total, options.watch, 'delete');
+      stack = undefined;
+    } else if (
+      FAILED_CREATE.has(stack.StackStatus ?? '') &&
+      !stack.StackStatus?.endsWith('_IN_PROGRESS')
+    ) {
+      if (!options.retryFailed) {
+        throw new StackFailedError(firstFailure(stack, await allEvents(clients, stack.StackId)));
+      }
+      await clients.cfn.send(new DeleteStackCommand({ StackName: stack.StackId }));
+      await watchStack(clients, stack.StackId, total, options.watch, 'delete');
+      stack = undefined;
+    }
+  }
+  if (!stack) {
+    const created = await createStack(clients, plan, options);
+    await options.onCreated(created);
+    stack = { StackId: created } as Stack;
+  }
+  const final = await watchStack(clients, stack.StackId as string, total, options.watch);
+  if (!final) throw new AppError(SetupErrorCodes.stackOutputsMissing, { outputs: 'stack' });
+  return readOutputs(final);
+}
+
+/** CreateStack; when a lost answer made the SDK send it twice, the stack that exists is ours. */
+async function createStack(
+  clients: EngineClients,
+  plan: SetupPlan,
+  options: EnsureStackOptions,
+): Promise<string> {
+  try {
+    const created = await clients.cfn.send(
+      new CreateStackCommand({
+        StackName: plan.stackName,
+        TemplateBody: options.templateBody,
+        Parameters: stackParameters(plan, options.lambdaGroupId),
+        Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM'],
+        OnFailure: 'ROLLBACK',
+        Tags: [{ Key: CONNECTION_TAG, Value: plan.connectionId }],
+      }),
+    );
+    return created.StackId as string;
+  } catch (error) {
+    if ((error as { name?: string }).name !== 'AlreadyExistsException') throw error;
+    const existing = await describeStack(clients, plan.stackName);
+    if (!existing?.StackId || !hasConnectionTag(existing.Tags, plan.connectionId)) {
+      throw new AppError(SetupErrorCodes.stackNotOurs, { stackName: plan.stackName });
+    }
+    return existing.StackId;
+  }
+}
+
+/** Deletes the stack and waits until it is gone; returns false when it was already gone. */
+export async function deleteStack(
+  clients: EngineClients,
+  stackNameOrId: string,
+  templateTotal: number,
+  watch: StackWatch,
+): Promise<boolean> {
+  const stack = await describeStack(clients, stackNameOrId);
+  if (!stack?.StackId || stack.StackStatus === 'DELETE_COMPLETE') return false;
+  await clients.cfn.send(new DeleteStackCommand({ StackName: stack.StackId }));
+  await watchStack(clients, stack.StackId, templateTotal, watch, 'delete');
+  return true;
+}

@@ -1,0 +1,216 @@
+import { DescribeStacksCommand, CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import {
+  DescribeSecurityGroupsCommand,
+  DescribeSubnetsCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { createAwsClient } from '../../../main/aws/clientFactory';
+import type { EngineEvent } from '../../../main/engine/setupEngine';
+import type { SetupState } from '../../../shared/flow/state';
+import { accountSnapshot } from '../../support/accountSnapshot';
+import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
+import { createEngineHarness } from '../../support/engineHarness';
+import {
+  auroraIamRequest,
+  driveToEnd,
+  postgresRequest,
+  tearDownFully,
+} from '../../support/engineFlows';
+import { resetMoto } from '../../support/motoServer';
+import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
+
+describe('setup engine against moto: from the profile to the stack outputs', () => {
+  const endpoint = inject('motoEndpoint');
+  const ec2 = createAwsClient(EC2Client, motoAppConfig(endpoint), motoContext);
+  const cfn = createAwsClient(CloudFormationClient, motoAppConfig(endpoint), motoContext);
+  let seeded: SeededAccount;
+
+  beforeAll(async () => {
+    await resetMoto(endpoint);
+    seeded = await seedCustomerAccount(endpoint);
+  });
+
+  const group = async (id: string) =>
+    (await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [id] }))).SecurityGroups?.[0];
+  const inbound = async (id: string) =>
+    ((await group(id))?.IpPermissions ?? [])
+      .flatMap((p) => [
+        ...(p.IpRanges ?? []).map((r) => `${p.FromPort}-${p.ToPort} ${r.CidrIp}`),
+        ...(p.UserIdGroupPairs ?? []).map((g) => `${p.FromPort}-${p.ToPort} ${g.GroupId}`),
+      ])
+      .sort();
+
+  it('lists the Multi-AZ instance and the Aurora cluster with what the stack needs', async () => {
+    const { engine } = createEngineHarness(endpoint);
+    const dbs = await engine.listDatabases('moto', seeded.region);
+    expect(dbs).toEqual([
+      expect.objectContaining({
+        kind: 'cluster',
+        identifier: 'customer-aurora',
+        engine: 'aurora-mysql',
+        port: 3306,
+        vpcId: seeded.vpcId,
+        availabilityZone: seeded.azs[1],
+        availabilityZones: [seeded.azs[0], seeded.azs[1]],
+        multiAz: true,
+        securityGroupIds: [seeded.aurora.securityGroupId],
+        publiclyAccessible: false,
+      }),
+      expect.objectContaining({
+        kind: 'instance',
+        identifier: 'customer-postgres',
+        engine: 'postgres',
+        port: 5432,
+        vpcId: seeded.vpcId,
+        availabilityZone: seeded.azs[0],
+        availabilityZones: [...seeded.azs],
+        multiAz: true,
+        securityGroupIds: [seeded.postgres.securityGroupId],
+      }),
+    ]);
+    expect(dbs.every((db) => db.resourceId.length > 0)).toBe(true);
+  });
+
+  it('resolves a typed endpoint (any case, with a port, or a reader endpoint) to the listed record', async () => {
+    const { engine } = createEngineHarness(endpoint);
+    const [cluster, instance] = await engine.listDatabases('moto', seeded.region);
+    const typed = `${instance?.endpoint.toUpperCase()}:5432`;
+    expect(await engine.resolveEndpoint('moto', seeded.region, typed)).toEqual(instance);
+    const reader = cluster?.endpoint.replace('.cluster-', '.cluster-ro-') ?? '';
+    expect(await engine.resolveEndpoint('moto', seeded.region, reader)).toEqual(cluster);
+    await expect(
+      engine.resolveEndpoint('moto', seeded.region, 'nope.example.com'),
+    ).rejects.toMatchObject({ code: 'setup.endpointNotFound' });
+  });
+
+  it('creates the Lambda SG, least-privilege RDS rules and the stack, and reads the outputs; teardown restores the account', async () => {
+    const before = await accountSnapshot(endpoint);
+    const { engine } = createEngineHarness(endpoint);
+    const events: EngineEvent[] = [];
+    engine.subscribe((e) => events.push(e));
+    const created = await engine.create(postgresRequest(seeded));
+    const id = created.plan.connectionId;
+    expect(created.plan.subnetIds).toEqual([...seeded.subnets.private]);
+
+    const end = await driveToEnd(engine, id);
+    expect(end.step).toBe('complete');
+    if (end.step !== 'complete') return;
+
+    const subnets = await ec2.send(
+      new DescribeSubnetsCommand({ SubnetIds: [...seeded.subnets.private] }),
+    );
+    const zoneIds = seeded.subnets.private.map(
+      (sid) => subnets.Subnets?.find((s) => s.SubnetId === sid)?.AvailabilityZoneId,
+    );
+    expect(end.outputs).toMatchObject({
+      endpointServiceName: expect.stringMatching(
+        /^com\.amazonaws\.vpce\.ap-northeast-1\.vpce-svc-/,
+      ),
+      availabilityZones: [...seeded.azs],
+      availabilityZoneIds: zoneIds,
+    });
+
+    // The Lambda SG: tagged with the connection, no inbound rules.
+    const lambdaSg = end.created.find((r) => r.kind === 'securityGroup');
+    const lambdaGroupId = lambdaSg?.kind === 'securityGroup' ? lambdaSg.groupId : '';
+    const lambdaGroup = await group(lambdaGroupId);
+    expect(lambdaGroup?.IpPermissions ?? []).toEqual([]);
+    expect(lambdaGroup?.Tags).toContainEqual({ Key: 'smooz:connection-id', Value: id });
+
+    // The database's SG: its own rule untouched, plus the RDS port from the Lambda SG and the
+    // three NLB subnets, nothing wider.
+    expect(await inbound(seeded.postgres.securityGroupId)).toEqual(
+      [
+        '5432-5432 10.20.50.0/24',
+        `5432-5432 ${lambdaGroupId}`,
+        '5432-5432 10.20.1.0/24',
+        '5432-5432 10.20.2.0/24',
+        '5432-5432 10.20.3.0/24',
+      ].sort(),
+    );
+
+    const stack = (await cfn.send(new DescribeStacksCommand({ StackName: end.plan.stackName })))
+      .Stacks?.[0];
+    expect(stack?.StackStatus).toBe('CREATE_COMPLETE');
+    const param = (key: string) =>
+      stack?.Parameters?.find((p) => p.ParameterKey === key)?.ParameterValue;
+    expect(param('SubnetId')).toBe(seeded.subnets.private[0]);
+    expect(param('AdditionalSubnetIds')).toBe(seeded.subnets.private.slice(1).join(','));
+    // moto echoes a List<> parameter in its own notation; AWS gives the comma-separated ids.
+    expect(param('LambdaSecurityGroupIds')).toContain(lambdaGroupId);
+    expect(param('RDSEndpoint')).toBe(end.plan.database.endpoint);
+    expect(param('ConnectionId')).toBe(id);
+
+    // Progress reached every resource of the template, and each transition was announced.
+    const progress = events.filter((e) => e.type === 'stackEvents');
+    const last = progress.at(-1);
+    expect(last?.type === 'stackEvents' && last.done).toBe(
+      last?.type === 'stackEvents' && last.total,
+    );
+    expect(last?.type === 'stackEvents' && last.total).toBeGreaterThan(10);
+    const steps = events
+      .filter((e): e is Extract<EngineEvent, { type: 'stateChanged' }> => e.type === 'stateChanged')
+      .map((e) => e.state.step);
+    expect([...new Set(steps)]).toEqual([
+      'preflight',
+      'ready',
+      'creatingSecurityGroup',
+      'authorizingRules',
+      'creatingStack',
+      'complete',
+    ]);
+
+    const torn = await tearDownFully(engine, id);
+    expect(torn.step).toBe('tornDown');
+    if (torn.step === 'tornDown') {
+      expect(torn.teardown.removed.map((r) => r.kind)).toEqual([
+        'stack',
+        'ingressRule',
+        'ingressRule',
+        'ingressRule',
+        'ingressRule',
+        'securityGroup',
+      ]);
+    }
+    expect(await accountSnapshot(endpoint)).toEqual(before);
+  });
+
+  it('deploys an Aurora cluster with IAM authentication and hands over the role SMOOZ assumes', async () => {
+    const before = await accountSnapshot(endpoint);
+    const { engine } = createEngineHarness(endpoint);
+    const created = await engine.create(auroraIamRequest(seeded));
+    expect(created.plan.subnetIds).toEqual([seeded.subnets.private[1], seeded.subnets.private[0]]);
+    const end = await driveToEnd(engine, created.plan.connectionId);
+    expect(end.step).toBe('complete');
+    expect(end.step === 'complete' && end.outputs.iamRoleArn).toMatch(
+      /^arn:aws:iam::123456789012:role\//,
+    );
+    expect(await inbound(seeded.aurora.securityGroupId)).toHaveLength(4);
+    expect((await tearDownFully(engine, created.plan.connectionId)).step).toBe('tornDown');
+    expect(await accountSnapshot(endpoint)).toEqual(before);
+  });
+
+  it('running the whole flow a second time for the same connection creates nothing twice', async () => {
+    const { engine } = createEngineHarness(endpoint);
+    let ready: SetupState | undefined;
+    engine.subscribe((e) => {
+      if (e.type === 'stateChanged' && e.state.step === 'ready') ready = e.state;
+    });
+    const created = await engine.create(postgresRequest(seeded, 'twice'));
+    const first = await driveToEnd(engine, created.plan.connectionId);
+    const afterFirst = await accountSnapshot(endpoint);
+
+    // The same connection, confirmed again from its pre-creation state in a fresh app store.
+    const again = createEngineHarness(endpoint);
+    again.repository.save(ready as SetupState);
+    const second = await driveToEnd(again.engine, created.plan.connectionId);
+    expect(second.step).toBe('complete');
+    expect(second.step === 'complete' && second.outputs).toEqual(
+      first.step === 'complete' && first.outputs,
+    );
+    expect(second.created).toEqual(first.created);
+    expect(await accountSnapshot(endpoint)).toEqual(afterFirst);
+    await tearDownFully(again.engine, created.plan.connectionId);
+  });
+});

@@ -1,0 +1,50 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Conf from 'conf';
+import type { AwsClientContext } from '../../main/aws/clientFactory';
+import { readTemplateText } from '../../main/checklist/templateFile';
+import type { ApiCallListener } from '../../main/engine/engineClients';
+import { createStoreFlowRepository, type FlowRepository } from '../../main/engine/flowRepository';
+import { createSetupEngine, type SetupEngine } from '../../main/engine/setupEngine';
+import { silentLogger } from '../../main/services/logger';
+import { storeOptions, type PersistedState } from '../../main/services/storeSchema';
+import { motoAppConfig, motoContext } from './awsTestConfig';
+import { ROOT } from './projectRoot';
+
+export interface EngineHarnessOptions {
+  /** The app's data folder; pass the same one to a second engine to simulate a restart. */
+  readonly userDataDir?: string;
+  readonly getAwsContext?: (profile: string, region: string) => Promise<AwsClientContext>;
+  /** Wraps the real store-backed repository (crash injection). */
+  readonly wrapRepository?: (repository: FlowRepository) => FlowRepository;
+  readonly onApiCall?: ApiCallListener;
+}
+
+export interface EngineHarness {
+  readonly engine: SetupEngine;
+  readonly userDataDir: string;
+  /** The store the engine persists to (unwrapped). */
+  readonly repository: FlowRepository;
+}
+
+/** The real engine against moto server, with the real store in a temporary data folder. */
+export function createEngineHarness(
+  motoEndpoint: string,
+  options: EngineHarnessOptions = {},
+): EngineHarness {
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'smooz-engine-'));
+  const backing = new Conf<PersistedState>({ ...storeOptions('0.1.0'), cwd: userDataDir });
+  const repository = createStoreFlowRepository(backing, silentLogger);
+  const engine = createSetupEngine({
+    config: motoAppConfig(motoEndpoint),
+    getAwsContext: options.getAwsContext ?? (async () => motoContext),
+    repository: options.wrapRepository ? options.wrapRepository(repository) : repository,
+    loadTemplate: () => readTemplateText(join(ROOT, 'templates')),
+    logger: silentLogger,
+    // moto answers at once; keep the polls short so tests and the benchmark do not sleep.
+    timing: { pollMs: 20, dependencyRetryMs: 20, dependencyAttempts: 3 },
+    onApiCall: options.onApiCall,
+  });
+  return { engine, userDataDir, repository };
+}
