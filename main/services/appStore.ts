@@ -8,6 +8,8 @@ export interface AppStore {
   setPreferences(patch: Partial<Preferences>): Preferences;
   listConnections(): ConnectionSummary[];
   upsertConnection(connection: ConnectionSummary): void;
+  /** After a teardown: the connection no longer exists anywhere. */
+  removeConnection(id: string): void;
 }
 
 /** Typed access to the persisted state; what is read back is parsed, not trusted. */
@@ -27,6 +29,12 @@ export function createAppStore(backing: Conf<PersistedState>): AppStore {
     upsertConnection(connection) {
       const others = backing.get('connections').filter((c) => c.id !== connection.id);
       backing.set('connections', [...others, ConnectionSummarySchema.parse(connection)]);
+    },
+    removeConnection(id) {
+      backing.set(
+        'connections',
+        backing.get('connections').filter((c) => c.id !== id),
+      );
     },
   };
 }

@@ -1,0 +1,31 @@
+import type Conf from 'conf';
+import { GuidedRecordSchema, type GuidedRecord } from '../../shared/ipc/channels/guided';
+import type { PersistedState } from '../services/storeSchema';
+
+/** The guided flow's SMOOZ side, per connection, beside the engine's flows in the app's store. */
+export interface GuidedStore {
+  load(connectionId: string): GuidedRecord | undefined;
+  save(record: GuidedRecord): void;
+  list(): GuidedRecord[];
+}
+
+export function createGuidedStore(backing: Conf<PersistedState>): GuidedStore {
+  const parse = (raw: unknown) => {
+    const parsed = GuidedRecordSchema.safeParse(raw);
+    return parsed.success ? parsed.data : undefined;
+  };
+  return {
+    load: (id) => parse(backing.get('guidedRecords')[id]),
+    save(record) {
+      backing.set('guidedRecords', {
+        ...backing.get('guidedRecords'),
+        [record.connectionId]: record,
+      });
+    },
+    list: () =>
+      Object.values(backing.get('guidedRecords')).flatMap((raw) => {
+        const record = parse(raw);
+        return record ? [record] : [];
+      }),
+  };
+}

@@ -1,0 +1,142 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SetupState, StateAt } from '../../../shared/flow/state';
+import { ErrorNotice } from '../common/ErrorNotice';
+import { IpcCallError, call, onEvent } from '../ipc/api';
+import { Sensitive } from '../support/Sensitive';
+
+type Stopped = StateAt<'failed'> | StateAt<'waitingForLogin'> | StateAt<'cancelled'>;
+
+interface Props {
+  readonly state: Stopped;
+  readonly onState: (state: SetupState) => void;
+  readonly onHome: () => void;
+}
+
+/**
+ * The flow stopped and needs the user: a failure (with the failing resource and AWS's reason), an
+ * expired login, or a cancel. Nothing done so far is lost; the next action continues from here.
+ */
+export function AttentionStep({ state, onState, onHome }: Props) {
+  const { t } = useTranslation('guided');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [loginId, setLoginId] = useState<string>();
+  const connectionId = state.plan.connectionId;
+
+  const act = async (action: () => Promise<SetupState>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      onState(await action());
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  useEffect(
+    () =>
+      onEvent('aws:ssoLoginProgress', (progress) => {
+        if (progress.loginId !== loginId) return;
+        if (progress.stage === 'done') void act(() => call('setup:resume', { connectionId }));
+        if (progress.stage === 'failed') setError(new IpcCallError(progress.error));
+        if (progress.stage !== 'browserOpened' && progress.stage !== 'deviceCode')
+          setLoginId(undefined);
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- act only closes over stable setters
+    [loginId, connectionId],
+  );
+
+  const login = async () => {
+    setError(undefined);
+    try {
+      const started = await call('aws:ssoLoginStart', {
+        target: { profile: state.plan.profile },
+        flow: 'authCode',
+      });
+      setLoginId(started.loginId);
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <div className="attention" data-testid={`attention-${state.step}`}>
+      {state.step === 'failed' && (
+        <>
+          <ErrorNotice error={new IpcCallError(state.error)} />
+          {state.stackFailure && (
+            <dl className="facts" data-testid="stack-failure">
+              <div className="facts-row">
+                <dt>{t('attention.resource')}</dt>
+                <dd>
+                  {state.stackFailure.logicalResourceId}{' '}
+                  <span className="muted">{state.stackFailure.resourceType}</span>
+                </dd>
+              </div>
+              <div className="facts-row">
+                <dt>{t('attention.reason')}</dt>
+                <dd>
+                  <Sensitive kind="text" value={state.stackFailure.reason} />
+                </dd>
+              </div>
+            </dl>
+          )}
+          <p>{t(state.stackFailure ? 'attention.stackNext' : 'attention.retryNext')}</p>
+        </>
+      )}
+      {state.step === 'waitingForLogin' && (
+        <p>{t('attention.loginExpired', { profile: state.plan.profile })}</p>
+      )}
+      {state.step === 'cancelled' && <p>{t('attention.cancelled')}</p>}
+      {error !== undefined && <ErrorNotice error={error} />}
+      <div className="actions">
+        {state.step === 'waitingForLogin' ? (
+          <button
+            type="button"
+            className="primary"
+            disabled={loginId !== undefined}
+            onClick={() => void login()}
+          >
+            {loginId === undefined ? t('target.login') : t('target.loginStages.browserOpened')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={() => void act(() => call('setup:resume', { connectionId }))}
+          >
+            {state.step === 'failed' && state.stackFailure
+              ? t('actions.deleteAndRetry')
+              : state.step === 'failed'
+                ? t('actions.retry')
+                : t('actions.continue')}
+          </button>
+        )}
+        {state.step !== 'cancelled' ? (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void act(() => call('setup:cancel', { connectionId }))}
+          >
+            {t('actions.cancel')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void act(() => call('setup:teardown', { connectionId }))}
+          >
+            {t('actions.removeCreated')}
+          </button>
+        )}
+        <button type="button" onClick={onHome}>
+          {t('actions.home')}
+        </button>
+      </div>
+    </div>
+  );
+}

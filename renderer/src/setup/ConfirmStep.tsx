@@ -1,0 +1,230 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SetupState, StateAt } from '../../../shared/flow/state';
+import type { DisplayKind } from '../../../shared/redaction/kinds';
+import {
+  splitList,
+  validateAdditionalSubnetIds,
+  validateSubnetId,
+} from '../../../shared/validation/awsIds';
+import {
+  validateConnectionName,
+  validateLambdaFunctionName,
+} from '../../../shared/validation/names';
+import { invalid, valid, type ValidationResult } from '../../../shared/validation/result';
+import { ErrorNotice } from '../common/ErrorNotice';
+import { call } from '../ipc/api';
+import { Sensitive } from '../support/Sensitive';
+import { ValidatedField, problemOf, type FieldProblem } from './ValidatedField';
+import { monthlyCost } from './costEstimate';
+import { formatUsd } from './format';
+
+type Permission = { action: string; purpose: string };
+
+interface Props {
+  readonly state: StateAt<'ready'>;
+  readonly existingNames: readonly string[];
+  readonly onState: (state: SetupState) => void;
+}
+
+/** ⑥ first, then one subnet per AZ the database may fail over into. */
+function validateSubnets(raw: string): ValidationResult {
+  const [first = '', ...rest] = splitList(raw);
+  const head = validateSubnetId(first);
+  if (!head.ok) return head;
+  const tail = validateAdditionalSubnetIds(rest.join(','));
+  if (!tail.ok) return tail;
+  if (tail.value.split(',').includes(head.value))
+    return invalid('subnetIds.duplicate', { item: head.value });
+  return valid([head.value, ...(tail.value === '' ? [] : tail.value.split(','))].join(','));
+}
+
+/**
+ * 3-2, the last decision: everything that will be created, what it costs each month and which
+ * permissions it uses, with the few values that may still change. Nothing exists in AWS yet.
+ */
+export function ConfirmStep({ state, existingNames, onState }: Props) {
+  const { t } = useTranslation(['guided', 'setup']);
+  const { plan } = state;
+  const [name, setName] = useState(plan.connectionName);
+  const [lambdaName, setLambdaName] = useState(plan.lambdaFunctionName);
+  const [subnets, setSubnets] = useState(plan.subnetIds.join(', '));
+  const [permissions, setPermissions] = useState<Permission[]>();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    call('setup:requiredPermissions').then(
+      (value) => live && setPermissions(value),
+      (e: unknown) => live && setError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const nameCheck = validateConnectionName(name);
+  const nameProblem: FieldProblem | undefined =
+    nameCheck.ok &&
+    nameCheck.value !== plan.connectionName &&
+    existingNames.includes(nameCheck.value)
+      ? { source: 'guided', key: 'fieldErrors.nameExists', params: { name: nameCheck.value } }
+      : problemOf(nameCheck);
+  const lambdaCheck = validateLambdaFunctionName(lambdaName);
+  const subnetCheck = validateSubnets(subnets);
+  const subnetsEditable = state.created.length === 0;
+
+  const patch = {
+    ...(nameCheck.ok && nameCheck.value !== plan.connectionName
+      ? { connectionName: nameCheck.value }
+      : {}),
+    ...(lambdaCheck.ok && lambdaCheck.value !== plan.lambdaFunctionName
+      ? { lambdaFunctionName: lambdaCheck.value }
+      : {}),
+    ...(subnetsEditable && subnetCheck.ok && subnetCheck.value !== plan.subnetIds.join(',')
+      ? { subnetIds: subnetCheck.value.split(',') }
+      : {}),
+  };
+  const changed = Object.keys(patch).length > 0;
+  const allValid = nameProblem === undefined && lambdaCheck.ok && subnetCheck.ok;
+
+  const act = async (action: () => Promise<SetupState>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      onState(await action());
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const cost = monthlyCost(state.created, plan.subnetIds.length);
+  const rows: [string, string, DisplayKind][] = [
+    ['account', plan.accountId, 'accountId'],
+    ['region', plan.region, 'text'],
+    ['database', `${plan.database.identifier} (${plan.database.engine})`, 'text'],
+    ['endpoint', `${plan.database.endpoint}:${plan.database.port}`, 'hostname'],
+    ['vpc', plan.database.vpcId, 'text'],
+    ['rdsSecurityGroups', plan.database.securityGroupIds.join(', '), 'text'],
+    ['smoozAccount', plan.smoozAccountId, 'accountId'],
+    ['authMethod', t(`guided:database.authMethods.${plan.authMethod}`), 'text'],
+    ['stackName', plan.stackName, 'text'],
+  ];
+
+  return (
+    <form
+      className="guided-form confirm"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (changed)
+          void act(() => call('setup:updatePlan', { connectionId: plan.connectionId, patch }));
+        else void act(() => call('setup:start', { connectionId: plan.connectionId }));
+      }}
+    >
+      <section aria-labelledby="confirm-derived">
+        <h3 id="confirm-derived">{t('guided:confirm.derived')}</h3>
+        <dl className="facts">
+          {rows.map(([key, value, kind]) => (
+            <div className="facts-row" key={key}>
+              <dt>{t(`guided:confirm.fields.${key}`)}</dt>
+              <dd>
+                <Sensitive kind={kind} value={value} />
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section aria-labelledby="confirm-editable">
+        <h3 id="confirm-editable">{t('guided:confirm.editable')}</h3>
+        <ValidatedField
+          id="confirm-connection-name"
+          label={t('guided:database.connectionName')}
+          value={name}
+          onChange={setName}
+          problem={nameProblem}
+        />
+        <ValidatedField
+          id="confirm-lambda-name"
+          label={t('guided:confirm.lambdaName')}
+          value={lambdaName}
+          onChange={setLambdaName}
+          problem={problemOf(lambdaCheck)}
+        />
+        {subnetsEditable && (
+          <ValidatedField
+            id="confirm-subnets"
+            label={t('guided:confirm.subnets')}
+            value={subnets}
+            onChange={setSubnets}
+            problem={problemOf(subnetCheck)}
+            hint={t('guided:confirm.subnetsHint', {
+              zones: plan.database.availabilityZones.join(', '),
+            })}
+          />
+        )}
+      </section>
+      <section aria-labelledby="confirm-created">
+        <h3 id="confirm-created">{t('guided:confirm.willCreate')}</h3>
+        <ul className="will-create" data-testid="will-create">
+          <li>{t('guided:confirm.create.lambdaSg', { name: plan.lambdaSecurityGroupName })}</li>
+          <li>
+            {t('guided:confirm.create.rules', {
+              port: plan.database.port,
+              groups: plan.database.securityGroupIds.join(', '),
+            })}
+          </li>
+          <li>{t('guided:confirm.create.stack', { name: plan.stackName })}</li>
+          <li>{t('guided:confirm.create.nlb', { n: plan.subnetIds.length })}</li>
+          <li>{t('guided:confirm.create.service')}</li>
+          <li>{t('guided:confirm.create.lambda', { name: plan.lambdaFunctionName })}</li>
+          {plan.authMethod === 'iam' && <li>{t('guided:confirm.create.iamRole')}</li>}
+        </ul>
+      </section>
+      <section aria-labelledby="confirm-cost">
+        <h3 id="confirm-cost">{t('guided:confirm.cost')}</h3>
+        <p data-testid="monthly-cost">
+          {t('guided:confirm.costTotal', { total: formatUsd(cost.totalUsd) })}
+        </p>
+        <ul className="cost-lines">
+          <li>{t('guided:confirm.costNlb', { amount: formatUsd(cost.loadBalancerUsd) })}</li>
+          <li>{t('guided:confirm.costLcu', { amount: formatUsd(cost.perLcuUsd) })}</li>
+          {cost.endpointsUsd > 0 && (
+            <li>{t('guided:confirm.costEndpoints', { amount: formatUsd(cost.endpointsUsd) })}</li>
+          )}
+          <li>{t('guided:confirm.costNote')}</li>
+        </ul>
+      </section>
+      <section aria-labelledby="confirm-permissions">
+        <h3 id="confirm-permissions">{t('guided:confirm.permissions')}</h3>
+        {permissions === undefined ? (
+          <p>{t('common:loading')}</p>
+        ) : (
+          <details>
+            <summary>{t('guided:confirm.permissionsSummary', { n: permissions.length })}</summary>
+            <ul className="permissions">
+              {permissions.map((p) => (
+                <li key={p.action}>
+                  <code>{p.action}</code> — {t(`setup:permissions.${p.purpose}`)}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </section>
+      {error !== undefined && <ErrorNotice error={error} />}
+      <div className="actions">
+        <button
+          type="submit"
+          className="primary"
+          disabled={busy || !allValid}
+          data-testid="confirm-create"
+        >
+          {changed ? t('guided:actions.applyChanges') : t('guided:actions.create')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,166 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StateAt } from '../../../shared/flow/state';
+import type { GuidedRecord } from '../../../shared/ipc/channels/guided';
+import { ErrorNotice } from '../common/ErrorNotice';
+import { IpcCallError, call } from '../ipc/api';
+import { Sensitive } from '../support/Sensitive';
+
+interface Props {
+  readonly state: StateAt<'complete'>;
+  readonly guided: GuidedRecord | undefined;
+  readonly onGuided: (record: GuidedRecord) => void;
+  readonly onHome: () => void;
+}
+
+/**
+ * 4: the stack's outputs go to SMOOZ (no copying between tabs), the endpoint is watched until
+ * `available` — every change arrives by itself — and then verified from the customer's side.
+ */
+export function EndpointStep({ state, guided, onGuided, onHome }: Props) {
+  const { t, i18n } = useTranslation('guided');
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const asked = useRef(false);
+  const connectionId = state.plan.connectionId;
+
+  const act = async (action: () => Promise<GuidedRecord>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      onGuided(await action());
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // Handing the outputs to SMOOZ is no decision: it starts as soon as the stack is complete.
+  useEffect(() => {
+    if (guided === undefined && !asked.current) {
+      asked.current = true;
+      void act(() => call('guided:finish', { connectionId }));
+    }
+  });
+
+  const { outputs } = state;
+  const phase = guided?.phase ?? 'creating';
+  const verification = guided?.verification;
+  const check = verification?.crossCheck;
+  return (
+    <div className="endpoint-step">
+      <dl className="facts">
+        <div className="facts-row">
+          <dt>{t('endpoint.serviceName')}</dt>
+          <dd>
+            <Sensitive kind="endpointServiceName" value={outputs.endpointServiceName} />
+          </dd>
+        </div>
+        <div className="facts-row">
+          <dt>{t('endpoint.zones')}</dt>
+          <dd>
+            {outputs.availabilityZoneIds.join(', ')}{' '}
+            <span className="muted">({outputs.availabilityZones.join(', ')})</span>
+          </dd>
+        </div>
+      </dl>
+      <p
+        className={`endpoint-phase phase-${phase}`}
+        role="status"
+        data-testid="endpoint-phase"
+        data-phase={phase}
+      >
+        {t(`endpoint.phases.${phase}`)}
+      </p>
+      {guided?.problem && <ErrorNotice error={new IpcCallError(guided.problem)} />}
+      {guided && guided.history.length > 0 && (
+        <ol className="status-history" aria-label={t('endpoint.history')}>
+          {guided.history.map((entry) => (
+            <li key={`${entry.status}-${entry.at}`}>
+              {new Date(entry.at).toLocaleTimeString(i18n.language)} — {entry.status}
+            </li>
+          ))}
+        </ol>
+      )}
+      {verification && (
+        <section aria-labelledby="verify-title" className="verification" data-testid="verification">
+          <h3 id="verify-title">{t('endpoint.verification')}</h3>
+          <dl className="facts">
+            <div className="facts-row">
+              <dt>{t('endpoint.smoozStatus')}</dt>
+              <dd data-testid="verify-smooz">
+                {verification.smoozStatus ?? t('endpoint.unknown')}
+              </dd>
+            </div>
+            <div className="facts-row">
+              <dt>{t('endpoint.connectionState')}</dt>
+              <dd data-testid="verify-connection">
+                {check?.endpointConnection.state ?? t('endpoint.unknown')}
+              </dd>
+            </div>
+            <div className="facts-row">
+              <dt>{t('endpoint.targets')}</dt>
+              <dd data-testid="verify-targets">
+                {check === undefined
+                  ? t('endpoint.unknown')
+                  : t('endpoint.targetsSummary', {
+                      state: t(`endpoint.targetStates.${check.targets.state}`),
+                      healthy: check.targets.healthy,
+                      total: check.targets.total,
+                    })}
+                {check?.targets.reasons.map((reason) => (
+                  <span key={reason.code} className="target">
+                    {reason.code}
+                    {reason.description ? ` — ${reason.description}` : ''}
+                  </span>
+                ))}
+              </dd>
+            </div>
+          </dl>
+          {check?.warnings.map((warning) => (
+            <p key={warning} className="error-notice" data-testid={`verify-warning-${warning}`}>
+              {t(`endpoint.warnings.${warning}`)}
+            </p>
+          ))}
+          <p className="muted">
+            {t('endpoint.checkedAt', {
+              time: new Date(verification.checkedAt).toLocaleString(i18n.language),
+            })}
+          </p>
+        </section>
+      )}
+      {error !== undefined && <ErrorNotice error={error} />}
+      <div className="actions">
+        {(phase === 'failed' ||
+          phase === 'rejected' ||
+          (guided === undefined && error !== undefined)) && (
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={() => void act(() => call('guided:finish', { connectionId }))}
+          >
+            {t('actions.retry')}
+          </button>
+        )}
+        {guided !== undefined && (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void act(() => call('guided:recheck', { connectionId }))}
+          >
+            {t('actions.recheck')}
+          </button>
+        )}
+        <button
+          type="button"
+          className={phase === 'available' ? 'primary' : undefined}
+          onClick={onHome}
+        >
+          {t('actions.home')}
+        </button>
+      </div>
+    </div>
+  );
+}

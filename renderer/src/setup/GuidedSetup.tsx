@@ -1,0 +1,218 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SetupState } from '../../../shared/flow/state';
+import { ErrorNotice } from '../common/ErrorNotice';
+import { call } from '../ipc/api';
+import { AttentionStep } from './AttentionStep';
+import { ConfirmStep } from './ConfirmStep';
+import { DatabaseStep, type SmoozDefaults } from './DatabaseStep';
+import { EndpointStep } from './EndpointStep';
+import { PreflightStep } from './PreflightStep';
+import { ProgressStep } from './ProgressStep';
+import { SideChecklist } from './SideChecklist';
+import { SmoozAccess } from './SmoozAccess';
+import { StepHeader } from './StepHeader';
+import { TargetStep, type Target } from './TargetStep';
+import { TeardownView } from './TeardownView';
+import { checklistItems, type GuidedPhase } from './checklistModel';
+import { pictureValues, screenFor } from './screenFor';
+import { useFlow } from './useFlow';
+import { useSmoozReadiness } from './useSmoozReadiness';
+import './guided.css';
+
+/**
+ * The automated setup: the manual's checklist down the side, the current step in the main area.
+ * Started from the home screen (no connection yet) or reopened on a flow that was under way.
+ */
+export function GuidedSetup({
+  connectionId: initialId,
+  onHome,
+}: {
+  connectionId?: string;
+  onHome: () => void;
+}) {
+  const { t } = useTranslation('guided');
+  const [target, setTarget] = useState<Target>();
+  const [connectionId, setConnectionId] = useState(initialId);
+  const [flow, setFlowState] = useFlow(connectionId);
+  const [guidedOverride, setGuided] = useState<typeof flow.guided>();
+  const smooz = useSmoozReadiness();
+  const existingNames = useExistingNames(connectionId);
+
+  const guided = pickNewer(flow.guided, guidedOverride);
+  const phase: GuidedPhase | undefined =
+    connectionId === undefined
+      ? target === undefined
+        ? { kind: 'target' }
+        : { kind: 'database' }
+      : flow.state === undefined
+        ? undefined
+        : { kind: 'flow', state: flow.state, ...(guided ? { guided } : {}) };
+
+  const screen = phase === undefined ? undefined : screenFor(phase);
+  useFocusOnScreenChange(screen?.name);
+
+  const onCreated = (state: SetupState) => {
+    setConnectionId(state.plan.connectionId);
+    setFlowState(state);
+  };
+
+  return (
+    <div className="guided" data-testid="guided-setup" data-screen={screen?.name ?? 'loading'}>
+      <SideChecklist items={checklistItems(phase ?? { kind: 'target' })} />
+      <section className="panel guided-main" aria-labelledby="guided-step-title">
+        {flow.error !== undefined && <ErrorNotice error={flow.error} />}
+        {phase === undefined || screen === undefined ? (
+          <p>{t('common:loading')}</p>
+        ) : (
+          <>
+            <StepHeader
+              screen={screen.name}
+              step={screen.step}
+              values={pictureValues(flow.state)}
+            />
+            {phase.kind === 'target' && (
+              <>
+                {smooz.status === 'needsToken' && <SmoozAccess onStored={smooz.reload} />}
+                <TargetStep onDone={setTarget} />
+              </>
+            )}
+            {phase.kind === 'database' && target !== undefined && (
+              <SmoozGate smooz={smooz}>
+                {(defaults) => (
+                  <DatabaseStep
+                    target={target}
+                    smooz={defaults}
+                    existingNames={existingNames}
+                    onCreated={onCreated}
+                  />
+                )}
+              </SmoozGate>
+            )}
+            {phase.kind === 'flow' && (
+              <FlowScreen
+                phase={phase}
+                flow={flow}
+                existingNames={existingNames}
+                onState={setFlowState}
+                onGuided={setGuided}
+                onHome={onHome}
+              />
+            )}
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function FlowScreen({
+  phase,
+  flow,
+  existingNames,
+  onState,
+  onGuided,
+  onHome,
+}: {
+  phase: Extract<GuidedPhase, { kind: 'flow' }>;
+  flow: ReturnType<typeof useFlow>[0];
+  existingNames: readonly string[];
+  onState: (state: SetupState) => void;
+  onGuided: (record: NonNullable<typeof flow.guided>) => void;
+  onHome: () => void;
+}) {
+  const { state } = phase;
+  switch (state.step) {
+    case 'preflight':
+    case 'applyingFix':
+      return <PreflightStep state={state} onState={onState} />;
+    case 'ready':
+      return <ConfirmStep state={state} existingNames={existingNames} onState={onState} />;
+    case 'creatingSecurityGroup':
+    case 'authorizingRules':
+    case 'creatingStack':
+      return (
+        <ProgressStep state={state} events={flow.stackEvents} startedAt={flow.stackStartedAt} />
+      );
+    case 'complete':
+      return (
+        <EndpointStep state={state} guided={phase.guided} onGuided={onGuided} onHome={onHome} />
+      );
+    case 'failed':
+    case 'waitingForLogin':
+    case 'cancelled':
+      return <AttentionStep state={state} onState={onState} onHome={onHome} />;
+    case 'tearingDown':
+    case 'tornDown':
+      return <TeardownView state={state} onHome={onHome} />;
+  }
+}
+
+function SmoozGate({
+  smooz,
+  children,
+}: {
+  smooz: ReturnType<typeof useSmoozReadiness>;
+  children: (defaults: SmoozDefaults) => ReactNode;
+}) {
+  const { t } = useTranslation('guided');
+  if (smooz.status === 'ready') return <>{children(smooz.defaults)}</>;
+  if (smooz.status === 'needsToken') return <SmoozAccess onStored={smooz.reload} />;
+  if (smooz.status === 'error') {
+    return (
+      <>
+        <ErrorNotice error={smooz.error} />
+        <button type="button" onClick={smooz.reload}>
+          {t('actions.retry')}
+        </button>
+      </>
+    );
+  }
+  return <p>{t('common:loading')}</p>;
+}
+
+/** The later of two copies of the same record (an event and a call's answer may cross). */
+function pickNewer<T extends { updatedAt: string }>(
+  a: T | undefined,
+  b: T | undefined,
+): T | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return b.updatedAt > a.updatedAt ? b : a;
+}
+
+/** Names of the app's other connections and flows: a new connection's name must differ. */
+function useExistingNames(own: string | undefined): string[] {
+  const [names, setNames] = useState<string[]>([]);
+  useEffect(() => {
+    let live = true;
+    void Promise.all([call('connections:list'), call('setup:list')]).then(
+      ([connections, flows]) => {
+        if (!live) return;
+        const all = [
+          ...connections.filter((c) => c.id !== own).map((c) => c.name),
+          ...flows
+            .filter((f) => f.plan.connectionId !== own && f.step !== 'tornDown')
+            .map((f) => f.plan.connectionName),
+        ];
+        setNames([...new Set(all)]);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [own]);
+  return names;
+}
+
+/** Keyboard and screen-reader users land on the new step's title when the screen changes. */
+function useFocusOnScreenChange(screen: string | undefined) {
+  const previous = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (screen === undefined || previous.current === screen) return;
+    const first = previous.current === undefined;
+    previous.current = screen;
+    if (!first) document.getElementById('guided-step-title')?.focus();
+  }, [screen]);
+}

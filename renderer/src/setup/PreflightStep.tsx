@@ -1,0 +1,145 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PreflightCheck, PreflightFixKind } from '../../../shared/flow/preflight';
+import type { SetupState, StateAt } from '../../../shared/flow/state';
+import { ErrorNotice } from '../common/ErrorNotice';
+import { call } from '../ipc/api';
+import { formatUsd } from './format';
+
+type Props = {
+  readonly state: StateAt<'preflight'> | StateAt<'applyingFix'>;
+  readonly onState: (state: SetupState) => void;
+};
+
+/**
+ * 3-1 checks before anything is created: each with pass / warn / fail, the reason in plain words,
+ * and — where the engine can make the change — a one-click fix with what it costs.
+ */
+export function PreflightStep({ state, onState }: Props) {
+  const { t } = useTranslation(['guided', 'setup']);
+  const [busy, setBusy] = useState<'checks' | PreflightFixKind>();
+  const [error, setError] = useState<unknown>();
+  const started = useRef(false);
+  const connectionId = state.plan.connectionId;
+  const report = state.step === 'preflight' ? state.preflight : undefined;
+
+  const run = async (action: () => Promise<SetupState>, what: 'checks' | PreflightFixKind) => {
+    setBusy(what);
+    setError(undefined);
+    try {
+      onState(await action());
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  const runChecks = () => run(() => call('setup:runPreflight', { connectionId }), 'checks');
+
+  // Checks run by themselves when the flow reaches them: running them is no decision.
+  useEffect(() => {
+    if (state.step === 'preflight' && report === undefined && !started.current) {
+      started.current = true;
+      void runChecks();
+    }
+  });
+
+  if (state.step === 'applyingFix' || (busy !== undefined && busy !== 'checks')) {
+    return (
+      <p className="busy" role="status">
+        {t('preflight.applyingFix')}
+      </p>
+    );
+  }
+  if (report === undefined) {
+    return (
+      <>
+        <p className="busy" role="status">
+          {t('preflight.running')}
+        </p>
+        {error !== undefined && <ErrorNotice error={error} />}
+      </>
+    );
+  }
+  return (
+    <div className="preflight">
+      <ul className="checks" data-testid="preflight-checks">
+        {report.checks.map((check) => (
+          <CheckRow
+            key={check.id}
+            check={check}
+            busy={busy !== undefined}
+            onFix={(fix) => void run(() => call('setup:applyFix', { connectionId, fix }), fix)}
+          />
+        ))}
+      </ul>
+      {error !== undefined && <ErrorNotice error={error} />}
+      <div className="actions">
+        <button type="button" onClick={() => void runChecks()} disabled={busy !== undefined}>
+          {busy === 'checks' ? t('preflight.running') : t('preflight.rerun')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function CheckRow({
+  check,
+  busy,
+  onFix,
+}: {
+  check: PreflightCheck;
+  busy: boolean;
+  onFix: (fix: PreflightFixKind) => void;
+}) {
+  const { t } = useTranslation(['guided', 'setup']);
+  const { fix } = check;
+  return (
+    <li
+      className={`check check-${check.status}`}
+      data-testid={`check-${check.id}`}
+      data-status={check.status}
+    >
+      <span className="check-status">{t(`guided:preflight.status.${check.status}`)}</span>
+      <div className="check-body">
+        <strong>{t(`guided:preflight.checks.${check.id}`)}</strong>
+        <p>{t(`setup:preflight.${check.explanation}`, { ...check.params })}</p>
+        {fix?.kind === 'createInterfaceEndpoints' && check.status !== 'pass' && (
+          <div className="fix">
+            <p>{t('guided:preflight.fix.endpoints', { services: fix.serviceNames.join(', ') })}</p>
+            <table className="cost-table">
+              <tbody>
+                <tr>
+                  <th scope="row">{t('guided:preflight.fix.endpointsCost')}</th>
+                  <td>
+                    {t('guided:cost.monthlyPlusGb', {
+                      monthly: formatUsd(fix.cost.interfaceEndpointsMonthlyUsd),
+                      perGb: formatUsd(fix.cost.interfaceEndpointPerGbUsd),
+                    })}
+                  </td>
+                </tr>
+                <tr>
+                  <th scope="row">{t('guided:preflight.fix.natCost')}</th>
+                  <td>
+                    {t('guided:cost.monthlyPlusGb', {
+                      monthly: formatUsd(fix.cost.natGatewayMonthlyUsd),
+                      perGb: formatUsd(fix.cost.natGatewayPerGbUsd),
+                    })}
+                  </td>
+                </tr>
+              </tbody>
+            </table>
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() => onFix(fix.kind)}
+            >
+              {t('guided:preflight.fix.apply')}
+            </button>
+          </div>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from '../common/ErrorNotice';
+import { call } from '../ipc/api';
+import { ValidatedField, type FieldProblem } from './ValidatedField';
+
+/**
+ * SMOOZ's admin API token, asked for once when none is stored (the manual: admin rights are
+ * needed). Main checks it against SMOOZ before storing it encrypted; it never comes back here.
+ */
+export function SmoozAccess({ onStored }: { onStored: () => void }) {
+  const { t } = useTranslation('guided');
+  const [token, setToken] = useState('');
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const trimmed = token.trim();
+  const problem: FieldProblem | undefined =
+    trimmed === ''
+      ? { source: 'guided', key: 'fieldErrors.tokenRequired' }
+      : trimmed.length < 8 || trimmed.length > 4096
+        ? { source: 'guided', key: 'fieldErrors.tokenLength' }
+        : undefined;
+
+  return (
+    <form
+      className="guided-form smooz-access"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (problem !== undefined) return;
+        setBusy(true);
+        setError(undefined);
+        call('smooz:setToken', { token: trimmed })
+          .then(() => onStored())
+          .catch((e: unknown) => setError(e))
+          .finally(() => setBusy(false));
+      }}
+    >
+      <p>{t('smooz.tokenNeeded')}</p>
+      <ValidatedField
+        id="guided-smooz-token"
+        label={t('smooz.token')}
+        value={token}
+        onChange={setToken}
+        problem={problem}
+        secret
+        hint={t('smooz.tokenHint')}
+      />
+      {error !== undefined && <ErrorNotice error={error} />}
+      <div className="actions">
+        <button type="submit" disabled={busy || problem !== undefined}>
+          {t('smooz.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,217 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AwsProfile, AwsProfileListing, CallerIdentity } from '../../../shared/aws/profiles';
+import type { SsoLoginProgress } from '../../../shared/aws/sso';
+import { validateRegion } from '../../../shared/validation/awsIds';
+import { ErrorNotice } from '../common/ErrorNotice';
+import { IpcCallError, call, onEvent } from '../ipc/api';
+import { Sensitive } from '../support/Sensitive';
+import { ValidatedField, problemOf } from './ValidatedField';
+
+export interface Target {
+  readonly profile: string;
+  readonly region: string;
+  readonly accountId: string;
+}
+
+const LOGIN_CODES = new Set(['aws.ssoTokenMissing', 'aws.ssoTokenExpired']);
+
+const needsLogin = (error: unknown): boolean =>
+  error instanceof IpcCallError && LOGIN_CODES.has(error.error.code);
+
+function defaultRegion(listing: AwsProfileListing, profile: AwsProfile | undefined): string {
+  return listing.regionFromEnvironment ?? profile?.region ?? 'ap-northeast-1';
+}
+
+/**
+ * 3-1, first decision: which of the user's own AWS profiles and which region. The account is
+ * looked up as soon as both are chosen; an SSO profile without a valid login is logged in here,
+ * without leaving the screen.
+ */
+export function TargetStep({ onDone }: { onDone: (target: Target) => void }) {
+  const { t } = useTranslation('guided');
+  const [listing, setListing] = useState<AwsProfileListing>();
+  const [loadError, setLoadError] = useState<unknown>();
+  const [profile, setProfile] = useState('');
+  const [region, setRegion] = useState('');
+  // The answer for one profile+region; an answer for another choice is not shown.
+  const [lookup, setLookup] = useState<{
+    key: string;
+    identity?: CallerIdentity;
+    error?: unknown;
+  }>();
+  const [loginError, setLoginError] = useState<unknown>();
+  const [login, setLogin] = useState<SsoLoginProgress | { stage: 'starting' }>();
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    call('aws:listProfiles').then(
+      (value) => {
+        if (!live) return;
+        setListing(value);
+        const usable = value.profiles.filter((p) => p.problem === null);
+        const chosen =
+          usable.find((p) => p.name === value.selectedProfile) ?? usable[0] ?? undefined;
+        setProfile(chosen?.name ?? '');
+        setRegion(defaultRegion(value, chosen));
+      },
+      (error: unknown) => live && setLoadError(error),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const regionCheck = validateRegion(region);
+  const validRegion = regionCheck.ok ? regionCheck.value : undefined;
+
+  const key = `${profile}|${validRegion ?? ''}|${attempt}`;
+  useEffect(() => {
+    if (profile === '' || validRegion === undefined) return undefined;
+    let live = true;
+    const timer = setTimeout(() => {
+      call('aws:callerIdentity', { profile, region: validRegion }).then(
+        (identity) => live && setLookup({ key, identity }),
+        (error: unknown) => live && setLookup({ key, error }),
+      );
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [profile, validRegion, key]);
+  const current = lookup?.key === key ? lookup : undefined;
+  const identity = current?.identity;
+  const identityError = loginError ?? current?.error;
+
+  useEffect(
+    () =>
+      onEvent('aws:ssoLoginProgress', (progress) => {
+        setLogin((current) =>
+          current !== undefined && 'loginId' in current && current.loginId !== progress.loginId
+            ? current
+            : progress,
+        );
+        if (progress.stage === 'done') setAttempt((a) => a + 1);
+      }),
+    [],
+  );
+
+  const startLogin = async () => {
+    setLoginError(undefined);
+    setLogin({ stage: 'starting' });
+    try {
+      const started = await call('aws:ssoLoginStart', { target: { profile }, flow: 'authCode' });
+      setLogin((current) =>
+        current?.stage === 'starting'
+          ? { loginId: started.loginId, stage: 'browserOpened' }
+          : current,
+      );
+    } catch (error) {
+      setLogin(undefined);
+      setLoginError(error);
+    }
+  };
+
+  if (loadError !== undefined) return <ErrorNotice error={loadError} />;
+  if (listing === undefined) return <p>{t('common:loading')}</p>;
+
+  const selected = listing.profiles.find((p) => p.name === profile);
+  return (
+    <form
+      className="guided-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (identity && validRegion)
+          onDone({ profile, region: validRegion, accountId: identity.account });
+      }}
+    >
+      <div className="field">
+        <label htmlFor="guided-profile">{t('target.profile')}</label>
+        <select
+          id="guided-profile"
+          value={profile}
+          onChange={(e) => {
+            const next = listing.profiles.find((p) => p.name === e.target.value);
+            setProfile(e.target.value);
+            if (next?.region && listing.regionFromEnvironment === null) setRegion(next.region);
+          }}
+        >
+          {listing.profiles.length === 0 && <option value="">{t('target.noProfiles')}</option>}
+          {listing.profiles.map((p) => (
+            <option key={p.name} value={p.name} disabled={p.problem !== null}>
+              {t('target.profileOption', { name: p.name, kind: t(`target.kinds.${p.kind}`) })}
+            </option>
+          ))}
+        </select>
+        {selected?.sso?.startUrl && (
+          <p className="field-hint">{t('target.ssoStartUrl', { url: selected.sso.startUrl })}</p>
+        )}
+        {listing.profiles.some((p) => p.problem !== null) && (
+          <ul className="profile-problems">
+            {listing.profiles
+              .filter((p) => p.problem !== null)
+              .map((p) => (
+                <li key={p.name}>
+                  {p.name}:{' '}
+                  <ErrorNotice error={new IpcCallError(p.problem ?? { code: 'internal' })} />
+                </li>
+              ))}
+          </ul>
+        )}
+      </div>
+      <ValidatedField
+        id="guided-region"
+        label={t('target.region')}
+        value={region}
+        onChange={setRegion}
+        problem={problemOf(regionCheck)}
+      />
+      <div className="identity" aria-live="polite" data-testid="guided-identity">
+        {identity && (
+          <p>
+            {t('target.account')} <Sensitive kind="accountId" value={identity.account} />{' '}
+            <span className="muted">
+              (<Sensitive kind="arn" value={identity.arn} />)
+            </span>
+          </p>
+        )}
+        {identityError !== undefined && needsLogin(identityError) && (
+          <div className="login-box">
+            <p>{t('target.loginNeeded')}</p>
+            {login === undefined || login.stage === 'failed' || login.stage === 'cancelled' ? (
+              <button type="button" className="primary" onClick={() => void startLogin()}>
+                {t('target.login')}
+              </button>
+            ) : (
+              <p>{t(`target.loginStages.${login.stage}`)}</p>
+            )}
+            {login?.stage === 'deviceCode' && (
+              <p>
+                {t('target.deviceCode', { code: login.userCode })}{' '}
+                <button
+                  type="button"
+                  onClick={() =>
+                    void call('aws:ssoOpenVerificationPage', { loginId: login.loginId })
+                  }
+                >
+                  {t('target.openVerification')}
+                </button>
+              </p>
+            )}
+            {login?.stage === 'failed' && <ErrorNotice error={new IpcCallError(login.error)} />}
+          </div>
+        )}
+        {identityError !== undefined && !needsLogin(identityError) && (
+          <ErrorNotice error={identityError} />
+        )}
+      </div>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={!identity || !validRegion}>
+          {t('actions.next')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,138 @@
+import type { SetupState } from '../../../shared/flow/state';
+import type { SetupPlan } from '../../../shared/flow/plan';
+import type { GuidedRecord } from '../../../shared/ipc/channels/guided';
+import { STEPS, type StepId } from '../../../shared/steps/steps';
+import { formatStepRef } from '../../../shared/steps/stepRef';
+import type { DisplayKind } from '../../../shared/redaction/kinds';
+
+export type ItemState = 'waiting' | 'running' | 'done' | 'attention';
+
+/** Where the guided flow is, before and after the engine holds a flow for it. */
+export type GuidedPhase =
+  | { readonly kind: 'target' }
+  | { readonly kind: 'database' }
+  | { readonly kind: 'flow'; readonly state: SetupState; readonly guided?: GuidedRecord };
+
+export interface ChecklistItem {
+  readonly id: StepId;
+  readonly ref: string;
+  readonly state: ItemState;
+  /** The value the automated flow derived for a stack parameter (①–⑧), when known. */
+  readonly value?: { readonly text: string; readonly kind: DisplayKind };
+}
+
+/** The order the guided flow moves through the engine's steps; later means further along. */
+const PROGRESS: Readonly<Record<string, number>> = {
+  target: 0,
+  database: 1,
+  preflight: 2,
+  applyingFix: 2,
+  ready: 3,
+  creatingSecurityGroup: 4,
+  authorizingRules: 5,
+  creatingStack: 6,
+  complete: 7,
+};
+
+/** Which progress level each manual step is done at, and which level it runs at. */
+const STEP_LEVEL: Readonly<Record<StepId, number>> = {
+  'prep.database': 1,
+  'prep.subnet': 2,
+  'sg.createLambdaSg': 4,
+  'sg.addRdsRules': 5,
+  'stack.start': 3,
+  'stack.param1': 3,
+  'stack.param2': 3,
+  'stack.param3': 3,
+  'stack.param4': 3,
+  'stack.param5': 3,
+  'stack.param6': 3,
+  'stack.param7': 4,
+  'stack.param8': 3,
+  'stack.additional': 3,
+  'stack.acknowledge': 3,
+  'stack.outputs': 6,
+  'endpoint.form': 8,
+  'endpoint.available': 9,
+};
+
+/** How far along a flow is, on the PROGRESS scale extended by the SMOOZ side (8 = creating, 9 = tracking, 10 = available). */
+function levelOf(phase: GuidedPhase): { level: number; attention: boolean } {
+  if (phase.kind !== 'flow') return { level: PROGRESS[phase.kind] ?? 0, attention: false };
+  const { state, guided } = phase;
+  switch (state.step) {
+    case 'failed':
+    case 'waitingForLogin':
+      return { level: PROGRESS[state.resumeStep] ?? 0, attention: true };
+    case 'cancelled':
+      return { level: PROGRESS[state.resumeStep] ?? 0, attention: true };
+    case 'preflight':
+      return {
+        level: 2,
+        attention: state.preflight?.checks.some((c) => c.status === 'fail') ?? false,
+      };
+    case 'complete': {
+      if (guided === undefined) return { level: 8, attention: false };
+      if (guided.phase === 'available') return { level: 10, attention: false };
+      if (guided.phase === 'tracking') return { level: 9, attention: false };
+      if (guided.phase === 'creating') return { level: 8, attention: false };
+      return { level: guided.smoozConnectionId === undefined ? 8 : 9, attention: true };
+    }
+    case 'tearingDown':
+    case 'tornDown':
+      return { level: 10, attention: false };
+    default:
+      return { level: PROGRESS[state.step] ?? 0, attention: false };
+  }
+}
+
+/** The value each stack parameter ①–⑧ takes in this plan, as the console would show it. */
+function parameterValue(id: StepId, state: SetupState): ChecklistItem['value'] {
+  const plan: SetupPlan = state.plan;
+  const lambdaSg = state.created.find((r) => r.kind === 'securityGroup' && r.purpose === 'lambda');
+  switch (id) {
+    case 'stack.param1':
+      return { text: plan.lambdaFunctionName, kind: 'text' };
+    case 'stack.param2':
+      return { text: plan.database.kind, kind: 'text' };
+    case 'stack.param3':
+      return { text: plan.database.endpoint, kind: 'hostname' };
+    case 'stack.param4':
+      return { text: String(plan.database.port), kind: 'text' };
+    case 'stack.param5':
+      return { text: plan.database.vpcId, kind: 'text' };
+    case 'stack.param6':
+      return plan.subnetIds[0] === undefined
+        ? undefined
+        : { text: plan.subnetIds[0], kind: 'text' };
+    case 'stack.param7':
+      return lambdaSg?.kind === 'securityGroup'
+        ? { text: lambdaSg.groupId, kind: 'text' }
+        : undefined;
+    case 'stack.param8':
+      return { text: plan.smoozAccountId, kind: 'accountId' };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The side checklist: every manual step (3-1, 3-2 ①–⑧, 4) with its state in this flow. A step is
+ * done once the flow is past its level, running at its level, and needs attention when the flow
+ * stopped (failed, login, cancelled, failing checks) at its level.
+ */
+export function checklistItems(phase: GuidedPhase): ChecklistItem[] {
+  const { level, attention } = levelOf(phase);
+  return STEPS.map((step) => {
+    const at = STEP_LEVEL[step.id];
+    const state: ItemState =
+      level > at ? 'done' : level === at ? (attention ? 'attention' : 'running') : 'waiting';
+    const value = phase.kind === 'flow' ? parameterValue(step.id, phase.state) : undefined;
+    return {
+      id: step.id,
+      ref: formatStepRef(step.ref),
+      state,
+      ...(value === undefined ? {} : { value }),
+    };
+  });
+}

@@ -1,0 +1,92 @@
+import type { SetupState } from '../../../shared/flow/state';
+import type { ChecklistValues } from '../../../shared/steps/values';
+import type { StepId } from '../../../shared/steps/steps';
+import type { GuidedPhase } from './checklistModel';
+
+/** Which screen of the guided flow shows now, and which manual step it stands for. */
+export type ScreenName =
+  | 'target'
+  | 'database'
+  | 'preflight'
+  | 'confirm'
+  | 'progress'
+  | 'attention'
+  | 'endpoint'
+  | 'teardown';
+
+export interface ScreenInfo {
+  readonly name: ScreenName;
+  /** The manual step this screen does for the user: its reference and console picture. */
+  readonly step?: StepId;
+}
+
+export function screenFor(phase: GuidedPhase): ScreenInfo {
+  if (phase.kind === 'target') return { name: 'target' };
+  if (phase.kind === 'database') return { name: 'database', step: 'prep.database' };
+  const { state, guided } = phase;
+  switch (state.step) {
+    case 'preflight':
+    case 'applyingFix':
+      return { name: 'preflight', step: 'prep.subnet' };
+    case 'ready':
+      return { name: 'confirm', step: 'stack.param6' };
+    case 'creatingSecurityGroup':
+      return { name: 'progress', step: 'sg.createLambdaSg' };
+    case 'authorizingRules':
+      return { name: 'progress', step: 'sg.addRdsRules' };
+    case 'creatingStack':
+      return { name: 'progress', step: 'stack.acknowledge' };
+    case 'complete':
+      return {
+        name: 'endpoint',
+        step:
+          guided === undefined || guided.phase === 'creating'
+            ? 'endpoint.form'
+            : 'endpoint.available',
+      };
+    case 'failed':
+    case 'waitingForLogin':
+    case 'cancelled':
+      return { name: 'attention' };
+    case 'tearingDown':
+    case 'tornDown':
+      return { name: 'teardown' };
+  }
+}
+
+/** The flow's values under the checklist's names, so the console pictures show the user's own. */
+export function pictureValues(state: SetupState | undefined): ChecklistValues {
+  if (state === undefined) return {};
+  const { plan } = state;
+  const lambdaSg = state.created.find((r) => r.kind === 'securityGroup' && r.purpose === 'lambda');
+  const outputs = state.step === 'complete' ? state.outputs : undefined;
+  return {
+    region: plan.region,
+    rdsType: plan.database.kind,
+    rdsEndpoint: plan.database.endpoint,
+    rdsPort: String(plan.database.port),
+    vpcId: plan.database.vpcId,
+    ...(plan.database.availabilityZone
+      ? { rdsAvailabilityZone: plan.database.availabilityZone }
+      : {}),
+    ...(plan.database.securityGroupIds[0]
+      ? { rdsSecurityGroupId: plan.database.securityGroupIds[0] }
+      : {}),
+    subnetId: plan.subnetIds[0] ?? '',
+    additionalSubnetIds: plan.subnetIds.slice(1).join(','),
+    ...(lambdaSg?.kind === 'securityGroup' ? { lambdaSecurityGroupId: lambdaSg.groupId } : {}),
+    dbAuthMethod: plan.authMethod,
+    stackName: plan.stackName,
+    lambdaFunctionName: plan.lambdaFunctionName,
+    smoozAccountId: plan.smoozAccountId,
+    connectionName: plan.connectionName,
+    customerAccountId: plan.accountId,
+    ...(outputs
+      ? {
+          availabilityZoneIds: outputs.availabilityZoneIds.join(','),
+          availabilityZones: outputs.availabilityZones.join(','),
+          endpointServiceName: outputs.endpointServiceName,
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { StackEvent } from '../../../shared/flow/plan';
+import type { SetupState } from '../../../shared/flow/state';
+import type { GuidedRecord } from '../../../shared/ipc/channels/guided';
+import { call, onEvent } from '../ipc/api';
+
+export interface FlowView {
+  readonly state?: SetupState;
+  readonly guided?: GuidedRecord;
+  /** Stack events seen since the screen opened, newest first. */
+  readonly stackEvents: readonly StackEvent[];
+  /** When this screen first saw the stack being created (elapsed time starts here). */
+  readonly stackStartedAt?: number;
+  readonly error?: unknown;
+}
+
+const ACTIVE = new Set([
+  'applyingFix',
+  'creatingSecurityGroup',
+  'authorizingRules',
+  'creatingStack',
+  'tearingDown',
+]);
+
+/**
+ * One flow as the screens see it: loaded once, then kept current by main's pushes (state changes,
+ * stack events, SMOOZ tracking), so no screen ever polls or needs a reload. A flow found in an
+ * active step when the screen opens was interrupted (quit, crash): it is resumed, once.
+ */
+export function useFlow(connectionId: string | undefined): [FlowView, (s: SetupState) => void] {
+  const [view, setView] = useState<FlowView>({ stackEvents: [] });
+  const resumed = useRef<string | undefined>(undefined);
+
+  const setState = useCallback((state: SetupState) => {
+    setView((v) => ({
+      ...v,
+      state,
+      ...(state.step === 'creatingStack' && v.stackStartedAt === undefined
+        ? { stackStartedAt: Date.now() }
+        : {}),
+    }));
+  }, []);
+
+  useEffect(() => {
+    if (connectionId === undefined) return undefined;
+    let live = true;
+    const offState = onEvent('setup:stateChanged', (state) => {
+      if (state.plan.connectionId === connectionId) setState(state);
+    });
+    const offEvents = onEvent('setup:stackEvents', (payload) => {
+      if (payload.connectionId !== connectionId) return;
+      setView((v) => {
+        const known = new Set(v.stackEvents.map((e) => e.eventId));
+        const fresh = payload.events.filter((e) => !known.has(e.eventId));
+        const events = [...fresh, ...v.stackEvents].sort((a, b) =>
+          b.timestamp.localeCompare(a.timestamp),
+        );
+        const oldest = events.at(-1);
+        return {
+          ...v,
+          stackEvents: events,
+          stackStartedAt: Math.min(
+            v.stackStartedAt ?? Date.now(),
+            oldest === undefined ? Date.now() : Date.parse(oldest.timestamp),
+          ),
+        };
+      });
+    });
+    const offGuided = onEvent('guided:changed', (record) => {
+      if (record.connectionId === connectionId) setView((v) => ({ ...v, guided: record }));
+    });
+    void (async () => {
+      try {
+        const [state, guided] = await Promise.all([
+          call('setup:get', { connectionId }),
+          call('guided:get', { connectionId }),
+        ]);
+        if (!live) return;
+        setView((v) => ({ ...v, ...(guided === null ? {} : { guided }) }));
+        setState(state);
+        if (ACTIVE.has(state.step) && resumed.current !== connectionId) {
+          resumed.current = connectionId;
+          const next = await call('setup:resume', { connectionId });
+          if (live) setState(next);
+        }
+      } catch (error) {
+        if (live) setView((v) => ({ ...v, error }));
+      }
+    })();
+    return () => {
+      live = false;
+      offState();
+      offEvents();
+      offGuided();
+    };
+  }, [connectionId, setState]);
+
+  return [view, setState];
+}

@@ -1,0 +1,151 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { startBridgeServer } from '../../main/bridge/bridgeServer';
+import { AppConfigSchema, DEFAULT_EXTERNAL_LINK_HOSTS } from '../../main/config';
+import { createHandlers } from '../../main/ipc/createHandlers';
+import { createMainServices } from '../../main/services/createMainServices';
+import { silentLogger } from '../../main/services/logger';
+import { currentRuntimeInfo } from '../../main/services/runtimeInfo';
+import { storeOptions, type PersistedState } from '../../main/services/storeSchema';
+import { startMotoServer } from '../../test/support/motoServer';
+import { ROOT } from '../../test/support/projectRoot';
+import { seedCustomerAccount } from '../../test/support/seedAccount';
+import { createFakeEncryptor } from '../../test/smooz-server/fakeEncryptor';
+import { startSmoozServer } from '../../test/smooz-server/smoozServer';
+import { DEMO_PROFILE, DEMO_REGION, writeDemoAwsProfile } from './demoAwsProfile';
+
+/**
+ * `npm run demo`: the whole product against local stand-ins, so anyone can walk the flow (and
+ * support can rehearse a screen-share) without an AWS account. moto plays the customer's account
+ * (seeded like a real one) and SMOOZ's; the reference SMOOZ server plays SMOOZ; a throw-away AWS
+ * config holds one demo profile. The app opens in Electron where it can start, else in a browser
+ * tab over the loopback bridge (127.0.0.1 only, a random token in the URL fragment).
+ */
+const SMOOZ_DELAY_MS = Number(process.env.SMOOZ_DEMO_ENDPOINT_DELAY_MS || 20_000);
+const forceBrowser = process.argv.includes('--browser');
+
+function electronBinary(): string | undefined {
+  const pathFile = join(ROOT, 'node_modules', 'electron', 'path.txt');
+  if (!existsSync(pathFile)) return undefined;
+  const binary = join(
+    ROOT,
+    'node_modules',
+    'electron',
+    'dist',
+    readFileSync(pathFile, 'utf8').trim(),
+  );
+  if (!existsSync(binary)) return undefined;
+  const hasDisplay =
+    process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  return hasDisplay ? binary : undefined;
+}
+
+function openInBrowser(url: string): void {
+  const opener =
+    process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const found = spawnSync(process.platform === 'win32' ? 'where' : 'which', [opener]).status === 0;
+  if (!found) return;
+  spawn(opener, [url], { stdio: 'ignore', detached: true })
+    .on('error', () => undefined)
+    .unref();
+}
+
+async function main(): Promise<void> {
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  log('Starting the local AWS emulator (moto) …');
+  const moto = await startMotoServer();
+  const seeded = await seedCustomerAccount(moto.endpoint);
+  log(
+    `  customer account seeded: VPC ${seeded.vpcId}, subnets in ${seeded.azs.join(', ')}, ` +
+      `${seeded.postgres.identifier} (Multi-AZ PostgreSQL), ${seeded.aurora.identifier} (Aurora MySQL)`,
+  );
+  const adminToken = `demo-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
+  const smooz = await startSmoozServer({
+    motoEndpoint: moto.endpoint,
+    adminTokens: [adminToken],
+    transitionDelayMs: SMOOZ_DELAY_MS,
+    supportedRegions: [DEMO_REGION],
+  });
+  const aws = await writeDemoAwsProfile();
+  const env = {
+    SMOOZ_AWS_ENDPOINT_URL: moto.endpoint,
+    SMOOZ_API_BASE_URL: smooz.url,
+    AWS_CONFIG_FILE: aws.configFile,
+    AWS_SHARED_CREDENTIALS_FILE: aws.credentialsFile,
+    AWS_PROFILE: DEMO_PROFILE,
+    AWS_REGION: DEMO_REGION,
+  };
+  Object.assign(process.env, env);
+
+  const cleanups: (() => Promise<void>)[] = [
+    () => smooz.close(),
+    () => moto.stop(),
+    () => rm(aws.dir, { recursive: true, force: true }),
+  ];
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+
+  const electron = forceBrowser ? undefined : electronBinary();
+  if (electron !== undefined) {
+    log('Starting the app in Electron …');
+    const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit', shell: true });
+    if (build.status !== 0) throw new Error('npm run build failed');
+    const child = spawn(electron, ['.'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+    });
+    log(`SMOOZ API token for the app (enter it once when asked): ${adminToken}`);
+    child.on('exit', () => void stop());
+    return;
+  }
+
+  const userDataDir = await mkdtemp(join(tmpdir(), 'smooz-demo-user-data-'));
+  cleanups.push(() => rm(userDataDir, { recursive: true, force: true }));
+  const config = AppConfigSchema.parse({
+    aws: { endpointUrl: moto.endpoint },
+    externalLinkHosts: DEFAULT_EXTERNAL_LINK_HOSTS,
+    smooz: { apiBaseUrl: smooz.url },
+  });
+  const services = createMainServices({
+    config,
+    storeBacking: new Conf<PersistedState>({ ...storeOptions('0.1.0'), cwd: userDataDir }),
+    runtime: currentRuntimeInfo('0.1.0'),
+    awsPaths: { configFile: aws.configFile, credentialsFile: aws.credentialsFile },
+    logger: silentLogger,
+    openExternal: async (url) => openInBrowser(url),
+    // No safeStorage outside Electron: AES-GCM with a key held only in this process's memory.
+    secretEncryptor: createFakeEncryptor(),
+    templatesDir: join(ROOT, 'templates'),
+  });
+  // Stored the way the app stores it (encrypted): the demo starts signed in to SMOOZ.
+  await services.smooz.tokens.write(adminToken);
+  const server = await startBridgeServer({
+    rendererDir: join(ROOT, 'dist', 'renderer-bridge'),
+    createHandlers: () => createHandlers(services),
+    logger: silentLogger,
+  });
+  cleanups.push(() => server.close());
+  log('');
+  log('SMOOZ PrivateLink Setup Assistant — demo (Electron unavailable here: browser tab)');
+  log(`  open:               ${server.pageUrl}`);
+  log(`  AWS profile:        ${DEMO_PROFILE} (${DEMO_REGION}), emulator ${moto.endpoint}`);
+  log(
+    `  SMOOZ reference:    ${smooz.url} (endpoint becomes available after ${SMOOZ_DELAY_MS / 1000} s)`,
+  );
+  log('Press Ctrl+C to stop; everything the demo made is thrown away.');
+  openInBrowser(server.pageUrl);
+}
+
+void main().catch((error: unknown) => {
+  process.stderr.write(`demo failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

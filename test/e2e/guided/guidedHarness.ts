@@ -1,0 +1,94 @@
+import type { Browser, Page } from 'playwright-core';
+import { createAwsHome, type AwsHome } from '../../support/awsProfileFiles';
+import { startBridgeApp, type BridgeApp } from '../../support/bridgeApp';
+import { resetMoto } from '../../support/motoServer';
+import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
+import { createFakeEncryptor } from '../../smooz-server/fakeEncryptor';
+import { startSmoozServer, type SmoozServer } from '../../smooz-server/smoozServer';
+import type { SecretEncryptor } from '../../../main/smooz/secretEncryptor';
+
+export const ADMIN_TOKEN = 'smooz-e2e-admin-token-0123456789';
+export const PROFILE = 'customer';
+
+/** The customer's account (seeded on moto), SMOOZ (reference server) and the user's AWS files. */
+export interface GuidedWorld {
+  readonly motoEndpoint: string;
+  readonly seeded: SeededAccount;
+  readonly smooz: SmoozServer;
+  readonly aws: AwsHome;
+  readonly encryptor: SecretEncryptor;
+  close(): Promise<void>;
+}
+
+export async function startWorld(motoEndpoint: string, smoozDelayMs = 1_500): Promise<GuidedWorld> {
+  await resetMoto(motoEndpoint);
+  const seeded = await seedCustomerAccount(motoEndpoint);
+  const smooz = await startSmoozServer({
+    motoEndpoint,
+    adminTokens: [ADMIN_TOKEN],
+    transitionDelayMs: smoozDelayMs,
+  });
+  const aws = await createAwsHome();
+  await aws.writeConfig(`[profile ${PROFILE}]\nregion = ap-northeast-1\n`);
+  await aws.writeCredentials(
+    `[${PROFILE}]\naws_access_key_id = AKIAE2ECUSTOMER00000\naws_secret_access_key = e2e-secret\n`,
+  );
+  return {
+    motoEndpoint,
+    seeded,
+    smooz,
+    aws,
+    encryptor: createFakeEncryptor(),
+    close: async () => {
+      await smooz.close();
+      await aws.remove();
+    },
+  };
+}
+
+/** The app (real handler table) on a state folder; the same folder again is a restart. */
+export async function startApp(world: GuidedWorld, userDataDir?: string): Promise<BridgeApp> {
+  const app = await startBridgeApp({
+    awsPaths: world.aws.paths,
+    config: {
+      aws: { endpointUrl: world.motoEndpoint },
+      smooz: { apiBaseUrl: world.smooz.url },
+    },
+    secretEncryptor: world.encryptor,
+    ...(userDataDir === undefined ? {} : { userDataDir }),
+  });
+  if (!(await app.services.smooz.tokens.status()).isSet) {
+    await app.services.smooz.tokens.write(ADMIN_TOKEN);
+  }
+  return app;
+}
+
+/** Counts what the user does: clicks and the decisions typed, the figure the benchmark reports. */
+export class ActionCounter {
+  count = 0;
+
+  async click(locator: ReturnType<Page['locator']>): Promise<void> {
+    this.count += 1;
+    await locator.click();
+  }
+
+  async fill(locator: ReturnType<Page['locator']>, value: string): Promise<void> {
+    this.count += 1;
+    await locator.fill(value);
+  }
+}
+
+export async function openPage(browser: Browser, app: BridgeApp, locale = 'ja-JP'): Promise<Page> {
+  const page = await browser.newPage({ locale, viewport: { width: 1280, height: 900 } });
+  await page.goto(app.server.pageUrl);
+  await page.waitForSelector('h1');
+  return page;
+}
+
+/** The guided screen currently shown (data-screen on the guided container). */
+export const screenOf = (page: Page) =>
+  page.getByTestId('guided-setup').getAttribute('data-screen');
+
+export async function waitForScreen(page: Page, screen: string, timeout = 60_000): Promise<void> {
+  await page.waitForSelector(`[data-testid="guided-setup"][data-screen="${screen}"]`, { timeout });
+}

@@ -1,0 +1,109 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BridgeApp } from '../../support/bridgeApp';
+import { launchChromium } from '../../support/browser';
+import {
+  ActionCounter,
+  openPage,
+  startApp,
+  startWorld,
+  waitForScreen,
+  type GuidedWorld,
+} from './guidedHarness';
+import { shoot } from './shots';
+
+let world: GuidedWorld;
+let app: BridgeApp;
+let browser: Browser;
+let page: Page;
+const actions = new ActionCounter();
+
+beforeAll(async () => {
+  world = await startWorld(inject('motoEndpoint'));
+  app = await startApp(world);
+  browser = await launchChromium();
+  page = await openPage(browser, app);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await world?.close();
+});
+
+describe('guided setup, driven as a user would, from the home screen to available', () => {
+  it('starts from the home screen and shows the account of the chosen profile', async () => {
+    await actions.click(page.getByRole('button', { name: '自動セットアップを開始' }));
+    await waitForScreen(page, 'target');
+    await expect
+      .poll(() => page.getByTestId('guided-identity').textContent())
+      .toContain('123456789012');
+    expect(await page.getByTestId('checklist-prep.database').getAttribute('data-state')).toBe(
+      'waiting',
+    );
+    await shoot(page, 'guided-1-profile-ja');
+    await actions.click(page.getByRole('button', { name: '次へ' }));
+  });
+
+  it('lists the seeded databases with engine, endpoint and Multi-AZ, and picks one', async () => {
+    await waitForScreen(page, 'database');
+    await page.getByLabel(/customer-postgres/).waitFor();
+    expect(await page.getByLabel(/customer-aurora/).isVisible()).toBe(true);
+    await actions.click(page.getByLabel(/customer-postgres/));
+    expect(await page.getByLabel('接続名').inputValue()).toBe('customer-postgres');
+    await shoot(page, 'guided-2-database-ja');
+    await actions.click(page.getByRole('button', { name: 'この内容で事前チェック' }));
+  });
+
+  it('runs preflight by itself and, all checks passing, asks for the one confirmation', async () => {
+    await waitForScreen(page, 'confirm', 60_000);
+    expect(await page.getByTestId('checklist-prep.subnet').getAttribute('data-state')).toBe('done');
+    expect(await page.getByTestId('will-create').textContent()).toContain('CloudFormation');
+    expect(await page.getByTestId('monthly-cost').textContent()).toMatch(/\$\d+\.\d\d/);
+    await shoot(page, 'guided-3-confirm-ja');
+    await actions.click(page.getByTestId('confirm-create'));
+  });
+
+  it('shows the stack being created with a real progress figure and live events', async () => {
+    await waitForScreen(page, 'progress', 30_000);
+    await page.getByTestId('stack-progress').waitFor({ timeout: 60_000 });
+    await expect
+      .poll(async () => page.getByTestId('stack-events').locator('tbody tr').count(), {
+        timeout: 60_000,
+      })
+      .toBeGreaterThan(0);
+    expect(await page.getByTestId('stack-timing').textContent()).toMatch(/経過 \d+:\d\d/);
+    await shoot(page, 'guided-4-stack-ja');
+  });
+
+  it('hands the outputs to SMOOZ and follows the endpoint until available, then verifies it', async () => {
+    await waitForScreen(page, 'endpoint', 180_000);
+    await page.waitForSelector('[data-testid="endpoint-phase"][data-phase="available"]', {
+      timeout: 120_000,
+    });
+    await page.getByTestId('verification').waitFor();
+    expect(await page.getByTestId('verify-smooz').textContent()).toBe('available');
+    const items = await page
+      .locator('[data-testid^="checklist-"]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-state')));
+    expect(items.every((state) => state === 'done')).toBe(true);
+    expect(await world.smooz.connections.list()).toHaveLength(1);
+    await shoot(page, 'guided-5-available-ja');
+  });
+
+  it('took at most six user decisions from home to available', () => {
+    expect(actions.count).toBeLessThanOrEqual(6);
+  });
+
+  it('lists the connection on the home screen as available', async () => {
+    await page.getByRole('button', { name: 'ホームに戻る' }).first().click();
+    await page.getByTestId('connection-customer-postgres').waitFor();
+    expect(
+      await page
+        .getByTestId('connection-customer-postgres')
+        .getByTestId('connection-status')
+        .textContent(),
+    ).toBe('利用可能');
+    await shoot(page, 'guided-6-home-ja');
+  });
+});

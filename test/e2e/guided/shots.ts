@@ -1,0 +1,9 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { findHorizontalOverflow, screenshot } from '../../support/browser';
+
+/** A screenshot saved for the README and for a human to look at, after an overflow check. */
+export async function shoot(page: Page, name: string): Promise<void> {
+  expect(await findHorizontalOverflow(page)).toEqual([]);
+  await screenshot(page, name);
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import type { SetupState } from '../../../shared/flow/state';
+import type { GuidedRecord } from '../../../shared/ipc/channels/guided';
+import { STEPS } from '../../../shared/steps/steps';
+import { checklistItems, type ChecklistItem } from '../../../renderer/src/setup/checklistModel';
+import { flowToReopen } from '../../../renderer/src/setup/resumable';
+import { lambdaSg, samplePlan, stack } from '../../support/flowFixtures';
+
+const byId = (items: ChecklistItem[]) => new Map(items.map((i) => [i.id, i]));
+const outputs = {
+  endpointServiceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0',
+  endpointServiceId: 'vpce-svc-0123456789abcdef0',
+  availabilityZones: ['ap-northeast-1a'],
+  availabilityZoneIds: ['apne1-az4'],
+  loadBalancerArn: 'arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:loadbalancer/net/x/1',
+  targetGroupArn: 'arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:targetgroup/x/1',
+};
+const record = (phase: GuidedRecord['phase']): GuidedRecord => ({
+  connectionId: samplePlan.connectionId,
+  phase,
+  attempt: 1,
+  history: [],
+  startedAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+});
+
+describe('the side checklist mirrors the manual and the flow', () => {
+  it('lists every manual step, 3-1 to 4, with the manual references ①–⑧', () => {
+    const items = checklistItems({ kind: 'target' });
+    expect(items.map((i) => i.id)).toEqual(STEPS.map((s) => s.id));
+    expect(byId(items).get('stack.param6')?.ref).toBe('3-2 ⑥');
+    expect(items.every((i) => i.state === 'waiting')).toBe(true);
+  });
+
+  it('marks the database step running while the user picks, and the rest waiting', () => {
+    const items = byId(checklistItems({ kind: 'database' }));
+    expect(items.get('prep.database')?.state).toBe('running');
+    expect(items.get('prep.subnet')?.state).toBe('waiting');
+  });
+
+  it('flags the preflight step when a check fails, and shows the derived parameter values', () => {
+    const state: SetupState = {
+      step: 'preflight',
+      plan: samplePlan,
+      created: [],
+      preflight: {
+        checkedAt: '2026-01-01T00:00:00.000Z',
+        checks: [{ id: 'lambdaEgress', status: 'fail', explanation: 'x', params: {} }],
+      },
+    };
+    const items = byId(checklistItems({ kind: 'flow', state }));
+    expect(items.get('prep.database')?.state).toBe('done');
+    expect(items.get('prep.subnet')?.state).toBe('attention');
+    expect(items.get('stack.param4')?.value).toEqual({ text: '5432', kind: 'text' });
+    expect(items.get('stack.param8')?.value).toEqual({ text: '210987654321', kind: 'accountId' });
+    expect(items.get('stack.param7')?.value).toBeUndefined();
+  });
+
+  it('shows the stack step running during creation, with the Lambda SG as ⑦', () => {
+    const state: SetupState = {
+      step: 'creatingStack',
+      plan: samplePlan,
+      created: [lambdaSg],
+      progress: { done: 2, total: 7 },
+    };
+    const items = byId(checklistItems({ kind: 'flow', state }));
+    expect(items.get('sg.addRdsRules')?.state).toBe('done');
+    expect(items.get('stack.outputs')?.state).toBe('running');
+    expect(items.get('endpoint.form')?.state).toBe('waiting');
+    expect(items.get('stack.param7')?.value?.text).toBe('sg-lambda');
+  });
+
+  it('puts attention on the step a failure stopped at', () => {
+    const state: SetupState = {
+      step: 'failed',
+      plan: samplePlan,
+      created: [lambdaSg, stack],
+      resumeStep: 'creatingStack',
+      error: { code: 'setup.stackFailed' },
+    };
+    expect(byId(checklistItems({ kind: 'flow', state })).get('stack.outputs')?.state).toBe(
+      'attention',
+    );
+  });
+
+  it('finishes every step once SMOOZ reports available', () => {
+    const state: SetupState = { step: 'complete', plan: samplePlan, created: [stack], outputs };
+    const tracking = byId(checklistItems({ kind: 'flow', state, guided: record('tracking') }));
+    expect(tracking.get('endpoint.form')?.state).toBe('done');
+    expect(tracking.get('endpoint.available')?.state).toBe('running');
+    const done = checklistItems({ kind: 'flow', state, guided: record('available') });
+    expect(done.every((i) => i.state === 'done')).toBe(true);
+    const rejected = byId(
+      checklistItems({
+        kind: 'flow',
+        state,
+        guided: { ...record('rejected'), smoozConnectionId: 'conn-x' },
+      }),
+    );
+    expect(rejected.get('endpoint.available')?.state).toBe('attention');
+  });
+});
+
+describe('reopening the app at the same step', () => {
+  const creating: SetupState = {
+    step: 'creatingStack',
+    plan: { ...samplePlan, connectionId: 'c-creating' },
+    created: [],
+    progress: { done: 0, total: 0 },
+  };
+  const complete = (id: string): SetupState => ({
+    step: 'complete',
+    plan: { ...samplePlan, connectionId: id },
+    created: [stack],
+    outputs,
+  });
+
+  it('reopens a flow interrupted during stack creation', () => {
+    expect(flowToReopen([creating], [])).toBe('c-creating');
+  });
+
+  it('reopens a complete flow whose endpoint is not available yet, but not an available one', () => {
+    const waiting = { ...record('tracking'), connectionId: 'c-waiting' };
+    const available = { ...record('available'), connectionId: 'c-done' };
+    expect(flowToReopen([complete('c-waiting')], [waiting])).toBe('c-waiting');
+    expect(flowToReopen([complete('c-done')], [available])).toBeUndefined();
+  });
+
+  it('leaves cancelled and torn-down flows on the home screen', () => {
+    const cancelled: SetupState = {
+      ...creating,
+      step: 'cancelled',
+      resumeStep: 'creatingStack',
+    } as SetupState;
+    expect(flowToReopen([cancelled], [])).toBeUndefined();
+  });
+});

@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../shared/errors';
+import type { SetupState } from '../../../shared/flow/state';
+import type { ConnectionSummary } from '../../../shared/connections';
+import type { CrossCheck } from '../../../shared/ipc/channels/smooz';
+import type { GuidedRecord } from '../../../shared/ipc/channels/guided';
+import { createGuidedService, type GuidedServiceDeps } from '../../../main/guided/guidedService';
+import type { GuidedStore } from '../../../main/guided/guidedStore';
+import { silentLogger } from '../../../main/services/logger';
+import type { SmoozConnection, SmoozConnectionCreate } from '../../../main/smooz/smoozApiClient';
+import { SmoozErrorCodes } from '../../../main/smooz/smoozErrors';
+import { samplePlan, stack } from '../../support/flowFixtures';
+
+const outputs = {
+  endpointServiceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0',
+  endpointServiceId: 'vpce-svc-0123456789abcdef0',
+  availabilityZones: ['ap-northeast-1a', 'ap-northeast-1c'],
+  availabilityZoneIds: ['apne1-az4', 'apne1-az1'],
+  loadBalancerArn: 'arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:loadbalancer/net/x/1',
+  targetGroupArn: 'arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:targetgroup/x/1',
+};
+const healthy: CrossCheck = {
+  checkedAt: '2026-01-01T00:00:00.000Z',
+  endpointConnection: { state: 'available' },
+  targets: { state: 'healthy', healthy: 1, total: 1, reasons: [] },
+  warnings: [],
+};
+
+/** SMOOZ as the service sees it: a create keyed by idempotency key, statuses set by the test. */
+function fakeWorld(initial: SetupState) {
+  let flow = initial;
+  const smoozConnections = new Map<string, SmoozConnection>();
+  const byKey = new Map<string, string>();
+  const calls: string[] = [];
+  const records = new Map<string, GuidedRecord>();
+  const lines = new Map<string, ConnectionSummary>();
+  const store: GuidedStore = {
+    load: (id) => records.get(id),
+    save: (r) => void records.set(r.connectionId, r),
+    list: () => [...records.values()],
+  };
+  const deps: GuidedServiceDeps = {
+    engine: {
+      get: () => flow,
+      teardown: async () => {
+        calls.push('engine.teardown');
+        flow = {
+          step: 'tornDown',
+          plan: flow.plan,
+          created: [],
+          teardown: { removed: [stack], alreadyGone: [] },
+        };
+        return flow;
+      },
+      settled: async () => flow,
+    },
+    smooz: {
+      client: {
+        createConnection: async (body: SmoozConnectionCreate, key: string) => {
+          calls.push(`create:${key}`);
+          const existing = byKey.get(key);
+          if (existing) return smoozConnections.get(existing) as SmoozConnection;
+          const id = `conn-${String(smoozConnections.size + 1).padStart(8, '0')}`;
+          const created: SmoozConnection = {
+            ...body,
+            id,
+            status: 'pending',
+            createdAt: '2026-01-01T00:00:00.000Z',
+            updatedAt: '2026-01-01T00:00:00.000Z',
+          };
+          smoozConnections.set(id, created);
+          byKey.set(key, id);
+          return created;
+        },
+        getConnection: async (id: string) => {
+          const found = smoozConnections.get(id);
+          if (!found) throw new AppError(SmoozErrorCodes.notFound);
+          return found;
+        },
+        deleteConnection: async (id: string) => {
+          calls.push('smooz.delete');
+          const found = smoozConnections.get(id) as SmoozConnection;
+          smoozConnections.delete(id);
+          return { ...found, status: 'deleting' };
+        },
+      } as unknown as GuidedServiceDeps['smooz']['client'],
+      tracker: {
+        track: (entry: { purpose: string; connectionId: string }) =>
+          calls.push(`track:${entry.purpose}:${entry.connectionId}`),
+        settled: async () => undefined,
+      } as unknown as GuidedServiceDeps['smooz']['tracker'],
+    },
+    crossCheck: async () => {
+      calls.push('crossCheck');
+      return healthy;
+    },
+    store,
+    connections: {
+      upsertConnection: (line) => void lines.set(line.id, line),
+      removeConnection: (id) => void lines.delete(id),
+    },
+    logger: silentLogger,
+  };
+  return {
+    deps,
+    calls,
+    lines,
+    records,
+    setStatus(status: SmoozConnection['status'], reason?: SmoozConnection['statusReason']) {
+      for (const [id, c] of smoozConnections) {
+        smoozConnections.set(id, { ...c, status, ...(reason ? { statusReason: reason } : {}) });
+      }
+    },
+    smoozCount: () => smoozConnections.size,
+  };
+}
+
+const complete: SetupState = { step: 'complete', plan: samplePlan, created: [stack], outputs };
+const ignore = () => undefined;
+
+describe('guided flow: stack outputs to SMOOZ to a verified, listed connection', () => {
+  it('sends the outputs as SMOOZ form (zone IDs with names) and starts tracking', async () => {
+    const world = fakeWorld(complete);
+    const service = createGuidedService(world.deps);
+    const seen: GuidedRecord[] = [];
+    const record = await service.finish(samplePlan.connectionId, (r) => seen.push(r));
+    expect(record.phase).toBe('tracking');
+    expect(record.smoozStatus).toBe('pending');
+    expect(seen.map((r) => r.phase)).toEqual(['creating', 'tracking']);
+    expect(world.calls.some((c) => c.startsWith('track:create:conn-'))).toBe(true);
+    expect(world.lines.get(samplePlan.connectionId)?.status).toBe('in-progress');
+    expect(world.lines.get(samplePlan.connectionId)?.endpointServiceName).toBe(
+      outputs.endpointServiceName,
+    );
+  });
+
+  it('never makes a second SMOOZ connection when finish is called again (retry, restart)', async () => {
+    const world = fakeWorld(complete);
+    await createGuidedService(world.deps).finish(samplePlan.connectionId, ignore);
+    // A new service over the same store: what a restart looks like.
+    await createGuidedService(world.deps).finish(samplePlan.connectionId, ignore);
+    expect(world.smoozCount()).toBe(1);
+  });
+
+  it('replays the same idempotency key when a crash came between saving and SMOOZ answering', async () => {
+    const world = fakeWorld(complete);
+    world.records.set(samplePlan.connectionId, {
+      connectionId: samplePlan.connectionId,
+      phase: 'creating',
+      attempt: 1,
+      history: [],
+      startedAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    });
+    await createGuidedService(world.deps).finish(samplePlan.connectionId, ignore);
+    const fresh = fakeWorld(complete);
+    await createGuidedService(fresh.deps).finish(samplePlan.connectionId, ignore);
+    expect(world.calls.find((c) => c.startsWith('create:'))).toBe(
+      fresh.calls.find((c) => c.startsWith('create:')),
+    );
+  });
+
+  it('on available, verifies from the customer side and lists the connection as available', async () => {
+    const world = fakeWorld(complete);
+    const service = createGuidedService(world.deps);
+    await service.finish(samplePlan.connectionId, ignore);
+    world.setStatus('available');
+    const record = await service.get(samplePlan.connectionId);
+    expect(record?.phase).toBe('available');
+    expect(record?.history.map((h) => h.status)).toEqual(['pending', 'available']);
+    expect(record?.verification?.crossCheck).toEqual(healthy);
+    expect(world.lines.get(samplePlan.connectionId)?.status).toBe('available');
+  });
+
+  it('reports a rejection with SMOOZ reason, and a retry creates a new connection', async () => {
+    const world = fakeWorld(complete);
+    const service = createGuidedService(world.deps);
+    await service.finish(samplePlan.connectionId, ignore);
+    world.setStatus('rejected', { code: 'principal-not-allowed', message: 'not allowed' });
+    const rejected = await service.get(samplePlan.connectionId);
+    expect(rejected?.phase).toBe('rejected');
+    expect(rejected?.problem?.params?.reason).toBe('principal-not-allowed');
+    expect(world.lines.get(samplePlan.connectionId)?.status).toBe('failed');
+    const retried = await service.finish(samplePlan.connectionId, ignore);
+    expect(retried.attempt).toBe(2);
+    expect(world.smoozCount()).toBe(2);
+  });
+
+  it('refuses to hand over a flow whose stack is not complete', async () => {
+    const world = fakeWorld({
+      step: 'creatingStack',
+      plan: samplePlan,
+      created: [],
+      progress: { done: 0, total: 0 },
+    });
+    await expect(
+      createGuidedService(world.deps).finish(samplePlan.connectionId, ignore),
+    ).rejects.toMatchObject({
+      code: 'guided.notComplete',
+    });
+  });
+
+  it('tears down SMOOZ endpoint first, then the AWS side, and drops the connection from the list', async () => {
+    const world = fakeWorld(complete);
+    const service = createGuidedService(world.deps);
+    await service.finish(samplePlan.connectionId, ignore);
+    const seen: GuidedRecord[] = [];
+    const started = await service.teardown(samplePlan.connectionId, (r) => seen.push(r));
+    expect(started?.phase).toBe('deleting');
+    await service.settled(samplePlan.connectionId);
+    const order = world.calls.filter((c) => c === 'smooz.delete' || c === 'engine.teardown');
+    expect(order).toEqual(['smooz.delete', 'engine.teardown']);
+    expect(seen.at(-1)?.phase).toBe('deleted');
+    expect(world.lines.has(samplePlan.connectionId)).toBe(false);
+  });
+});
