@@ -8,7 +8,8 @@ custom resource stays CREATE_IN_PROGRESS for ever. This plug-in:
   AWS SDK calls pointed back at this moto server; the project's node_modules stand in for the
   runtime's own AWS SDK;
 - stores inline CloudFormation code (`ZipFile`) of Node.js functions as index.js, as CloudFormation
-  does (moto writes index.py whatever the runtime);
+  does (moto writes index.py whatever the runtime), keeps environment values strings and applies
+  the function's Tags;
 - resolves RDS endpoints the way the VPC resolver would: each instance or cluster (writer) endpoint
   moto knows gets a stable private address in its subnet group's subnet in its AZ. Tests move a
   database with POST /moto-api/smooz/vpc-dns {"hostname", "addresses"} (an empty list answers
@@ -239,6 +240,10 @@ def _zip_index_js(code: str) -> bytes:
     return out.getvalue()
 
 
+def _text(value: Any) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
 def _function_from_cfn(
     cls: type,
     resource_name: str,
@@ -249,6 +254,10 @@ def _function_from_cfn(
 ) -> LambdaFunction:
     properties = cloudformation_json["Properties"]
     runtime = str(properties.get("Runtime") or "")
+    variables = (properties.get("Environment") or {}).get("Variables")
+    if variables:
+        # Lambda environment values are strings; moto would keep `!Ref SomeNumberParameter` an int.
+        properties["Environment"] = {"Variables": {k: _text(v) for k, v in variables.items()}}
     # Read before moto replaces it (in place) with its own index.py archive.
     inline = (properties.get("Code") or {}).get("ZipFile")
     fn = _original_function_from_cfn(

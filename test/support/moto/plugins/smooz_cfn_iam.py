@@ -1,0 +1,31 @@
+"""Inline IAM role policies from CloudFormation stored as JSON (moto 5.2.1).
+
+moto's AWS::IAM::Role model stores each `Policies[].PolicyDocument` with str(dict), so
+GetRolePolicy returns a Python repr that no JSON parser (and no IAM client) reads. This plug-in
+hands the model JSON text, as CloudFormation sends IAM.
+"""
+import copy
+import json
+from typing import Any
+
+from moto.iam.models import Role
+
+_original_role_from_cfn = Role.create_from_cloudformation_json.__func__  # type: ignore[attr-defined]
+
+
+def _role_from_cfn(
+    cls: type,
+    resource_name: str,
+    cloudformation_json: dict[str, Any],
+    account_id: str,
+    region_name: str,
+    **kwargs: Any,
+) -> Role:
+    resource = copy.deepcopy(cloudformation_json)
+    for policy in resource.get("Properties", {}).get("Policies") or []:
+        if not isinstance(policy.get("PolicyDocument"), str):
+            policy["PolicyDocument"] = json.dumps(policy["PolicyDocument"], default=str)
+    return _original_role_from_cfn(cls, resource_name, resource, account_id, region_name, **kwargs)
+
+
+Role.create_from_cloudformation_json = classmethod(_role_from_cfn)  # type: ignore[assignment]
