@@ -2,6 +2,7 @@ import type { MainServices } from '../services/mainServices';
 import { createAppHandlers } from './appHandlers';
 import { createAwsHandlers } from './awsHandlers';
 import { createChecklistHandlers } from './checklistHandlers';
+import { createGuidedHandlers } from './guidedHandlers';
 import { createSupportHandlers } from './supportHandlers';
 import type { HandlerTable } from './handlers';
 import { createSmoozHandlers } from './smoozHandlers';
@@ -16,5 +17,6 @@ export function createHandlers(services: MainServices): HandlerTable {
     ...createSupportHandlers(services),
     ...createSmoozHandlers(services),
     ...createSetupHandlers(services),
+    ...createGuidedHandlers(services),
   };
 }

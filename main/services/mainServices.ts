@@ -1,5 +1,6 @@
 import type { AwsServices } from '../aws/awsServices';
 import type { SetupEngine } from '../engine/setupEngine';
+import type { GuidedService } from '../guided/guidedService';
 import type { AwsConfigPaths } from '../aws/sharedConfigFiles';
 import type { AppConfig } from '../config';
 import type { ChecklistStore } from '../checklist/checklistStore';
@@ -36,4 +37,6 @@ export interface MainServices extends AwsServices {
   readonly smooz: SmoozServices;
   /** The setup engine: discovery, preflight, creation, resume and teardown in the customer's account. */
   readonly setup: SetupEngine;
+  /** The guided flow's last stretch: stack outputs to SMOOZ, tracking, the home list's line. */
+  readonly guided: GuidedService;
 }

@@ -1,7 +1,7 @@
 import type { Options } from 'conf';
 import type { ConnectionSummary } from '../../shared/connections';
-import type { TrackedConnection } from '../../shared/ipc/channels/smooz';
 import { DEFAULT_PREFERENCES, LANGUAGES, type Preferences } from '../../shared/preferences';
+import type { TrackedConnection } from '../../shared/ipc/channels/smooz';
 import { INITIAL_CHECKLIST_STATE, type ChecklistState } from '../../shared/steps/checklistState';
 
 export type PersistedState = {
@@ -13,6 +13,8 @@ export type PersistedState = {
   smoozTracking: TrackedConnection[];
   /** The setup engine's flows by connection id (shared/flow/state.ts; parsed when read). */
   setupFlows: Record<string, unknown>;
+  /** The guided flow's SMOOZ side by connection id (shared/ipc/channels/guided.ts; parsed when read). */
+  guidedRecords: Record<string, unknown>;
 };
 
 /**
@@ -34,6 +36,7 @@ export function storeOptions(projectVersion: string): Options<PersistedState> {
       checklist: INITIAL_CHECKLIST_STATE,
       smoozTracking: [],
       setupFlows: {},
+      guidedRecords: {},
     },
     migrations: storeMigrations,
     schema: {
@@ -49,6 +52,7 @@ export function storeOptions(projectVersion: string): Options<PersistedState> {
       checklist: { type: 'object' },
       smoozTracking: { type: 'array', items: { type: 'object' } },
       setupFlows: { type: 'object' },
+      guidedRecords: { type: 'object' },
     },
   };
 }

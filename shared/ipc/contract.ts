@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appChannels, appEvents } from './channels/app';
 import { awsChannels, awsEvents } from './channels/aws';
 import { checklistChannels } from './channels/checklist';
+import { guidedChannels, guidedEvents } from './channels/guided';
 import { supportChannels } from './channels/support';
 import { smoozChannels, smoozEvents } from './channels/smooz';
 import { setupChannels, setupEvents } from './channels/setup';
@@ -18,6 +19,7 @@ export const channels = {
   ...supportChannels,
   ...smoozChannels,
   ...setupChannels,
+  ...guidedChannels,
 } as const;
 
 /** main → renderer pushes. */
@@ -26,6 +28,7 @@ export const events = {
   ...awsEvents,
   ...smoozEvents,
   ...setupEvents,
+  ...guidedEvents,
 } as const;
 
 export type Channel = keyof typeof channels;
