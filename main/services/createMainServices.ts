@@ -70,7 +70,7 @@ function createSmoozServicesFor(
   host: HostEnvironment,
   services: Omit<MainServices, 'smooz' | 'setup'>,
 ) {
-  return createSmoozServices({
+  const smooz = createSmoozServices({
     config: host.config,
     storeBacking: host.storeBacking,
     logger: services.logger,
@@ -78,6 +78,12 @@ function createSmoozServicesFor(
       services.awsAccess.contextFor(side.profile ?? 'default', side.region),
     ...(host.secretEncryptor ? { secretEncryptor: host.secretEncryptor } : {}),
   });
+  services.diagnostics.register('smooz', () => ({
+    apiBaseUrl: host.config.smooz.apiBaseUrl,
+    tracking: smooz.tracker.list().map((t) => t.tracked),
+    statusHistory: smooz.tracker.history(),
+  }));
+  return smooz;
 }
 
 function createSetupEngineFor(

@@ -42,11 +42,14 @@ export interface StatusTracker {
   /** Starts every persisted entry again (at start-up, or after a new token is set). */
   resume(): void;
   list(): { tracked: TrackedConnection; last?: SmoozStatusEvent }[];
+  /** The latest status events of every connection, oldest first (for the diagnostic report). */
+  history(): readonly SmoozStatusEvent[];
   /** Waits for a connection's tracking to end (tests, shutdown). */
   settled(connectionId: string): Promise<void>;
   stopAll(): Promise<void>;
 }
 
+const HISTORY_LENGTH = 50;
 const TERMINAL_FOR_CREATE = new Set(['available', 'failed', 'rejected']);
 const PAUSING = new Set<string>([
   SmoozErrorCodes.unauthorized,
@@ -66,10 +69,13 @@ export function createStatusTracker(options: StatusTrackerOptions): StatusTracke
   const now = options.now ?? (() => new Date());
   const running = new Map<string, { controller: AbortController; done: Promise<void> }>();
   const lastEvents = new Map<string, SmoozStatusEvent>();
+  const recent: SmoozStatusEvent[] = [];
 
   function emit(event: Omit<SmoozStatusEvent, 'at'>): void {
     const full: SmoozStatusEvent = { ...event, at: now().toISOString() };
     lastEvents.set(event.connectionId, full);
+    recent.push(full);
+    if (recent.length > HISTORY_LENGTH) recent.splice(0, recent.length - HISTORY_LENGTH);
     options.emit(full);
   }
 
@@ -183,6 +189,7 @@ export function createStatusTracker(options: StatusTrackerOptions): StatusTracke
         const last = lastEvents.get(tracked.connectionId);
         return last ? { tracked, last } : { tracked };
       }),
+    history: () => [...recent],
     settled: async (connectionId) => {
       await running.get(connectionId)?.done;
     },
