@@ -1,6 +1,7 @@
 import type { awsChannels } from '../../shared/ipc/channels/aws';
 import { loadAwsFiles } from '../aws/sharedConfigFiles';
 import { resolveSsoTarget } from '../aws/ssoSessions';
+import { readSsoToken, ssoLoginStatus } from '../aws/sso/tokenCache';
 import type { MainServices } from '../services/mainServices';
 import type { HandlerTable } from './handlers';
 
@@ -24,6 +25,10 @@ export function createAwsHandlers(
     }),
     'aws:ssoOpenVerificationPage': async ({ loginId }) => {
       await services.ssoLogins.openVerificationPage(loginId);
+    },
+    'aws:ssoLoginStatus': async ({ target }) => {
+      const session = await sessionFor(target);
+      return ssoLoginStatus(await readSsoToken(session.key), new Date());
     },
     'aws:ssoListAccounts': async ({ target }) =>
       services.ssoPortal.listAccounts(await sessionFor(target)),

@@ -9,11 +9,17 @@
  *                               device code); progress comes as `aws:ssoLoginProgress` events
  *   aws:ssoLoginCancel        → stops it; nothing is written
  *   aws:ssoOpenVerificationPage → device code flow: opens the page where the code is entered
+ *   aws:ssoLoginStatus        → the cached login of one session (no network): valid until when,
+ *                               renewable until when — to warn before the session ends
  *   aws:ssoListAccounts / aws:ssoListAccountRoles → what the logged-in session may use
  * Errors are `aws.*` codes (renderer/src/locales/<lang>/aws.json `errors.*`).
  */
 import { z } from 'zod';
-import { AwsProfileListingSchema, CallerIdentitySchema } from '../../aws/profiles';
+import {
+  AwsProfileListingSchema,
+  CallerIdentitySchema,
+  SsoLoginStatusSchema,
+} from '../../aws/profiles';
 import {
   SsoAccountSchema,
   SsoLoginFlowSchema,
@@ -38,6 +44,10 @@ export const awsChannels = {
   },
   'aws:ssoLoginCancel': { request: LoginRef, response: z.object({ cancelled: z.boolean() }) },
   'aws:ssoOpenVerificationPage': { request: LoginRef, response: z.undefined() },
+  'aws:ssoLoginStatus': {
+    request: z.object({ target: SsoTargetSchema }),
+    response: SsoLoginStatusSchema,
+  },
   'aws:ssoListAccounts': {
     request: z.object({ target: SsoTargetSchema }),
     response: z.array(SsoAccountSchema),

@@ -126,6 +126,13 @@ describe('the aws IPC channels, through the real handler table and dispatch', ()
     });
   });
 
+  it('then reports the login as valid and renewable', async () => {
+    expect(await call('aws:ssoLoginStatus', { target: { ssoSession: 'ipc' } })).toMatchObject({
+      ok: true,
+      value: { state: 'valid', refreshable: true },
+    });
+  });
+
   it('then returns the caller identity, accounts and roles', async () => {
     expect(await call('aws:callerIdentity', { profile: 'ipc-admin' })).toMatchObject({
       ok: true,
