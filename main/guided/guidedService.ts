@@ -108,6 +108,7 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
       ...rest,
       smoozConnectionId: connection.id,
       smoozStatus: connection.status,
+      ...(connection.vpcEndpointId ? { vpcEndpointId: connection.vpcEndpointId } : {}),
       phase: PHASE_OF[connection.status],
       ...(connection.statusReason
         ? {
@@ -133,6 +134,7 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
     const crossCheck = await deps.crossCheck({
       customerSide: customerSide(state),
       smoozStatus: record.smoozStatus ?? 'pending',
+      ...(record.vpcEndpointId ? { vpcEndpointId: record.vpcEndpointId } : {}),
     });
     return {
       ...record,

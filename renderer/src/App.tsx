@@ -8,13 +8,20 @@ import { ModeChoice, type SetupMode } from './home/ModeChoice';
 import { call, onEvent } from './ipc/api';
 import { LanguageSwitch } from './layout/LanguageSwitch';
 import { SupportModeProvider } from './support/SupportModeContext';
+import { SupportBanner } from './support/SupportBanner';
 import { SupportToolbar } from './support/SupportToolbar';
+import { GuidedSetup } from './setup/GuidedSetup';
+import { useReopenGuided } from './setup/useReopenGuided';
 
-type View = { name: 'home' } | { name: 'about' } | { name: 'setup'; mode: SetupMode };
+type View =
+  { name: 'home' } | { name: 'about' } | { name: 'setup'; mode: SetupMode; connectionId?: string };
 
 export function App() {
   const { t, i18n } = useTranslation();
   const [view, setView] = useState<View>({ name: 'home' });
+  const openGuided = (connectionId: string) =>
+    setView({ name: 'setup', mode: 'automated', connectionId });
+  useReopenGuided(openGuided);
 
   useEffect(
     () => onEvent('app:preferencesChanged', (prefs) => void i18n.changeLanguage(prefs.language)),
@@ -48,10 +55,11 @@ export function App() {
             )}
           </nav>
         </header>
+        <SupportBanner />
         <main className="app-main">
           {view.name === 'home' && (
             <>
-              <ConnectionList />
+              <ConnectionList onOpen={openGuided} />
               <ModeChoice onChoose={(mode) => setView({ name: 'setup', mode })} />
             </>
           )}
@@ -61,10 +69,12 @@ export function App() {
               onSwitchToAutomated={() => setView({ name: 'setup', mode: 'automated' })}
             />
           )}
-          {view.name === 'setup' && view.mode !== 'offline' && (
-            <section className="panel" data-testid={`setup-${view.mode}`}>
-              <h2>{t(`home:modes.${view.mode}.title`)}</h2>
-            </section>
+          {view.name === 'setup' && view.mode === 'automated' && (
+            <GuidedSetup
+              key={view.connectionId ?? 'new'}
+              {...(view.connectionId ? { connectionId: view.connectionId } : {})}
+              onHome={() => setView({ name: 'home' })}
+            />
           )}
         </main>
       </div>

@@ -96,7 +96,11 @@ export function EndpointStep({ state, guided, onGuided, onHome }: Props) {
             <div className="facts-row">
               <dt>{t('endpoint.connectionState')}</dt>
               <dd data-testid="verify-connection">
-                {check?.endpointConnection.state ?? t('endpoint.unknown')}
+                {check === undefined
+                  ? t('endpoint.unknown')
+                  : t(`endpoint.connectionStates.${check.endpointConnection.state}`, {
+                      defaultValue: check.endpointConnection.state,
+                    })}
               </dd>
             </div>
             <div className="facts-row">

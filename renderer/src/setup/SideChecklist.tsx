@@ -14,7 +14,7 @@ export function SideChecklist({ items }: { items: readonly ChecklistItem[] }) {
       {MANUAL_SECTIONS.map((section) => (
         <section key={section} aria-labelledby={`guided-section-${section}`}>
           <h3 id={`guided-section-${section}`}>
-            <span className="step-ref">{section}</span> {t(`checklist.sections.${section}`)}
+            <span className="guided-ref">{section}</span> {t(`checklist.sections.${section}`)}
           </h3>
           <ol>
             {items
@@ -34,7 +34,7 @@ export function SideChecklist({ items }: { items: readonly ChecklistItem[] }) {
                   </span>
                   <span className="checklist-text">
                     <span className="checklist-label">
-                      {item.ref !== section && <span className="step-ref">{item.ref}</span>}{' '}
+                      {item.ref !== section && <span className="guided-ref">{item.ref}</span>}{' '}
                       {t(`checklist.items.${item.id}`)}
                     </span>
                     {item.value && (

@@ -21,7 +21,7 @@ export function StepHeader({
   const { t } = useTranslation('guided');
   const definition = step === undefined ? undefined : stepById(step);
   return (
-    <header className="step-header">
+    <header className={definition ? 'step-header with-picture' : 'step-header'}>
       <div className="step-header-text">
         {definition && <StepRefBadge stepRef={definition.ref} />}
         <h2 id="guided-step-title" tabIndex={-1} data-testid="guided-step-title">

@@ -69,6 +69,14 @@ export function useFlow(connectionId: string | undefined): [FlowView, (s: SetupS
     const offGuided = onEvent('guided:changed', (record) => {
       if (record.connectionId === connectionId) setView((v) => ({ ...v, guided: record }));
     });
+    // SMOOZ's tracker pushes every status change; the record folds it in (and verifies on
+    // `available`), so the screen follows without polling or a reload.
+    const offSmooz = onEvent('smooz:connectionStatusChanged', () => {
+      void call('guided:get', { connectionId }).then(
+        (guided) => live && guided !== null && setView((v) => ({ ...v, guided })),
+        () => undefined,
+      );
+    });
     void (async () => {
       try {
         const [state, guided] = await Promise.all([
@@ -92,6 +100,7 @@ export function useFlow(connectionId: string | undefined): [FlowView, (s: SetupS
       offState();
       offEvents();
       offGuided();
+      offSmooz();
     };
   }, [connectionId, setState]);
 

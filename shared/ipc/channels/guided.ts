@@ -46,6 +46,8 @@ export const GuidedRecordSchema = z.object({
   phase: GuidedPhaseSchema,
   /** SMOOZ's id, once the create call answered. */
   smoozConnectionId: z.string().optional(),
+  /** The interface endpoint in SMOOZ's account, once SMOOZ made it (the cross-check looks for it). */
+  vpcEndpointId: z.string().optional(),
   smoozStatus: SmoozConnectionStatusSchema.optional(),
   /** Counts create attempts: a retry after `failed` / `rejected` is a new connection on SMOOZ. */
   attempt: z.number().int().min(1),
