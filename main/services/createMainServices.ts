@@ -10,6 +10,7 @@ import { createDiagnosticsRegistry } from '../report/diagnosticsRegistry';
 import { readTemplateText } from '../checklist/templateFile';
 import { createStoreFlowRepository } from '../engine/flowRepository';
 import { createSetupEngine } from '../engine/setupEngine';
+import { createGuided } from '../guided/createGuided';
 import { createAppStore } from './appStore';
 import type { Logger } from './logger';
 import type { MainServices } from './mainServices';
@@ -40,7 +41,7 @@ export interface HostEnvironment {
 export function createMainServices(host: HostEnvironment): MainServices {
   const diagnostics = createDiagnosticsRegistry();
   const logger = diagnostics.recordingLogger(host.logger);
-  const services: Omit<MainServices, 'smooz' | 'setup'> = {
+  const services: Omit<MainServices, 'smooz' | 'setup' | 'guided'> = {
     config: host.config,
     store: createAppStore(host.storeBacking),
     runtime: host.runtime,
@@ -59,16 +60,15 @@ export function createMainServices(host: HostEnvironment): MainServices {
     templatesDir: host.templatesDir ?? join(process.cwd(), 'templates'),
     diagnostics,
   };
-  return {
-    ...services,
-    smooz: createSmoozServicesFor(host, services),
-    setup: createSetupEngineFor(host, services),
-  };
+  const smooz = createSmoozServicesFor(host, services);
+  const setup = createSetupEngineFor(host, services);
+  const guided = createGuided({ ...services, storeBacking: host.storeBacking, setup, smooz });
+  return { ...services, smooz, setup, guided };
 }
 
 function createSmoozServicesFor(
   host: HostEnvironment,
-  services: Omit<MainServices, 'smooz' | 'setup'>,
+  services: Omit<MainServices, 'smooz' | 'setup' | 'guided'>,
 ) {
   const smooz = createSmoozServices({
     config: host.config,
@@ -88,7 +88,7 @@ function createSmoozServicesFor(
 
 function createSetupEngineFor(
   host: HostEnvironment,
-  services: Omit<MainServices, 'smooz' | 'setup'>,
+  services: Omit<MainServices, 'smooz' | 'setup' | 'guided'>,
 ) {
   return createSetupEngine({
     config: host.config,
