@@ -44,7 +44,10 @@ export const REDACTION_RULES: readonly Rule[] = [
       `(?<![${WORD}_+/=-])${RESOURCE_ID_PREFIX}[${WORD}_+/=-]{20,}(?![${WORD}_+/=-])`,
       'g',
     ),
-    accept: (match) => match.length >= 32 || (/[0-9]/.test(match) && /[A-Za-z]/.test(match)),
+    // Random strings mix classes; a long lower-case slug (a function or stack name) is a name.
+    accept: (match) =>
+      (/[0-9]/.test(match) && /[A-Za-z]/.test(match)) ||
+      (match.length >= 32 && !/^[a-z-]+$/.test(match)),
   },
   {
     // Three labels or more: customer endpoints are deep names, while two-label words in prose

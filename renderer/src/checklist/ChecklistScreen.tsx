@@ -45,7 +45,7 @@ export function ChecklistScreen({ onSwitchToAutomated }: { onSwitchToAutomated: 
   };
 
   return (
-    <section className="checklist" data-testid="checklist">
+    <section className="offline-checklist" data-testid="checklist">
       <div className="offline-banner" role="note" data-testid="offline-banner">
         <strong>{t('offline.title')}</strong> {t('offline.body')}
       </div>
@@ -98,7 +98,7 @@ export function ChecklistScreen({ onSwitchToAutomated }: { onSwitchToAutomated: 
                     </span>
                     <span className="nav-ref">{formatStepRef(s.ref)}</span>
                     <span className="nav-title">{t(`steps.${s.id}.short`)}</span>
-                    <span className="visually-hidden">
+                    <span className="sr-only-text">
                       {done ? t('status.done') : t('status.open')}
                     </span>
                   </button>

@@ -24,7 +24,7 @@ export function ParameterTable({
           <th scope="col">{t('parameters.name')}</th>
           <th scope="col">{t('parameters.value')}</th>
           <th scope="col">
-            <span className="visually-hidden">{t('parameters.copy')}</span>
+            <span className="sr-only-text">{t('parameters.copy')}</span>
           </th>
         </tr>
       </thead>

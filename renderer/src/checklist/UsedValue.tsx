@@ -8,6 +8,9 @@ import {
 import { CopyButton } from '../support/CopyButton';
 import { Sensitive } from '../support/Sensitive';
 
+/** Values picked from a fixed set are shown in words, as the console labels them. */
+const CHOICE_KEYS: readonly ValueKey[] = ['rdsType', 'dbAuthMethod'];
+
 /** A value typed in an earlier step, shown here as the exact text to enter, with a copy button. */
 export function UsedValue({
   valueKey,
@@ -35,7 +38,11 @@ export function UsedValue({
       ) : (
         <>
           <code className="used-code">
-            <Sensitive kind={spec.display} value={value} />
+            {CHOICE_KEYS.includes(valueKey) ? (
+              t(`values.${valueKey}.choices.${value}`)
+            ) : (
+              <Sensitive kind={spec.display} value={value} />
+            )}
           </code>
           <CopyButton kind={spec.display} value={value} label={label} />
         </>

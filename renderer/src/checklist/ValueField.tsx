@@ -32,7 +32,7 @@ export function ValueField({
   onChange: (key: ValueKey, value: string) => void;
 }) {
   const { t } = useTranslation(['checklist', 'validation']);
-  const { enabled: supportMode } = useSupportMode();
+  const { enabled: supportMode, format } = useSupportMode();
   const [touched, setTouched] = useState(false);
   const id = useId();
   const spec = VALUE_SPECS[valueKey];
@@ -88,22 +88,33 @@ export function ValueField({
       <p className="field-hint" id={`${id}-hint`}>
         {t(`values.${valueKey}.hint`)}
       </p>
-      <input
-        id={id}
-        type={hidden ? 'password' : 'text'}
-        value={raw}
-        autoComplete="off"
-        spellCheck={false}
-        aria-invalid={showError}
-        aria-describedby={`${id}-hint ${showError ? `${id}-error` : ''}`}
-        onChange={(e) => onChange(valueKey, e.target.value)}
-        onBlur={() => setTouched(true)}
-        data-testid={`input-${valueKey}`}
-      />
-      {hidden && raw !== '' && (
-        <p className="masked-preview">
-          <Sensitive kind={spec.display} value={raw} />
-        </p>
+      {hidden ? (
+        // Support mode: the current value never enters the page (React would mirror a controlled
+        // value into the DOM attribute); the masked form is the placeholder, typing replaces it.
+        <input
+          id={id}
+          key="support-mode"
+          type="password"
+          placeholder={format(spec.display, raw)}
+          autoComplete="off"
+          aria-describedby={`${id}-hint`}
+          onChange={(e) => onChange(valueKey, e.target.value)}
+          onBlur={() => setTouched(true)}
+          data-testid={`input-${valueKey}`}
+        />
+      ) : (
+        <input
+          id={id}
+          type="text"
+          value={raw}
+          autoComplete="off"
+          spellCheck={false}
+          aria-invalid={showError}
+          aria-describedby={`${id}-hint ${showError ? `${id}-error` : ''}`}
+          onChange={(e) => onChange(valueKey, e.target.value)}
+          onBlur={() => setTouched(true)}
+          data-testid={`input-${valueKey}`}
+        />
       )}
       {result.ok && result.value !== '' && result.value !== raw.trim() && (
         <p className="field-normalized" data-testid={`normalized-${valueKey}`}>

@@ -23,7 +23,7 @@ export function SupportToolbar() {
 
   return (
     <div className="support-toolbar" role="group" aria-label={t('toolbar')}>
-      <label className="switch">
+      <label className="support-switch">
         <input
           type="checkbox"
           role="switch"
@@ -36,11 +36,6 @@ export function SupportToolbar() {
       <button type="button" onClick={exportReport} data-testid="export-report">
         {t('report.action')}
       </button>
-      {enabled && (
-        <span className="support-banner" role="status">
-          {t('mode.active')}
-        </span>
-      )}
       {status?.kind === 'saved' && (
         <span role="status" data-testid="report-saved">
           {t('report.saved', { fileName: status.fileName })}

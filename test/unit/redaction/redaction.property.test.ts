@@ -135,7 +135,7 @@ describe('redaction, property-based: no generated secret survives any formatter'
 describe('what redaction leaves readable', () => {
   it('keeps resource ids, regions, step names and public AWS hosts', () => {
     const line =
-      'vpc-0a1b2c3d4e5f60718 subnet-0fedcba9876543210 sg-0123456789abcdef0 ap-northeast-1 CREATE_COMPLETE https://docs.aws.amazon.com/x';
+      'smooz-privatelink-target-updater vpc-0a1b2c3d4e5f60718 subnet-0fedcba9876543210 sg-0123456789abcdef0 ap-northeast-1 CREATE_COMPLETE https://docs.aws.amazon.com/x';
     expect(redactText(line)).toBe(line);
   });
 });

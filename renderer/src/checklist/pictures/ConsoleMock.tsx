@@ -37,6 +37,12 @@ export function ConsoleMock({
     return raw ? format(VALUE_SPECS[row.value].display, raw) : fallback;
   };
 
+  /** Which radio option the user's value selects (the first, as the console defaults, if none). */
+  const selected = (row: MockRow) => {
+    if (row.kind !== 'radio' || row.value === undefined) return 0;
+    return values[row.value]?.trim().toLowerCase() === 'iam' ? 1 : 0;
+  };
+
   const positioned = spec.rows.reduce<{ row: MockRow; y: number }[]>((acc, row) => {
     const last = acc[acc.length - 1];
     const y = last === undefined ? TOP : last.y + rowHeight(last.row) + 6;
@@ -72,7 +78,7 @@ export function ConsoleMock({
         {label(spec.breadcrumb)}
       </text>
       {positioned.map(({ row, y }, index) => (
-        <g key={index}>{drawRow(row, y, label, sample, shown)}</g>
+        <g key={index}>{drawRow(row, y, label, sample, shown, selected)}</g>
       ))}
       {[...frames].map(([n, box]) => {
         const active = activeFrames.includes(n);
@@ -113,6 +119,7 @@ function drawRow(
   label: (key: string) => string,
   sample: (key: string) => string,
   shown: (row: MockRow, fallback: string) => string,
+  selected: (row: MockRow) => number,
 ) {
   const mid = y + ROW_HEIGHT / 2 + 4;
   switch (row.kind) {
@@ -214,7 +221,9 @@ function drawRow(
           {row.labels.map((option, i) => (
             <g key={option}>
               <circle cx={52 + i * 200} cy={y + 17} r="7" fill="#fff" stroke="#414d5c" />
-              {i === 0 && <circle cx={52} cy={y + 17} r="3.5" fill="#0972d3" />}
+              {i === selected(row) && (
+                <circle cx={52 + i * 200} cy={y + 17} r="3.5" fill="#0972d3" />
+              )}
               <text x={66 + i * 200} y={mid} fontSize="12.5" fill="#16191f">
                 {label(option)}
               </text>
