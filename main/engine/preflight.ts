@@ -10,7 +10,12 @@ import { GetFunctionCommand } from '@aws-sdk/client-lambda';
 import { GetServiceQuotaCommand } from '@aws-sdk/client-service-quotas';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { SetupPlan } from '../../shared/flow/plan';
-import type { PreflightCheck, PreflightReport } from '../../shared/flow/preflight';
+import type {
+  PreflightCheck,
+  PreflightCheckId,
+  PreflightExplanation,
+  PreflightReport,
+} from '../../shared/flow/preflight';
 import { updaterEndpointServiceNames } from '../../shared/stack/updaterApis';
 import { mapAwsError } from '../aws/awsErrors';
 import { egressCost } from './egressCost';
@@ -22,10 +27,10 @@ import { endpointSecurityGroupName, plannedRdsRules } from './securityGroups';
 import { hasConnectionTag } from './tags';
 
 type Params = PreflightCheck['params'];
-const check = (
-  id: PreflightCheck['id'],
+const check = <I extends PreflightCheckId>(
+  id: I,
   status: PreflightCheck['status'],
-  variant: string,
+  variant: PreflightExplanation<I>,
   params: Params = {},
 ): PreflightCheck => ({ id, status, explanation: `${id}.${variant}`, params });
 

@@ -294,7 +294,7 @@ export function createSetupEngine(deps: SetupEngineDeps): SetupEngine {
           (id) => !network.subnets.some((s) => s.subnetId === id),
         );
         if (unknown.length > 0) {
-          throw new AppError(SetupErrorCodes.databaseNotInVpc, {
+          throw new AppError(SetupErrorCodes.subnetsNotInVpc, {
             vpcId: state.plan.database.vpcId,
             subnets: unknown.join(', '),
           });

@@ -8,15 +8,12 @@ export const SetupErrorCodes = {
   databaseNotFound: 'setup.databaseNotFound',
   endpointNotFound: 'setup.endpointNotFound',
   databaseNotInVpc: 'setup.databaseNotInVpc',
-  noSubnetInDatabaseAz: 'setup.noSubnetInDatabaseAz',
+  subnetsNotInVpc: 'setup.subnetsNotInVpc',
   alreadyRunning: 'setup.alreadyRunning',
   fixNotOffered: 'setup.fixNotOffered',
   stackFailed: 'setup.stackFailed',
-  stackTimedOut: 'setup.stackTimedOut',
   stackOutputsMissing: 'setup.stackOutputsMissing',
   stackNotOurs: 'setup.stackNotOurs',
-  deleteTimedOut: 'setup.deleteTimedOut',
   resourceInUse: 'setup.resourceInUse',
-  templateMissing: 'setup.templateMissing',
 } as const;
 export type SetupErrorCode = (typeof SetupErrorCodes)[keyof typeof SetupErrorCodes];

@@ -13,6 +13,19 @@ export const PREFLIGHT_CHECK_IDS = [
 export const PreflightCheckIdSchema = z.enum(PREFLIGHT_CHECK_IDS);
 export type PreflightCheckId = z.infer<typeof PreflightCheckIdSchema>;
 
+/** Every explanation a check can give; the renderer words `setup:preflight.<id>.<variant>`. */
+export const PREFLIGHT_EXPLANATIONS = {
+  subnetInDatabaseAz: ['ok', 'notInVpc', 'notChosen', 'noneInVpc'],
+  subnetPerFailoverAz: ['singleAz', 'ok', 'missing', 'noSubnet'],
+  lambdaEgress: ['nat', 'endpoints', 'otherDevice', 'none', 'internetGatewayOnly'],
+  securityGroupLimits: ['ok', 'nearLimit', 'exceeded', 'defaultsAssumed', 'noRdsGroup'],
+  nameClash: ['ok', 'exists'],
+  permissions: ['ok', 'denied', 'notSimulated'],
+  regionSupport: ['ok', 'noZoneIds', 'noEndpointService'],
+} as const satisfies Record<PreflightCheckId, readonly string[]>;
+export type PreflightExplanation<I extends PreflightCheckId> =
+  (typeof PREFLIGHT_EXPLANATIONS)[I][number];
+
 export const CHECK_STATUSES = ['pass', 'warn', 'fail'] as const;
 export type CheckStatus = (typeof CHECK_STATUSES)[number];
 
