@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   CreateSubnetCommand,
   CreateVpcCommand,
@@ -38,6 +39,8 @@ export async function createCustomerEndpointService(
   const ec2 = createAwsClient(EC2Client, config, motoContext);
   const elb = createAwsClient(ElasticLoadBalancingV2Client, config, motoContext);
   const n = ++counter;
+  // Unique names: several test files share one moto server without resetting it in between.
+  const suffix = randomBytes(4).toString('hex');
   const vpc = await ec2.send(new CreateVpcCommand({ CidrBlock: `10.${20 + n}.0.0/16` }));
   const subnets: { SubnetId: string; AvailabilityZone: string }[] = [];
   for (const [i, zoneId] of zoneIds.entries()) {
@@ -52,7 +55,7 @@ export async function createCustomerEndpointService(
   }
   const lb = await elb.send(
     new CreateLoadBalancerCommand({
-      Name: `customer-nlb-${n}`,
+      Name: `customer-nlb-${suffix}`,
       Type: 'network',
       Scheme: 'internal',
       Subnets: subnets.map((s) => s.SubnetId),
@@ -60,7 +63,7 @@ export async function createCustomerEndpointService(
   );
   const tg = await elb.send(
     new CreateTargetGroupCommand({
-      Name: `customer-tg-${n}`,
+      Name: `customer-tg-${suffix}`,
       Protocol: 'TCP',
       Port: 5432,
       TargetType: 'ip',
