@@ -14,9 +14,8 @@ custom resource stays CREATE_IN_PROGRESS for ever. This plug-in:
   moto knows gets a stable private address in its subnet group's subnet in its AZ. Tests move a
   database with POST /moto-api/smooz/vpc-dns {"hostname", "addresses"} (an empty list answers
   ENOTFOUND, null removes the override);
-- sends custom-resource responses to this server (moto builds the URL for a Docker host) and
-  handles FAILED answers the way CloudFormation does: the resource's CREATE_FAILED event with the
-  reason, then a rollback of the stack (moto ignores FAILED and waits for ever).
+- makes moto hand functions URLs of this server rather than of a Docker host (custom-resource
+  response URLs; see smooz_cfn_custom_resources.py for how the answers are handled).
 """
 import base64
 import io
@@ -35,9 +34,6 @@ from typing import Any
 
 from moto import settings
 from moto.awslambda.models import LambdaFunction, lambda_backends
-from moto.cloudformation.models import Event, cloudformation_backends
-from moto.cloudformation.responses import CloudFormationResponse
-from moto.core import DEFAULT_ACCOUNT_ID
 from moto.moto_api._internal import mock_random
 from moto.moto_api._internal import urls as moto_api_urls
 from moto.moto_api._internal.models import MotoAPIBackend
@@ -272,53 +268,3 @@ def _function_from_cfn(
 
 
 LambdaFunction.create_from_cloudformation_json = classmethod(_function_from_cfn)  # type: ignore[assignment]
-
-
-# --- CloudFormation: FAILED custom-resource answers ----------------------------------------
-
-def _stack_of(stack_id: str) -> Any:
-    # The response URL carries no credentials, so moto would look in its default region and
-    # account; the stack id names the right ones.
-    _, _, _, region, account_id, _ = stack_id.split(":", 5)
-    return cloudformation_backends[account_id][region].get_stack(stack_id)
-
-
-def _process_cfn_response(self: CloudFormationResponse) -> Any:
-    stack = _stack_of(self._get_param("StackId"))
-    logical_id = self._get_param("LogicalResourceId")
-    resource = stack.custom_resources.get(logical_id)
-    if self._get_param("Status") == "SUCCESS":
-        resource.set_data(self._get_param("Data") or {})
-        stack.verify_readiness()
-        return 200, {"status": 200}, json.dumps("{}")
-    reason = self._get_param("Reason") or "See the details in CloudWatch Log Stream"
-    stack.events.append(
-        Event(
-            stack_id=stack.stack_id,
-            stack_name=stack.name,
-            logical_resource_id=logical_id,
-            physical_resource_id=self._get_param("PhysicalResourceId")
-            or (resource.physical_resource_id if resource else logical_id),
-            resource_type=stack.template_dict["Resources"][logical_id]["Type"],
-            resource_status="CREATE_FAILED",
-            resource_status_reason=f"Received response status [FAILED] from custom resource. Message returned: {reason}",
-            resource_properties=None,
-        )
-    )
-    stack.status = "ROLLBACK_IN_PROGRESS"
-    stack._add_stack_event(
-        "ROLLBACK_IN_PROGRESS",
-        resource_status_reason=f"The following resource(s) failed to create: [{logical_id}]. Rollback requested by user.",
-    )
-    try:
-        stack.resource_map.delete()
-        stack.status = "ROLLBACK_COMPLETE"
-    except Exception as error:  # a resource moto cannot delete: report it as CloudFormation would
-        stack.status = "ROLLBACK_FAILED"
-        stack._add_stack_event("ROLLBACK_FAILED", resource_status_reason=str(error))
-        return 200, {"status": 200}, json.dumps("{}")
-    stack._add_stack_event("ROLLBACK_COMPLETE")
-    return 200, {"status": 200}, json.dumps("{}")
-
-
-CloudFormationResponse.process_cfn_response = _process_cfn_response  # type: ignore[method-assign]
