@@ -23,7 +23,7 @@ const htmlOverflow = async (page: Page) =>
  */
 const VALUES = {
   rdsEndpoint: 'orders-db.c9akciq32lce.ap-northeast-1.rds.amazonaws.com',
-  rdsPort: '5432',
+  rdsPort: '5433',
   vpcId: 'vpc-0a1b2c3d4e5f60718',
   rdsAvailabilityZone: 'ap-northeast-1a',
   rdsSecurityGroupId: 'sg-0123456789abcdef0',
@@ -150,6 +150,9 @@ describe('offline checklist in Chromium, with no AWS or SMOOZ endpoint reachable
     ]) {
       expect(rules).toContain(v);
     }
+    expect(await page.getByTestId('picture-editInboundRules').textContent()).toContain(
+      VALUES.rdsPort,
+    );
     await screenshot(page, 'checklist-3-1-rds-rules-ja');
     await c.confirm('ruleFromLambdaSg', 'ruleFromNlb', 'outboundUnchanged');
     await c.complete('sg.addRdsRules');

@@ -121,6 +121,12 @@ function drawRow(
   shown: (row: MockRow, fallback: string) => string,
   selected: (row: MockRow) => number,
 ) {
+  const cellText = (row: Extract<MockRow, { kind: 'columns' }>, i: number, cell: string) => {
+    if (row.header) return sample(cell);
+    if (i === row.cells.length - 1) return shown(row, sample(cell));
+    const key = row.cellValues?.[i];
+    return key === undefined ? sample(cell) : shown({ ...row, value: key }, sample(cell));
+  };
   const mid = y + ROW_HEIGHT / 2 + 4;
   switch (row.kind) {
     case 'heading':
@@ -178,7 +184,7 @@ function drawRow(
               fill="#16191f"
               fontFamily={row.header ? undefined : 'monospace'}
             >
-              {i === row.cells.length - 1 && !row.header ? shown(row, sample(cell)) : sample(cell)}
+              {cellText(row, i, cell)}
             </text>
           ))}
         </>

@@ -17,7 +17,16 @@ export type MockRow =
       value?: ValueKey;
     }
   | { kind: 'pair'; label: string; sample: string; frame?: number; value?: ValueKey }
-  | { kind: 'columns'; cells: string[]; header?: boolean; frame?: number; value?: ValueKey }
+  | {
+      kind: 'columns';
+      cells: string[];
+      header?: boolean;
+      frame?: number;
+      /** The value the row is about, shown in its last cell. */
+      value?: ValueKey;
+      /** Other cells showing a user's value instead of the sample, by position. */
+      cellValues?: readonly (ValueKey | undefined)[];
+    }
   | { kind: 'checkbox'; label: string; frame?: number }
   | { kind: 'radio'; labels: string[]; frame?: number; value?: ValueKey }
   | { kind: 'button'; label: string; frame?: number }
@@ -79,12 +88,14 @@ export const SCREENS: Readonly<Record<ConsoleScreen, MockScreen>> = {
       {
         kind: 'columns',
         cells: ['customTcp', 'portSample', 'sgSample'],
+        cellValues: [undefined, 'rdsPort'],
         frame: 1,
         value: 'lambdaSecurityGroupId',
       },
       {
         kind: 'columns',
         cells: ['customTcp', 'portSample', 'cidrSample'],
+        cellValues: [undefined, 'rdsPort'],
         frame: 2,
         value: 'subnetCidr',
       },
