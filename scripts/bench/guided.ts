@@ -11,6 +11,7 @@ import {
   openPage,
   startApp,
   startWorld,
+  waitForAccount,
   waitForScreen,
 } from '../../test/e2e/guided/guidedHarness';
 
@@ -24,7 +25,7 @@ try {
   const started = Date.now();
   await actions.click(page.getByRole('button', { name: '自動セットアップを開始' }));
   await waitForScreen(page, 'target');
-  await page.getByTestId('guided-identity').getByText('123456789012').waitFor();
+  await waitForAccount(page);
   await actions.click(page.getByRole('button', { name: '次へ' }));
   await waitForScreen(page, 'database');
   await actions.click(page.getByLabel(/customer-postgres/));

@@ -21,6 +21,18 @@ export interface ChecklistItem {
   readonly value?: { readonly text: string; readonly kind: DisplayKind };
 }
 
+/** Parameters the plan derives from the account: done as soon as the engine holds a flow. */
+const DERIVED = new Set<StepId>([
+  'stack.param1',
+  'stack.param2',
+  'stack.param3',
+  'stack.param4',
+  'stack.param5',
+  'stack.param6',
+  'stack.param8',
+  'stack.additional',
+]);
+
 /** The order the guided flow moves through the engine's steps; later means further along. */
 const PROGRESS: Readonly<Record<string, number>> = {
   target: 0,
@@ -40,7 +52,6 @@ const STEP_LEVEL: Readonly<Record<StepId, number>> = {
   'prep.subnet': 2,
   'sg.createLambdaSg': 4,
   'sg.addRdsRules': 5,
-  // Chosen with the database (auth method) or derived from the account by the plan.
   'stack.start': 1,
   'stack.param1': 2,
   'stack.param2': 2,
@@ -87,6 +98,14 @@ function levelOf(phase: GuidedPhase): { level: number; attention: boolean } {
   }
 }
 
+function itemState(id: StepId, phase: GuidedPhase, level: number, attention: boolean): ItemState {
+  if (DERIVED.has(id)) return phase.kind === 'flow' ? 'done' : 'waiting';
+  const at = STEP_LEVEL[id];
+  if (level > at) return 'done';
+  if (level < at) return 'waiting';
+  return attention ? 'attention' : 'running';
+}
+
 /** The value each stack parameter ①–⑧ takes in this plan, as the console would show it. */
 function parameterValue(id: StepId, state: SetupState): ChecklistItem['value'] {
   const plan: SetupPlan = state.plan;
@@ -125,9 +144,7 @@ function parameterValue(id: StepId, state: SetupState): ChecklistItem['value'] {
 export function checklistItems(phase: GuidedPhase): ChecklistItem[] {
   const { level, attention } = levelOf(phase);
   return STEPS.map((step) => {
-    const at = STEP_LEVEL[step.id];
-    const state: ItemState =
-      level > at ? 'done' : level === at ? (attention ? 'attention' : 'running') : 'waiting';
+    const state = itemState(step.id, phase, level, attention);
     const value = phase.kind === 'flow' ? parameterValue(step.id, phase.state) : undefined;
     return {
       id: step.id,

@@ -57,9 +57,8 @@ export async function startApp(world: GuidedWorld, userDataDir?: string): Promis
     secretEncryptor: world.encryptor,
     ...(userDataDir === undefined ? {} : { userDataDir }),
   });
-  if (!(await app.services.smooz.tokens.status()).isSet) {
-    await app.services.smooz.tokens.write(ADMIN_TOKEN);
-  }
+  // Entered once by the user in the app; written here so each test starts signed in to SMOOZ.
+  await app.services.smooz.tokens.write(ADMIN_TOKEN);
   return app;
 }
 
@@ -91,4 +90,12 @@ export const screenOf = (page: Page) =>
 
 export async function waitForScreen(page: Page, screen: string, timeout = 60_000): Promise<void> {
   await page.waitForSelector(`[data-testid="guided-setup"][data-screen="${screen}"]`, { timeout });
+}
+
+/** The target step has looked up the profile's account (STS GetCallerIdentity on moto). */
+export async function waitForAccount(page: Page, account = '123456789012'): Promise<void> {
+  await page
+    .getByTestId('guided-identity')
+    .getByText(account, { exact: true })
+    .waitFor({ timeout: 30_000 });
 }

@@ -51,6 +51,8 @@ describe('the side checklist mirrors the manual and the flow', () => {
     const items = byId(checklistItems({ kind: 'flow', state }));
     expect(items.get('prep.database')?.state).toBe('done');
     expect(items.get('prep.subnet')?.state).toBe('attention');
+    // Derived parameters are settled by the plan, whatever the checks say.
+    expect(items.get('stack.param3')?.state).toBe('done');
     expect(items.get('stack.param4')?.value).toEqual({ text: '5432', kind: 'text' });
     expect(items.get('stack.param8')?.value).toEqual({ text: '210987654321', kind: 'accountId' });
     expect(items.get('stack.param7')?.value).toBeUndefined();

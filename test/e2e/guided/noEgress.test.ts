@@ -1,0 +1,95 @@
+import { DeleteRouteCommand, DescribeVpcEndpointsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createAwsClient } from '../../../main/aws/clientFactory';
+import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
+import type { BridgeApp } from '../../support/bridgeApp';
+import { launchChromium } from '../../support/browser';
+import {
+  openPage,
+  startApp,
+  startWorld,
+  waitForAccount,
+  waitForScreen,
+  type GuidedWorld,
+} from './guidedHarness';
+import { shoot } from './shots';
+
+let world: GuidedWorld;
+let app: BridgeApp;
+let browser: Browser;
+let page: Page;
+let ec2: EC2Client;
+
+beforeAll(async () => {
+  world = await startWorld(inject('motoEndpoint'));
+  ec2 = createAwsClient(EC2Client, motoAppConfig(world.motoEndpoint), motoContext);
+  // A customer without a NAT gateway route: the private subnets have no way to AWS's APIs.
+  await ec2.send(
+    new DeleteRouteCommand({
+      RouteTableId: world.seeded.routeTables.nat,
+      DestinationCidrBlock: '0.0.0.0/0',
+    }),
+  );
+  app = await startApp(world);
+  browser = await launchChromium();
+  page = await openPage(browser, app, 'en-US');
+  await page.getByRole('button', { name: 'English' }).click();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await world?.close();
+});
+
+describe('a subnet without egress: preflight fails, the offered fix is applied from the UI', () => {
+  it('fails the egress check and offers interface endpoints with their cost next to NAT', async () => {
+    await page.getByRole('button', { name: 'Start automated setup' }).click();
+    await waitForScreen(page, 'target');
+    await waitForAccount(page);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await waitForScreen(page, 'database');
+    await page.getByLabel(/customer-postgres/).click();
+    await page.getByRole('button', { name: 'Run the preflight checks' }).click();
+    const egress = page.getByTestId('check-lambdaEgress');
+    await page.waitForSelector('[data-testid="check-lambdaEgress"][data-status="fail"]', {
+      timeout: 60_000,
+    });
+    expect(await egress.textContent()).toContain('(for comparison) NAT gateway');
+    expect(await page.getByTestId('checklist-prep.subnet').getAttribute('data-state')).toBe(
+      'attention',
+    );
+    expect(await screenOfPage(page)).toBe('preflight');
+    await shoot(page, 'guided-preflight-fail-en');
+  });
+
+  it('applies the fix with one click, passes the checks and goes on to the confirmation', async () => {
+    await page.getByRole('button', { name: 'Create the endpoints and re-check' }).click();
+    await waitForScreen(page, 'confirm', 120_000);
+    const endpoints = await ec2.send(
+      new DescribeVpcEndpointsCommand({
+        Filters: [{ Name: 'vpc-id', Values: [world.seeded.vpcId] }],
+      }),
+    );
+    const interfaces = (endpoints.VpcEndpoints ?? []).filter(
+      (e) => e.VpcEndpointType === 'Interface',
+    );
+    expect(interfaces.map((e) => e.ServiceName)).toContain(
+      'com.amazonaws.ap-northeast-1.elasticloadbalancing',
+    );
+    expect(interfaces.every((e) => e.PrivateDnsEnabled)).toBe(true);
+    expect(await page.getByTestId('monthly-cost').textContent()).toMatch(/\$\d+\.\d\d/);
+    await shoot(page, 'guided-confirm-after-fix-en');
+  });
+
+  it('then completes the flow to available', async () => {
+    await page.getByTestId('confirm-create').click();
+    await page.waitForSelector('[data-testid="endpoint-phase"][data-phase="available"]', {
+      timeout: 180_000,
+    });
+    expect(await page.getByTestId('verify-smooz').textContent()).toBe('available');
+  });
+});
+
+const screenOfPage = (p: Page) => p.getByTestId('guided-setup').getAttribute('data-screen');
