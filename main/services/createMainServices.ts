@@ -7,6 +7,7 @@ import type { AppConfig } from '../config';
 import { createChecklistStore } from '../checklist/checklistStore';
 import type { PrintToPdf, SaveFile } from '../checklist/fileOutput';
 import { createDiagnosticsRegistry } from '../report/diagnosticsRegistry';
+import { registerFlowDiagnostics } from '../report/flowDiagnostics';
 import { readTemplateText } from '../checklist/templateFile';
 import { createStoreFlowRepository } from '../engine/flowRepository';
 import { createSetupEngine } from '../engine/setupEngine';
@@ -62,6 +63,7 @@ export function createMainServices(host: HostEnvironment): MainServices {
   };
   const smooz = createSmoozServicesFor(host, services);
   const setup = createSetupEngineFor(host, services);
+  registerFlowDiagnostics(services.diagnostics, setup);
   const guided = createGuided({ ...services, storeBacking: host.storeBacking, setup, smooz });
   return { ...services, smooz, setup, guided };
 }

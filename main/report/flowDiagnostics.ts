@@ -1,0 +1,65 @@
+import type { StackEvent } from '../../shared/flow/plan';
+import type { PreflightReport } from '../../shared/flow/preflight';
+import type { SetupState } from '../../shared/flow/state';
+import type { SetupEngine } from '../engine/setupEngine';
+import type { DiagnosticsRegistry } from './diagnosticsRegistry';
+
+/** Stack events kept per connection: enough to show the failing stretch, not the whole history. */
+const EVENTS_KEPT = 100;
+
+/** A flow's state for support, without the preflight report (it has a section of its own). */
+function flowSummary(state: SetupState): Record<string, unknown> {
+  const { preflight: _preflight, ...rest } = state as SetupState & { preflight?: unknown };
+  return rest;
+}
+
+/**
+ * The automated flow's part of the diagnostic report, from live engine data: every flow's
+ * persisted state (step, plan, what it created, the error and failing resource), the latest
+ * preflight results of each, and the stack events seen while the stack was created or deleted.
+ * Preflight results and stack events are remembered as the engine reports them, because a flow
+ * that moved past preflight no longer carries its report and stack events are never persisted.
+ */
+export function registerFlowDiagnostics(
+  diagnostics: Pick<DiagnosticsRegistry, 'register'>,
+  engine: Pick<SetupEngine, 'list' | 'subscribe'>,
+): void {
+  const preflight = new Map<string, PreflightReport>();
+  const stackEvents = new Map<string, StackEvent[]>();
+
+  engine.subscribe((event) => {
+    if (event.type === 'stateChanged') {
+      const state = event.state;
+      if ('preflight' in state && state.preflight !== undefined) {
+        preflight.set(state.plan.connectionId, state.preflight);
+      }
+      return;
+    }
+    const known = stackEvents.get(event.connectionId) ?? [];
+    const seen = new Set(known.map((e) => e.eventId));
+    const merged = [...known, ...event.events.filter((e) => !seen.has(e.eventId))];
+    stackEvents.set(event.connectionId, merged.slice(-EVENTS_KEPT));
+  });
+
+  const connectionsWith = <T>(
+    source: ReadonlyMap<string, T>,
+    current?: (s: SetupState) => T | undefined,
+  ) =>
+    engine.list().flatMap((state) => {
+      const id = state.plan.connectionId;
+      const value = current?.(state) ?? source.get(id);
+      return value === undefined
+        ? []
+        : [{ connectionId: id, connectionName: state.plan.connectionName, value }];
+    });
+
+  diagnostics.register('flows', () => engine.list().map(flowSummary));
+  diagnostics.register('preflight', () =>
+    connectionsWith(preflight, (state) => ('preflight' in state ? state.preflight : undefined)).map(
+      ({ value, ...who }) => ({ ...who, ...value }),
+    ),
+  );
+  diagnostics.register('stackEvents', () =>
+    connectionsWith(stackEvents).map(({ value, ...who }) => ({ ...who, events: value })),
+  );
+}

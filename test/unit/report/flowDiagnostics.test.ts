@@ -1,0 +1,161 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { describe, expect, it } from 'vitest';
+import { AppConfigSchema, DEFAULT_EXTERNAL_LINK_HOSTS } from '../../../main/config';
+import type { EngineEvent, SetupEngine } from '../../../main/engine/setupEngine';
+import { buildDiagnosticReport, renderReportHtml } from '../../../main/report/diagnosticReport';
+import { createDiagnosticsRegistry } from '../../../main/report/diagnosticsRegistry';
+import { registerFlowDiagnostics } from '../../../main/report/flowDiagnostics';
+import { createMainServices } from '../../../main/services/createMainServices';
+import { silentLogger } from '../../../main/services/logger';
+import { currentRuntimeInfo } from '../../../main/services/runtimeInfo';
+import { storeOptions, type PersistedState } from '../../../main/services/storeSchema';
+import type { StackEvent } from '../../../shared/flow/plan';
+import type { SetupState } from '../../../shared/flow/state';
+import { lambdaSg, passingReport, samplePlan } from '../../support/flowFixtures';
+
+/** The two things the report reads from the engine: the persisted flows and its live events. */
+function fakeEngine() {
+  const states = new Map<string, SetupState>();
+  const listeners = new Set<(event: EngineEvent) => void>();
+  const engine: Pick<SetupEngine, 'list' | 'subscribe'> = {
+    list: () => [...states.values()],
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  const emit = (event: EngineEvent) => {
+    if (event.type === 'stateChanged') states.set(event.state.plan.connectionId, event.state);
+    for (const listener of listeners) listener(event);
+  };
+  return { engine, emit };
+}
+
+const event = (n: number, status: string, reason?: string): StackEvent => ({
+  eventId: `e-${n}`,
+  timestamp: new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString(),
+  logicalResourceId: `Resource${n}`,
+  resourceType: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+  status,
+  ...(reason === undefined ? {} : { reason }),
+});
+
+const ready: SetupState = {
+  step: 'ready',
+  plan: samplePlan,
+  created: [],
+  preflight: passingReport,
+};
+const failed: SetupState = {
+  step: 'failed',
+  plan: samplePlan,
+  created: [lambdaSg],
+  resumeStep: 'creatingStack',
+  error: { code: 'setup.stackFailed', params: { resource: 'Resource2' } },
+  stackFailure: {
+    stackStatus: 'ROLLBACK_COMPLETE',
+    logicalResourceId: 'Resource2',
+    resourceType: 'AWS::Lambda::Function',
+    reason: 'Role arn:aws:iam::123456789012:role/updater is invalid',
+  },
+};
+
+async function sections(registry: ReturnType<typeof createDiagnosticsRegistry>) {
+  const out: Record<string, unknown> = {};
+  for (const [name, provider] of registry.sections()) out[name] = await provider();
+  return out;
+}
+
+describe('the automated flow in the diagnostic report', () => {
+  it('keeps the preflight results and the stack events after the flow has moved on and failed', async () => {
+    const registry = createDiagnosticsRegistry();
+    const { engine, emit } = fakeEngine();
+    registerFlowDiagnostics(registry, engine);
+    emit({ type: 'stateChanged', state: ready });
+    const id = samplePlan.connectionId;
+    emit({
+      type: 'stackEvents',
+      connectionId: id,
+      events: [event(1, 'CREATE_IN_PROGRESS')],
+      done: 0,
+      total: 4,
+    });
+    emit({
+      type: 'stackEvents',
+      connectionId: id,
+      events: [event(1, 'CREATE_IN_PROGRESS'), event(2, 'CREATE_FAILED', 'Role is invalid')],
+      done: 1,
+      total: 4,
+    });
+    emit({ type: 'stateChanged', state: failed });
+
+    const out = await sections(registry);
+    expect(out.flows).toEqual([
+      expect.objectContaining({ step: 'failed', stackFailure: failed.stackFailure }),
+    ]);
+    expect(out.preflight).toEqual([
+      { connectionId: id, connectionName: 'prod-db', ...passingReport },
+    ]);
+    expect(out.stackEvents).toEqual([
+      {
+        connectionId: id,
+        connectionName: 'prod-db',
+        events: [event(1, 'CREATE_IN_PROGRESS'), event(2, 'CREATE_FAILED', 'Role is invalid')],
+      },
+    ]);
+  });
+
+  it('keeps only the latest stack events of a long stack', async () => {
+    const registry = createDiagnosticsRegistry();
+    const { engine, emit } = fakeEngine();
+    registerFlowDiagnostics(registry, engine);
+    emit({ type: 'stateChanged', state: ready });
+    const many = Array.from({ length: 150 }, (_, i) => event(i, 'CREATE_IN_PROGRESS'));
+    emit({
+      type: 'stackEvents',
+      connectionId: samplePlan.connectionId,
+      events: many,
+      done: 0,
+      total: 150,
+    });
+    const [entry] = (await sections(registry)).stackEvents as { events: StackEvent[] }[];
+    expect(entry?.events).toHaveLength(100);
+    expect(entry?.events.at(-1)?.eventId).toBe('e-149');
+  });
+
+  it('lists flows with nothing to report as flows only, not as empty preflight or stack sections', async () => {
+    const registry = createDiagnosticsRegistry();
+    const { engine, emit } = fakeEngine();
+    registerFlowDiagnostics(registry, engine);
+    emit({ type: 'stateChanged', state: { step: 'preflight', plan: samplePlan, created: [] } });
+    const out = await sections(registry);
+    expect(out.flows).toHaveLength(1);
+    expect(out.preflight).toEqual([]);
+    expect(out.stackEvents).toEqual([]);
+  });
+
+  it('reaches the exported report redacted: no account id or ARN of the flow survives', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'smooz-flow-report-'));
+    const services = createMainServices({
+      config: AppConfigSchema.parse({ aws: {}, externalLinkHosts: DEFAULT_EXTERNAL_LINK_HOSTS }),
+      storeBacking: new Conf<PersistedState>({ ...storeOptions('0.1.0'), cwd: dir }),
+      runtime: currentRuntimeInfo('0.1.0'),
+      awsPaths: { configFile: join(dir, 'config'), credentialsFile: join(dir, 'credentials') },
+      logger: silentLogger,
+      openExternal: async () => {},
+    });
+    const { engine, emit } = fakeEngine();
+    registerFlowDiagnostics(services.diagnostics, engine);
+    emit({ type: 'stateChanged', state: ready });
+    emit({ type: 'stateChanged', state: failed });
+    const report = (await buildDiagnosticReport(services)) as Record<string, unknown>;
+    expect(report.flows).toEqual([expect.objectContaining({ step: 'failed' })]);
+    expect(report.preflight).toHaveLength(1);
+    const html = renderReportHtml(report);
+    expect(html).toContain('ROLLBACK_COMPLETE');
+    expect(html).not.toMatch(/123456789012|210987654321|arn:aws|prod-db\.abc\.ap-northeast-1/);
+  });
+});
