@@ -9,7 +9,7 @@ import type { PreflightFix } from '../../shared/flow/preflight';
 import type { CreatedResource } from '../../shared/flow/resources';
 import type { EngineClients } from './engineClients';
 import { describeVpcNetwork, routeTableOf } from './network';
-import { sleep } from './retry';
+import { sleep } from '../services/backoff';
 import { CONNECTION_TAG, connectionTags, hasConnectionTag } from './tags';
 
 type EndpointResource = Extract<CreatedResource, { kind: 'vpcEndpoint' }>;

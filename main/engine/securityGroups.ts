@@ -13,7 +13,7 @@ import type { SetupPlan } from '../../shared/flow/plan';
 import type { CreatedResource, RuleSource } from '../../shared/flow/resources';
 import type { EngineClients } from './engineClients';
 import type { VpcNetwork } from './network';
-import { retryWhile, type RetryOptions } from './retry';
+import { retryWhile, type RetryOptions } from '../services/backoff';
 import { SetupErrorCodes } from './setupErrors';
 import { connectionTags, hasConnectionTag, ruleDescription } from './tags';
 

@@ -11,7 +11,7 @@ import { AppError } from '../../shared/errors';
 import type { SetupPlan, StackEvent, StackFailure, StackOutputs } from '../../shared/flow/plan';
 import { buildStackParameters } from '../../shared/stack/templateParameters';
 import type { EngineClients } from './engineClients';
-import { sleep } from './retry';
+import { sleep } from '../services/backoff';
 import { SetupErrorCodes } from './setupErrors';
 import { CONNECTION_TAG, hasConnectionTag } from './tags';
 

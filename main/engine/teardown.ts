@@ -76,8 +76,7 @@ async function remove(
       return deleteEndpoint(clients, resource.endpointId, options.timing.pollMs, options.signal);
     case 'securityGroup':
       return deleteSecurityGroup(clients, resource.groupId, {
-        attempts: options.timing.dependencyAttempts,
-        delayMs: options.timing.dependencyRetryMs,
+        policy: options.timing.dependencyRetry,
         signal: options.signal,
       });
   }

@@ -5,7 +5,7 @@ import type {
   TrackedConnection,
 } from '../../shared/ipc/channels/smooz';
 import type { Logger } from '../services/logger';
-import { sleep as abortableSleep } from './backoff';
+import { sleep as abortableSleep } from '../services/backoff';
 import type { CrossChecker } from './customerCrossCheck';
 import type { SmoozApi } from './smoozApiClient';
 import { SmoozErrorCodes } from './smoozErrors';

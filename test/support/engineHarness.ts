@@ -43,7 +43,7 @@ export function createEngineHarness(
     loadTemplate: () => readTemplateText(join(ROOT, 'templates')),
     logger: silentLogger,
     // moto answers at once; keep the polls short so tests and the benchmark do not sleep.
-    timing: { pollMs: 20, dependencyRetryMs: 20, dependencyAttempts: 3 },
+    timing: { pollMs: 20, dependencyRetry: { baseDelayMs: 10, maxDelayMs: 40, attempts: 3 } },
     onApiCall: options.onApiCall,
   });
   return { engine, userDataDir, repository };
