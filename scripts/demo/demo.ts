@@ -44,6 +44,23 @@ function electronBinary(): string | undefined {
   return hasDisplay ? binary : undefined;
 }
 
+/**
+ * The browser tab's renderer: the bridge build, made fresh into a folder of the demo's own so a
+ * running test suite's dist/renderer-bridge is never replaced under it.
+ */
+function buildBridgeRenderer(): string {
+  const outDir = join(ROOT, 'node_modules', '.cache', 'demo', 'renderer-bridge');
+  const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  const args = ['build', '--config', 'renderer/vite.config.ts', '--mode', 'bridge'];
+  const run = spawnSync(
+    process.execPath,
+    [vite, ...args, '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+  if (run.status !== 0) throw new Error('building the renderer failed');
+  return outDir;
+}
+
 function openInBrowser(url: string): void {
   const opener =
     process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
@@ -87,6 +104,7 @@ async function main(): Promise<void> {
     () => rm(aws.dir, { recursive: true, force: true }),
   ];
   const stop = async () => {
+    log('Stopping the demo …');
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
     process.exit(0);
   };
@@ -98,16 +116,22 @@ async function main(): Promise<void> {
     log('Starting the app in Electron …');
     const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit', shell: true });
     if (build.status !== 0) throw new Error('npm run build failed');
+    // On Linux Electron keeps its state under $XDG_CONFIG_HOME: a throw-away one keeps the demo's
+    // connections out of the installed app's list.
+    const configHome = await mkdtemp(join(tmpdir(), 'smooz-demo-config-'));
+    cleanups.push(() => rm(configHome, { recursive: true, force: true }));
     const child = spawn(electron, ['.'], {
       cwd: ROOT,
       stdio: 'inherit',
-      env: { ...process.env, ...env },
+      env: { ...process.env, ...env, XDG_CONFIG_HOME: configHome },
     });
     log(`SMOOZ API token for the app (enter it once when asked): ${adminToken}`);
     child.on('exit', () => void stop());
     return;
   }
 
+  log('Building the app for a browser tab …');
+  const rendererDir = buildBridgeRenderer();
   const userDataDir = await mkdtemp(join(tmpdir(), 'smooz-demo-user-data-'));
   cleanups.push(() => rm(userDataDir, { recursive: true, force: true }));
   const config = AppConfigSchema.parse({
@@ -129,7 +153,7 @@ async function main(): Promise<void> {
   // Stored the way the app stores it (encrypted): the demo starts signed in to SMOOZ.
   await services.smooz.tokens.write(adminToken);
   const server = await startBridgeServer({
-    rendererDir: join(ROOT, 'dist', 'renderer-bridge'),
+    rendererDir,
     createHandlers: () => createHandlers(services),
     logger: silentLogger,
   });
