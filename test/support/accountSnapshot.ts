@@ -66,3 +66,24 @@ export async function accountSnapshot(endpoint: string) {
   };
 }
 export type AccountSnapshot = Awaited<ReturnType<typeof accountSnapshot>>;
+
+/** What appeared between two snapshots: new items per kind, and new inbound rules per group. */
+export function snapshotDelta(before: AccountSnapshot, after: AccountSnapshot) {
+  const added = (a: readonly unknown[], b: readonly unknown[]) =>
+    b.filter((x) => !a.some((y) => JSON.stringify(y) === JSON.stringify(x)));
+  const groupsBefore = new Map(before.securityGroups.map((g) => [g.id, g]));
+  return {
+    securityGroups: after.securityGroups.filter((g) => !groupsBefore.has(g.id)).map((g) => g.name),
+    rulesAddedToExistingGroups: after.securityGroups.flatMap((g) => {
+      const old = groupsBefore.get(g.id);
+      return old ? added(old.inbound, g.inbound).map((rule) => `${g.name} ${String(rule)}`) : [];
+    }),
+    stacks: added(before.stacks, after.stacks),
+    vpcEndpoints: added(before.vpcEndpoints, after.vpcEndpoints),
+    endpointServices: added(before.endpointServices, after.endpointServices),
+    loadBalancers: added(before.loadBalancers, after.loadBalancers),
+    targetGroups: added(before.targetGroups, after.targetGroups),
+    functions: added(before.functions, after.functions),
+    roles: added(before.roles, after.roles),
+  };
+}

@@ -1,0 +1,168 @@
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { createAwsClient } from '../../../main/aws/clientFactory';
+import { readOutputs } from '../../../main/engine/stack';
+import { resourceKey } from '../../../shared/flow/resources';
+import type { SetupState } from '../../../shared/flow/state';
+import {
+  accountSnapshot,
+  snapshotDelta,
+  type AccountSnapshot,
+} from '../../support/accountSnapshot';
+import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
+import { createEngineHarness, type EngineHarness } from '../../support/engineHarness';
+import { driveToEnd, postgresRequest, tearDownFully } from '../../support/engineFlows';
+import { resetMoto } from '../../support/motoServer';
+import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
+import { crashAfterSaving, recordSaves, SimulatedCrash } from './crashInjection';
+
+/** The parts of a run's footprint that do not depend on generated names and ids. */
+const footprint = (delta: ReturnType<typeof snapshotDelta>) => ({
+  ...Object.fromEntries(Object.entries(delta).map(([kind, items]) => [kind, items.length])),
+  rulesAddedToExistingGroups: delta.rulesAddedToExistingGroups
+    .map((rule) => rule.replace(/sg-[0-9a-f]+/g, 'sg-*'))
+    .sort(),
+});
+
+/** The ledger with generated ids left out: what kinds of things, on which ports, from where. */
+const ledgerShape = (state: SetupState) =>
+  state.created.map((r) =>
+    r.kind === 'ingressRule'
+      ? `rule ${r.port} ${r.source.type === 'cidr' ? r.source.cidr : 'sg'}`
+      : r.kind === 'securityGroup'
+        ? `sg ${r.purpose}`
+        : r.kind,
+  );
+
+const outputsShape = (state: SetupState) =>
+  state.step === 'complete'
+    ? {
+        availabilityZones: state.outputs.availabilityZones,
+        availabilityZoneIds: state.outputs.availabilityZoneIds,
+        hasRole: state.outputs.iamRoleArn !== undefined,
+      }
+    : undefined;
+
+/** The user's actions from the database choice on, until the flow stops or the engine dies. */
+async function runUntilCrash(harness: EngineHarness, request: ReturnType<typeof postgresRequest>) {
+  try {
+    const created = await harness.engine.create(request);
+    const end = await driveToEnd(harness.engine, created.plan.connectionId);
+    if (end.step === 'complete') await tearDownFully(harness.engine, created.plan.connectionId);
+  } catch (error) {
+    if (!(error instanceof SimulatedCrash)) throw error;
+  }
+}
+
+describe('setup engine: a crash right after any persisted state resumes on restart', () => {
+  const endpoint = inject('motoEndpoint');
+  const cfn = createAwsClient(CloudFormationClient, motoAppConfig(endpoint), motoContext);
+  let seeded: SeededAccount;
+  let pristine: AccountSnapshot;
+  const reference = {
+    saves: [] as string[],
+    end: undefined as SetupState | undefined,
+    footprint: undefined as ReturnType<typeof footprint> | undefined,
+  };
+
+  beforeAll(async () => {
+    await resetMoto(endpoint);
+    seeded = await seedCustomerAccount(endpoint);
+    pristine = await accountSnapshot(endpoint);
+    // The reference: the same flow without a crash, every save recorded.
+    const harness = createEngineHarness(endpoint, { wrapRepository: recordSaves(reference.saves) });
+    const created = await harness.engine.create(postgresRequest(seeded, 'reference'));
+    reference.end = await driveToEnd(harness.engine, created.plan.connectionId);
+    reference.footprint = footprint(snapshotDelta(pristine, await accountSnapshot(endpoint)));
+    await tearDownFully(harness.engine, created.plan.connectionId);
+    expect(await accountSnapshot(endpoint)).toEqual(pristine);
+  });
+
+  const stackOutputsInAws = async (state: SetupState) => {
+    const stack = (await cfn.send(new DescribeStacksCommand({ StackName: state.plan.stackName })))
+      .Stacks?.[0];
+    return stack ? readOutputs(stack) : undefined;
+  };
+
+  it('the reference run persists every transition from the plan to the outputs and back', () => {
+    expect(reference.end?.step).toBe('complete');
+    const steps = [...new Set(reference.saves.map((s) => s.split(':')[0]))];
+    expect(steps).toEqual([
+      'preflight',
+      'ready',
+      'creatingSecurityGroup',
+      'authorizingRules',
+      'creatingStack',
+      'complete',
+      'tearingDown',
+      'tornDown',
+    ]);
+  });
+
+  it('after a crash at each state of the happy path, a fresh engine on the same data folder reaches the same outputs with no duplicate or orphan', async () => {
+    const points = [...new Set(reference.saves)].filter(
+      (s) => !s.startsWith('tearingDown') && !s.startsWith('tornDown'),
+    );
+    expect(points.length).toBeGreaterThanOrEqual(10);
+    for (const [i, point] of points.entries()) {
+      const name = `crash-${i}`;
+      const crash = crashAfterSaving(point);
+      const killed = createEngineHarness(endpoint, { wrapRepository: crash.wrap });
+      await runUntilCrash(killed, postgresRequest(seeded, name));
+      expect(crash.crashed(), `the engine died after saving ${point}`).toBe(true);
+
+      // The restart: a new engine on the same store, and the user carrying on from there.
+      const restarted = createEngineHarness(endpoint, { userDataDir: killed.userDataDir });
+      const flow = restarted.engine.list().find((s) => s.plan.connectionName === name);
+      expect(flow, `the flow survived a crash after ${point}`).toBeDefined();
+      const id = flow?.plan.connectionId ?? '';
+      const end = await driveToEnd(restarted.engine, id);
+      expect(end.step, `end step after a crash at ${point}`).toBe('complete');
+      expect(outputsShape(end), point).toEqual(outputsShape(reference.end as SetupState));
+      expect(end.step === 'complete' && end.outputs, point).toEqual(await stackOutputsInAws(end));
+      expect(ledgerShape(end), point).toEqual(ledgerShape(reference.end as SetupState));
+      expect(
+        footprint(snapshotDelta(pristine, await accountSnapshot(endpoint))),
+        `what exists after a crash at ${point}`,
+      ).toEqual(reference.footprint);
+
+      const torn = await tearDownFully(restarted.engine, id);
+      expect(torn.step, point).toBe('tornDown');
+      expect(await accountSnapshot(endpoint), `teardown after a crash at ${point}`).toEqual(
+        pristine,
+      );
+    }
+  }, 900_000);
+
+  it('after a crash at each step of the teardown, the restarted teardown removes the rest and reports each resource once', async () => {
+    const points = [...new Set(reference.saves)].filter(
+      (s) => s.startsWith('tearingDown') || s.startsWith('tornDown'),
+    );
+    expect(points.length).toBeGreaterThanOrEqual(3);
+    for (const [i, point] of points.entries()) {
+      const name = `teardown-crash-${i}`;
+      const crash = crashAfterSaving(point);
+      const killed = createEngineHarness(endpoint, { wrapRepository: crash.wrap });
+      await runUntilCrash(killed, postgresRequest(seeded, name));
+      expect(crash.crashed(), `the engine died after saving ${point}`).toBe(true);
+
+      const restarted = createEngineHarness(endpoint, { userDataDir: killed.userDataDir });
+      const flow = restarted.engine.list().find((s) => s.plan.connectionName === name);
+      const id = flow?.plan.connectionId ?? '';
+      const torn = flow?.step === 'tornDown' ? flow : await tearDownFully(restarted.engine, id);
+      expect(torn.step, point).toBe('tornDown');
+      expect(await accountSnapshot(endpoint), `account after a crash at ${point}`).toEqual(
+        pristine,
+      );
+      const reported = [...(torn.teardown?.removed ?? []), ...(torn.teardown?.alreadyGone ?? [])]
+        .map(resourceKey)
+        .sort();
+      expect(new Set(reported).size, point).toBe(reported.length);
+      expect(reported.length, point).toBe(reference.end?.created.length);
+      expect(
+        torn.teardown?.alreadyGone ?? [],
+        `nothing was left half-removed by the crash at ${point}`,
+      ).toEqual([]);
+    }
+  }, 600_000);
+});
