@@ -6,6 +6,7 @@ import {
   DescribeStackResourcesCommand,
   DescribeStacksCommand,
   type Stack,
+  type StackEvent,
 } from '@aws-sdk/client-cloudformation';
 import {
   DescribeVpcEndpointServiceConfigurationsCommand,
@@ -25,6 +26,8 @@ import {
   DescribeRuleCommand,
   EventBridgeClient,
   ListTargetsByRuleCommand,
+  PutEventsCommand,
+  TestEventPatternCommand,
 } from '@aws-sdk/client-eventbridge';
 import {
   GetRoleCommand,
@@ -43,6 +46,13 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAwsClient } from '../../../main/aws/clientFactory';
 import {
+  CLUSTER_ADDRESS_EVENT_CATEGORIES,
+  INSTANCE_ADDRESS_EVENT_CATEGORIES,
+  RDS_CLUSTER_EVENT,
+  RDS_INSTANCE_EVENT,
+  rdsSourceIdentifier,
+} from '../../../shared/stack/rdsEvents';
+import {
   buildStackParameters,
   type StackOutputName,
   type StackParameterValues,
@@ -50,6 +60,7 @@ import {
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
 import { resetMoto } from '../../support/motoServer';
 import { inCidr, seedCustomerVpc, setVpcDns, type CustomerVpc } from './customerVpc';
+import { MOVING_EVENTS, rdsEvent, STILL_EVENTS } from './rdsEventSamples';
 
 const TEMPLATE = readFileSync(
   join(import.meta.dirname, '..', '..', '..', 'templates', 'smooz-privatelink.yaml'),
@@ -332,30 +343,69 @@ describe.each(CASES)('the real template deployed to moto: $name', (c) => {
       await lambda.send(new GetFunctionCommand({ FunctionName: out.UpdaterFunctionName }))
     ).Configuration?.FunctionArn;
     const rdsRule = await events.send(new DescribeRuleCommand({ Name: ids.RdsEventRule }));
-    const pattern = JSON.parse(rdsRule.EventPattern ?? '{}') as {
-      source: string[];
-      'detail-type': string[];
-      detail: { SourceIdentifier: string[]; EventCategories: string[] };
-    };
-    expect(pattern.source).toEqual(['aws.rds']);
-    expect(pattern['detail-type']).toEqual([
-      c.rdsType === 'cluster' ? 'RDS DB Cluster Event' : 'RDS DB Instance Event',
-    ]);
-    expect(pattern.detail.SourceIdentifier).toEqual([db().endpoint.split('.')[0]]);
-    expect(pattern.detail.EventCategories).toEqual(
-      expect.arrayContaining(['failover', 'maintenance']),
-    );
+    expect(JSON.parse(rdsRule.EventPattern ?? '{}')).toEqual({
+      source: ['aws.rds'],
+      'detail-type': [c.rdsType === 'cluster' ? RDS_CLUSTER_EVENT : RDS_INSTANCE_EVENT],
+      detail: {
+        SourceIdentifier: [rdsSourceIdentifier(db().endpoint)],
+        EventCategories: [
+          ...(c.rdsType === 'cluster'
+            ? CLUSTER_ADDRESS_EVENT_CATEGORIES
+            : INSTANCE_ADDRESS_EVENT_CATEGORIES),
+        ],
+      },
+    });
     const schedule = await events.send(new DescribeRuleCommand({ Name: ids.ScheduleRule }));
     expect(schedule.ScheduleExpression).toBe('rate(1 minute)');
-    for (const rule of [ids.RdsEventRule, ids.ScheduleRule]) {
+    const rules = [ids.RdsEventRule, ids.ScheduleRule];
+    if (c.rdsType === 'cluster') rules.push(ids.RdsMemberInstanceEventRule);
+    else expect(ids.RdsMemberInstanceEventRule).toBeUndefined();
+    for (const rule of rules) {
+      expect(rule).toBeDefined();
       const targets = await events.send(new ListTargetsByRuleCommand({ Rule: rule }));
       expect(targets.Targets?.map((t) => t.Arn)).toEqual([updaterArn]);
     }
   });
 
-  it.runIf(c.auth === 'iam')(
-    'creates a role SMOOZ assumes with the external id, allowing rds-db:connect for the DB user only',
-    async () => {
+  it("matches every address-changing event of this database, and not other databases' or other kinds", async () => {
+    const patterns = [ids.RdsEventRule, ids.RdsMemberInstanceEventRule]
+      .filter((name): name is string => name !== undefined)
+      .map(async (name) => {
+        const rule = await events.send(new DescribeRuleCommand({ Name: name }));
+        return rule.EventPattern ?? '';
+      });
+    const deployed = await Promise.all(patterns);
+    const matches = async (event: object) => {
+      const results = await Promise.all(
+        deployed.map(async (EventPattern) => {
+          const out = await events.send(
+            new TestEventPatternCommand({ EventPattern, Event: JSON.stringify(event) }),
+          );
+          return out.Result === true;
+        }),
+      );
+      return results.some(Boolean);
+    };
+    const identifier = rdsSourceIdentifier(db().endpoint);
+    for (const sample of MOVING_EVENTS[c.rdsType]) {
+      expect(await matches(rdsEvent({ ...sample, identifier })), sample.category).toBe(true);
+      expect(
+        await matches(rdsEvent({ ...sample, identifier: 'another-db' })),
+        sample.category,
+      ).toBe(false);
+    }
+    for (const sample of STILL_EVENTS) {
+      expect(await matches(rdsEvent({ ...sample, identifier })), sample.category).toBe(false);
+    }
+    // A cluster's writer is an instance named apart from the cluster: its restart counts too.
+    const restart = MOVING_EVENTS.instance.find((e) => e.category === 'availability');
+    if (!restart) throw new Error('no restart sample');
+    const memberRestart = rdsEvent({ ...restart, identifier: 'aurora-instance-2' });
+    expect(await matches(memberRestart)).toBe(c.rdsType === 'cluster');
+  });
+
+  if (c.auth === 'iam') {
+    it('creates a role SMOOZ assumes with the external id, allowing rds-db:connect for the DB user only', async () => {
       const { trust, statements } = await inlinePolicy(out.IamRoleArn ?? '');
       expect(trust).toMatchObject({
         Statement: [
@@ -374,8 +424,14 @@ describe.each(CASES)('the real template deployed to moto: $name', (c) => {
           Resource: `arn:aws:rds-db:ap-northeast-1:123456789012:dbuser:${db().resourceId}/smooz_app`,
         },
       ]);
-    },
-  );
+    });
+  } else {
+    it('creates no database role for password authentication', () => {
+      expect(ids.SmoozDbConnectRole).toBeUndefined();
+      expect(out.IamRoleArn).toBeUndefined();
+      expect(Object.keys(ids)).toContain('UpdaterRole');
+    });
+  }
 });
 
 describe('the deployed updater function against moto’s target group', () => {
@@ -422,6 +478,99 @@ describe('the deployed updater function against moto’s target group', () => {
   });
 });
 
+interface EventDelivery {
+  rule: string;
+  target: string;
+  eventId: string;
+  status: 'pending' | 'invoked' | 'denied' | 'error';
+  result?: { status: string };
+}
+
+/** What moto's EventBridge delivered to Lambda targets (plug-in smooz_events_lambda_targets.py). */
+async function deliveriesOf(eventId: string): Promise<EventDelivery[]> {
+  const res = await fetch(`${endpoint}/moto-api/smooz/event-deliveries`);
+  return ((await res.json()) as EventDelivery[]).filter((d) => d.eventId === eventId);
+}
+
+async function putRdsEvent(event: ReturnType<typeof rdsEvent>): Promise<string> {
+  const out = await events.send(
+    new PutEventsCommand({
+      Entries: [
+        {
+          Source: event.source,
+          DetailType: event['detail-type'],
+          Resources: event.resources,
+          Detail: JSON.stringify(event.detail),
+        },
+      ],
+    }),
+  );
+  const id = out.Entries?.[0]?.EventId;
+  if (!id) throw new Error('PutEvents returned no event id');
+  return id;
+}
+
+async function settledDeliveries(eventId: string): Promise<EventDelivery[]> {
+  for (let i = 0; i < 120; i++) {
+    const found = await deliveriesOf(eventId);
+    if (found.length > 0 && found.every((d) => d.status !== 'pending')) return found;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`event ${eventId} was not delivered within 30 s`);
+}
+
+describe('an RDS event delivered by EventBridge to the deployed updater', () => {
+  let out: Partial<Record<StackOutputName, string>>;
+  let ids: Record<string, string>;
+  let updaterArn: string;
+
+  beforeAll(async () => {
+    out = outputsOf(await waitForStack('smooz-instance-password'));
+    ids = await physicalIds('smooz-instance-password');
+    const fn = await lambda.send(new GetFunctionCommand({ FunctionName: out.UpdaterFunctionName }));
+    updaterArn = fn.Configuration?.FunctionArn ?? '';
+  });
+
+  it('moves the target at once after a Multi-AZ failover of this database', async () => {
+    const failover = MOVING_EVENTS.instance.find((e) => e.category === 'failover');
+    if (!failover) throw new Error('no failover sample');
+    await setVpcDns(endpoint, vpc.instance.endpoint, ['10.61.2.88']);
+    try {
+      const eventId = await putRdsEvent(
+        rdsEvent({ ...failover, identifier: rdsSourceIdentifier(vpc.instance.endpoint) }),
+      );
+      // Other stacks on the same database (or clusters' member-instance rules) get it too.
+      const delivered = (await settledDeliveries(eventId)).filter((d) => d.target === updaterArn);
+      const ruleArn = (await events.send(new DescribeRuleCommand({ Name: ids.RdsEventRule }))).Arn;
+      expect(delivered).toEqual([
+        expect.objectContaining({
+          rule: ruleArn,
+          status: 'invoked',
+          result: expect.objectContaining({ status: 'updated' }),
+        }),
+      ]);
+      expect(await targetsOf(out.TargetGroupArn ?? '')).toEqual([
+        { id: '10.61.2.88', port: vpc.instance.port },
+      ]);
+    } finally {
+      await setVpcDns(endpoint, vpc.instance.endpoint, null);
+    }
+  });
+
+  it("ignores another database's failover", async () => {
+    const failover = MOVING_EVENTS.instance.find((e) => e.category === 'failover');
+    if (!failover) throw new Error('no failover sample');
+    const eventId = await putRdsEvent(rdsEvent({ ...failover, identifier: 'another-db' }));
+    // The cluster stacks' member-instance rules take any instance's event, so it is delivered.
+    const delivered = await settledDeliveries(eventId);
+    expect(delivered.length).toBeGreaterThan(0);
+    expect(delivered.filter((d) => d.target === updaterArn)).toEqual([]);
+  });
+});
+
+const registrationStatuses = (list: StackEvent[]) =>
+  list.filter((e) => e.LogicalResourceId === 'TargetRegistration').map((e) => e.ResourceStatus);
+
 describe('a stack whose first registration fails', () => {
   it('rolls back with the custom resource reason instead of hanging', async () => {
     const host = 'gone.c1a2b3c4d5e6.ap-northeast-1.rds.amazonaws.com';
@@ -439,6 +588,9 @@ describe('a stack whose first registration fails', () => {
       const failed = stackEvents.StackEvents?.find((e) => e.ResourceStatus === 'CREATE_FAILED');
       expect(failed?.LogicalResourceId).toBe('TargetRegistration');
       expect(failed?.ResourceStatusReason).toContain(`DNS lookup of ${host} failed`);
+      // The rollback sends Delete for the resource that failed; it is answered SUCCESS.
+      expect(registrationStatuses(stackEvents.StackEvents ?? [])).toContain('DELETE_COMPLETE');
+      expect(registrationStatuses(stackEvents.StackEvents ?? [])).not.toContain('DELETE_FAILED');
     } finally {
       await setVpcDns(endpoint, host, null);
     }
@@ -446,9 +598,17 @@ describe('a stack whose first registration fails', () => {
 });
 
 describe('deleting a stack', () => {
-  it('removes the load balancer and the functions it created', async () => {
-    const out = outputsOf(await waitForStack('smooz-cluster-password'));
+  it('answers the registration Delete at once and removes the load balancer and the functions', async () => {
+    const stack = await waitForStack('smooz-cluster-password');
+    const out = outputsOf(stack);
     await cfn.send(new DeleteStackCommand({ StackName: 'smooz-cluster-password' }));
+    const deleted = await waitForStack(stack.StackId ?? '');
+    expect(deleted.StackStatus).toBe('DELETE_COMPLETE');
+    const stackEvents = await cfn.send(
+      new DescribeStackEventsCommand({ StackName: stack.StackId }),
+    );
+    expect(registrationStatuses(stackEvents.StackEvents ?? [])).toContain('DELETE_COMPLETE');
+    expect(registrationStatuses(stackEvents.StackEvents ?? [])).not.toContain('DELETE_FAILED');
     await expect(
       elb.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: [out.LoadBalancerArn ?? ''] })),
     ).rejects.toThrow();

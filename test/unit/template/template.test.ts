@@ -16,6 +16,12 @@ import {
   type StackParameterValues,
 } from '../../../shared/stack/templateParameters';
 import {
+  CLUSTER_ADDRESS_EVENT_CATEGORIES,
+  INSTANCE_ADDRESS_EVENT_CATEGORIES,
+  RDS_CLUSTER_EVENT,
+  RDS_INSTANCE_EVENT,
+} from '../../../shared/stack/rdsEvents';
+import {
   UPDATER_VPC_API_CALLS,
   updaterEndpointServiceNames,
 } from '../../../shared/stack/updaterApis';
@@ -289,35 +295,77 @@ describe('template resources', () => {
     );
   });
 
-  it('triggers the updater on address-changing RDS events and every minute', () => {
+  it('triggers the updater on the address-changing RDS events of the database, per source type', () => {
     const pattern = props('RdsEventRule').EventPattern as JsonObject;
     expect(pattern.source).toEqual(['aws.rds']);
     expect(pattern['detail-type']).toEqual({
-      'Fn::If': ['IsCluster', ['RDS DB Cluster Event'], ['RDS DB Instance Event']],
+      'Fn::If': ['IsCluster', [RDS_CLUSTER_EVENT], [RDS_INSTANCE_EVENT]],
     });
-    const categories = (pattern.detail as JsonObject).EventCategories as string[];
-    for (const c of [
-      'failover',
-      'failure',
-      'maintenance',
-      'recovery',
-      'availability',
-      'configuration change',
-    ]) {
-      expect(categories).toContain(c);
+    const detail = pattern.detail as JsonObject;
+    expect(detail.SourceIdentifier).toEqual([
+      { 'Fn::Select': [0, { 'Fn::Split': ['.', { Ref: 'RDSEndpoint' }] }] },
+    ]);
+    expect(detail.EventCategories).toEqual({
+      'Fn::If': [
+        'IsCluster',
+        [...CLUSTER_ADDRESS_EVENT_CATEGORIES],
+        [...INSTANCE_ADDRESS_EVENT_CATEGORIES],
+      ],
+    });
+    // Stop/start (notification) moves the address as surely as a failover does.
+    for (const list of [INSTANCE_ADDRESS_EVENT_CATEGORIES, CLUSTER_ADDRESS_EVENT_CATEGORIES]) {
+      for (const c of [
+        'failover',
+        'failure',
+        'maintenance',
+        'configuration change',
+        'notification',
+      ]) {
+        expect(list).toContain(c);
+      }
     }
+    expect(INSTANCE_ADDRESS_EVENT_CATEGORIES).toEqual(
+      expect.arrayContaining(['availability', 'recovery']),
+    );
+    expect(CLUSTER_ADDRESS_EVENT_CATEGORIES).toContain('global-failover');
+  });
+
+  it("for a cluster, also on its member instances' events, whose identifiers the endpoint hides", () => {
+    const member = t.Resources.RdsMemberInstanceEventRule;
+    expect(member?.Condition).toBe('IsCluster');
+    expect(props('RdsMemberInstanceEventRule').EventPattern).toEqual({
+      source: ['aws.rds'],
+      'detail-type': [RDS_INSTANCE_EVENT],
+      detail: { EventCategories: [...INSTANCE_ADDRESS_EVENT_CATEGORIES] },
+    });
+    expect(t.Resources.RdsMemberInstanceEventPermission?.Condition).toBe('IsCluster');
+  });
+
+  it('runs the updater every minute as a backstop, each rule allowed to invoke it', () => {
     expect(props('ScheduleRule').ScheduleExpression).toBe('rate(1 minute)');
-    for (const [permission, rule] of [
-      ['RdsEventPermission', 'RdsEventRule'],
-      ['SchedulePermission', 'ScheduleRule'],
-    ] as const) {
-      expect(props(permission)).toMatchObject({
-        Principal: 'events.amazonaws.com',
-        SourceArn: { 'Fn::GetAtt': [rule, 'Arn'] },
-      });
+    const rules = Object.keys(t.Resources).filter(
+      (id) => t.Resources[id]?.Type === 'AWS::Events::Rule',
+    );
+    expect(rules.sort()).toEqual(['RdsEventRule', 'RdsMemberInstanceEventRule', 'ScheduleRule']);
+    const permissions = Object.values(t.Resources).filter(
+      (r) => r.Type === 'AWS::Lambda::Permission',
+    );
+    for (const rule of rules) {
       expect(props(rule).Targets).toEqual([
         { Id: 'updater', Arn: { 'Fn::GetAtt': ['UpdaterFunction', 'Arn'] } },
       ]);
+      const permission = permissions.filter(
+        (p) =>
+          JSON.stringify(p.Properties.SourceArn) ===
+          JSON.stringify({ 'Fn::GetAtt': [rule, 'Arn'] }),
+      );
+      expect(permission, rule).toHaveLength(1);
+      expect(permission[0]?.Properties).toMatchObject({
+        FunctionName: { Ref: 'UpdaterFunction' },
+        Action: 'lambda:InvokeFunction',
+        Principal: 'events.amazonaws.com',
+      });
+      expect(permission[0]?.Condition, rule).toEqual(t.Resources[rule]?.Condition);
     }
   });
 
