@@ -1,0 +1,165 @@
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import {
+  DescribeSecurityGroupsCommand,
+  DescribeVpcEndpointsCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { createAwsClient } from '../../../main/aws/clientFactory';
+import type { SetupState } from '../../../shared/flow/state';
+import { accountSnapshot, snapshotDelta } from '../../support/accountSnapshot';
+import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
+import { createEngineHarness } from '../../support/engineHarness';
+import { postgresRequest, tearDownFully } from '../../support/engineFlows';
+import { resetMoto } from '../../support/motoServer';
+import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
+
+const ELB = 'com.amazonaws.ap-northeast-1.elasticloadbalancing';
+
+const egressCheck = (state: SetupState) =>
+  state.step === 'preflight' || state.step === 'ready'
+    ? state.preflight?.checks.find((c) => c.id === 'lambdaEgress')
+    : undefined;
+
+describe('setup engine: a subnet without egress, fixed with interface endpoints', () => {
+  const endpoint = inject('motoEndpoint');
+  const ec2 = createAwsClient(EC2Client, motoAppConfig(endpoint), motoContext);
+  const cfn = createAwsClient(CloudFormationClient, motoAppConfig(endpoint), motoContext);
+  let seeded: SeededAccount;
+
+  beforeAll(async () => {
+    await resetMoto(endpoint);
+    seeded = await seedCustomerAccount(endpoint);
+  });
+
+  it('fails preflight for the isolated subnet, creates the offered endpoint, passes, deploys there, and teardown removes the endpoint too', async () => {
+    const before = await accountSnapshot(endpoint);
+    const { engine } = createEngineHarness(endpoint);
+    const created = await engine.create(postgresRequest(seeded, 'no-egress'));
+    const id = created.plan.connectionId;
+    // The NLB and the updater in the first AZ's subnet whose route table has no way out.
+    const subnets = [seeded.subnets.isolated, seeded.subnets.private[1], seeded.subnets.private[2]];
+    await engine.updatePlan(id, { subnetIds: subnets });
+
+    const failed = await engine.runPreflight(id);
+    expect(failed.step).toBe('preflight');
+    const check = egressCheck(failed);
+    expect(check).toMatchObject({
+      status: 'fail',
+      explanation: 'lambdaEgress.none',
+      params: { blocked: seeded.subnets.isolated, services: ELB },
+      fix: {
+        kind: 'createInterfaceEndpoints',
+        serviceNames: [ELB],
+        s3Gateway: false,
+        subnetIds: subnets,
+      },
+    });
+    // Both ways out are priced for the user to compare (three AZs of endpoints against one NAT).
+    const cost = check?.fix?.cost;
+    expect(cost?.interfaceEndpointsMonthlyUsd).toBeGreaterThan(0);
+    expect(cost?.natGatewayMonthlyUsd).toBeGreaterThan(0);
+    // Nothing was created by the checks.
+    expect(await accountSnapshot(endpoint)).toEqual(before);
+
+    const fixed = await engine.applyFix(id, 'createInterfaceEndpoints');
+    expect(fixed.step).toBe('ready');
+    expect(egressCheck(fixed)).toMatchObject({
+      status: 'pass',
+      explanation: 'lambdaEgress.endpoints',
+    });
+    expect(fixed.created.map((r) => r.kind)).toEqual([
+      'securityGroup',
+      'securityGroup',
+      'ingressRule',
+      'vpcEndpoint',
+    ]);
+
+    // The endpoint: interface, private DNS, one subnet per AZ, guarded by its own group, which
+    // admits HTTPS from the updater's group only.
+    const [lambdaGroup, endpointGroup] = fixed.created.filter((r) => r.kind === 'securityGroup');
+    const vpce = fixed.created.find((r) => r.kind === 'vpcEndpoint');
+    const described = (
+      await ec2.send(
+        new DescribeVpcEndpointsCommand({
+          VpcEndpointIds: [vpce?.kind === 'vpcEndpoint' ? vpce.endpointId : ''],
+        }),
+      )
+    ).VpcEndpoints?.[0];
+    expect(described).toMatchObject({
+      VpcEndpointType: 'Interface',
+      ServiceName: ELB,
+      PrivateDnsEnabled: true,
+      VpcId: seeded.vpcId,
+    });
+    expect([...(described?.SubnetIds ?? [])].sort()).toEqual([...subnets].sort());
+    expect(described?.Groups?.map((g) => g.GroupId)).toEqual([
+      endpointGroup?.kind === 'securityGroup' ? endpointGroup.groupId : '',
+    ]);
+    expect(described?.Tags).toContainEqual({ Key: 'smooz:connection-id', Value: id });
+    const guard = (
+      await ec2.send(
+        new DescribeSecurityGroupsCommand({
+          GroupIds: [endpointGroup?.kind === 'securityGroup' ? endpointGroup.groupId : ''],
+        }),
+      )
+    ).SecurityGroups?.[0];
+    expect(
+      guard?.IpPermissions?.map((p) => ({
+        from: p.FromPort,
+        to: p.ToPort,
+        groups: p.UserIdGroupPairs?.map((g) => g.GroupId),
+        cidrs: p.IpRanges ?? [],
+      })),
+    ).toEqual([
+      {
+        from: 443,
+        to: 443,
+        groups: [lambdaGroup?.kind === 'securityGroup' ? lambdaGroup.groupId : ''],
+        cidrs: [],
+      },
+    ]);
+
+    await engine.start(id);
+    const done = await engine.settled(id);
+    expect(done.step).toBe('complete');
+    const stack = (await cfn.send(new DescribeStacksCommand({ StackName: done.plan.stackName })))
+      .Stacks?.[0];
+    expect(stack?.Parameters?.find((p) => p.ParameterKey === 'SubnetId')?.ParameterValue).toBe(
+      seeded.subnets.isolated,
+    );
+    // The updater's group made for the fix is the one the stack uses: no second one.
+    const delta = snapshotDelta(before, await accountSnapshot(endpoint));
+    expect(delta.securityGroups).toHaveLength(2);
+    expect(delta.vpcEndpoints).toHaveLength(1);
+    expect(done.created.filter((r) => r.kind === 'securityGroup')).toHaveLength(2);
+
+    const torn = await tearDownFully(engine, id);
+    expect(torn.step).toBe('tornDown');
+    expect(torn.teardown?.removed.map((r) => r.kind)).toEqual([
+      'stack',
+      'ingressRule',
+      'ingressRule',
+      'ingressRule',
+      'ingressRule',
+      'ingressRule',
+      'vpcEndpoint',
+      'securityGroup',
+      'securityGroup',
+    ]);
+    expect(torn.teardown?.alreadyGone).toEqual([]);
+    expect(await accountSnapshot(endpoint)).toEqual(before);
+  });
+
+  it('offers no fix for a subnet whose route table has a NAT route', async () => {
+    const { engine } = createEngineHarness(endpoint);
+    const created = await engine.create(postgresRequest(seeded, 'nat-routed'));
+    const ready = await engine.runPreflight(created.plan.connectionId);
+    expect(ready.step).toBe('ready');
+    expect(egressCheck(ready)).toMatchObject({ status: 'pass', explanation: 'lambdaEgress.nat' });
+    expect(egressCheck(ready)?.fix).toBeUndefined();
+    await expect(
+      engine.applyFix(created.plan.connectionId, 'createInterfaceEndpoints'),
+    ).rejects.toMatchObject({ code: 'setup.fixNotOffered' });
+  });
+});
