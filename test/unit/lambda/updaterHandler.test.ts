@@ -5,6 +5,7 @@ import {
   RegisterTargetsCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { mockClient } from 'aws-sdk-client-mock';
+import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '../../../lambda/src/updater/index';
 
@@ -99,5 +100,30 @@ describe('updater handler (SDK mocked, real resolver on localhost)', () => {
       'not authorized',
     );
     expect(elb.commandCalls(DeregisterTargetsCommand)).toHaveLength(0);
+  });
+
+  it('probes the database port from the VPC and logs every step as a JSON line', async () => {
+    const server = createServer((socket) => socket.end());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    vi.stubEnv('RDS_PORT', String(port));
+    const lines: string[] = [];
+    vi.mocked(console.log).mockImplementation((line: string) => lines.push(line));
+    elb.on(DescribeTargetHealthCommand).resolves(targets(['127.0.0.1', port, 'healthy']));
+    try {
+      await handler({ source: 'aws.events', 'detail-type': 'Scheduled Event' });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+    const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(logged.map((l) => l.msg)).toEqual(['invoked', 'tcp-probe', 'unchanged']);
+    expect(logged[0]).toMatchObject({ level: 'info', trigger: 'aws.events' });
+    expect(logged[1]).toEqual({
+      level: 'info',
+      msg: 'tcp-probe',
+      target: `127.0.0.1:${port}`,
+      result: 'open',
+    });
   });
 });
