@@ -227,7 +227,7 @@ export function createSetupEngine(deps: SetupEngineDeps): SetupEngine {
         const appError = mapAwsError(error, { profile: state.plan.profile });
         deps.logger.warn('setup.stepFailed', { step: now.step, code: appError.code });
         if (LOGIN_CODES.has(appError.code)) {
-          dispatch(id, { type: 'loginRequired' });
+          dispatch(id, { type: 'loginRequired', error: appError.toData() });
         } else {
           dispatch(id, {
             type: 'stepFailed',

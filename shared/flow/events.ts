@@ -20,7 +20,7 @@ export type SetupEvent =
       readonly total: number;
     }
   | { readonly type: 'stackCompleted'; readonly outputs: StackOutputs }
-  | { readonly type: 'loginRequired' }
+  | { readonly type: 'loginRequired'; readonly error?: AppErrorData }
   | {
       readonly type: 'stepFailed';
       readonly error: AppErrorData;

@@ -120,7 +120,9 @@ export function reduce(state: SetupState, event: SetupEvent): SetupState {
       return { step: 'complete', ...core(s), outputs: event.outputs };
     case 'loginRequired':
       if (!isActiveStep(s.step)) throw illegal();
-      return { step: 'waitingForLogin', ...core(s), resumeStep: s.step };
+      return event.error === undefined
+        ? { step: 'waitingForLogin', ...core(s), resumeStep: s.step }
+        : { step: 'waitingForLogin', ...core(s), resumeStep: s.step, error: event.error };
     case 'stepFailed':
       if (!isActiveStep(s.step)) throw illegal();
       return event.stackFailure === undefined

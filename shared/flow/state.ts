@@ -47,7 +47,13 @@ export const SetupStateSchema = z.discriminatedUnion('step', [
   }),
   z.object({ step: z.literal('complete'), ...base, outputs: StackOutputsSchema }),
   /** The profile's login expired mid-step: log in again, then resume where it stopped. */
-  z.object({ step: z.literal('waitingForLogin'), ...base, resumeStep: ActiveStepSchema }),
+  z.object({
+    step: z.literal('waitingForLogin'),
+    ...base,
+    resumeStep: ActiveStepSchema,
+    /** Why: the AWS layer's error (`aws.ssoTokenExpired` naming the session, …) to show. */
+    error: AppErrorSchema.optional(),
+  }),
   z.object({
     step: z.literal('failed'),
     ...base,

@@ -121,10 +121,17 @@ describe('setup flow reducer', () => {
 
   it('pauses for login and resumes the interrupted step with its ledger', () => {
     const creating = run(happyPath.slice(0, 7));
-    const paused = reduce(creating, { type: 'loginRequired' });
-    expect(paused).toMatchObject({ step: 'waitingForLogin', resumeStep: 'creatingStack' });
+    const why = { code: 'aws.ssoTokenExpired', params: { profile: 'dev', session: 'corp' } };
+    const paused = reduce(creating, { type: 'loginRequired', error: why });
+    expect(paused).toMatchObject({
+      step: 'waitingForLogin',
+      resumeStep: 'creatingStack',
+      error: why,
+    });
+    expect(SetupStateSchema.parse(paused)).toEqual(paused);
     const resumed = reduce(paused, { type: 'resumed' });
     expect(resumed).toMatchObject({ step: 'creatingStack', stackId: stack.stackId });
+    expect(resumed).not.toHaveProperty('error');
     expect(resumed.created).toEqual(creating.created);
   });
 
