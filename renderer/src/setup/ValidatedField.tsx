@@ -25,13 +25,15 @@ interface Props {
 
 /**
  * A text field validated as typed: the message appears under the field once the user has typed or
- * left it, in the current language, and marks only this field invalid.
+ * left it — or at once for a value the app filled in (a derived name that is already taken must
+ * say so, not just disable the button) — in the current language, and marks only this field
+ * invalid.
  */
 export function ValidatedField(props: Props) {
   const { t } = useTranslation(['guided', 'validation']);
   const [touched, setTouched] = useState(false);
   const { id, problem } = props;
-  const shown = touched ? problem : undefined;
+  const shown = touched || props.value !== '' ? problem : undefined;
   let message: string | undefined;
   if (shown?.source === 'validation' && !shown.result.ok) {
     message = t(`validation:${shown.result.message.key}`, { ...shown.result.message.params });

@@ -46,8 +46,15 @@ export async function startWorld(motoEndpoint: string, smoozDelayMs = 1_500): Pr
   };
 }
 
-/** The app (real handler table) on a state folder; the same folder again is a restart. */
-export async function startApp(world: GuidedWorld, userDataDir?: string): Promise<BridgeApp> {
+/**
+ * The app (real handler table) on a state folder; the same folder again is a restart. Signed in
+ * to SMOOZ unless `signedIn` is false (the user then enters the token in the flow).
+ */
+export async function startApp(
+  world: GuidedWorld,
+  userDataDir?: string,
+  { signedIn = true }: { signedIn?: boolean } = {},
+): Promise<BridgeApp> {
   const app = await startBridgeApp({
     awsPaths: world.aws.paths,
     config: {
@@ -57,8 +64,8 @@ export async function startApp(world: GuidedWorld, userDataDir?: string): Promis
     secretEncryptor: world.encryptor,
     ...(userDataDir === undefined ? {} : { userDataDir }),
   });
-  // Entered once by the user in the app; written here so each test starts signed in to SMOOZ.
-  await app.services.smooz.tokens.write(ADMIN_TOKEN);
+  // Entered once by the user in the app; written here so a test can start signed in to SMOOZ.
+  if (signedIn) await app.services.smooz.tokens.write(ADMIN_TOKEN);
   return app;
 }
 

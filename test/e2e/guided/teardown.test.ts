@@ -1,0 +1,89 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { accountSnapshot, type AccountSnapshot } from '../../support/accountSnapshot';
+import type { BridgeApp } from '../../support/bridgeApp';
+import { launchChromium } from '../../support/browser';
+import {
+  openPage,
+  startApp,
+  startWorld,
+  waitForAccount,
+  waitForScreen,
+  type GuidedWorld,
+} from './guidedHarness';
+import { shoot } from './shots';
+import { smoozAccountSnapshot } from './smoozAccountSnapshot';
+
+let world: GuidedWorld;
+let app: BridgeApp;
+let browser: Browser;
+let page: Page;
+let customerBefore: AccountSnapshot;
+let smoozBefore: Awaited<ReturnType<typeof smoozAccountSnapshot>>;
+
+beforeAll(async () => {
+  world = await startWorld(inject('motoEndpoint'));
+  customerBefore = await accountSnapshot(world.motoEndpoint);
+  smoozBefore = await smoozAccountSnapshot(world.motoEndpoint, world.smooz);
+  app = await startApp(world);
+  browser = await launchChromium();
+  page = await openPage(browser, app);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await world?.close();
+});
+
+describe('teardown from the connection list on the home screen', () => {
+  it('sets a connection up to available, changing both accounts', async () => {
+    await page.getByRole('button', { name: '自動セットアップを開始' }).click();
+    await waitForAccount(page);
+    await page.getByRole('button', { name: '次へ' }).click();
+    await waitForScreen(page, 'database');
+    await page.getByLabel(/customer-aurora/).click();
+    await page.getByRole('button', { name: 'この内容で事前チェック' }).click();
+    await waitForScreen(page, 'confirm', 120_000);
+    await page.getByTestId('confirm-create').click();
+    await page.waitForSelector('[data-testid="endpoint-phase"][data-phase="available"]', {
+      timeout: 180_000,
+    });
+    // The comparison at the end means something only if the flow really left its marks.
+    const customer = await accountSnapshot(world.motoEndpoint);
+    expect(customer.stacks).toHaveLength(customerBefore.stacks.length + 1);
+    expect(customer.securityGroups.length).toBeGreaterThan(customerBefore.securityGroups.length);
+    const smooz = await smoozAccountSnapshot(world.motoEndpoint, world.smooz);
+    expect(smooz.vpcEndpoints).toHaveLength(smoozBefore.vpcEndpoints.length + 1);
+    expect(smooz.connections).toHaveLength(1);
+  });
+
+  it('asks before removing anything, and "cancel" removes nothing', async () => {
+    await page.getByRole('button', { name: 'ホームに戻る' }).first().click();
+    const row = page.getByTestId('connection-customer-aurora');
+    await row.waitFor();
+    await row.getByRole('button', { name: '削除' }).click();
+    expect(await row.textContent()).toContain('「customer-aurora」を削除しますか？');
+    await shoot(page, 'guided-teardown-confirm-ja');
+    await row.getByRole('button', { name: 'やめる' }).click();
+    expect(await row.getByRole('button', { name: '削除' }).isVisible()).toBe(true);
+    expect(await world.smooz.connections.list()).toHaveLength(1);
+  });
+
+  it('removes the SMOOZ endpoint and everything the app made, and the list no longer shows it', async () => {
+    const row = page.getByTestId('connection-customer-aurora');
+    await row.getByRole('button', { name: '削除' }).click();
+    await row.getByRole('button', { name: '削除する' }).click();
+    await waitForScreen(page, 'teardown', 120_000);
+    await page.getByTestId('teardown-tornDown').waitFor({ timeout: 180_000 });
+    expect(await page.locator('.teardown .removed li').count()).toBeGreaterThan(0);
+    await shoot(page, 'guided-teardown-done-ja');
+    await page.getByRole('button', { name: 'ホームに戻る' }).first().click();
+    await page.getByTestId('connections-empty').waitFor();
+  });
+
+  it('leaves the customer account and SMOOZ account as they were before the setup', async () => {
+    expect(await accountSnapshot(world.motoEndpoint)).toEqual(customerBefore);
+    expect(await smoozAccountSnapshot(world.motoEndpoint, world.smooz)).toEqual(smoozBefore);
+  });
+});
