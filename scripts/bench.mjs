@@ -26,6 +26,11 @@ for (const entry of entries) {
     format: 'esm',
     target: 'node24',
     packages: 'external',
+    // The bundled test helpers locate the repository (and the SMOOZ API document) from their own
+    // folder, two levels below the root; give them that folder instead of the bundle's.
+    define: {
+      'import.meta.dirname': JSON.stringify(join(import.meta.dirname, '..', 'test', 'support')),
+    },
     logLevel: 'warning',
   });
   console.log(`\n== ${basename(entry, '.ts')}`);
