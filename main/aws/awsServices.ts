@@ -3,6 +3,7 @@ import { createAwsAccess, type AwsAccess } from './awsAccess';
 import type { AwsConfigPaths } from './sharedConfigFiles';
 import { createSsoLogins, type SsoLogins } from './sso/ssoLogins';
 import { createSsoPortal, type SsoPortal } from './sso/ssoPortal';
+import { createSsoSessionWatch, type SsoSessionWatch } from './sso/sessionWatch';
 
 export interface AwsServices {
   /** The user's local AWS profiles: listing, credentials for a profile, caller identity. */
@@ -11,6 +12,8 @@ export interface AwsServices {
   readonly ssoLogins: SsoLogins;
   /** Accounts and roles of a logged-in SSO session. */
   readonly ssoPortal: SsoPortal;
+  /** Watches SSO sessions in use: renews them, and warns before one runs out. */
+  readonly ssoSessionWatch: SsoSessionWatch;
 }
 
 export interface AwsServicesOptions {
@@ -30,5 +33,6 @@ export function createAwsServices(options: AwsServicesOptions): AwsServices {
       onLoggedIn: () => awsAccess.forgetCredentials(),
     }),
     ssoPortal: createSsoPortal(),
+    ssoSessionWatch: createSsoSessionWatch(),
   };
 }

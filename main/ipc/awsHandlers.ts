@@ -34,5 +34,17 @@ export function createAwsHandlers(
       services.ssoPortal.listAccounts(await sessionFor(target)),
     'aws:ssoListAccountRoles': async ({ target, accountId }) =>
       services.ssoPortal.listAccountRoles(await sessionFor(target), accountId),
+    'aws:ssoWatchSession': async ({ target }, { events }) => {
+      const session = await sessionFor(target);
+      services.ssoSessionWatch.watch(session, (notice) =>
+        events.emit('aws:ssoSessionNotice', notice),
+      );
+      // A login already about to end is announced now, not a minute later.
+      await services.ssoSessionWatch.checkAll();
+      return ssoLoginStatus(await readSsoToken(session.key), new Date());
+    },
+    'aws:ssoUnwatchSession': async ({ target }) => ({
+      stopped: services.ssoSessionWatch.unwatch((await sessionFor(target)).key),
+    }),
   };
 }

@@ -45,3 +45,19 @@ export type SsoAccount = z.infer<typeof SsoAccountSchema>;
 
 export const SsoRoleSchema = z.object({ accountId: z.string(), roleName: z.string() });
 export type SsoRole = z.infer<typeof SsoRoleSchema>;
+
+export const SSO_SESSION_NOTICE_STATES = ['ending', 'ended', 'renewed'] as const;
+
+/**
+ * main → renderer for a watched SSO session: `ending` when the login cannot be renewed and runs out
+ * at `endsAt` (within the warning period), `ended` once it has (or the cached login is gone), and
+ * `renewed` when a session that was `ending` got a fresh login after all.
+ */
+export const SsoSessionNoticeSchema = z.object({
+  sessionKey: z.string(),
+  /** The `[sso-session]` name, or the start URL of a legacy profile. */
+  session: z.string(),
+  state: z.enum(SSO_SESSION_NOTICE_STATES),
+  endsAt: z.iso.datetime().nullable(),
+});
+export type SsoSessionNotice = z.infer<typeof SsoSessionNoticeSchema>;

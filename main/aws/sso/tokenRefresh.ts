@@ -17,11 +17,13 @@ const inFlight = new Map<string, Promise<SsoCachedToken | null>>();
 /**
  * The session's token, renewed through the refresh token when it is about to run out (the AWS CLI
  * does the same and writes the same file). Null when there is no usable token; a failed refresh
- * leaves the cached file as it was.
+ * leaves the cached file as it was. `windowMs` renews earlier (the session watch does, so a refused
+ * renewal is known well before the token runs out).
  */
 export async function freshSsoToken(
   session: SsoSessionRef,
   now: () => Date,
+  windowMs = REFRESH_WINDOW_MS,
 ): Promise<SsoCachedToken | null> {
   const running = inFlight.get(session.key);
   if (running) return running;
@@ -29,7 +31,7 @@ export async function freshSsoToken(
     const token = await readSsoToken(session.key);
     if (!token) return null;
     const remaining = Date.parse(token.expiresAt) - now().getTime();
-    if (remaining > REFRESH_WINDOW_MS || !canRefresh(token, now())) {
+    if (remaining > windowMs || !canRefresh(token, now())) {
       return remaining > 0 ? token : null;
     }
     let response;

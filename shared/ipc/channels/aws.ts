@@ -12,6 +12,9 @@
  *   aws:ssoLoginStatus        → the cached login of one session (no network): valid until when,
  *                               renewable until when — to warn before the session ends
  *   aws:ssoListAccounts / aws:ssoListAccountRoles → what the logged-in session may use
+ *   aws:ssoWatchSession / aws:ssoUnwatchSession → keep a session in use renewed and announce,
+ *                               as `aws:ssoSessionNotice` events, that it is about to end (with
+ *                               when), has ended, or was renewed after all
  * Errors are `aws.*` codes (renderer/src/locales/<lang>/aws.json `errors.*`).
  */
 import { z } from 'zod';
@@ -26,6 +29,7 @@ import {
   SsoLoginProgressSchema,
   SsoLoginStartedSchema,
   SsoRoleSchema,
+  SsoSessionNoticeSchema,
   SsoTargetSchema,
 } from '../../aws/sso';
 
@@ -56,8 +60,17 @@ export const awsChannels = {
     request: z.object({ target: SsoTargetSchema, accountId: z.string().regex(/^\d{12}$/) }),
     response: z.array(SsoRoleSchema),
   },
+  'aws:ssoWatchSession': {
+    request: z.object({ target: SsoTargetSchema }),
+    response: SsoLoginStatusSchema,
+  },
+  'aws:ssoUnwatchSession': {
+    request: z.object({ target: SsoTargetSchema }),
+    response: z.object({ stopped: z.boolean() }),
+  },
 } as const;
 
 export const awsEvents = {
   'aws:ssoLoginProgress': SsoLoginProgressSchema,
+  'aws:ssoSessionNotice': SsoSessionNoticeSchema,
 } as const;

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -165,6 +165,52 @@ describe('the aws IPC channels, through the real handler table and dispatch', ()
     expect(await call('aws:ssoOpenVerificationPage', { loginId: 'nope' })).toMatchObject({
       ok: false,
       error: { code: 'aws.ssoLoginNotFound' },
+    });
+  });
+
+  it('watches a session in use: renews it silently near its end, warns when it cannot', async () => {
+    const file = join(
+      testbed.aws.home,
+      '.aws',
+      'sso',
+      'cache',
+      `${createHash('sha1').update('ipc').digest('hex')}.json`,
+    );
+    const endingSoon = async () => {
+      const cached = JSON.parse(await readFile(file, 'utf8')) as Record<string, string>;
+      const expiresAt = `${new Date(Date.now() + 10 * 60 * 1000).toISOString().slice(0, 19)}Z`;
+      await writeFile(file, JSON.stringify({ ...cached, expiresAt }));
+      return { cached: { ...cached, expiresAt }, expiresAt, accessToken: cached.accessToken };
+    };
+    const notices = () => emitted.filter((e) => e.event === 'aws:ssoSessionNotice');
+    const target = { ssoSession: 'ipc' };
+
+    const before = await endingSoon();
+    const watched = (await call('aws:ssoWatchSession', { target })) as {
+      ok: true;
+      value: { state: string; expiresAt: string };
+    };
+    expect(watched).toMatchObject({ ok: true, value: { state: 'valid', refreshable: true } });
+    const renewed = JSON.parse(await readFile(file, 'utf8')) as Record<string, string>;
+    expect(renewed.accessToken).not.toBe(before.accessToken);
+    expect(Date.parse(watched.value.expiresAt)).toBeGreaterThan(Date.parse(before.expiresAt));
+    expect(notices()).toEqual([]);
+
+    const refused = await endingSoon();
+    testbed.oidc.revokeRefreshTokens();
+    await call('aws:ssoWatchSession', { target });
+    expect(notices().map((e) => e.payload)).toEqual([
+      {
+        sessionKey: 'ipc',
+        session: 'ipc',
+        state: 'ending',
+        endsAt: new Date(refused.expiresAt).toISOString(),
+      },
+    ]);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(refused.cached);
+    expect(await call('aws:ssoUnwatchSession', { target })).toEqual({
+      ok: true,
+      value: { stopped: true },
     });
   });
 
