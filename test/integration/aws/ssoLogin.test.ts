@@ -351,6 +351,11 @@ describe('SSO login without the AWS CLI, against fake IAM Identity Center endpoi
       services.ssoLogins.finished(first.loginId),
       services.ssoLogins.finished(other.loginId),
     ]);
+    // Once the first login has ended, the session takes a new one.
+    const again = services.ssoLogins.start(corp, 'deviceCode', () => {});
+    expect(again.loginId).not.toBe(first.loginId);
+    services.ssoLogins.cancel(again.loginId);
+    await services.ssoLogins.finished(again.loginId);
   });
 
   it('a login nobody finishes times out with aws.ssoLoginTimedOut and writes nothing', async () => {

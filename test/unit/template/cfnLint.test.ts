@@ -10,12 +10,18 @@ const CFN_LINT = join(ROOT, '.venv', 'bin', 'cfn-lint');
 const TEMPLATES = join(ROOT, 'templates');
 const run = promisify(execFile);
 
-/** Every rule, errors and warnings, in the regions SMOOZ serves from and CloudFormation's default. */
+/**
+ * Every rule (errors, warnings and informational checks), in the regions SMOOZ serves from and
+ * CloudFormation's default. Experimental rules stay off: their only finding (I4010) asks for
+ * `com.aws.cloudformation.Context` documentation metadata, a convention and not a defect.
+ */
 async function lint(file: string): Promise<{ code: number; output: string }> {
   try {
     const { stdout, stderr } = await run(CFN_LINT, [
       '--format',
       'parseable',
+      '--include-checks',
+      'I',
       '--regions',
       'ap-northeast-1',
       'us-east-1',
