@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { accountSnapshot, snapshotDelta } from '../../support/accountSnapshot';
+import { createEngineHarness } from '../../support/engineHarness';
+import { driveToEnd, postgresRequest, tearDownFully } from '../../support/engineFlows';
+import { resetMoto } from '../../support/motoServer';
+import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
+import { startFaultProxy, type FaultProxy } from './faultProxy';
+
+describe('setup engine: throttling and a network that goes away', () => {
+  const endpoint = inject('motoEndpoint');
+  let seeded: SeededAccount;
+  let proxy: FaultProxy;
+
+  beforeAll(async () => {
+    await resetMoto(endpoint);
+    seeded = await seedCustomerAccount(endpoint);
+    proxy = await startFaultProxy(endpoint);
+  });
+  afterAll(() => proxy.close());
+
+  const outcomes = (operation: string) =>
+    proxy.log.filter((entry) => entry.operation === operation).map((entry) => entry.outcome);
+
+  it('retries throttled calls with backoff and completes without adding a rule twice', async () => {
+    const before = await accountSnapshot(endpoint);
+    proxy.log.length = 0;
+    proxy.throttle('AuthorizeSecurityGroupIngress', 2);
+    const { engine } = createEngineHarness(proxy.endpoint);
+    const created = await engine.create(postgresRequest(seeded, 'throttled'));
+    const end = await driveToEnd(engine, created.plan.connectionId);
+
+    expect(end.step).toBe('complete');
+    expect(outcomes('AuthorizeSecurityGroupIngress')).toEqual([
+      'throttled',
+      'throttled',
+      'forwarded',
+      'forwarded',
+      'forwarded',
+      'forwarded',
+    ]);
+    const delta = snapshotDelta(before, await accountSnapshot(endpoint));
+    expect(delta.rulesAddedToExistingGroups).toHaveLength(4);
+    expect((await tearDownFully(engine, created.plan.connectionId)).step).toBe('tornDown');
+    expect(await accountSnapshot(endpoint)).toEqual(before);
+  });
+
+  it('when the network goes down mid-stack, stops with "no network" keeping its progress, and once it is back resumes without creating anything twice', async () => {
+    const before = await accountSnapshot(endpoint);
+    proxy.log.length = 0;
+    const { engine } = createEngineHarness(proxy.endpoint);
+    let wentDown = false;
+    engine.subscribe((event) => {
+      if (
+        !wentDown &&
+        event.type === 'stateChanged' &&
+        event.state.step === 'creatingStack' &&
+        event.state.created.some((r) => r.kind === 'stack')
+      ) {
+        wentDown = true;
+        proxy.down = true;
+      }
+    });
+    const created = await engine.create(postgresRequest(seeded, 'offline'));
+    const id = created.plan.connectionId;
+    expect((await engine.runPreflight(id)).step).toBe('ready');
+    await engine.start(id);
+    const stopped = await engine.settled(id);
+
+    expect(stopped).toMatchObject({
+      step: 'failed',
+      resumeStep: 'creatingStack',
+      error: { code: 'aws.noNetwork' },
+    });
+    // The SDK tried the call several times before giving up.
+    expect(proxy.log.filter((e) => e.outcome === 'dropped').length).toBeGreaterThan(1);
+    // Progress kept on disk: the group, the four rules and the stack being created.
+    expect(engine.get(id)).toEqual(stopped);
+    expect(stopped.created.map((r) => r.kind)).toEqual([
+      'securityGroup',
+      'ingressRule',
+      'ingressRule',
+      'ingressRule',
+      'ingressRule',
+      'stack',
+    ]);
+
+    proxy.down = false;
+    await engine.resume(id);
+    const end = await engine.settled(id);
+    expect(end.step).toBe('complete');
+    expect(end.created).toEqual(stopped.created);
+    expect(outcomes('CreateSecurityGroup')).toEqual(['forwarded']);
+    expect(outcomes('AuthorizeSecurityGroupIngress')).toHaveLength(4);
+    expect(outcomes('CreateStack')).toEqual(['forwarded']);
+    const delta = snapshotDelta(before, await accountSnapshot(endpoint));
+    expect(delta.stacks).toEqual([end.plan.stackName]);
+    expect(delta.securityGroups).toHaveLength(1);
+
+    expect((await tearDownFully(engine, id)).step).toBe('tornDown');
+    expect(await accountSnapshot(endpoint)).toEqual(before);
+  });
+});
