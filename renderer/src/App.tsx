@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/preferences';
+import type { AutomatedPrefill } from '../../shared/steps/handoff';
 import { AboutPanel } from './about/AboutPanel';
 import { ChecklistScreen } from './checklist/ChecklistScreen';
 import { ConnectionList } from './home/ConnectionList';
@@ -14,7 +15,9 @@ import { GuidedSetup } from './setup/GuidedSetup';
 import { useReopenGuided } from './setup/useReopenGuided';
 
 type View =
-  { name: 'home' } | { name: 'about' } | { name: 'setup'; mode: SetupMode; connectionId?: string };
+  | { name: 'home' }
+  | { name: 'about' }
+  | { name: 'setup'; mode: SetupMode; connectionId?: string; prefill?: AutomatedPrefill };
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -66,13 +69,16 @@ export function App() {
           {view.name === 'about' && <AboutPanel />}
           {view.name === 'setup' && view.mode === 'offline' && (
             <ChecklistScreen
-              onSwitchToAutomated={() => setView({ name: 'setup', mode: 'automated' })}
+              onSwitchToAutomated={(prefill) =>
+                setView({ name: 'setup', mode: 'automated', prefill })
+              }
             />
           )}
           {view.name === 'setup' && view.mode === 'automated' && (
             <GuidedSetup
               key={view.connectionId ?? 'new'}
               {...(view.connectionId ? { connectionId: view.connectionId } : {})}
+              {...(view.prefill ? { prefill: view.prefill } : {})}
               onHome={() => setView({ name: 'home' })}
             />
           )}

@@ -3,6 +3,7 @@ import './checklist.css';
 import { useTranslation } from 'react-i18next';
 import { buildChecklistDocument } from '../../../shared/steps/document';
 import { isChecklistComplete } from '../../../shared/steps/checklistState';
+import { automatedPrefill, type AutomatedPrefill } from '../../../shared/steps/handoff';
 import { formatStepRef } from '../../../shared/steps/stepRef';
 import { STEPS, stepById } from '../../../shared/steps/steps';
 import { ErrorNotice } from '../common/ErrorNotice';
@@ -12,9 +13,14 @@ import { useChecklist } from './useChecklist';
 
 /**
  * Offline mode: the manual as a checklist. The app makes no AWS or SMOOZ call here (main's
- * checklist handlers have no network code at all), and the banner says so.
+ * checklist handlers have no network code at all), and the banner says so. Switching to the
+ * automated flow hands it the values typed so far; they also stay here.
  */
-export function ChecklistScreen({ onSwitchToAutomated }: { onSwitchToAutomated: () => void }) {
+export function ChecklistScreen({
+  onSwitchToAutomated,
+}: {
+  onSwitchToAutomated: (prefill: AutomatedPrefill) => void;
+}) {
   const { t, i18n } = useTranslation('checklist');
   const { load, actionError, apply, setValue, setConfirmation } = useChecklist();
   const [exported, setExported] = useState<string | null>(null);
@@ -63,7 +69,11 @@ export function ChecklistScreen({ onSwitchToAutomated }: { onSwitchToAutomated: 
         <button type="button" onClick={() => exportDocument('pdf')} data-testid="export-pdf">
           {t('export.pdf')}
         </button>
-        <button type="button" onClick={onSwitchToAutomated} data-testid="switch-automated">
+        <button
+          type="button"
+          onClick={() => onSwitchToAutomated(automatedPrefill(state.values))}
+          data-testid="switch-automated"
+        >
           {t('switchToAutomated')}
         </button>
       </div>

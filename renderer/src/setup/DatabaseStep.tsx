@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { DatabaseRecord } from '../../../shared/flow/database';
 import type { DbAuthMethod } from '../../../shared/flow/plan';
 import type { SetupState } from '../../../shared/flow/state';
+import type { AutomatedPrefill } from '../../../shared/steps/handoff';
 import { validateConnectionName, validateDbUser } from '../../../shared/validation/names';
-import { validateRdsEndpoint } from '../../../shared/validation/rds';
+import { parseRdsEndpoint, validateRdsEndpoint } from '../../../shared/validation/rds';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { call } from '../ipc/api';
 import { Sensitive } from '../support/Sensitive';
@@ -22,39 +23,65 @@ interface Props {
   /** Names already used by this app's connections: a new one must differ. */
   readonly existingNames: readonly string[];
   readonly onCreated: (state: SetupState) => void;
+  /** Values typed in the offline checklist: the database is picked by its endpoint. */
+  readonly prefill?: Pick<
+    AutomatedPrefill,
+    'rdsEndpoint' | 'connectionName' | 'authMethod' | 'dbUser'
+  >;
 }
 
 const dbKey = (db: DatabaseRecord) => `${db.kind}:${db.identifier}`;
+
+/** The listed database a typed endpoint names: identifiers are unique per kind in a region. */
+function databaseNamedBy(
+  endpoint: string | undefined,
+  region: string,
+  databases: readonly DatabaseRecord[],
+) {
+  const parsed = endpoint === undefined ? undefined : parseRdsEndpoint(endpoint);
+  if (parsed === undefined || parsed.region !== region) return undefined;
+  const kind = parsed.kind === 'instance' ? 'instance' : 'cluster';
+  return databases.find((db) => db.kind === kind && db.identifier === parsed.identifier);
+}
 
 /**
  * 3-1, the database: picked from the region's RDS instances and clusters (engine, endpoint,
  * Multi-AZ shown), or found by a typed endpoint; then the connection's name and how SMOOZ signs
  * in to the database. Everything else about the database is derived.
  */
-export function DatabaseStep({ target, smooz, existingNames, onCreated }: Props) {
+export function DatabaseStep({ target, smooz, existingNames, onCreated, prefill }: Props) {
   const { t } = useTranslation('guided');
   const [databases, setDatabases] = useState<DatabaseRecord[]>();
   const [loadError, setLoadError] = useState<unknown>();
   const [selected, setSelected] = useState<string>('');
-  const [typedEndpoint, setTypedEndpoint] = useState('');
+  const [typedEndpoint, setTypedEndpoint] = useState(prefill?.rdsEndpoint ?? '');
   const [resolveError, setResolveError] = useState<unknown>();
-  const [name, setName] = useState('');
-  const [nameEdited, setNameEdited] = useState(false);
-  const [auth, setAuth] = useState<DbAuthMethod>('password');
-  const [dbUser, setDbUser] = useState('');
+  const [name, setName] = useState(prefill?.connectionName ?? '');
+  const [nameEdited, setNameEdited] = useState(prefill?.connectionName !== undefined);
+  const [auth, setAuth] = useState<DbAuthMethod>(prefill?.authMethod ?? 'password');
+  const [dbUser, setDbUser] = useState(prefill?.dbUser ?? '');
+  const carriedEndpoint = prefill?.rdsEndpoint;
+  const carriedName = prefill?.connectionName;
   const [submitError, setSubmitError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     let live = true;
     call('setup:listDatabases', { profile: target.profile, region: target.region }).then(
-      (value) => live && setDatabases(value.databases),
+      (value) => {
+        if (!live) return;
+        setDatabases(value.databases);
+        const carried = databaseNamedBy(carriedEndpoint, target.region, value.databases);
+        if (carried === undefined) return;
+        setSelected(dbKey(carried));
+        if (carriedName === undefined) setName(carried.identifier);
+      },
       (error: unknown) => live && setLoadError(error),
     );
     return () => {
       live = false;
     };
-  }, [target.profile, target.region]);
+  }, [target.profile, target.region, carriedEndpoint, carriedName]);
 
   const chosen = databases?.find((db) => dbKey(db) === selected);
   const choose = (db: DatabaseRecord) => {

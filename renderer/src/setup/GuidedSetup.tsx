@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SetupState } from '../../../shared/flow/state';
+import type { AutomatedPrefill } from '../../../shared/steps/handoff';
+import { HandoffNotice } from '../checklist/HandoffNotice';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { call } from '../ipc/api';
 import { AttentionStep } from './AttentionStep';
@@ -22,13 +24,16 @@ import './guided.css';
 
 /**
  * The automated setup: the manual's checklist down the side, the current step in the main area.
- * Started from the home screen (no connection yet) or reopened on a flow that was under way.
+ * Started from the home screen (no connection yet), from the offline checklist (with the values
+ * typed there as `prefill`), or reopened on a flow that was under way.
  */
 export function GuidedSetup({
   connectionId: initialId,
+  prefill,
   onHome,
 }: {
   connectionId?: string;
+  prefill?: AutomatedPrefill;
   onHome: () => void;
 }) {
   const { t } = useTranslation('guided');
@@ -71,10 +76,14 @@ export function GuidedSetup({
               step={screen.step}
               values={pictureValues(flow.state)}
             />
+            {prefill && phase.kind !== 'flow' && <HandoffNotice prefill={prefill} />}
             {phase.kind === 'target' && (
               <>
                 {smooz.status === 'needsToken' && <SmoozAccess onStored={smooz.reload} />}
-                <TargetStep onDone={setTarget} />
+                <TargetStep
+                  onDone={setTarget}
+                  {...(prefill?.region ? { preferredRegion: prefill.region } : {})}
+                />
               </>
             )}
             {phase.kind === 'database' && target !== undefined && (
@@ -85,6 +94,7 @@ export function GuidedSetup({
                     smooz={defaults}
                     existingNames={existingNames}
                     onCreated={onCreated}
+                    {...(prefill ? { prefill } : {})}
                   />
                 )}
               </SmoozGate>

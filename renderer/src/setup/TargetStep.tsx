@@ -26,9 +26,15 @@ function defaultRegion(listing: AwsProfileListing, profile: AwsProfile | undefin
 /**
  * 3-1, first decision: which of the user's own AWS profiles and which region. The account is
  * looked up as soon as both are chosen; an SSO profile without a valid login is logged in here,
- * without leaving the screen.
+ * without leaving the screen. A region carried from the offline checklist comes first.
  */
-export function TargetStep({ onDone }: { onDone: (target: Target) => void }) {
+export function TargetStep({
+  onDone,
+  preferredRegion,
+}: {
+  onDone: (target: Target) => void;
+  preferredRegion?: string;
+}) {
   const { t } = useTranslation('guided');
   const [listing, setListing] = useState<AwsProfileListing>();
   const [loadError, setLoadError] = useState<unknown>();
@@ -54,14 +60,14 @@ export function TargetStep({ onDone }: { onDone: (target: Target) => void }) {
         const chosen =
           usable.find((p) => p.name === value.selectedProfile) ?? usable[0] ?? undefined;
         setProfile(chosen?.name ?? '');
-        setRegion(defaultRegion(value, chosen));
+        setRegion(preferredRegion ?? defaultRegion(value, chosen));
       },
       (error: unknown) => live && setLoadError(error),
     );
     return () => {
       live = false;
     };
-  }, []);
+  }, [preferredRegion]);
 
   const regionCheck = validateRegion(region);
   const validRegion = regionCheck.ok ? regionCheck.value : undefined;

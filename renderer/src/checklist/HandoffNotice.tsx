@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import './handoff.css';
+import type { AutomatedPrefill } from '../../../shared/steps/handoff';
+import { VALUE_SPECS, type ValueKey } from '../../../shared/steps/values';
+import { Sensitive } from '../support/Sensitive';
+
+/** The hand-off values the guided screens fill in, under the checklist's name for each. */
+const APPLIED: readonly [keyof AutomatedPrefill, ValueKey][] = [
+  ['region', 'region'],
+  ['rdsEndpoint', 'rdsEndpoint'],
+  ['connectionName', 'connectionName'],
+  ['authMethod', 'dbAuthMethod'],
+  ['dbUser', 'dbUser'],
+];
+
+/**
+ * Shown at the start of the automated flow when the user came from the offline checklist: which
+ * typed values were carried over (masked in support mode like every other value), and that the
+ * rest is read from the account rather than copied.
+ */
+export function HandoffNotice({ prefill }: { prefill: AutomatedPrefill }) {
+  const { t } = useTranslation('checklist');
+  const carried = APPLIED.flatMap(([field, key]) => {
+    const value = prefill[field];
+    return typeof value === 'string' ? [{ key, value }] : [];
+  });
+  if (carried.length === 0) return null;
+  return (
+    <div className="handoff-notice" role="note" data-testid="handoff-notice">
+      <p>
+        <strong>{t('handoff.title')}</strong> {t('handoff.body')}
+      </p>
+      <dl>
+        {carried.map(({ key, value }) => (
+          <div key={key} data-testid={`handoff-${key}`}>
+            <dt>{t(`values.${key}.label`)}</dt>
+            <dd>
+              {key === 'dbAuthMethod' ? (
+                t(`values.dbAuthMethod.choices.${value}`)
+              ) : (
+                <Sensitive kind={VALUE_SPECS[key].display} value={value} />
+              )}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
