@@ -40,9 +40,11 @@ export async function invokeUpdater(
 
 /**
  * The pre-signed URL is signed without a content type, so none may be sent (as cfn-response
- * does); fetch would add one.
+ * does); fetch would add one. A PUT that hangs is given up on, so the invocation fails and Lambda
+ * retries it (CloudFormation invokes custom resources asynchronously) instead of waiting out the
+ * function's timeout.
  */
-export function putResponse(url: string, body: CfnResponse): Promise<void> {
+export function putResponse(url: string, body: CfnResponse, timeoutMs = 20_000): Promise<void> {
   const data = JSON.stringify(body);
   const target = new URL(url);
   const request = target.protocol === 'http:' ? httpRequest : httpsRequest;
@@ -61,6 +63,9 @@ export function putResponse(url: string, body: CfnResponse): Promise<void> {
             : reject(new Error(`response PUT answered HTTP ${res.statusCode}`)),
         );
       },
+    );
+    req.setTimeout(timeoutMs, () =>
+      req.destroy(new Error(`response PUT timed out after ${timeoutMs} ms`)),
     );
     req.on('error', reject);
     req.end(data);

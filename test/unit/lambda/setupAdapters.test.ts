@@ -56,6 +56,22 @@ describe('setup helper adapters', () => {
     }
   });
 
+  it('gives up on a PUT that gets no answer, so the invocation fails and is retried', async () => {
+    const server = createServer(() => {
+      // never answers
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      await expect(putResponse(`http://127.0.0.1:${port}/x`, BODY, 200)).rejects.toThrow(
+        'timed out',
+      );
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
   it('returns the updater outcome from a successful invoke', async () => {
     const outcome = {
       status: 'unchanged',
