@@ -313,6 +313,21 @@ describe('SSO login without the AWS CLI, against fake IAM Identity Center endpoi
     expect(identity.arn).toContain('AWSReservedSSO_ReadOnly_');
   });
 
+  it('asks for a new login when the portal refuses a token the cache still calls valid', async () => {
+    // Signed out in the browser, or the administrator ended the session: IAM Identity Center
+    // answers 401 although the cached token has not run out yet.
+    oidc.revokeAccessTokens();
+    services.awsAccess.forgetCredentials();
+    await expect(services.awsAccess.callerIdentity('legacy')).rejects.toMatchObject({
+      code: 'aws.ssoTokenExpired',
+      params: { profile: 'legacy', session: LEGACY_URL },
+    });
+    await expect(services.ssoPortal.listAccounts(legacy)).rejects.toMatchObject({
+      code: 'aws.ssoTokenExpired',
+      params: { session: LEGACY_URL },
+    });
+  });
+
   it('a login the user denies fails with aws.ssoLoginDenied and writes nothing', async () => {
     await rm(cacheFile('corp'), { force: true });
     oidc.userDecision = 'deny';
