@@ -22,7 +22,9 @@ export const SSO_LOGIN_STATES = ['valid', 'expired', 'missing'] as const;
 
 /**
  * What the token cache says about an SSO session. `refreshable` means the app can renew the access
- * token without the browser until `sessionEndsAt` (the client registration's end).
+ * token without the browser, at the latest until `sessionEndsAt` (the client registration's end);
+ * IAM Identity Center refuses renewal earlier once the user's session there ends, which the cache
+ * does not record (the session watch finds out and warns).
  */
 export const SsoLoginStatusSchema = z.object({
   state: z.enum(SSO_LOGIN_STATES),
