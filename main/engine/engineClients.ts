@@ -7,6 +7,7 @@ import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { STSClient } from '@aws-sdk/client-sts';
 import { createAwsClient, type AwsClientContext } from '../aws/clientFactory';
 import type { AppConfig } from '../config';
+import { AbortedError } from '../services/backoff';
 
 /** Receives the name of every AWS API operation the engine sends (the benchmark counts them). */
 export type ApiCallListener = (service: string, operation: string) => void;
@@ -34,35 +35,46 @@ interface MiddlewareClient {
   };
 }
 
-function counted<T>(client: T, listener: ApiCallListener | undefined): T {
-  if (!listener) return client;
+/**
+ * Every call goes through here first: a cancelled flow sends nothing more (a call already on the
+ * wire still completes; what it made is found again by its tag), and the listener sees the rest.
+ */
+function instrumented<T>(
+  client: T,
+  listener: ApiCallListener | undefined,
+  signal: AbortSignal | undefined,
+): T {
+  if (!listener && !signal) return client;
   (client as MiddlewareClient).middlewareStack.add(
     (next, context) => (args) => {
-      listener(
+      if (signal?.aborted) return Promise.reject(new AbortedError());
+      listener?.(
         (context.clientName ?? 'unknown').replace(/Client$/, ''),
         (context.commandName ?? 'unknown').replace(/Command$/, ''),
       );
       return next(args);
     },
-    { step: 'initialize', name: 'smoozApiCallCounter' },
+    { step: 'initialize', name: 'smoozEngineCalls' },
   );
   return client;
 }
 
-/** One client per service the engine uses, for one profile and region. */
+/** One client per service the engine uses, for one profile and region (and one run of a flow). */
 export function createEngineClients(
   config: AppConfig,
   context: AwsClientContext,
   listener?: ApiCallListener,
+  signal?: AbortSignal,
 ): EngineClients {
+  const make = <T>(client: T): T => instrumented(client, listener, signal);
   return {
     region: context.region,
-    ec2: counted(createAwsClient(EC2Client, config, context), listener),
-    rds: counted(createAwsClient(RDSClient, config, context), listener),
-    cfn: counted(createAwsClient(CloudFormationClient, config, context), listener),
-    sts: counted(createAwsClient(STSClient, config, context), listener),
-    iam: counted(createAwsClient(IAMClient, config, context), listener),
-    lambda: counted(createAwsClient(LambdaClient, config, context), listener),
-    quotas: counted(createAwsClient(ServiceQuotasClient, config, context), listener),
+    ec2: make(createAwsClient(EC2Client, config, context)),
+    rds: make(createAwsClient(RDSClient, config, context)),
+    cfn: make(createAwsClient(CloudFormationClient, config, context)),
+    sts: make(createAwsClient(STSClient, config, context)),
+    iam: make(createAwsClient(IAMClient, config, context)),
+    lambda: make(createAwsClient(LambdaClient, config, context)),
+    quotas: make(createAwsClient(ServiceQuotasClient, config, context)),
   };
 }

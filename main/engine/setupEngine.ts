@@ -90,8 +90,17 @@ export function createSetupEngine(deps: SetupEngineDeps): SetupEngine {
     }
   };
 
-  const clientsFor = async (profile: string, region: string): Promise<EngineClients> =>
-    createEngineClients(deps.config, await deps.getAwsContext(profile, region), deps.onApiCall);
+  const clientsFor = async (
+    profile: string,
+    region: string,
+    signal?: AbortSignal,
+  ): Promise<EngineClients> =>
+    createEngineClients(
+      deps.config,
+      await deps.getAwsContext(profile, region),
+      deps.onApiCall,
+      signal,
+    );
 
   function get(connectionId: string): SetupState {
     const state = deps.repository.load(connectionId);
@@ -219,7 +228,7 @@ export function createSetupEngine(deps: SetupEngineDeps): SetupEngine {
       const state = get(id);
       if (signal.aborted || !isActiveStep(state.step)) return;
       try {
-        clients ??= await clientsFor(state.plan.profile, state.plan.region);
+        clients ??= await clientsFor(state.plan.profile, state.plan.region, signal);
         if (!(await step(state, clients, signal, retryFailedStack))) return;
       } catch (error) {
         const now = get(id);
