@@ -2,6 +2,7 @@ import {
   CreateSecurityGroupCommand,
   CreateSubnetCommand,
   CreateVpcCommand,
+  CreateVpcEndpointCommand,
   EC2Client,
 } from '@aws-sdk/client-ec2';
 import {
@@ -111,6 +112,70 @@ export async function seedCustomerVpc(motoEndpoint: string, tag: string, octet: 
     },
   };
   return result;
+}
+
+export interface IsolatedVpc {
+  vpcId: string;
+  subnetId: string;
+  lambdaSecurityGroupId: string;
+}
+
+/**
+ * A VPC whose subnet has no route out (no NAT gateway), tagged so the moto plug-in gives functions
+ * in it only the AWS APIs with an interface endpoint there (smooz_lambda_node.py, VPC egress).
+ */
+export async function seedIsolatedVpc(
+  motoEndpoint: string,
+  tag: string,
+  octet: number,
+): Promise<IsolatedVpc> {
+  const ec2 = createAwsClient(EC2Client, motoAppConfig(motoEndpoint), motoContext);
+  const vpc = await ec2.send(
+    new CreateVpcCommand({
+      CidrBlock: `10.${octet}.0.0/16`,
+      TagSpecifications: [
+        { ResourceType: 'vpc', Tags: [{ Key: 'smooz:moto-egress', Value: 'enforce' }] },
+      ],
+    }),
+  );
+  const vpcId = vpc.Vpc?.VpcId ?? '';
+  const subnet = await ec2.send(
+    new CreateSubnetCommand({
+      VpcId: vpcId,
+      CidrBlock: `10.${octet}.1.0/24`,
+      AvailabilityZone: 'ap-northeast-1a',
+    }),
+  );
+  const sg = await ec2.send(
+    new CreateSecurityGroupCommand({
+      GroupName: `smooz-lambda-${tag}`,
+      Description: 'SMOOZ PrivateLink Lambda (step 3-1)',
+      VpcId: vpcId,
+    }),
+  );
+  return {
+    vpcId,
+    subnetId: subnet.Subnet?.SubnetId ?? '',
+    lambdaSecurityGroupId: sg.GroupId ?? '',
+  };
+}
+
+/** An interface endpoint with private DNS: the SDK's default host for the service resolves to it. */
+export async function addInterfaceEndpoint(
+  motoEndpoint: string,
+  vpc: IsolatedVpc,
+  service: string,
+): Promise<void> {
+  const ec2 = createAwsClient(EC2Client, motoAppConfig(motoEndpoint), motoContext);
+  await ec2.send(
+    new CreateVpcEndpointCommand({
+      VpcEndpointType: 'Interface',
+      VpcId: vpc.vpcId,
+      SubnetIds: [vpc.subnetId],
+      ServiceName: `com.amazonaws.ap-northeast-1.${service}`,
+      PrivateDnsEnabled: true,
+    }),
+  );
 }
 
 /** Makes the VPC resolver (emulated by the moto plug-in) answer `addresses` for `hostname`. */

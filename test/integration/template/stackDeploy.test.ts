@@ -59,7 +59,14 @@ import {
 } from '../../../shared/stack/templateParameters';
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
 import { resetMoto } from '../../support/motoServer';
-import { inCidr, seedCustomerVpc, setVpcDns, type CustomerVpc } from './customerVpc';
+import {
+  addInterfaceEndpoint,
+  inCidr,
+  seedCustomerVpc,
+  seedIsolatedVpc,
+  setVpcDns,
+  type CustomerVpc,
+} from './customerVpc';
 import { MOVING_EVENTS, rdsEvent, STILL_EVENTS } from './rdsEventSamples';
 
 const TEMPLATE = readFileSync(
@@ -594,6 +601,40 @@ describe('a stack whose first registration fails', () => {
     } finally {
       await setVpcDns(endpoint, host, null);
     }
+  });
+});
+
+describe('a stack whose updater subnet has no way out to the AWS APIs', () => {
+  const valuesIn = (isolated: Awaited<ReturnType<typeof seedIsolatedVpc>>, name: string) => ({
+    ...valuesFor(CASES[0] as Case),
+    lambdaFunctionName: `smooz-updater-${name}`,
+    vpcId: isolated.vpcId,
+    subnetId: isolated.subnetId,
+    additionalSubnetIds: [],
+    lambdaSecurityGroupIds: [isolated.lambdaSecurityGroupId],
+  });
+
+  it('fails the registration with the egress hint and rolls back instead of hanging', async () => {
+    const isolated = await seedIsolatedVpc(endpoint, 'no-egress', 62);
+    const stack = await deploy('smooz-no-egress', valuesIn(isolated, 'no-egress'));
+    expect(stack.StackStatus).toBe('ROLLBACK_COMPLETE');
+    const stackEvents =
+      (await cfn.send(new DescribeStackEventsCommand({ StackName: stack.StackId }))).StackEvents ??
+      [];
+    const failed = stackEvents.find((e) => e.ResourceStatus === 'CREATE_FAILED');
+    expect(failed?.LogicalResourceId).toBe('TargetRegistration');
+    expect(failed?.ResourceStatusReason).toContain('The updater failed');
+    expect(failed?.ResourceStatusReason).toContain('Elastic Load Balancing API');
+    expect(registrationStatuses(stackEvents)).toContain('DELETE_COMPLETE');
+  });
+
+  it('completes with only an elasticloadbalancing interface endpoint, the one API it calls', async () => {
+    const isolated = await seedIsolatedVpc(endpoint, 'elb-endpoint', 63);
+    await addInterfaceEndpoint(endpoint, isolated, 'elasticloadbalancing');
+    const stack = await deploy('smooz-elb-endpoint', valuesIn(isolated, 'elb-endpoint'));
+    expect(stack.StackStatus).toBe('CREATE_COMPLETE');
+    const targets = await targetsOf(outputsOf(stack).TargetGroupArn ?? '');
+    expect(targets).toEqual([{ id: expect.any(String), port: vpc.instance.port }]);
   });
 });
 

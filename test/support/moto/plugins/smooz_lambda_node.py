@@ -15,7 +15,11 @@ custom resource stays CREATE_IN_PROGRESS for ever. This plug-in:
   database with POST /moto-api/smooz/vpc-dns {"hostname", "addresses"} (an empty list answers
   ENOTFOUND, null removes the override);
 - makes moto hand functions URLs of this server rather than of a Docker host (custom-resource
-  response URLs; see smooz_cfn_custom_resources.py for how the answers are handled).
+  response URLs; see smooz_cfn_custom_resources.py for how the answers are handled);
+- in a VPC tagged `smooz:moto-egress = enforce`, gives a function in a subnet without a way out
+  (no 0.0.0.0/0 route to a NAT gateway or another device) only the AWS APIs that have an interface
+  endpoint with private DNS in its VPC; every other API answers as unreachable. Opt-in, because
+  other suites seed VPCs without modelling their routes.
 """
 import base64
 import io
@@ -34,6 +38,7 @@ from typing import Any
 
 from moto import settings
 from moto.awslambda.models import LambdaFunction, lambda_backends
+from moto.ec2.models import ec2_backends
 from moto.moto_api._internal import mock_random
 from moto.moto_api._internal import urls as moto_api_urls
 from moto.moto_api._internal.models import MotoAPIBackend
@@ -140,6 +145,66 @@ def _reset(self: MotoAPIBackend) -> None:
 MotoAPIBackend.reset = _reset  # type: ignore[method-assign]
 
 
+# --- VPC egress ------------------------------------------------------------------------------
+
+EGRESS_TAG = "smooz:moto-egress"
+# An API the subnet has no route to: a closed local port refuses at once (on AWS the connection
+# would time out instead; the function's own connect timeout makes the two alike).
+NO_ROUTE = "http://127.0.0.1:9"
+# Interface endpoint service → the SDK's per-service endpoint variable suffixes (service ids).
+SDK_SERVICE_IDS = {
+    "elasticloadbalancing": ["ELASTIC_LOAD_BALANCING_V2", "ELASTIC_LOAD_BALANCING"],
+    "ec2": ["EC2"],
+    "lambda": ["LAMBDA"],
+    "sts": ["STS"],
+    "logs": ["CLOUDWATCH_LOGS"],
+    "s3": ["S3"],
+}
+
+
+def _route_table_of(backend: Any, subnet: Any) -> Any:
+    tables = [t for t in backend.route_tables.values() if t.vpc_id == subnet.vpc_id]
+    explicit = [t for t in tables if subnet.id in t._associations.values()]
+    main = [t for t in tables if t.main_association_id is not None]
+    return (explicit or main or [None])[0]
+
+
+def _has_way_out(backend: Any, subnet: Any) -> bool:
+    table = _route_table_of(backend, subnet)
+    for route in table.routes if table else []:
+        if route.destination_cidr_block != "0.0.0.0/0":
+            continue
+        # An internet gateway alone is no way out: a function's network interface has no public IP.
+        if route.nat_gateway or route.instance or route.interface or route.transit_gateway:
+            return True
+    return False
+
+
+def _egress_env(fn: LambdaFunction) -> dict[str, str]:
+    subnet_ids = (getattr(fn, "_vpc_config", None) or {}).get("SubnetIds") or []
+    if not subnet_ids:
+        return {}
+    backend = ec2_backends[fn.account_id][fn.region]
+    subnets = [backend.get_subnet(s) for s in subnet_ids]
+    vpc = backend.get_vpc(subnets[0].vpc_id)
+    tags = {t["key"]: t["value"] for t in vpc.get_tags()}
+    # An invocation may run in any of the function's subnets: all of them need the way out.
+    if tags.get(EGRESS_TAG) != "enforce" or all(_has_way_out(backend, s) for s in subnets):
+        return {}
+    env = {"AWS_ENDPOINT_URL": NO_ROUTE}
+    prefix = f"com.amazonaws.{fn.region}."
+    for endpoint in backend.vpc_end_points.values():
+        if (
+            endpoint.vpc_id == vpc.id
+            and str(endpoint.vpc_endpoint_type).lower() == "interface"
+            and endpoint.private_dns_enabled
+            and str(endpoint.service_name).startswith(prefix)
+        ):
+            for service_id in SDK_SERVICE_IDS.get(endpoint.service_name[len(prefix):], []):
+                env[f"AWS_ENDPOINT_URL_{service_id}"] = _moto_endpoint()
+    return env
+
+
 # --- Node.js invocations -------------------------------------------------------------------
 
 def _role_credentials(fn: LambdaFunction) -> dict[str, str]:
@@ -184,6 +249,7 @@ def _invoke_node(fn: LambdaFunction, event: Any) -> tuple[str, bool, str]:
             "SMOOZ_LAMBDA_REQUEST_ID": request_id,
             "SMOOZ_VPC_DNS": json.dumps(vpc_dns_table(fn.account_id, fn.region)),
             **_role_credentials(fn),
+            **_egress_env(fn),
         }
         payload = event if isinstance(event, str) else json.dumps(event)
         try:
