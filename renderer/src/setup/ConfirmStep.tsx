@@ -160,6 +160,7 @@ export function ConfirmStep({ state, existingNames, onState }: Props) {
             value={subnets}
             onChange={setSubnets}
             problem={problemOf(subnetCheck)}
+            multiline
             hint={t('guided:confirm.subnetsHint', {
               zones: plan.database.availabilityZones.join(', '),
             })}

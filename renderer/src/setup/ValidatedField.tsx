@@ -1,6 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DisplayKind } from '../../../shared/redaction/kinds';
 import type { ValidationResult } from '../../../shared/validation/result';
+import { useSupportMode } from '../support/SupportModeContext';
 
 /** A message under a field: a validator's (namespace `validation`) or the guided flow's own. */
 export type FieldProblem =
@@ -21,6 +23,10 @@ interface Props {
   readonly inputMode?: 'text' | 'numeric';
   /** Typed secrets (the SMOOZ token) are not shown on screen. */
   readonly secret?: boolean;
+  /** Lists (subnet ids) wrap onto more lines instead of scrolling out of sight. */
+  readonly multiline?: boolean;
+  /** What the value is when it identifies the customer (an endpoint): masked in support mode. */
+  readonly sensitive?: DisplayKind;
 }
 
 /**
@@ -31,6 +37,7 @@ interface Props {
  */
 export function ValidatedField(props: Props) {
   const { t } = useTranslation(['guided', 'validation']);
+  const { enabled: supportMode, format } = useSupportMode();
   const [touched, setTouched] = useState(false);
   const { id, problem } = props;
   const shown = touched || props.value !== '' ? problem : undefined;
@@ -43,24 +50,44 @@ export function ValidatedField(props: Props) {
   const describedBy = [props.hint ? `${id}-hint` : '', message ? `${id}-error` : '']
     .filter(Boolean)
     .join(' ');
+  const common = {
+    value: props.value,
+    autoComplete: 'off',
+    spellCheck: false,
+    'aria-invalid': message !== undefined,
+    'aria-describedby': describedBy || undefined,
+    onChange: (e: { target: { value: string } }) => {
+      setTouched(true);
+      props.onChange(e.target.value);
+    },
+    onBlur: () => setTouched(true),
+  };
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
-      <input
-        id={id}
-        type={props.secret ? 'password' : 'text'}
-        value={props.value}
-        autoComplete="off"
-        spellCheck={false}
-        inputMode={props.inputMode ?? 'text'}
-        aria-invalid={message !== undefined}
-        aria-describedby={describedBy || undefined}
-        onChange={(e) => {
-          setTouched(true);
-          props.onChange(e.target.value);
-        }}
-        onBlur={() => setTouched(true)}
-      />
+      {supportMode && props.sensitive !== undefined ? (
+        // As in the offline checklist: the value never enters the page, its masked form is the
+        // placeholder, and typing replaces it.
+        <input
+          id={id}
+          key="support-mode"
+          type="password"
+          placeholder={format(props.sensitive, props.value)}
+          autoComplete="off"
+          aria-describedby={describedBy || undefined}
+          onChange={common.onChange}
+          onBlur={common.onBlur}
+        />
+      ) : props.multiline ? (
+        <textarea id={id} rows={2} {...common} />
+      ) : (
+        <input
+          id={id}
+          type={props.secret ? 'password' : 'text'}
+          inputMode={props.inputMode ?? 'text'}
+          {...common}
+        />
+      )}
       {props.hint && (
         <p className="field-hint" id={`${id}-hint`}>
           {props.hint}
