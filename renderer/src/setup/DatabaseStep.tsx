@@ -206,6 +206,7 @@ export function DatabaseStep({ target, smooz, existingNames, onCreated, prefill 
         <ValidatedField
           id="guided-endpoint"
           label={t('database.endpoint')}
+          sensitive="hostname"
           value={typedEndpoint}
           onChange={setTypedEndpoint}
           problem={problemOf(endpointCheck)}

@@ -6,6 +6,7 @@ import { validateRegion } from '../../../shared/validation/awsIds';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { IpcCallError, call, onEvent } from '../ipc/api';
 import { Sensitive } from '../support/Sensitive';
+import { useSupportMode } from '../support/SupportModeContext';
 import { ValidatedField, problemOf } from './ValidatedField';
 
 export interface Target {
@@ -36,6 +37,7 @@ export function TargetStep({
   preferredRegion?: string;
 }) {
   const { t } = useTranslation('guided');
+  const { format } = useSupportMode();
   const [listing, setListing] = useState<AwsProfileListing>();
   const [loadError, setLoadError] = useState<unknown>();
   const [profile, setProfile] = useState('');
@@ -152,7 +154,9 @@ export function TargetStep({
           ))}
         </select>
         {selected?.sso?.startUrl && (
-          <p className="field-hint">{t('target.ssoStartUrl', { url: selected.sso.startUrl })}</p>
+          <p className="field-hint">
+            {t('target.ssoStartUrl', { url: format('text', selected.sso.startUrl) })}
+          </p>
         )}
         {listing.profiles.some((p) => p.problem !== null) && (
           <ul className="profile-problems">
