@@ -54,7 +54,8 @@ function buildBridgeRenderer(): string {
   const args = ['build', '--config', 'renderer/vite.config.ts', '--mode', 'bridge'];
   const run = spawnSync(
     process.execPath,
-    [vite, ...args, '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'],
+    // Errors only: the bundle-size advice is for the production build, not a demo.
+    [vite, ...args, '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'],
     { cwd: ROOT, stdio: 'inherit' },
   );
   if (run.status !== 0) throw new Error('building the renderer failed');
@@ -159,7 +160,11 @@ async function main(): Promise<void> {
   });
   cleanups.push(() => server.close());
   log('');
-  log('SMOOZ PrivateLink Setup Assistant — demo (Electron unavailable here: browser tab)');
+  log(
+    `SMOOZ PrivateLink Setup Assistant — demo in a browser tab (${
+      forceBrowser ? '--browser' : 'Electron cannot start here'
+    })`,
+  );
   log(`  open:               ${server.pageUrl}`);
   log(`  AWS profile:        ${DEMO_PROFILE} (${DEMO_REGION}), emulator ${moto.endpoint}`);
   log(
