@@ -74,6 +74,7 @@ export function GuidedSetup({
             <StepHeader
               screen={screen.name}
               step={screen.step}
+              stepRef={screen.ref}
               values={pictureValues(flow.state)}
             />
             {prefill && phase.kind !== 'flow' && <HandoffNotice prefill={prefill} />}

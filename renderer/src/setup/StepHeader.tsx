@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { stepById, type StepId } from '../../../shared/steps/steps';
+import type { StepRef } from '../../../shared/steps/stepRef';
 import type { ChecklistValues } from '../../../shared/steps/values';
 import { ConsoleMock } from '../checklist/pictures/ConsoleMock';
 import { StepRefBadge } from '../support/StepRefBadge';
@@ -13,17 +14,24 @@ export function StepHeader({
   screen,
   step,
   values,
+  stepRef,
 }: {
   screen: ScreenName;
   step: StepId | undefined;
   values: ChecklistValues;
+  /** The manual's section when the screen stands for no single step. */
+  stepRef?: StepRef | undefined;
 }) {
   const { t } = useTranslation('guided');
   const definition = step === undefined ? undefined : stepById(step);
   return (
     <header className={definition ? 'step-header with-picture' : 'step-header'}>
       <div className="step-header-text">
-        {definition && <StepRefBadge stepRef={definition.ref} />}
+        {definition ? (
+          <StepRefBadge stepRef={definition.ref} />
+        ) : (
+          stepRef && <StepRefBadge stepRef={stepRef} />
+        )}
         <h2 id="guided-step-title" tabIndex={-1} data-testid="guided-step-title">
           {t(`screens.${screen}.title`)}
         </h2>

@@ -1,6 +1,7 @@
 import type { SetupState } from '../../../shared/flow/state';
 import type { ChecklistValues } from '../../../shared/steps/values';
 import type { StepId } from '../../../shared/steps/steps';
+import type { StepRef } from '../../../shared/steps/stepRef';
 import type { GuidedPhase } from './checklistModel';
 
 /** Which screen of the guided flow shows now, and which manual step it stands for. */
@@ -18,10 +19,18 @@ export interface ScreenInfo {
   readonly name: ScreenName;
   /** The manual step this screen does for the user: its reference and console picture. */
   readonly step?: StepId;
+  /** The manual's section, for a screen that stands for no single step (shown as 手順 3-1). */
+  readonly ref?: StepRef;
+}
+
+/** The section of the manual a stopped flow was in (teardown is not in the manual). */
+function sectionOf(step: string): StepRef | undefined {
+  if (step === 'ready' || step === 'creatingStack') return { section: '3-2' };
+  return step === 'tearingDown' ? undefined : { section: '3-1' };
 }
 
 export function screenFor(phase: GuidedPhase): ScreenInfo {
-  if (phase.kind === 'target') return { name: 'target' };
+  if (phase.kind === 'target') return { name: 'target', ref: { section: '3-1' } };
   if (phase.kind === 'database') return { name: 'database', step: 'prep.database' };
   const { state, guided } = phase;
   switch (state.step) {
@@ -46,8 +55,10 @@ export function screenFor(phase: GuidedPhase): ScreenInfo {
       };
     case 'failed':
     case 'waitingForLogin':
-    case 'cancelled':
-      return { name: 'attention' };
+    case 'cancelled': {
+      const ref = sectionOf(state.resumeStep);
+      return ref === undefined ? { name: 'attention' } : { name: 'attention', ref };
+    }
     case 'tearingDown':
     case 'tornDown':
       return { name: 'teardown' };

@@ -59,6 +59,14 @@ async function expectNoLeaks(where: string): Promise<void> {
   expect.soft(findLeaks(await visibleSurface(page), forbidden(), PATTERNS), where).toEqual([]);
 }
 
+/** Every guided screen names its place in the manual, in type large enough for a shared screen. */
+async function expectStepRef(expected: RegExp): Promise<void> {
+  const ref = page.locator('.step-header [data-testid="step-ref"]');
+  expect.soft(await ref.textContent()).toMatch(expected);
+  const size = await ref.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect.soft(size).toBeGreaterThanOrEqual(24);
+}
+
 beforeAll(async () => {
   world = await startWorld(inject('motoEndpoint'));
   // The profile's own region differs from the database's: only the checklist can tell the flow.
@@ -110,6 +118,7 @@ describe('offline checklist → automated flow, then support mode over the whole
     await expect
       .poll(() => page.getByTestId('guided-identity').textContent(), { timeout: 30_000 })
       .toContain('123456789012');
+    await expectStepRef(/^手順 3-1$/);
     await screenshot(page, 'handoff-target-ja');
     await page.getByRole('button', { name: '次へ' }).click();
 
@@ -134,6 +143,7 @@ describe('offline checklist → automated flow, then support mode over the whole
       `••••••••${TYPED_ENDPOINT.slice(-4)}`,
     );
     await expectNoLeaks('database');
+    await expectStepRef(/^手順 3-1$/);
     await screenshot(page, 'support-mode-guided-database-ja');
     await page.getByRole('button', { name: 'この内容で事前チェック' }).click();
   });
@@ -141,6 +151,7 @@ describe('offline checklist → automated flow, then support mode over the whole
   it('masks the confirmation screen with its plan, cost and permissions', async () => {
     await waitForScreen(page, 'confirm', 90_000);
     await expectNoLeaks('confirm');
+    await expectStepRef(/^手順 3-2 ⑥$/);
     await page.getByTestId('confirm-create').click();
   });
 
@@ -152,6 +163,7 @@ describe('offline checklist → automated flow, then support mode over the whole
       })
       .toBeGreaterThan(0);
     await expectNoLeaks('progress');
+    await expectStepRef(/^手順 3-[12]$/);
   });
 
   it('masks the endpoint screen until available, and copies only masked text from it', async () => {
@@ -161,6 +173,7 @@ describe('offline checklist → automated flow, then support mode over the whole
     });
     await page.getByTestId('verification').waitFor();
     await expectNoLeaks('endpoint');
+    await expectStepRef(/^手順 4$/);
     await screenshot(page, 'support-mode-guided-endpoint-ja');
     const copied = await copySelection(page, '[data-testid="guided-setup"]');
     expect(copied.length).toBeGreaterThan(100);
