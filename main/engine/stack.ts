@@ -157,6 +157,7 @@ export async function watchStack(
   mode: 'create' | 'delete' = 'create',
 ): Promise<Stack | undefined> {
   const seen = new Set<string>();
+  let reported = -1;
   for (;;) {
     const stack = await describeStack(clients, stackId);
     const events = stack ? await allEvents(clients, stackId) : [];
@@ -168,7 +169,12 @@ export async function watchStack(
       status === (mode === 'create' ? 'CREATE_COMPLETE' : 'DELETE_COMPLETE')
         ? total
         : resourcesAt(events, mode === 'create' ? 'CREATE_COMPLETE' : 'DELETE_COMPLETE');
-    if (fresh.length > 0) await watch.onEvents(fresh.map(toEvent), done, total);
+    // The figure is reported when it moves too: a stack may finish between the two reads, and
+    // the next poll then brings no new event but the final count.
+    if (fresh.length > 0 || done !== reported) {
+      await watch.onEvents(fresh.map(toEvent), done, total);
+      reported = done;
+    }
     if (!status.endsWith('_IN_PROGRESS')) {
       if (mode === 'create' && stack && FAILED_CREATE.has(status)) {
         throw new StackFailedError(firstFailure(stack, events));
