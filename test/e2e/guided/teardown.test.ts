@@ -11,6 +11,7 @@ import {
   waitForScreen,
   type GuidedWorld,
 } from './guidedHarness';
+import { message } from './messages';
 import { shoot } from './shots';
 import { smoozAccountSnapshot } from './smoozAccountSnapshot';
 
@@ -56,6 +57,27 @@ describe('teardown from the connection list on the home screen', () => {
     const smooz = await smoozAccountSnapshot(world.motoEndpoint, world.smooz);
     expect(smooz.vpcEndpoints).toHaveLength(smoozBefore.vpcEndpoints.length + 1);
     expect(smooz.connections).toHaveLength(1);
+  });
+
+  it('re-checks from the list: SMOOZ status, endpoint connection and targets, checked again', async () => {
+    await page.getByRole('button', { name: 'ホームに戻る' }).first().click();
+    const row = page.getByTestId('connection-customer-aurora');
+    await row.waitFor();
+    const [record] = await app.services.guided.list();
+    const before = record?.verification?.checkedAt ?? '';
+    expect(before).not.toBe('');
+    await row.getByRole('button', { name: '再確認' }).click();
+    await waitForScreen(page, 'endpoint');
+    await expect
+      .poll(async () => (await app.services.guided.list())[0]?.verification?.checkedAt ?? '')
+      .not.toBe(before);
+    expect(await page.getByTestId('verify-smooz').textContent()).toBe('available');
+    expect(await page.getByTestId('verify-connection').textContent()).toBe(
+      message('ja', 'guided', 'endpoint.connectionStates.available'),
+    );
+    expect(await page.getByTestId('verify-targets').textContent()).toContain(
+      message('ja', 'guided', 'endpoint.targetStates.healthy'),
+    );
   });
 
   it('asks before removing anything, and "cancel" removes nothing', async () => {
