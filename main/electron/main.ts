@@ -52,7 +52,7 @@ function start(): void {
       handlers,
       trustedSenderCheck(() => window?.webContents, rendererUrl),
       events,
-      logger,
+      services.logger,
     );
     window = createMainWindow({
       preloadPath: join(__dirname, 'preload.cjs'),

@@ -1,6 +1,7 @@
 import { AppError, ErrorCodes } from '../../shared/errors';
 import { channels, isChannel, type Channel } from '../../shared/ipc/contract';
 import type { IpcResult } from '../../shared/ipc/result';
+import { redactDeep } from '../../shared/redaction/deep';
 import type { HandlerContext, HandlerTable } from './handlers';
 import type { Logger } from '../services/logger';
 
@@ -40,7 +41,16 @@ export async function dispatch(
     }
     return { ok: true, value: checked.data };
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, error: error.toData() };
+    if (error instanceof AppError) {
+      // What the user was told, kept (redacted) for the diagnostic report's last errors.
+      const data = error.toData();
+      logger.warn('ipc.failed', {
+        channel,
+        code: data.code,
+        params: redactDeep(data.params ?? {}),
+      });
+      return { ok: false, error: data };
+    }
     logger.error('ipc.handlerFailed', { channel, error: String(error) });
     return { ok: false, error: { code: ErrorCodes.internal } };
   }

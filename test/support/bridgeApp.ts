@@ -68,7 +68,8 @@ export async function startBridgeApp(options: BridgeAppOptions): Promise<BridgeA
   const server = await startBridgeServer({
     rendererDir: BRIDGE_RENDERER_DIR,
     createHandlers: () => createHandlers(services),
-    logger: silentLogger,
+    // The services' logger, as in the app: failures answered to the page reach the report.
+    logger: services.logger,
   });
   return {
     server,

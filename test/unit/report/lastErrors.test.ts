@@ -1,0 +1,78 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { describe, expect, it } from 'vitest';
+import { AppConfigSchema, DEFAULT_EXTERNAL_LINK_HOSTS } from '../../../main/config';
+import { createHandlers } from '../../../main/ipc/createHandlers';
+import { dispatch } from '../../../main/ipc/dispatch';
+import type { HandlerTable } from '../../../main/ipc/handlers';
+import { buildDiagnosticReport, renderReportHtml } from '../../../main/report/diagnosticReport';
+import { createMainServices } from '../../../main/services/createMainServices';
+import { silentLogger } from '../../../main/services/logger';
+import { currentRuntimeInfo } from '../../../main/services/runtimeInfo';
+import { storeOptions, type PersistedState } from '../../../main/services/storeSchema';
+import { AppError } from '../../../shared/errors';
+
+const context = { events: { emit: () => {} } };
+
+async function services() {
+  const dir = await mkdtemp(join(tmpdir(), 'smooz-last-errors-'));
+  return createMainServices({
+    config: AppConfigSchema.parse({ aws: {}, externalLinkHosts: DEFAULT_EXTERNAL_LINK_HOSTS }),
+    storeBacking: new Conf<PersistedState>({ ...storeOptions('0.1.0'), cwd: dir }),
+    runtime: currentRuntimeInfo('0.1.0'),
+    awsPaths: { configFile: join(dir, 'config'), credentialsFile: join(dir, 'credentials') },
+    logger: silentLogger,
+    openExternal: async () => {},
+  });
+}
+
+describe("the report's last errors hold what the user was told", () => {
+  it('records a refusal answered to the page, with its channel and code', async () => {
+    const app = await services();
+    const result = await dispatch(
+      createHandlers(app),
+      'checklist:setStepDone',
+      { step: 'prep.database', done: true },
+      context,
+      app.logger,
+    );
+    expect(result.ok).toBe(false);
+    const report = (await buildDiagnosticReport(app)) as { lastErrors: unknown[] };
+    expect(report.lastErrors).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        message: 'ipc.failed',
+        fields: expect.objectContaining({
+          channel: 'checklist:setStepDone',
+          code: 'checklist.stepIncomplete',
+        }),
+      }),
+    ]);
+  });
+
+  it('keeps the parameters of a failure masked: an ARN in an AWS refusal does not reach the file', async () => {
+    const app = await services();
+    const handlers = {
+      ...createHandlers(app),
+      'aws:callerIdentity': async () => {
+        throw new AppError('aws.accessDenied', {
+          action: 'sts:GetCallerIdentity',
+          resource: 'arn:aws:iam::123456789012:role/admin',
+        });
+      },
+    } satisfies HandlerTable;
+    await dispatch(
+      handlers,
+      'aws:callerIdentity',
+      { profile: 'dev', region: 'ap-northeast-1' },
+      context,
+      app.logger,
+    );
+    const html = renderReportHtml(await buildDiagnosticReport(app));
+    expect(html).toContain('aws.accessDenied');
+    expect(html).toContain('sts:GetCallerIdentity');
+    expect(html).not.toMatch(/123456789012|arn:aws/);
+  });
+});
