@@ -1,10 +1,15 @@
-import { DescribeSubnetsCommand, type EC2Client } from '@aws-sdk/client-ec2';
-import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import { DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { SetupRequest, UpdateOutcome } from '../common/messages';
 import type { CfnResponse } from './cfnEvent';
 import type { InvokeResult, SubnetZone } from './provision';
+
+/** Built here so the bundle requires each SDK client package once. */
+export function createClients() {
+  return { ec2: new EC2Client({}), lambda: new LambdaClient({ maxAttempts: 3 }) };
+}
 
 export async function describeSubnets(ec2: EC2Client, ids: string[]): Promise<SubnetZone[]> {
   const out = await ec2.send(new DescribeSubnetsCommand({ SubnetIds: ids }));
@@ -15,16 +20,35 @@ export async function describeSubnets(ec2: EC2Client, ids: string[]): Promise<Su
   }));
 }
 
+const isThrottled = (error: unknown) =>
+  (error as { name?: unknown } | null)?.name === 'TooManyRequestsException';
+
+/**
+ * Runs the updater synchronously. Its reserved concurrency is 1, so a scheduled or event-driven
+ * run in progress throttles this call; it is retried (beyond the SDK's own few retries) until the
+ * time given runs out, since that run ends within the updater's timeout.
+ */
 export async function invokeUpdater(
   lambda: LambdaClient,
   name: string,
   payload: SetupRequest,
   timeoutMs: number,
+  pauseMs = 2000,
 ): Promise<InvokeResult> {
-  const out = await lambda.send(
-    new InvokeCommand({ FunctionName: name, Payload: JSON.stringify(payload) }),
-    { abortSignal: AbortSignal.timeout(timeoutMs) },
-  );
+  const deadline = Date.now() + timeoutMs;
+  let out;
+  for (;;) {
+    try {
+      out = await lambda.send(
+        new InvokeCommand({ FunctionName: name, Payload: JSON.stringify(payload) }),
+        { abortSignal: AbortSignal.timeout(Math.max(1, deadline - Date.now())) },
+      );
+      break;
+    } catch (error) {
+      if (!isThrottled(error) || Date.now() + pauseMs >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    }
+  }
   const text = out.Payload ? Buffer.from(out.Payload).toString('utf8') : '';
   if (out.FunctionError) {
     let message = text;
@@ -64,9 +88,7 @@ export function putResponse(url: string, body: CfnResponse, timeoutMs = 20_000):
         );
       },
     );
-    req.setTimeout(timeoutMs, () =>
-      req.destroy(new Error(`response PUT timed out after ${timeoutMs} ms`)),
-    );
+    req.setTimeout(timeoutMs, () => req.destroy(new Error('response PUT timed out')));
     req.on('error', reject);
     req.end(data);
   });

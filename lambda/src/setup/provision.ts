@@ -24,9 +24,9 @@ export interface SetupDeps {
 const ANSWER_RESERVE_MS = 5000;
 
 const EGRESS_HINT =
-  'The updater runs in the VPC and needs a route to the Elastic Load Balancing API from its ' +
-  'subnet (a NAT gateway, or an elasticloadbalancing interface endpoint with private DNS) and ' +
-  'VPC DNS resolution of the RDS endpoint.';
+  'The updater runs in the VPC: its subnet needs a route to the Elastic Load Balancing API (NAT ' +
+  'gateway, or elasticloadbalancing interface endpoint with private DNS) and VPC DNS for the ' +
+  'RDS endpoint.';
 
 function unique<T>(items: T[]): T[] {
   return [...new Set(items)];

@@ -1,4 +1,4 @@
-import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { InvokeCommand, LambdaClient, TooManyRequestsException } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -110,5 +110,60 @@ describe('setup helper adapters', () => {
       1000,
     );
     expect(result).toEqual({ error: 'Task timed out after 60.00 seconds' });
+  });
+
+  it('waits out a run of the updater in progress (throttled by its reserved concurrency of 1)', async () => {
+    const outcome = {
+      status: 'updated',
+      addresses: ['10.0.1.5'],
+      registered: [],
+      deregistered: [],
+    };
+    const throttled = new TooManyRequestsException({
+      $metadata: { httpStatusCode: 429 },
+      message: 'Rate Exceeded.',
+      Reason: 'ReservedFunctionConcurrentInvocationLimitExceeded',
+    });
+    lambda
+      .on(InvokeCommand)
+      .rejectsOnce(throttled)
+      .rejectsOnce(throttled)
+      .resolves({ Payload: Buffer.from(JSON.stringify(outcome)) as never });
+    const result = await invokeUpdater(
+      new LambdaClient({ region: 'ap-northeast-1' }),
+      'smooz-updater',
+      { source: 'smooz.setup', requestType: 'Create' },
+      5000,
+      10,
+    );
+    expect(result).toEqual({ outcome });
+    expect(lambda.commandCalls(InvokeCommand)).toHaveLength(3);
+  });
+
+  it('gives up when the updater stays throttled past the time it has, and on any other error', async () => {
+    lambda
+      .on(InvokeCommand)
+      .rejects(new TooManyRequestsException({ $metadata: {}, message: 'Rate Exceeded.' }));
+    await expect(
+      invokeUpdater(
+        new LambdaClient({ region: 'ap-northeast-1' }),
+        'smooz-updater',
+        { source: 'smooz.setup', requestType: 'Create' },
+        50,
+        20,
+      ),
+    ).rejects.toThrow('Rate Exceeded');
+    lambda.reset();
+    lambda.on(InvokeCommand).rejects(new Error('AccessDeniedException'));
+    await expect(
+      invokeUpdater(
+        new LambdaClient({ region: 'ap-northeast-1' }),
+        'smooz-updater',
+        { source: 'smooz.setup', requestType: 'Create' },
+        5000,
+        10,
+      ),
+    ).rejects.toThrow('AccessDenied');
+    expect(lambda.commandCalls(InvokeCommand)).toHaveLength(1);
   });
 });
