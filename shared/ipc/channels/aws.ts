@@ -14,7 +14,8 @@
  *   aws:ssoListAccounts / aws:ssoListAccountRoles → what the logged-in session may use
  *   aws:ssoWatchSession / aws:ssoUnwatchSession → keep a session in use renewed and announce,
  *                               as `aws:ssoSessionNotice` events, that it is about to end (with
- *                               when), has ended, or was renewed after all
+ *                               when), has ended, or was renewed after all; after `ended` the
+ *                               session is no longer watched (watch it again after a new login)
  * Errors are `aws.*` codes (renderer/src/locales/<lang>/aws.json `errors.*`).
  */
 import { z } from 'zod';
