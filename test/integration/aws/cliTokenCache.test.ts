@@ -81,8 +81,9 @@ describe('one token cache for the app and the AWS CLI (botocore, the library the
 
     const cliBytes = await readFile(cacheFile(), 'utf8');
     const read = await readSsoToken('cli');
-    expect(read?.accessToken).toBe(cli.token);
-    await writeSsoToken('app-rewrite', read ?? before);
+    if (!read) throw new Error('the app could not read the file the CLI wrote');
+    expect(read.accessToken).toBe(cli.token);
+    await writeSsoToken('app-rewrite', read);
     const appBytes = await readFile(
       join(testbed.aws.home, '.aws', 'sso', 'cache', `${sha1('app-rewrite')}.json`),
       'utf8',
