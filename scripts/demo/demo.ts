@@ -112,6 +112,47 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
 
+  /** The same app over the loopback bridge (127.0.0.1 only, token-protected) in a browser tab. */
+  const openBrowserTab = async (why: string): Promise<void> => {
+    log('Building the app for a browser tab …');
+    const rendererDir = buildBridgeRenderer();
+    const userDataDir = await mkdtemp(join(tmpdir(), 'smooz-demo-user-data-'));
+    cleanups.push(() => rm(userDataDir, { recursive: true, force: true }));
+    const config = AppConfigSchema.parse({
+      aws: { endpointUrl: moto.endpoint },
+      externalLinkHosts: DEFAULT_EXTERNAL_LINK_HOSTS,
+      smooz: { apiBaseUrl: smooz.url },
+    });
+    const services = createMainServices({
+      config,
+      storeBacking: new Conf<PersistedState>({ ...storeOptions('0.1.0'), cwd: userDataDir }),
+      runtime: currentRuntimeInfo('0.1.0'),
+      awsPaths: { configFile: aws.configFile, credentialsFile: aws.credentialsFile },
+      logger: silentLogger,
+      openExternal: async (url) => openInBrowser(url),
+      // No safeStorage outside Electron: AES-GCM with a key held only in this process's memory.
+      secretEncryptor: createFakeEncryptor(),
+      templatesDir: join(ROOT, 'templates'),
+    });
+    // Stored the way the app stores it (encrypted): the demo starts signed in to SMOOZ.
+    await services.smooz.tokens.write(adminToken);
+    const server = await startBridgeServer({
+      rendererDir,
+      createHandlers: () => createHandlers(services),
+      logger: silentLogger,
+    });
+    cleanups.push(() => server.close());
+    log('');
+    log(`SMOOZ PrivateLink Setup Assistant — demo in a browser tab (${why})`);
+    log(`  open:               ${server.pageUrl}`);
+    log(`  AWS profile:        ${DEMO_PROFILE} (${DEMO_REGION}), emulator ${moto.endpoint}`);
+    log(
+      `  SMOOZ reference:    ${smooz.url} (endpoint becomes available after ${SMOOZ_DELAY_MS / 1000} s)`,
+    );
+    log('Press Ctrl+C to stop; everything the demo made is thrown away.');
+    openInBrowser(server.pageUrl);
+  };
+
   const electron = forceBrowser ? undefined : electronBinary();
   if (electron !== undefined) {
     log('Starting the app in Electron …');
@@ -127,54 +168,31 @@ async function main(): Promise<void> {
       env: { ...process.env, ...env, XDG_CONFIG_HOME: configHome },
     });
     log(`SMOOZ API token for the app (enter it once when asked): ${adminToken}`);
-    child.on('exit', () => void stop());
+    // An Electron that dies at once (missing libraries, no usable display) is "cannot start":
+    // the demo goes on in a browser tab instead of ending.
+    const startedAt = Date.now();
+    let fellBack = false;
+    const fallBack = (reason: string) => {
+      if (fellBack) return;
+      fellBack = true;
+      log(`Electron could not start (${reason}); opening the demo in a browser tab instead.`);
+      void openBrowserTab('Electron could not start').catch(fail);
+    };
+    child.on('error', (error) => fallBack(error.message));
+    child.on('exit', (code, signal) => {
+      if (code !== 0 && signal === null && Date.now() - startedAt < 15_000) {
+        fallBack(`exit code ${code}`);
+      } else if (!fellBack) void stop();
+    });
     return;
   }
 
-  log('Building the app for a browser tab …');
-  const rendererDir = buildBridgeRenderer();
-  const userDataDir = await mkdtemp(join(tmpdir(), 'smooz-demo-user-data-'));
-  cleanups.push(() => rm(userDataDir, { recursive: true, force: true }));
-  const config = AppConfigSchema.parse({
-    aws: { endpointUrl: moto.endpoint },
-    externalLinkHosts: DEFAULT_EXTERNAL_LINK_HOSTS,
-    smooz: { apiBaseUrl: smooz.url },
-  });
-  const services = createMainServices({
-    config,
-    storeBacking: new Conf<PersistedState>({ ...storeOptions('0.1.0'), cwd: userDataDir }),
-    runtime: currentRuntimeInfo('0.1.0'),
-    awsPaths: { configFile: aws.configFile, credentialsFile: aws.credentialsFile },
-    logger: silentLogger,
-    openExternal: async (url) => openInBrowser(url),
-    // No safeStorage outside Electron: AES-GCM with a key held only in this process's memory.
-    secretEncryptor: createFakeEncryptor(),
-    templatesDir: join(ROOT, 'templates'),
-  });
-  // Stored the way the app stores it (encrypted): the demo starts signed in to SMOOZ.
-  await services.smooz.tokens.write(adminToken);
-  const server = await startBridgeServer({
-    rendererDir,
-    createHandlers: () => createHandlers(services),
-    logger: silentLogger,
-  });
-  cleanups.push(() => server.close());
-  log('');
-  log(
-    `SMOOZ PrivateLink Setup Assistant — demo in a browser tab (${
-      forceBrowser ? '--browser' : 'Electron cannot start here'
-    })`,
-  );
-  log(`  open:               ${server.pageUrl}`);
-  log(`  AWS profile:        ${DEMO_PROFILE} (${DEMO_REGION}), emulator ${moto.endpoint}`);
-  log(
-    `  SMOOZ reference:    ${smooz.url} (endpoint becomes available after ${SMOOZ_DELAY_MS / 1000} s)`,
-  );
-  log('Press Ctrl+C to stop; everything the demo made is thrown away.');
-  openInBrowser(server.pageUrl);
+  await openBrowserTab(forceBrowser ? '--browser' : 'Electron cannot start here');
 }
 
-void main().catch((error: unknown) => {
+function fail(error: unknown): void {
   process.stderr.write(`demo failed: ${error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);
-});
+}
+
+void main().catch(fail);
