@@ -11,13 +11,14 @@ import { startSsoTestbed, type SsoTestbed } from '../../support/fakeSso/ssoTestb
 import { VENV_PYTHON } from '../../support/motoServer';
 
 const START_URL = 'https://cli-example.awsapps.com/start';
+const LEGACY_URL = 'https://cli-legacy.awsapps.com/start';
 const READER = join(import.meta.dirname, '..', '..', 'support', 'fakeSso', 'botocore_sso_token.py');
 const run = promisify(execFile);
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
 /** The AWS CLI's own token handling (botocore's SSOTokenProvider) on the same home folder. */
-async function cliToken(profile: string): Promise<{ token: string; expiration: string }> {
-  const { stdout } = await run(VENV_PYTHON, [READER, profile], { env: process.env });
+async function cliToken(...args: string[]): Promise<{ token: string; expiration: string }> {
+  const { stdout } = await run(VENV_PYTHON, [READER, ...args], { env: process.env });
   return JSON.parse(stdout) as { token: string; expiration: string };
 }
 
@@ -93,5 +94,18 @@ describe('one token cache for the app and the AWS CLI (botocore, the library the
     services.awsAccess.forgetCredentials();
     const identity = await services.awsAccess.callerIdentity('cli-admin');
     expect(identity.account).toBe('111122223333');
+  });
+
+  it('a legacy profile login is found by the CLI under the sha1 of its start URL', async () => {
+    const started = services.ssoLogins.start(
+      { key: LEGACY_URL, sessionName: null, startUrl: LEGACY_URL, region: 'us-east-1' },
+      'authCode',
+      () => {},
+    );
+    await services.ssoLogins.finished(started.loginId);
+    const written = await readSsoToken(LEGACY_URL);
+    const cli = await cliToken('--legacy', LEGACY_URL);
+    expect(written?.accessToken).toBeTruthy();
+    expect(cli).toEqual({ token: written?.accessToken, expiration: written?.expiresAt });
   });
 });
