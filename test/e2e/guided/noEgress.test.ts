@@ -51,6 +51,7 @@ describe('a subnet without egress: preflight fails, the offered fix is applied f
     await page.getByRole('button', { name: 'Next' }).click();
     await waitForScreen(page, 'database');
     await page.getByLabel(/customer-postgres/).click();
+    await shoot(page, 'guided-database-en');
     await page.getByRole('button', { name: 'Run the preflight checks' }).click();
     const egress = page.getByTestId('check-lambdaEgress');
     await page.waitForSelector('[data-testid="check-lambdaEgress"][data-status="fail"]', {
@@ -89,6 +90,7 @@ describe('a subnet without egress: preflight fails, the offered fix is applied f
       timeout: 180_000,
     });
     expect(await page.getByTestId('verify-smooz').textContent()).toBe('available');
+    await shoot(page, 'guided-available-en');
   });
 });
 
