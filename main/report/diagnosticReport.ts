@@ -4,6 +4,7 @@ import { displayValue } from '../../shared/redaction/kinds';
 import { STEPS } from '../../shared/steps/steps';
 import { VALUE_SPECS, type ChecklistValues, type ValueKey } from '../../shared/steps/values';
 import type { MainServices } from '../services/mainServices';
+import { renderSummaryHtml } from './reportSummary';
 
 export const REPORT_FORMAT = 'smooz-privatelink-diagnostic-report/1';
 
@@ -40,7 +41,6 @@ export async function buildDiagnosticReport(
 ): Promise<unknown> {
   const checklist = services.checklistStore.get();
   const report = {
-    format: REPORT_FORMAT,
     generatedAt: now.toISOString(),
     app: {
       version: services.runtime.appVersion,
@@ -67,14 +67,15 @@ export async function buildDiagnosticReport(
     ...(await collectSections(services)),
     lastErrors: services.diagnostics.recentErrors(),
   };
-  return redactDeep(report);
+  // The format marker is ours and names nothing; redaction would take it for a token.
+  return { format: REPORT_FORMAT, ...(redactDeep(report) as Record<string, unknown>) };
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
- * One file support can open in any browser: a readable page with each section, and the same
- * data as JSON in an inert script block for tools (`#smooz-diagnostic-report`).
+ * One file support can open in any browser: the key facts as tables, then every section in full,
+ * and the same data as JSON in an inert script block for tools (`#smooz-diagnostic-report`).
  */
 export function renderReportHtml(report: unknown): string {
   const sections = Object.entries(report as Record<string, unknown>)
@@ -84,5 +85,5 @@ export function renderReportHtml(report: unknown): string {
     )
     .join('\n');
   const json = JSON.stringify(report).replace(/</g, '\\u003c');
-  return `<!doctype html><html lang="ja"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><title>SMOOZ PrivateLink 診断レポート / diagnostic report</title><style>body{font-family:'Noto Sans CJK JP',Meiryo,sans-serif;margin:2rem;color:#111}pre{background:#f4f4f4;padding:.75rem;overflow-x:auto;white-space:pre-wrap}h2{border-bottom:1px solid #999}</style></head><body><h1>SMOOZ PrivateLink 診断レポート / diagnostic report</h1><p>アカウント ID・ARN・ホスト名・IP アドレス・トークン・キーは末尾 4 文字以外を伏せ字にしています。 Account ids, ARNs, hostnames, IP addresses, tokens and keys are masked except for their last four characters.</p>\n${sections}\n<script type="application/json" id="smooz-diagnostic-report">${json}</script></body></html>\n`;
+  return `<!doctype html><html lang="ja"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"><title>SMOOZ PrivateLink 診断レポート / diagnostic report</title><style>body{font-family:'Noto Sans CJK JP',Meiryo,sans-serif;margin:2rem;color:#111}pre{background:#f4f4f4;padding:.75rem;overflow-x:auto;white-space:pre-wrap}h2{border-bottom:1px solid #999}table{border-collapse:collapse;width:100%}th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}th{background:#eee}</style></head><body><h1>SMOOZ PrivateLink 診断レポート / diagnostic report</h1><p>アカウント ID・ARN・ホスト名・IP アドレス・トークン・キーは末尾 4 文字以外を伏せ字にしています。 Account ids, ARNs, hostnames, IP addresses, tokens and keys are masked except for their last four characters.</p>\n${renderSummaryHtml(report)}\n<h1>詳細データ / full data</h1>\n${sections}\n<script type="application/json" id="smooz-diagnostic-report">${json}</script></body></html>\n`;
 }

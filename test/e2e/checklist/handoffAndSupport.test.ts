@@ -215,5 +215,13 @@ describe('offline checklist → automated flow, then support mode over the whole
     expect(report.preflight[0]?.checks.map((c) => c.id)).toContain('lambdaEgress');
     expect(report.stackEvents[0]?.events.map((e) => e.status)).toContain('CREATE_COMPLETE');
     expect(JSON.stringify(report.smooz.statusHistory)).toContain('available');
+
+    // Support opens it in a plain browser, without the app: the summary tables come first.
+    const viewer = await context.newPage();
+    await viewer.setContent(html);
+    expect(await viewer.locator('h2').first().textContent()).toBe('概要 / overview');
+    expect(await viewer.locator('table').nth(3).textContent()).toContain('CREATE_COMPLETE');
+    await screenshot(viewer, 'diagnostic-report-ja');
+    await viewer.close();
   });
 });

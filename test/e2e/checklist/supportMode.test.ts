@@ -61,6 +61,8 @@ beforeAll(async () => {
   await writeFile(join(awsDir, 'credentials'), '');
   app = await startBridgeApp({
     awsPaths: { configFile: join(awsDir, 'config'), credentialsFile: join(awsDir, 'credentials') },
+    // With a hosted template the quick-create link, full of the typed values, is on screen too.
+    config: { templateUrl: 'https://smooz-templates.s3.amazonaws.com/smooz-privatelink.yaml' },
   });
   app.services.checklistStore.update((state) => ({
     ...state,
@@ -75,6 +77,7 @@ beforeAll(async () => {
       dbAuthMethod: 'iam',
       availabilityZoneIds: 'apne1-az4',
       connectionName: '本番 受注DB',
+      stackName: 'smooz-privatelink',
     },
   }));
   app.services.diagnostics.register('stackEvents', () => [
@@ -114,6 +117,8 @@ describe('support mode in Chromium', () => {
   it('masks every value on every step: text, attributes, inputs and pictures', async () => {
     await page.getByTestId('support-mode-switch').check();
     await expect.poll(() => page.getAttribute('html', 'data-support-mode')).toBe('on');
+    await page.getByTestId('nav-stack.start').click();
+    await page.getByTestId('quick-create-link').waitFor();
     for (const step of STEPS) {
       await page.getByTestId(`nav-${step.id}`).click();
       await page.getByTestId(`step-${step.id}`).waitFor();

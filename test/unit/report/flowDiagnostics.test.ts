@@ -152,10 +152,16 @@ describe('the automated flow in the diagnostic report', () => {
     emit({ type: 'stateChanged', state: ready });
     emit({ type: 'stateChanged', state: failed });
     const report = (await buildDiagnosticReport(services)) as Record<string, unknown>;
+    expect(report.format).toBe('smooz-privatelink-diagnostic-report/1');
     expect(report.flows).toEqual([expect.objectContaining({ step: 'failed' })]);
     expect(report.preflight).toHaveLength(1);
     const html = renderReportHtml(report);
     expect(html).toContain('ROLLBACK_COMPLETE');
+    // Readable without the app: where the flow stopped and why, as a table row.
+    expect(html).toMatch(
+      /<tr><td>prod-db<\/td><td>ap-northeast-1<\/td><td>failed<\/td><td>creatingStack<\/td><td>setup\.stackFailed<\/td><td>Resource2<\/td><td>Role •+ater is invalid<\/td><\/tr>/,
+    );
+    expect(html).toMatch(/<td>subnetInDatabaseAz<\/td><td>pass<\/td>/);
     expect(html).not.toMatch(/123456789012|210987654321|arn:aws|prod-db\.abc\.ap-northeast-1/);
   });
 });
