@@ -33,9 +33,10 @@ export interface CrashSwitch {
  * Kills the engine right after the first save of a state with that signature is on disk: that
  * save returns an error instead of returning, and from then on every read and write of the store
  * fails too, so the dead engine can neither go on nor record anything more (a real process would
- * simply be gone).
+ * simply be gone). With `beforeSaving`, it dies just before that save lands instead: AWS then
+ * holds something the ledger does not.
  */
-export function crashAfterSaving(signature: string): CrashSwitch {
+export function crashAfterSaving(signature: string, beforeSaving = false): CrashSwitch {
   let dead = false;
   const alive = () => {
     if (dead) throw new SimulatedCrash();
@@ -53,8 +54,9 @@ export function crashAfterSaving(signature: string): CrashSwitch {
       },
       save(state) {
         alive();
-        repository.save(state);
-        if (stateSignature(state) === signature) {
+        const hit = stateSignature(state) === signature;
+        if (!(hit && beforeSaving)) repository.save(state);
+        if (hit) {
           dead = true;
           throw new SimulatedCrash();
         }

@@ -134,6 +134,41 @@ describe('setup engine: a crash right after any persisted state resumes on resta
     }
   }, 900_000);
 
+  it('after a crash between creating something and recording it, the restarted engine finds it in AWS and creates it no second time', async () => {
+    // The saves that add a resource to the ledger: the steps, and the stack's first record.
+    const points = [...new Set(reference.saves)].filter((s, i, all) => {
+      const [step, size] = s.split(':');
+      const previous = all[i - 1]?.split(':');
+      return (
+        step !== 'tearingDown' &&
+        step !== 'tornDown' &&
+        previous !== undefined &&
+        Number(size) > Number(previous[1])
+      );
+    });
+    expect(points).toHaveLength(6);
+    for (const [i, point] of points.entries()) {
+      const name = `lost-save-${i}`;
+      const crash = crashAfterSaving(point, true);
+      const killed = createEngineHarness(endpoint, { wrapRepository: crash.wrap });
+      await runUntilCrash(killed, postgresRequest(seeded, name));
+      expect(crash.crashed(), `the engine died before saving ${point}`).toBe(true);
+
+      const restarted = createEngineHarness(endpoint, { userDataDir: killed.userDataDir });
+      const flow = restarted.engine.list().find((s) => s.plan.connectionName === name);
+      const id = flow?.plan.connectionId ?? '';
+      const end = await driveToEnd(restarted.engine, id);
+      expect(end.step, point).toBe('complete');
+      expect(ledgerShape(end), point).toEqual(ledgerShape(reference.end as SetupState));
+      expect(
+        footprint(snapshotDelta(pristine, await accountSnapshot(endpoint))),
+        `what exists after losing the save of ${point}`,
+      ).toEqual(reference.footprint);
+      expect((await tearDownFully(restarted.engine, id)).step, point).toBe('tornDown');
+      expect(await accountSnapshot(endpoint), point).toEqual(pristine);
+    }
+  }, 600_000);
+
   it('after a crash at each step of the teardown, the restarted teardown removes the rest and reports each resource once', async () => {
     const points = [...new Set(reference.saves)].filter(
       (s) => s.startsWith('tearingDown') || s.startsWith('tornDown'),
