@@ -50,8 +50,8 @@ def _as_delivered(event: dict[str, Any]) -> dict[str, Any]:
     return delivered
 
 
-def _deliver(rule: Rule, target: dict[str, Any], event: dict[str, Any]) -> None:
-    arn = parse_arn(target["Arn"])
+def _record(rule: Rule, target: dict[str, Any], event: dict[str, Any]) -> dict[str, Any]:
+    # Recorded before PutEvents answers, so a reader never sees only some of an event's deliveries.
     record: dict[str, Any] = {
         "rule": rule.arn,
         "target": target["Arn"],
@@ -61,6 +61,13 @@ def _deliver(rule: Rule, target: dict[str, Any], event: dict[str, Any]) -> None:
     }
     with _lock:
         _deliveries.append(record)
+    return record
+
+
+def _deliver(
+    rule: Rule, target: dict[str, Any], event: dict[str, Any], record: dict[str, Any]
+) -> None:
+    arn = parse_arn(target["Arn"])
     try:
         fn = lambda_backends[arn.account][arn.region].get_function(target["Arn"])
         if not _allows(fn.policy.statements, rule.arn):
@@ -71,8 +78,8 @@ def _deliver(rule: Rule, target: dict[str, Any], event: dict[str, Any]) -> None:
         record["result"] = json.loads(text) if text else None
         record["status"] = "invoked"
     except Exception as error:  # a failed invocation, as EventBridge would count it
-        record["status"] = "error"
         record["error"] = str(error)
+        record["status"] = "error"
 
 
 _original_send = Rule.send_to_targets
@@ -86,9 +93,9 @@ def _send_to_targets(self: Rule, original_event: Any, transform_input: bool = Tr
         return
     functions = [t for t in self.targets if parse_arn(t["Arn"]).service == "lambda"]
     for target in functions:
-        threading.Thread(
-            target=_deliver, args=(self, target, dict(original_event)), daemon=True
-        ).start()
+        event = dict(original_event)
+        record = _record(self, target, event)
+        threading.Thread(target=_deliver, args=(self, target, event, record), daemon=True).start()
     others = [t for t in self.targets if t not in functions]
     if others:
         saved = self.targets
