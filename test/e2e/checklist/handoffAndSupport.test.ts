@@ -190,6 +190,14 @@ describe('offline checklist → automated flow, then support mode over the whole
     await screenshot(page, 'support-mode-home-ja');
   });
 
+  it('masks the about and diagnostics panel as well', async () => {
+    await page.getByRole('button', { name: 'バージョン情報 / 診断' }).click();
+    await page.getByRole('button', { name: 'ホームに戻る' }).waitFor();
+    await expectNoLeaks('about');
+    await page.getByRole('button', { name: 'ホームに戻る' }).click();
+    await page.getByTestId(`connection-${CONNECTION_NAME}`).waitFor();
+  });
+
   it('exports a report with the live flow state, preflight, stack events and SMOOZ history, redacted', async () => {
     await page.getByTestId('export-report').click();
     await page.getByTestId('report-saved').waitFor();
