@@ -25,6 +25,8 @@ export interface BridgeAppOptions {
   readonly awsPaths: AwsConfigPaths;
   readonly config?: Partial<AppConfig>;
   readonly openedUrls?: string[];
+  /** Stands in for the system browser (e.g. the fake one that signs in to SSO); after openedUrls. */
+  readonly openExternal?: (url: string) => Promise<void>;
   /** Where "save file" writes without a dialog; defaults to `<userDataDir>/saved`. */
   readonly saveDir?: string;
   /** HTML → PDF for exports (e.g. Chromium's page.pdf); without it PDF export reports unavailable. */
@@ -59,6 +61,7 @@ export async function startBridgeApp(options: BridgeAppOptions): Promise<BridgeA
     logger: silentLogger,
     openExternal: async (url) => {
       options.openedUrls?.push(url);
+      await options.openExternal?.(url);
     },
     saveFile: saveIntoFolder(saveDir),
     ...(options.printToPdf === undefined ? {} : { printToPdf: options.printToPdf }),

@@ -1,0 +1,90 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startBridgeApp, type BridgeApp } from '../../support/bridgeApp';
+import { launchChromium } from '../../support/browser';
+import { resetMoto } from '../../support/motoServer';
+import { startSsoTestbed, type SsoTestbed } from '../../support/fakeSso/ssoTestbed';
+import { createFakeEncryptor } from '../../smooz-server/fakeEncryptor';
+import { startSmoozServer, type SmoozServer } from '../../smooz-server/smoozServer';
+import { ADMIN_TOKEN, openPage, waitForScreen } from './guidedHarness';
+import { message } from './messages';
+import { shoot } from './shots';
+
+const START_URL = 'https://guided-e2e.awsapps.com/start';
+const SSO_ACCOUNT = '111122223333';
+
+let testbed: SsoTestbed;
+let smooz: SmoozServer;
+let app: BridgeApp;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  const motoEndpoint = inject('motoEndpoint');
+  await resetMoto(motoEndpoint);
+  // IAM Identity Center's OIDC and portal as fakes (moto has neither), a browser that signs in.
+  testbed = await startSsoTestbed(motoEndpoint);
+  await testbed.aws.writeConfig(
+    [
+      '[sso-session company]',
+      `sso_start_url = ${START_URL}`,
+      'sso_region = ap-northeast-1',
+      '[profile customer-sso]',
+      'sso_session = company',
+      `sso_account_id = ${SSO_ACCOUNT}`,
+      'sso_role_name = AdministratorAccess',
+      'region = ap-northeast-1',
+      '',
+    ].join('\n'),
+  );
+  smooz = await startSmoozServer({ motoEndpoint, adminTokens: [ADMIN_TOKEN] });
+  app = await startBridgeApp({
+    awsPaths: testbed.aws.paths,
+    config: { aws: { endpointUrl: motoEndpoint }, smooz: { apiBaseUrl: smooz.url } },
+    secretEncryptor: createFakeEncryptor(),
+    openExternal: (url) => testbed.browser.openExternal(url),
+  });
+  await app.services.smooz.tokens.write(ADMIN_TOKEN);
+  browser = await launchChromium();
+  page = await openPage(browser, app);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await smooz?.close();
+  await testbed?.close();
+});
+
+describe('an SSO profile without a login: logged in from the first step, without leaving it', () => {
+  it('shows the profile with its start URL and says a login is needed', async () => {
+    await page.getByRole('button', { name: '自動セットアップを開始' }).click();
+    await waitForScreen(page, 'target');
+    expect(await page.locator('#guided-profile').inputValue()).toBe('customer-sso');
+    await page
+      .getByText(message('ja', 'guided', 'target.ssoStartUrl', { url: START_URL }))
+      .waitFor();
+    await page
+      .getByText(message('ja', 'guided', 'target.loginNeeded'))
+      .waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('button', { name: '次へ' }).isDisabled()).toBe(true);
+    await shoot(page, 'guided-sso-login-needed-ja');
+  });
+
+  it('logs in with one click and then shows the account, ready to go on', async () => {
+    await page.getByRole('button', { name: message('ja', 'guided', 'target.login') }).click();
+    await page
+      .getByTestId('guided-identity')
+      .getByText(SSO_ACCOUNT, { exact: true })
+      .waitFor({ timeout: 60_000 });
+    expect(await page.getByRole('button', { name: '次へ' }).isEnabled()).toBe(true);
+    expect(testbed.browser.opened.some((url) => new URL(url).pathname.endsWith('/authorize'))).toBe(
+      true,
+    );
+    // The login is the AWS CLI's too: the token went to the CLI's cache under the user's home.
+    const cache = await readdir(join(testbed.aws.home, '.aws', 'sso', 'cache'));
+    expect(cache.filter((f) => f.endsWith('.json')).length).toBeGreaterThan(0);
+  });
+});
