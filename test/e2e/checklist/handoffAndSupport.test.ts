@@ -39,9 +39,13 @@ let page: Page;
 let endpoint: string;
 
 /** Values that identify the customer or SMOOZ and must never be on screen in support mode. */
+/** Typed on the database screen in support mode; no such database, so the error names it. */
+const UNKNOWN_ENDPOINT = 'nosuch-db.c9akciq32lce.ap-northeast-1.rds.amazonaws.com';
+
 const forbidden = () => [
   endpoint,
   TYPED_ENDPOINT,
+  UNKNOWN_ENDPOINT,
   '123456789012',
   '210987654321',
   ADMIN_TOKEN,
@@ -144,6 +148,14 @@ describe('offline checklist → automated flow, then support mode over the whole
     );
     await expectNoLeaks('database');
     await expectStepRef(/^手順 3-1$/);
+    // An error that names what was typed is masked too, and so is the field it was typed in.
+    await page.getByText('エンドポイントを入力して探す').click();
+    await page.locator('#guided-endpoint').fill(UNKNOWN_ENDPOINT);
+    await page.getByRole('button', { name: '探す', exact: true }).click();
+    const notice = page.locator('.typed-endpoint [role="alert"]');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain(`••••••••${UNKNOWN_ENDPOINT.slice(-4)}`);
+    await expectNoLeaks('database, after a failed lookup');
     await screenshot(page, 'support-mode-guided-database-ja');
     await page.getByRole('button', { name: 'この内容で事前チェック' }).click();
   });
