@@ -3,26 +3,46 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A loopback HTTP proxy in front of moto server that can misbehave as AWS and networks do: answer
- * an operation with EC2's throttling error, or drop every connection (network down). The engine
+ * an EC2 operation with an error (throttling, access denied), or drop every connection (network
+ * down). The engine
  * reaches it as its AWS endpoint, so the real SDK's own retry logic is what gets exercised.
  */
 export interface FaultProxy {
   readonly endpoint: string;
   /** Every request's operation, in order, with what the proxy did with it. */
-  readonly log: { operation: string; outcome: 'forwarded' | 'throttled' | 'dropped' }[];
-  /** Answer the next `count` requests of this operation with `RequestLimitExceeded`. */
+  readonly log: { operation: string; outcome: 'forwarded' | 'failed' | 'dropped' }[];
+  /** Answer the next `count` requests of this operation with EC2's `RequestLimitExceeded`. */
   throttle(operation: string, count: number): void;
+  /** Answer the next `count` requests of this operation with an EC2 error of one's choosing. */
+  fail(operation: string, count: number, error: Ec2Error): void;
   /** While down, every connection is reset before an answer. */
   down: boolean;
   close(): Promise<void>;
 }
 
-const EC2_THROTTLED = [
-  '<?xml version="1.0" encoding="UTF-8"?>',
-  '<Response><Errors><Error><Code>RequestLimitExceeded</Code>',
-  '<Message>Request limit exceeded.</Message></Error></Errors>',
-  '<RequestID>00000000-0000-0000-0000-000000000000</RequestID></Response>',
-].join('');
+export interface Ec2Error {
+  readonly status: number;
+  readonly code: string;
+  readonly message: string;
+}
+
+const THROTTLED: Ec2Error = {
+  status: 503,
+  code: 'RequestLimitExceeded',
+  message: 'Request limit exceeded.',
+};
+
+const escapeXml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** EC2's error document (the EC2 query protocol's own shape). */
+const ec2ErrorBody = (error: Ec2Error) =>
+  [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<Response><Errors><Error><Code>${error.code}</Code>`,
+    `<Message>${escapeXml(error.message)}</Message></Error></Errors>`,
+    '<RequestID>00000000-0000-0000-0000-000000000000</RequestID></Response>',
+  ].join('');
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -40,7 +60,7 @@ function operationOf(req: IncomingMessage, body: Buffer): string {
 
 export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   const target = new URL(upstream);
-  const throttles = new Map<string, number>();
+  const failures = new Map<string, { left: number; error: Ec2Error }>();
   const server = createServer((req, res) => {
     void (async () => {
       const body = await readBody(req);
@@ -50,11 +70,13 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
         req.socket.destroy();
         return;
       }
-      const left = throttles.get(operation) ?? 0;
-      if (left > 0) {
-        throttles.set(operation, left - 1);
-        proxy.log.push({ operation, outcome: 'throttled' });
-        res.writeHead(503, { 'content-type': 'text/xml' }).end(EC2_THROTTLED);
+      const failure = failures.get(operation);
+      if (failure && failure.left > 0) {
+        failure.left -= 1;
+        proxy.log.push({ operation, outcome: 'failed' });
+        res
+          .writeHead(failure.error.status, { 'content-type': 'text/xml' })
+          .end(ec2ErrorBody(failure.error));
         return;
       }
       proxy.log.push({ operation, outcome: 'forwarded' });
@@ -81,7 +103,8 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     endpoint: `http://127.0.0.1:${port}`,
     log: [],
     down: false,
-    throttle: (operation, count) => throttles.set(operation, count),
+    throttle: (operation, count) => failures.set(operation, { left: count, error: THROTTLED }),
+    fail: (operation, count, error) => failures.set(operation, { left: count, error }),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

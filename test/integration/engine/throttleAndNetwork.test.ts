@@ -6,7 +6,7 @@ import { resetMoto } from '../../support/motoServer';
 import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
 import { startFaultProxy, type FaultProxy } from './faultProxy';
 
-describe('setup engine: throttling and a network that goes away', () => {
+describe('setup engine: throttling, a denied action, and a network that goes away', () => {
   const endpoint = inject('motoEndpoint');
   let seeded: SeededAccount;
   let proxy: FaultProxy;
@@ -31,8 +31,8 @@ describe('setup engine: throttling and a network that goes away', () => {
 
     expect(end.step).toBe('complete');
     expect(outcomes('AuthorizeSecurityGroupIngress')).toEqual([
-      'throttled',
-      'throttled',
+      'failed',
+      'failed',
       'forwarded',
       'forwarded',
       'forwarded',
@@ -41,6 +41,49 @@ describe('setup engine: throttling and a network that goes away', () => {
     const delta = snapshotDelta(before, await accountSnapshot(endpoint));
     expect(delta.rulesAddedToExistingGroups).toHaveLength(4);
     expect((await tearDownFully(engine, created.plan.connectionId)).step).toBe('tornDown');
+    expect(await accountSnapshot(endpoint)).toEqual(before);
+  });
+
+  it('stops with the denied action named when the profile may not add a rule, and continues once it may', async () => {
+    const before = await accountSnapshot(endpoint);
+    proxy.log.length = 0;
+    const { engine } = createEngineHarness(proxy.endpoint);
+    const created = await engine.create(postgresRequest(seeded, 'denied'));
+    const id = created.plan.connectionId;
+    proxy.fail('AuthorizeSecurityGroupIngress', 1, {
+      status: 403,
+      code: 'UnauthorizedOperation',
+      message:
+        'You are not authorized to perform this operation. User: arn:aws:sts::123456789012:assumed-role/Engineer/me ' +
+        'is not authorized to perform: ec2:AuthorizeSecurityGroupIngress on resource: ' +
+        `arn:aws:ec2:ap-northeast-1:123456789012:security-group/${seeded.postgres.securityGroupId} ` +
+        'because no identity-based policy allows the ec2:AuthorizeSecurityGroupIngress action.',
+    });
+    expect((await engine.runPreflight(id)).step).toBe('ready');
+    await engine.start(id);
+    const stopped = await engine.settled(id);
+
+    expect(stopped).toMatchObject({
+      step: 'failed',
+      resumeStep: 'authorizingRules',
+      error: {
+        code: 'aws.accessDenied',
+        params: {
+          action: 'ec2:AuthorizeSecurityGroupIngress',
+          resource: `arn:aws:ec2:ap-northeast-1:123456789012:security-group/${seeded.postgres.securityGroupId}`,
+        },
+      },
+    });
+    // Access denied is not retried: the administrator has to act first.
+    expect(outcomes('AuthorizeSecurityGroupIngress')).toEqual(['failed']);
+    expect(stopped.created.map((r) => r.kind)).toEqual(['securityGroup']);
+
+    // Granted: the retry continues from the rules, with the group it already has.
+    await engine.resume(id);
+    const end = await engine.settled(id);
+    expect(end.step).toBe('complete');
+    expect(outcomes('CreateSecurityGroup')).toEqual(['forwarded']);
+    expect((await tearDownFully(engine, id)).step).toBe('tornDown');
     expect(await accountSnapshot(endpoint)).toEqual(before);
   });
 
