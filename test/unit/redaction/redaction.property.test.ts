@@ -18,6 +18,9 @@ import { redactText } from '../../../shared/redaction/patterns';
 import { buildChecklistDocument, type Translate } from '../../../shared/steps/document';
 import { INITIAL_CHECKLIST_STATE } from '../../../shared/steps/checklistState';
 import { context, leaks, secret, type Secret } from './secrets';
+import { registerFlowDiagnostics } from '../../../main/report/flowDiagnostics';
+import { samplePlan } from '../../support/flowFixtures';
+import { fakeEngine } from '../report/fakeEngine';
 
 const t: Translate = (key, params) => `${key}${params ? ` ${JSON.stringify(params)}` : ''}`;
 const embed = (s: Secret, [before, after]: readonly string[]) => `${before} ${s.value} ${after}`;
@@ -111,14 +114,59 @@ describe('redaction, property-based: no generated secret survives any formatter'
       logger: silentLogger,
       openExternal: async () => {},
     });
-    let current: Secret[] = [];
-    services.diagnostics.register('stackEvents', () =>
-      current.map((s) => ({ reason: `failed for ${s.value}` })),
-    );
+    // The flow sections (and so the summary tables) carry the secrets too, as a live flow would.
+    const { engine, emit } = fakeEngine();
+    registerFlowDiagnostics(services.diagnostics, engine);
     await fc.assert(
       fc.asyncProperty(fc.array(secret, { minLength: 3, maxLength: 3 }), async (secrets) => {
-        current = secrets;
         const [a, b, c] = secrets as [Secret, Secret, Secret];
+        const connectionId = samplePlan.connectionId;
+        emit({
+          type: 'stateChanged',
+          state: {
+            step: 'ready',
+            plan: samplePlan,
+            created: [],
+            preflight: {
+              checkedAt: '2026-01-01T00:00:00.000Z',
+              checks: [
+                { id: 'nameClash', status: 'fail', explanation: 'x', params: { names: b.value } },
+              ],
+            },
+          },
+        });
+        emit({
+          type: 'stackEvents',
+          connectionId,
+          events: [
+            {
+              eventId: a.value,
+              timestamp: '2026-01-01T00:00:00.000Z',
+              logicalResourceId: 'Updater',
+              resourceType: 'AWS::Lambda::Function',
+              status: 'CREATE_FAILED',
+              reason: `failed for ${a.value}`,
+            },
+          ],
+          done: 0,
+          total: 1,
+        });
+        emit({
+          type: 'stateChanged',
+          state: {
+            step: 'failed',
+            plan: samplePlan,
+            created: [],
+            resumeStep: 'creatingStack',
+            error: { code: 'setup.stackFailed', params: { resource: c.value } },
+            stackFailure: {
+              stackStatus: 'ROLLBACK_COMPLETE',
+              logicalResourceId: 'Updater',
+              resourceType: 'AWS::Lambda::Function',
+              reason: `role ${b.value} is invalid`,
+            },
+          },
+        });
         services.checklistStore.update((s) => ({
           ...s,
           values: { customerAccountId: a.value, endpointServiceName: b.value, externalId: c.value },

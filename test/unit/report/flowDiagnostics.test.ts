@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import { describe, expect, it } from 'vitest';
 import { AppConfigSchema, DEFAULT_EXTERNAL_LINK_HOSTS } from '../../../main/config';
-import type { EngineEvent, SetupEngine } from '../../../main/engine/setupEngine';
 import { buildDiagnosticReport, renderReportHtml } from '../../../main/report/diagnosticReport';
 import { createDiagnosticsRegistry } from '../../../main/report/diagnosticsRegistry';
 import { registerFlowDiagnostics } from '../../../main/report/flowDiagnostics';
@@ -14,25 +13,8 @@ import { currentRuntimeInfo } from '../../../main/services/runtimeInfo';
 import { storeOptions, type PersistedState } from '../../../main/services/storeSchema';
 import type { StackEvent } from '../../../shared/flow/plan';
 import type { SetupState } from '../../../shared/flow/state';
+import { fakeEngine } from './fakeEngine';
 import { lambdaSg, passingReport, samplePlan } from '../../support/flowFixtures';
-
-/** The two things the report reads from the engine: the persisted flows and its live events. */
-function fakeEngine() {
-  const states = new Map<string, SetupState>();
-  const listeners = new Set<(event: EngineEvent) => void>();
-  const engine: Pick<SetupEngine, 'list' | 'subscribe'> = {
-    list: () => [...states.values()],
-    subscribe: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-  const emit = (event: EngineEvent) => {
-    if (event.type === 'stateChanged') states.set(event.state.plan.connectionId, event.state);
-    for (const listener of listeners) listener(event);
-  };
-  return { engine, emit };
-}
 
 const event = (n: number, status: string, reason?: string): StackEvent => ({
   eventId: `e-${n}`,
