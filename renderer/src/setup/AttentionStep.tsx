@@ -66,7 +66,14 @@ export function AttentionStep({ state, onState, onHome }: Props) {
     <div className="attention" data-testid={`attention-${state.step}`}>
       {state.step === 'failed' && (
         <>
-          <ErrorNotice error={new IpcCallError(state.error)} />
+          {/* A failed stack is told once, as resource and reason below; other failures by code. */}
+          {state.stackFailure ? (
+            <p className="error-notice" role="alert">
+              {t('attention.stackFailed', { status: state.stackFailure.stackStatus })}
+            </p>
+          ) : (
+            <ErrorNotice error={new IpcCallError(state.error)} />
+          )}
           {state.stackFailure && (
             <dl className="facts" data-testid="stack-failure">
               <div className="facts-row">
@@ -84,7 +91,11 @@ export function AttentionStep({ state, onState, onHome }: Props) {
               </div>
             </dl>
           )}
-          <p>{t(state.stackFailure ? 'attention.stackNext' : 'attention.retryNext')}</p>
+          <p>
+            {state.stackFailure
+              ? t('attention.stackNext', { action: t('actions.deleteAndRetry') })
+              : t('attention.retryNext')}
+          </p>
         </>
       )}
       {state.step === 'waitingForLogin' && (

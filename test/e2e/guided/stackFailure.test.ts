@@ -58,9 +58,13 @@ describe('a stack that fails: the failing resource, AWS reason and the next acti
     expect(await failure.textContent()).toContain('TargetRegistration');
     expect(await failure.textContent()).toContain(`DNS lookup of ${databaseHost} failed`);
     const attention = await page.getByTestId('attention-failed').textContent();
-    expect(attention).toContain(message('ja', 'guided', 'attention.stackNext'));
-    // The error names the button to press by the label the button really has.
-    expect(attention).toContain(`「${message('ja', 'guided', 'actions.deleteAndRetry')}」`);
+    expect(await page.getByTestId('attention-failed').getByRole('alert').textContent()).toBe(
+      message('ja', 'guided', 'attention.stackFailed', { status: 'ROLLBACK_COMPLETE' }),
+    );
+    // The next action names the button to press by the label the button really has.
+    const retry = message('ja', 'guided', 'actions.deleteAndRetry');
+    expect(attention).toContain(message('ja', 'guided', 'attention.stackNext', { action: retry }));
+    expect(attention).toContain(`「${retry}」`);
     expect(await page.locator('[data-testid^="checklist-"][data-state="attention"]').count()).toBe(
       1,
     );
