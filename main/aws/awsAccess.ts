@@ -15,13 +15,15 @@ import type {
   SsoLoginStatus,
   SsoSessionSummary,
 } from '../../shared/aws/profiles';
+import { parseSsoRolePick } from '../../shared/aws/sso';
 import type { AppConfig } from '../config';
 import { mapAwsError } from './awsErrors';
 import { createAwsClient, type AwsClientContext } from './clientFactory';
 import { describeProfiles, type ProfileDescriptor, type SsoSessionRef } from './profileCatalog';
-import { loadAwsFiles, type AwsConfigPaths } from './sharedConfigFiles';
+import { loadAwsFiles, type AwsConfigPaths, type ParsedAwsFiles } from './sharedConfigFiles';
 import { sessionFromSection } from './ssoSessions';
 import { readSsoToken, ssoLoginStatus } from './sso/tokenCache';
+import { ssoRoleCredentials } from './sso/ssoRoleCredentials';
 import { freshSsoToken } from './sso/tokenRefresh';
 
 /**
@@ -33,7 +35,8 @@ export interface AwsAccess {
   /** Every profile of the shared files, broken ones with their problem, SSO ones with their login. */
   listProfiles(): Promise<AwsProfileListing>;
   /**
-   * Region and credentials for a profile. The region is the one given, else `AWS_REGION`, else the
+   * Region and credentials for a profile, or for an account and role picked from an SSO session's
+   * listing (`ssoRolePickName`). The region is the one given, else `AWS_REGION`, else the
    * profile's. Checks the SSO login first (renewing it silently when it can), so a missing or expired
    * login fails here with `aws.ssoTokenMissing` / `aws.ssoTokenExpired` rather than mid-operation.
    */
@@ -61,7 +64,9 @@ export function createAwsAccess(options: AwsAccessOptions): AwsAccess {
   const remembered = new Map<string, Promise<AwsCredentialIdentity>>();
 
   async function descriptorFor(profile: string): Promise<ProfileDescriptor> {
-    const descriptor = describeProfiles(await loadAwsFiles(paths)).find((p) => p.name === profile);
+    const files = await loadAwsFiles(paths);
+    const descriptor =
+      describeProfiles(files).find((p) => p.name === profile) ?? rolePickDescriptor(profile, files);
     if (!descriptor) throw new AppError(AwsErrorCodes.profileNotFound, { profile });
     if (descriptor.problem) throw new AppError(descriptor.problem.code, descriptor.problem.params);
     return descriptor;
@@ -83,6 +88,10 @@ export function createAwsAccess(options: AwsAccessOptions): AwsAccess {
     region: string,
   ): AwsCredentialIdentityProvider {
     const profile = descriptor.name;
+    const pick = descriptor.files.length === 0 ? parseSsoRolePick(profile) : null;
+    if (pick && descriptor.ssoSession) {
+      return ssoRoleCredentials(descriptor.ssoSession, pick.accountId, pick.roleName, now);
+    }
     const files = { profile, filepath: paths.credentialsFile, configFilepath: paths.configFile };
     // fromIni hands SSO profiles to fromSSO without the file paths; calling it directly keeps them.
     if (descriptor.kind === 'sso' || descriptor.kind === 'ssoLegacy') {
@@ -224,6 +233,41 @@ export function createAwsAccess(options: AwsAccessOptions): AwsAccess {
 }
 
 const sessionLabel = (session: SsoSessionRef) => session.sessionName ?? session.startUrl;
+
+/** An account and role picked from a `[sso-session]` listing, used like an SSO profile. */
+function rolePickDescriptor(name: string, files: ParsedAwsFiles): ProfileDescriptor | undefined {
+  const pick = parseSsoRolePick(name);
+  if (!pick) return undefined;
+  const section = files.ssoSessions[pick.ssoSession];
+  if (!section) {
+    throw new AppError(AwsErrorCodes.ssoSessionMissing, {
+      profile: name,
+      session: pick.ssoSession,
+    });
+  }
+  const { ref, problem } = sessionFromSection(pick.ssoSession, section);
+  if (!ref) {
+    throw new AppError(problem?.code ?? AwsErrorCodes.profileIncomplete, problem?.params ?? {});
+  }
+  return {
+    name,
+    kind: 'sso',
+    files: [],
+    region: null,
+    sso: {
+      startUrl: ref.startUrl,
+      sessionName: ref.sessionName,
+      ssoRegion: ref.region,
+      accountId: pick.accountId,
+      roleName: pick.roleName,
+    },
+    roleArn: null,
+    sourceProfile: null,
+    credentialSource: null,
+    problem: null,
+    ssoSession: ref,
+  };
+}
 
 interface StsCredentials {
   AccessKeyId?: string;

@@ -61,3 +61,27 @@ export const SsoSessionNoticeSchema = z.object({
   endsAt: z.iso.datetime().nullable(),
 });
 export type SsoSessionNotice = z.infer<typeof SsoSessionNoticeSchema>;
+
+/**
+ * An account and role picked from an SSO session's listing (aws:ssoListAccounts /
+ * aws:ssoListAccountRoles) for which the user has no profile. Its name stands in for a profile
+ * name wherever one is taken (aws:callerIdentity, the setup flow); a real profile of the same name
+ * would win.
+ */
+export interface SsoRolePick {
+  readonly ssoSession: string;
+  readonly accountId: string;
+  readonly roleName: string;
+}
+
+const ROLE_PICK = /^sso-session:(.+):(\d{12}):([\w+=,.@-]+)$/;
+
+export function ssoRolePickName(pick: SsoRolePick): string {
+  return `sso-session:${pick.ssoSession}:${pick.accountId}:${pick.roleName}`;
+}
+
+export function parseSsoRolePick(name: string): SsoRolePick | null {
+  const match = ROLE_PICK.exec(name);
+  if (!match?.[1] || !match[2] || !match[3]) return null;
+  return { ssoSession: match[1], accountId: match[2], roleName: match[3] };
+}

@@ -11,7 +11,9 @@
  *   aws:ssoOpenVerificationPage → device code flow: opens the page where the code is entered
  *   aws:ssoLoginStatus        → the cached login of one session (no network): valid until when,
  *                               renewable until when — to warn before the session ends
- *   aws:ssoListAccounts / aws:ssoListAccountRoles → what the logged-in session may use
+ *   aws:ssoListAccounts / aws:ssoListAccountRoles → what the logged-in session may use; a pick
+ *                               is used without a profile through its `ssoRolePickName` (shared/aws/
+ *                               sso.ts) in place of a profile name (aws:callerIdentity, the setup)
  *   aws:ssoWatchSession / aws:ssoUnwatchSession → keep a session in use renewed and announce,
  *                               as `aws:ssoSessionNotice` events, that it is about to end (with
  *                               when), has ended, or was renewed after all; after `ended` the

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import { createAwsServices, type AwsServices } from '../../../main/aws/awsServices';
 import type { SsoSessionRef } from '../../../main/aws/profileCatalog';
 import { createSsoLogins } from '../../../main/aws/sso/ssoLogins';
-import type { SsoLoginProgress } from '../../../shared/aws/sso';
+import { ssoRolePickName, type SsoLoginProgress } from '../../../shared/aws/sso';
 import { motoAppConfig } from '../../support/awsTestConfig';
 import type { AwsHome } from '../../support/awsProfileFiles';
 import type { FakeBrowser } from '../../support/fakeSso/fakeBrowser';
@@ -237,6 +237,32 @@ describe('SSO login without the AWS CLI, against fake IAM Identity Center endpoi
       { accountId: PROD, roleName: 'AdministratorAccess' },
       { accountId: PROD, roleName: 'ReadOnly' },
     ]);
+  });
+
+  it('gets credentials for an account and role picked from the listing, without a profile', async () => {
+    const picked = ssoRolePickName({
+      ssoSession: 'corp',
+      accountId: '222233334444',
+      roleName: 'ReadOnly',
+    });
+    const identity = await services.awsAccess.callerIdentity(picked, 'ap-northeast-1');
+    expect(identity).toMatchObject({ account: '222233334444', profile: picked });
+    expect(identity.arn).toContain('assumed-role/AWSReservedSSO_ReadOnly_');
+    await expect(
+      services.awsAccess.callerIdentity(
+        ssoRolePickName({ ssoSession: 'corp', accountId: '222233334444', roleName: 'Admin' }),
+        'ap-northeast-1',
+      ),
+    ).rejects.toMatchObject({
+      code: 'aws.accessDenied',
+      params: { action: 'sso:GetRoleCredentials', resource: '222233334444/Admin' },
+    });
+    await expect(
+      services.awsAccess.callerIdentity(
+        ssoRolePickName({ ssoSession: 'gone', accountId: '222233334444', roleName: 'ReadOnly' }),
+        'ap-northeast-1',
+      ),
+    ).rejects.toMatchObject({ code: 'aws.ssoSessionMissing', params: { session: 'gone' } });
   });
 
   it('renews an expired access token with the refresh token and rewrites the cache in place', async () => {
