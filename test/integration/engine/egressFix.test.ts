@@ -1,5 +1,6 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import {
+  CreateTagsCommand,
   DescribeSecurityGroupsCommand,
   DescribeVpcEndpointsCommand,
   EC2Client,
@@ -30,6 +31,14 @@ describe('setup engine: a subnet without egress, fixed with interface endpoints'
   beforeAll(async () => {
     await resetMoto(endpoint);
     seeded = await seedCustomerAccount(endpoint);
+    // The emulated updater then reaches only the APIs its subnet really has a way to: without the
+    // endpoint, the stack's first registration would fail.
+    await ec2.send(
+      new CreateTagsCommand({
+        Resources: [seeded.vpcId],
+        Tags: [{ Key: 'smooz:moto-egress', Value: 'enforce' }],
+      }),
+    );
   });
 
   it('fails preflight for the isolated subnet, creates the offered endpoint, passes, deploys there, and teardown removes the endpoint too', async () => {
