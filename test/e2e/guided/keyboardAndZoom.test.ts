@@ -138,12 +138,10 @@ describe('keyboard only, at 125 % zoom', () => {
       .toBe('guided-step-title');
     await expectNoOverflow(page);
     // Every subnet id of the list is in sight, not scrolled away inside the field.
-    const subnets = await page
-      .locator('#confirm-subnets')
-      .evaluate((el) => ({
-        wide: el.scrollWidth - el.clientWidth,
-        tall: el.scrollHeight - el.clientHeight,
-      }));
+    const subnets = await page.locator('#confirm-subnets').evaluate((el) => ({
+      wide: el.scrollWidth - el.clientWidth,
+      tall: el.scrollHeight - el.clientHeight,
+    }));
     expect(subnets).toEqual({ wide: 0, tall: 0 });
     await shoot(page, 'guided-zoom125-confirm-ja');
     await tabTo(page, '作成する', 60);
