@@ -4,6 +4,7 @@ import type { SetupState, StateAt } from '../../../shared/flow/state';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { IpcCallError, call, onEvent } from '../ipc/api';
 import { Sensitive } from '../support/Sensitive';
+import { useSupportMode } from '../support/SupportModeContext';
 
 type Stopped = StateAt<'failed'> | StateAt<'waitingForLogin'> | StateAt<'cancelled'>;
 
@@ -19,6 +20,7 @@ interface Props {
  */
 export function AttentionStep({ state, onState, onHome }: Props) {
   const { t } = useTranslation('guided');
+  const { format } = useSupportMode();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [loginId, setLoginId] = useState<string>();
@@ -99,7 +101,7 @@ export function AttentionStep({ state, onState, onHome }: Props) {
         </>
       )}
       {state.step === 'waitingForLogin' && (
-        <p>{t('attention.loginExpired', { profile: state.plan.profile })}</p>
+        <p>{t('attention.loginExpired', { profile: format('text', state.plan.profile) })}</p>
       )}
       {state.step === 'cancelled' && <p>{t('attention.cancelled')}</p>}
       {error !== undefined && <ErrorNotice error={error} />}

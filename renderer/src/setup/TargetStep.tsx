@@ -149,7 +149,12 @@ export function TargetStep({
           {listing.profiles.length === 0 && <option value="">{t('target.noProfiles')}</option>}
           {listing.profiles.map((p) => (
             <option key={p.name} value={p.name} disabled={p.problem !== null}>
-              {t('target.profileOption', { name: p.name, kind: t(`target.kinds.${p.kind}`) })}
+              {/* Profile names often hold account ids (`aws configure sso` names them
+                  `<role>-<account id>`): shown masked in support mode. */}
+              {t('target.profileOption', {
+                name: format('text', p.name),
+                kind: t(`target.kinds.${p.kind}`),
+              })}
             </option>
           ))}
         </select>
@@ -164,7 +169,7 @@ export function TargetStep({
               .filter((p) => p.problem !== null)
               .map((p) => (
                 <li key={p.name}>
-                  {p.name}:{' '}
+                  {format('text', p.name)}:{' '}
                   <ErrorNotice error={new IpcCallError(p.problem ?? { code: 'internal' })} />
                 </li>
               ))}

@@ -74,7 +74,10 @@ async function expectStepRef(expected: RegExp): Promise<void> {
 beforeAll(async () => {
   world = await startWorld(inject('motoEndpoint'));
   // The profile's own region differs from the database's: only the checklist can tell the flow.
-  await world.aws.writeConfig(`[profile ${PROFILE}]\nregion = us-west-2\n`);
+  // A second profile named the way `aws configure sso` names them, with the account id in it.
+  await world.aws.writeConfig(
+    `[profile ${PROFILE}]\nregion = us-west-2\n[profile AdministratorAccess-123456789012]\nregion = ap-northeast-1\n`,
+  );
   app = await startApp(world);
   const [postgres] = (await app.services.setup.listDatabases(PROFILE, world.seeded.region)).filter(
     (db) => db.identifier === world.seeded.postgres.identifier,
@@ -206,6 +209,21 @@ describe('offline checklist → automated flow, then support mode over the whole
     await page.getByRole('button', { name: 'バージョン情報 / 診断' }).click();
     await page.getByRole('button', { name: 'ホームに戻る' }).waitFor();
     await expectNoLeaks('about');
+    await page.getByRole('button', { name: 'ホームに戻る' }).click();
+    await page.getByTestId(`connection-${CONNECTION_NAME}`).waitFor();
+  });
+
+  it('masks the profile screen of a new setup: account, ARN and profile names', async () => {
+    await page.getByRole('button', { name: '自動セットアップを開始' }).click();
+    await waitForScreen(page, 'target');
+    await expect
+      .poll(() => page.getByTestId('guided-identity').textContent(), { timeout: 30_000 })
+      .toContain('9012');
+    // The profile's name is masked whole (it reads as a token), keeping its last four.
+    expect(await page.locator('#guided-profile').textContent()).toContain('••••••••9012（');
+    await expectNoLeaks('target');
+    await expectStepRef(/^手順 3-1$/);
+    await screenshot(page, 'support-mode-guided-target-ja');
     await page.getByRole('button', { name: 'ホームに戻る' }).click();
     await page.getByTestId(`connection-${CONNECTION_NAME}`).waitFor();
   });

@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 /**
  * Everything on the page a viewer can see, hover or read out, in one string: rendered text, every
  * attribute (titles are tooltips, aria-labels are read out, data attributes reach screenshots of
- * dev tools) and the values of inputs.
+ * dev tools) and the values of inputs. A select option's `value` is left out: it is the key the
+ * app selects by, never drawn, hovered or copied (its label is scanned).
  */
 export function visibleSurface(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -11,6 +12,7 @@ export function visibleSurface(page: Page): Promise<string> {
     for (const el of document.querySelectorAll('*')) {
       for (const attr of el.getAttributeNames()) {
         if (attr === 'class' || attr === 'style' || attr === 'd') continue;
+        if (attr === 'value' && el instanceof HTMLOptionElement) continue;
         parts.push(el.getAttribute(attr) ?? '');
       }
       if (el instanceof HTMLInputElement && el.type !== 'password') parts.push(el.value);
