@@ -6,6 +6,7 @@ import { Sensitive } from '../support/Sensitive';
 
 /** The hand-off values the guided screens fill in, under the checklist's name for each. */
 const APPLIED: readonly [keyof AutomatedPrefill, ValueKey][] = [
+  ['accountId', 'customerAccountId'],
   ['region', 'region'],
   ['rdsEndpoint', 'rdsEndpoint'],
   ['connectionName', 'connectionName'],
@@ -16,9 +17,16 @@ const APPLIED: readonly [keyof AutomatedPrefill, ValueKey][] = [
 /**
  * Shown at the start of the automated flow when the user came from the offline checklist: which
  * typed values were carried over (masked in support mode like every other value), and that the
- * rest is read from the account rather than copied.
+ * rest is read from the account rather than copied. Once a profile is chosen, an account id typed
+ * in the checklist that is not the profile's account is pointed out before anything is looked up.
  */
-export function HandoffNotice({ prefill }: { prefill: AutomatedPrefill }) {
+export function HandoffNotice({
+  prefill,
+  profileAccountId,
+}: {
+  prefill: AutomatedPrefill;
+  profileAccountId?: string;
+}) {
   const { t } = useTranslation('checklist');
   const carried = APPLIED.flatMap(([field, key]) => {
     const value = prefill[field];
@@ -44,6 +52,14 @@ export function HandoffNotice({ prefill }: { prefill: AutomatedPrefill }) {
           </div>
         ))}
       </dl>
+      {prefill.accountId !== undefined &&
+        profileAccountId !== undefined &&
+        prefill.accountId !== profileAccountId && (
+          <p className="handoff-mismatch" role="alert" data-testid="handoff-account-mismatch">
+            {t('handoff.accountMismatch')} <Sensitive kind="accountId" value={prefill.accountId} />{' '}
+            ≠ <Sensitive kind="accountId" value={profileAccountId} />
+          </p>
+        )}
     </div>
   );
 }

@@ -77,7 +77,12 @@ export function GuidedSetup({
               stepRef={screen.ref}
               values={pictureValues(flow.state)}
             />
-            {prefill && phase.kind !== 'flow' && <HandoffNotice prefill={prefill} />}
+            {prefill && phase.kind !== 'flow' && (
+              <HandoffNotice
+                prefill={prefill}
+                {...(target ? { profileAccountId: target.accountId } : {})}
+              />
+            )}
             {phase.kind === 'target' && (
               <>
                 {smooz.status === 'needsToken' && <SmoozAccess onStored={smooz.reload} />}

@@ -115,6 +115,8 @@ describe('offline checklist → automated flow, then support mode over the whole
     await checklist.fill('dbUser', DB_USER);
     await page.getByTestId('nav-endpoint.form').click();
     await checklist.fill('connectionName', CONNECTION_NAME);
+    // Not the profile's account (moto's 123456789012): the flow must point that out.
+    await checklist.fill('customerAccountId', '2222-3333-4444');
 
     await page.getByTestId('switch-automated').click();
     await waitForScreen(page, 'target');
@@ -136,6 +138,9 @@ describe('offline checklist → automated flow, then support mode over the whole
     expect(await page.getByLabel('接続名').inputValue()).toBe(CONNECTION_NAME);
     expect(await page.locator('#guided-auth-iam').isChecked()).toBe(true);
     expect(await page.locator('#guided-db-user').inputValue()).toBe(DB_USER);
+    const mismatch = await page.getByTestId('handoff-account-mismatch').textContent();
+    expect(mismatch).toContain('222233334444');
+    expect(mismatch).toContain('123456789012');
   });
 
   it('shows identifying values while support mode is off (so the scans below can fail)', async () => {
