@@ -5,6 +5,7 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { IpcCallError, call, onEvent } from '../ipc/api';
 import { Sensitive } from '../support/Sensitive';
 import { useSupportMode } from '../support/SupportModeContext';
+import { explainStackReason } from './explainReason';
 
 type Stopped = StateAt<'failed'> | StateAt<'waitingForLogin'> | StateAt<'cancelled'>;
 
@@ -25,6 +26,10 @@ export function AttentionStep({ state, onState, onHome }: Props) {
   const [error, setError] = useState<unknown>();
   const [loginId, setLoginId] = useState<string>();
   const connectionId = state.plan.connectionId;
+  const explained =
+    state.step === 'failed' && state.stackFailure
+      ? explainStackReason(state.stackFailure.reason)
+      : undefined;
 
   const act = async (action: () => Promise<SetupState>) => {
     setBusy(true);
@@ -91,6 +96,20 @@ export function AttentionStep({ state, onState, onHome }: Props) {
                   <Sensitive kind="text" value={state.stackFailure.reason} />
                 </dd>
               </div>
+              {explained && (
+                <div className="facts-row">
+                  <dt>{t('attention.plainWords')}</dt>
+                  <dd data-testid="stack-failure-explained">
+                    {explained.key === 'dnsLookup'
+                      ? t('attention.explained.dnsLookup', {
+                          host: format('hostname', explained.params.host),
+                        })
+                      : t(`attention.explained.${explained.key}`, {
+                          ...('params' in explained ? explained.params : {}),
+                        })}
+                  </dd>
+                </div>
+              )}
             </dl>
           )}
           <p>

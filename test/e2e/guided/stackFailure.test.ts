@@ -52,11 +52,15 @@ describe('a stack that fails: the failing resource, AWS reason and the next acti
     await waitForScreen(page, 'attention', 180_000);
   });
 
-  it('names the failing resource, gives AWS reason and says what to do next', async () => {
+  it('names the failing resource, gives AWS reason in plain words and says what to do next', async () => {
     await page.getByTestId('attention-failed').waitFor();
     const failure = page.getByTestId('stack-failure');
     expect(await failure.textContent()).toContain('TargetRegistration');
     expect(await failure.textContent()).toContain(`DNS lookup of ${databaseHost} failed`);
+    // …and what it means, in the user's language.
+    expect(await page.getByTestId('stack-failure-explained').textContent()).toBe(
+      message('ja', 'guided', 'attention.explained.dnsLookup', { host: databaseHost }),
+    );
     const attention = await page.getByTestId('attention-failed').textContent();
     expect(await page.getByTestId('attention-failed').getByRole('alert').textContent()).toBe(
       message('ja', 'guided', 'attention.stackFailed', { status: 'ROLLBACK_COMPLETE' }),
