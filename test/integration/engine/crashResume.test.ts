@@ -84,6 +84,21 @@ describe('setup engine: a crash right after any persisted state resumes on resta
     return stack ? readOutputs(stack) : undefined;
   };
 
+  /**
+   * Runs a flow named `name` on an engine that dies at `point`, then opens a fresh engine on the
+   * same data folder (the restart) and returns it with the flow as it was found on disk.
+   */
+  async function crashAndRestart(name: string, point: string, beforeSaving = false) {
+    const crash = crashAfterSaving(point, beforeSaving);
+    const killed = createEngineHarness(endpoint, { wrapRepository: crash.wrap });
+    await runUntilCrash(killed, postgresRequest(seeded, name));
+    expect(crash.crashed(), `the engine died at ${point}`).toBe(true);
+    const restarted = createEngineHarness(endpoint, { userDataDir: killed.userDataDir });
+    const flow = restarted.engine.list().find((s) => s.plan.connectionName === name);
+    expect(flow, `the flow survived a crash at ${point}`).toBeDefined();
+    return { engine: restarted.engine, flow, id: flow?.plan.connectionId ?? '' };
+  }
+
   it('the reference run persists every transition from the plan to the outputs and back', () => {
     expect(reference.end?.step).toBe('complete');
     const steps = [...new Set(reference.saves.map((s) => s.split(':')[0]))];
@@ -105,17 +120,9 @@ describe('setup engine: a crash right after any persisted state resumes on resta
     );
     expect(points.length).toBeGreaterThanOrEqual(10);
     for (const [i, point] of points.entries()) {
-      const name = `crash-${i}`;
-      const crash = crashAfterSaving(point);
-      const killed = createEngineHarness(endpoint, { wrapRepository: crash.wrap });
-      await runUntilCrash(killed, postgresRequest(seeded, name));
-      expect(crash.crashed(), `the engine died after saving ${point}`).toBe(true);
-
-      // The restart: a new engine on the same store, and the user carrying on from there.
-      const restarted = createEngineHarness(endpoint, { userDataDir: killed.userDataDir });
-      const flow = restarted.engine.list().find((s) => s.plan.connectionName === name);
-      expect(flow, `the flow survived a crash after ${point}`).toBeDefined();
-      const id = flow?.plan.connectionId ?? '';
+      // The restart, and the user carrying on from where the flow stands.
+      const restarted = await crashAndRestart(`crash-${i}`, point);
+      const { id } = restarted;
       const end = await driveToEnd(restarted.engine, id);
       expect(end.step, `end step after a crash at ${point}`).toBe('complete');
       expect(outputsShape(end), point).toEqual(outputsShape(reference.end as SetupState));
@@ -148,15 +155,8 @@ describe('setup engine: a crash right after any persisted state resumes on resta
     });
     expect(points).toHaveLength(6);
     for (const [i, point] of points.entries()) {
-      const name = `lost-save-${i}`;
-      const crash = crashAfterSaving(point, true);
-      const killed = createEngineHarness(endpoint, { wrapRepository: crash.wrap });
-      await runUntilCrash(killed, postgresRequest(seeded, name));
-      expect(crash.crashed(), `the engine died before saving ${point}`).toBe(true);
-
-      const restarted = createEngineHarness(endpoint, { userDataDir: killed.userDataDir });
-      const flow = restarted.engine.list().find((s) => s.plan.connectionName === name);
-      const id = flow?.plan.connectionId ?? '';
+      const restarted = await crashAndRestart(`lost-save-${i}`, point, true);
+      const { id } = restarted;
       const end = await driveToEnd(restarted.engine, id);
       expect(end.step, point).toBe('complete');
       expect(ledgerShape(end), point).toEqual(ledgerShape(reference.end as SetupState));
@@ -175,16 +175,8 @@ describe('setup engine: a crash right after any persisted state resumes on resta
     );
     expect(points.length).toBeGreaterThanOrEqual(3);
     for (const [i, point] of points.entries()) {
-      const name = `teardown-crash-${i}`;
-      const crash = crashAfterSaving(point);
-      const killed = createEngineHarness(endpoint, { wrapRepository: crash.wrap });
-      await runUntilCrash(killed, postgresRequest(seeded, name));
-      expect(crash.crashed(), `the engine died after saving ${point}`).toBe(true);
-
-      const restarted = createEngineHarness(endpoint, { userDataDir: killed.userDataDir });
-      const flow = restarted.engine.list().find((s) => s.plan.connectionName === name);
-      const id = flow?.plan.connectionId ?? '';
-      const torn = flow?.step === 'tornDown' ? flow : await tearDownFully(restarted.engine, id);
+      const { engine, flow, id } = await crashAndRestart(`teardown-crash-${i}`, point);
+      const torn = flow?.step === 'tornDown' ? flow : await tearDownFully(engine, id);
       expect(torn.step, point).toBe('tornDown');
       expect(await accountSnapshot(endpoint), `account after a crash at ${point}`).toEqual(
         pristine,
