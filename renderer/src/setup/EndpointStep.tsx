@@ -46,6 +46,9 @@ export function EndpointStep({ state, guided, onGuided, onHome }: Props) {
 
   const { outputs } = state;
   const phase = guided?.phase ?? 'creating';
+  // `failed` before SMOOZ ever answered is a failed call, not an endpoint SMOOZ could not make.
+  const phaseText =
+    phase === 'failed' && guided?.smoozConnectionId === undefined ? 'notRegistered' : phase;
   const verification = guided?.verification;
   const check = verification?.crossCheck;
   return (
@@ -71,7 +74,7 @@ export function EndpointStep({ state, guided, onGuided, onHome }: Props) {
         data-testid="endpoint-phase"
         data-phase={phase}
       >
-        {t(`endpoint.phases.${phase}`)}
+        {t(`endpoint.phases.${phaseText}`)}
       </p>
       {guided?.problem && <ErrorNotice error={new IpcCallError(guided.problem)} />}
       {guided && guided.history.length > 0 && (

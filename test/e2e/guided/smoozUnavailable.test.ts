@@ -1,0 +1,73 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BridgeApp } from '../../support/bridgeApp';
+import { launchChromium } from '../../support/browser';
+import {
+  openPage,
+  startApp,
+  startWorld,
+  waitForAccount,
+  waitForScreen,
+  type GuidedWorld,
+} from './guidedHarness';
+import { message } from './messages';
+import { shoot } from './shots';
+
+let world: GuidedWorld;
+let app: BridgeApp;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  world = await startWorld(inject('motoEndpoint'));
+  app = await startApp(world);
+  browser = await launchChromium();
+  page = await openPage(browser, app);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await world?.close();
+});
+
+describe('SMOOZ unavailable when the stack is done: the failed call is shown, retried, and nothing is lost', () => {
+  it('reports the failed hand-over to SMOOZ with its reason and a retry', async () => {
+    // More 503s than the client's own retries: the user sees the failure.
+    world.smooz.faults.inject('createConnection', { kind: 'status', status: 503 }, 10);
+    await page.getByRole('button', { name: '自動セットアップを開始' }).click();
+    await waitForAccount(page);
+    await page.getByRole('button', { name: '次へ' }).click();
+    await waitForScreen(page, 'database');
+    await page.getByLabel(/customer-postgres/).click();
+    await page.getByRole('button', { name: 'この内容で事前チェック' }).click();
+    await waitForScreen(page, 'confirm', 120_000);
+    await page.getByTestId('confirm-create').click();
+    await page.waitForSelector('[data-testid="endpoint-phase"][data-phase="failed"]', {
+      timeout: 180_000,
+    });
+    expect(await page.getByTestId('endpoint-phase').textContent()).toBe(
+      message('ja', 'guided', 'endpoint.phases.notRegistered'),
+    );
+    expect(await page.locator('.endpoint-step [role="alert"]').first().textContent()).toBe(
+      message('ja', 'smooz', 'errors.serverError', { status: 503 }),
+    );
+    // The stack and everything before it stays done; only step 4 needs attention.
+    expect(await page.getByTestId('checklist-stack.outputs').getAttribute('data-state')).toBe(
+      'done',
+    );
+    expect(await world.smooz.connections.list()).toHaveLength(0);
+    await shoot(page, 'guided-smooz-unavailable-ja');
+  });
+
+  it('creates the connection once when SMOOZ answers again, and follows it to available', async () => {
+    world.smooz.faults.clear();
+    await page.getByRole('button', { name: message('ja', 'guided', 'actions.retry') }).click();
+    await page.waitForSelector('[data-testid="endpoint-phase"][data-phase="available"]', {
+      timeout: 120_000,
+    });
+    expect(await world.smooz.connections.list()).toHaveLength(1);
+    const stacks = app.services.setup.list().filter((f) => f.step === 'complete');
+    expect(stacks).toHaveLength(1);
+  });
+});
