@@ -1,8 +1,10 @@
 import { DescribeStacksCommand, CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import {
+  AuthorizeSecurityGroupIngressCommand,
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
   EC2Client,
+  RevokeSecurityGroupIngressCommand,
 } from '@aws-sdk/client-ec2';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAwsClient } from '../../../main/aws/clientFactory';
@@ -212,5 +214,39 @@ describe('setup engine against moto: from the profile to the stack outputs', () 
     expect(second.created).toEqual(first.created);
     expect(await accountSnapshot(endpoint)).toEqual(afterFirst);
     await tearDownFully(again.engine, created.plan.connectionId);
+  });
+  it('leaves alone a rule the customer already had that matches one it needs, and teardown keeps it', async () => {
+    const theirs = {
+      IpProtocol: 'tcp',
+      FromPort: 5432,
+      ToPort: 5432,
+      IpRanges: [{ CidrIp: '10.20.2.0/24', Description: 'customer: private-c' }],
+    };
+    const groupId = seeded.postgres.securityGroupId;
+    await ec2.send(
+      new AuthorizeSecurityGroupIngressCommand({ GroupId: groupId, IpPermissions: [theirs] }),
+    );
+    try {
+      const before = await accountSnapshot(endpoint);
+      const { engine } = createEngineHarness(endpoint);
+      const created = await engine.create(postgresRequest(seeded, 'shared-rule'));
+      const end = await driveToEnd(engine, created.plan.connectionId);
+      expect(end.step).toBe('complete');
+      // Not recorded as the connection's: the customer's identical rule already admits the subnet.
+      const cidrs = end.created.flatMap((r) =>
+        r.kind === 'ingressRule' && r.source.type === 'cidr' ? [r.source.cidr] : [],
+      );
+      expect(cidrs.sort()).toEqual(['10.20.1.0/24', '10.20.3.0/24']);
+
+      const torn = await tearDownFully(engine, created.plan.connectionId);
+      expect(torn.step).toBe('tornDown');
+      expect(await accountSnapshot(endpoint)).toEqual(before);
+      const kept = (await group(groupId))?.IpPermissions?.flatMap((p) => p.IpRanges ?? []);
+      expect(kept).toContainEqual({ CidrIp: '10.20.2.0/24', Description: 'customer: private-c' });
+    } finally {
+      await ec2.send(
+        new RevokeSecurityGroupIngressCommand({ GroupId: groupId, IpPermissions: [theirs] }),
+      );
+    }
   });
 });
