@@ -146,8 +146,9 @@ export function firstFailure(stack: Stack, events: readonly CfnStackEvent[]): St
 }
 
 /**
- * Polls the stack until it leaves `*_IN_PROGRESS`, reporting each new event once. Resolves with
- * the final description; a stack that ends failed raises StackFailedError.
+ * Polls the stack until it leaves `*_IN_PROGRESS` (create) or is gone (delete), reporting each
+ * new event once. Resolves with the final description; a stack that ends failed raises
+ * StackFailedError.
  */
 export async function watchStack(
   clients: EngineClients,
@@ -175,11 +176,15 @@ export async function watchStack(
       await watch.onEvents(fresh.map(toEvent), done, total);
       reported = done;
     }
-    if (!status.endsWith('_IN_PROGRESS')) {
-      if (mode === 'create' && stack && FAILED_CREATE.has(status)) {
+    if (mode === 'delete') {
+      // Only a stack that is gone ends a delete: right after DeleteStack, DescribeStacks can
+      // still show the status the stack had before (ROLLBACK_COMPLETE, CREATE_COMPLETE…).
+      if (status === 'DELETE_COMPLETE') return stack;
+      if (status === 'DELETE_FAILED' && stack) {
         throw new StackFailedError(firstFailure(stack, events));
       }
-      if (mode === 'delete' && status === 'DELETE_FAILED' && stack) {
+    } else if (!status.endsWith('_IN_PROGRESS')) {
+      if (stack && FAILED_CREATE.has(status)) {
         throw new StackFailedError(firstFailure(stack, events));
       }
       return stack;

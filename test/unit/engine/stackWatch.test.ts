@@ -62,4 +62,43 @@ describe('following a stack', () => {
     // Each event reported once, oldest first.
     expect(reports.reduce((n, r) => n + r.events, 0)).toBe(all.length);
   });
+
+  it('does not end a delete while DescribeStacks still shows the status from before DeleteStack', async () => {
+    cfnMock
+      .on(DescribeStacksCommand)
+      .resolvesOnce(stack('ROLLBACK_COMPLETE'))
+      .resolvesOnce(stack('DELETE_IN_PROGRESS'))
+      .resolves(stack('DELETE_COMPLETE'));
+    cfnMock.on(DescribeStackEventsCommand).resolves({ StackEvents: [] });
+    const clients = { cfn: new CloudFormationClient({ region: 'ap-northeast-1' }) };
+    const final = await watchStack(
+      clients as unknown as EngineClients,
+      STACK_ID,
+      3,
+      { pollMs: 1, onEvents: () => undefined },
+      'delete',
+    );
+    expect(final?.StackStatus).toBe('DELETE_COMPLETE');
+    expect(cfnMock.commandCalls(DescribeStacksCommand)).toHaveLength(3);
+  });
+
+  it('ends a delete when the stack no longer exists', async () => {
+    cfnMock
+      .on(DescribeStacksCommand)
+      .resolvesOnce(stack('ROLLBACK_COMPLETE'))
+      .rejects(new Error('Stack with id s does not exist'));
+    cfnMock.on(DescribeStackEventsCommand).resolves({ StackEvents: [] });
+    const reports: { done: number; total: number }[] = [];
+    const clients = { cfn: new CloudFormationClient({ region: 'ap-northeast-1' }) };
+    const final = await watchStack(
+      clients as unknown as EngineClients,
+      STACK_ID,
+      3,
+      { pollMs: 1, onEvents: (_events, done, total) => void reports.push({ done, total }) },
+      'delete',
+    );
+    expect(final).toBeUndefined();
+    expect(cfnMock.commandCalls(DescribeStacksCommand)).toHaveLength(2);
+    expect(reports.at(-1)).toEqual({ done: 3, total: 3 });
+  });
 });
