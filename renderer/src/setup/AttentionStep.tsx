@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SetupState, StateAt } from '../../../shared/flow/state';
 import { ErrorNotice } from '../common/ErrorNotice';
-import { IpcCallError, call, onEvent } from '../ipc/api';
+import { IpcCallError, call } from '../ipc/api';
 import { Sensitive } from '../support/Sensitive';
 import { useSupportMode } from '../support/SupportModeContext';
 import { explainStackReason } from './explainReason';
+import { loginTargetOf } from './ssoTarget';
+import { useSsoLogin } from './useSsoLogin';
 
 type Stopped = StateAt<'failed'> | StateAt<'waitingForLogin'> | StateAt<'cancelled'>;
 
@@ -24,7 +26,6 @@ export function AttentionStep({ state, onState, onHome }: Props) {
   const { format } = useSupportMode();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
-  const [loginId, setLoginId] = useState<string>();
   const connectionId = state.plan.connectionId;
   const explained =
     state.step === 'failed' && state.stackFailure
@@ -43,31 +44,8 @@ export function AttentionStep({ state, onState, onHome }: Props) {
     }
   };
 
-  useEffect(
-    () =>
-      onEvent('aws:ssoLoginProgress', (progress) => {
-        if (progress.loginId !== loginId) return;
-        if (progress.stage === 'done') void act(() => call('setup:resume', { connectionId }));
-        if (progress.stage === 'failed') setError(new IpcCallError(progress.error));
-        if (progress.stage !== 'browserOpened' && progress.stage !== 'deviceCode')
-          setLoginId(undefined);
-      }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- act only closes over stable setters
-    [loginId, connectionId],
-  );
-
-  const login = async () => {
-    setError(undefined);
-    try {
-      const started = await call('aws:ssoLoginStart', {
-        target: { profile: state.plan.profile },
-        flow: 'authCode',
-      });
-      setLoginId(started.loginId);
-    } catch (e) {
-      setError(e);
-    }
-  };
+  // After the login the engine picks up the step where it stopped (setup:resume).
+  const login = useSsoLogin(() => void act(() => call('setup:resume', { connectionId })));
 
   return (
     <div className="attention" data-testid={`attention-${state.step}`}>
@@ -120,19 +98,32 @@ export function AttentionStep({ state, onState, onHome }: Props) {
         </>
       )}
       {state.step === 'waitingForLogin' && (
-        <p>{t('attention.loginExpired', { profile: format('text', state.plan.profile) })}</p>
+        <>
+          {/* The AWS layer's own words first (which session, expired or never logged in). */}
+          {state.error && (
+            <div data-testid="login-reason">
+              <ErrorNotice error={new IpcCallError(state.error)} />
+            </div>
+          )}
+          {!state.error && (
+            <p>{t('attention.loginExpired', { profile: format('text', state.plan.profile) })}</p>
+          )}
+        </>
       )}
       {state.step === 'cancelled' && <p>{t('attention.cancelled')}</p>}
       {error !== undefined && <ErrorNotice error={error} />}
+      {login.error !== undefined && <ErrorNotice error={login.error} />}
       <div className="actions">
         {state.step === 'waitingForLogin' ? (
           <button
             type="button"
             className="primary"
-            disabled={loginId !== undefined}
-            onClick={() => void login()}
+            disabled={busy || !login.canStart}
+            onClick={() => void login.start(loginTargetOf(state.plan.profile))}
           >
-            {loginId === undefined ? t('target.login') : t('target.loginStages.browserOpened')}
+            {login.canStart
+              ? t('target.login')
+              : t(`target.loginStages.${login.stage ?? 'starting'}`)}
           </button>
         ) : (
           <button

@@ -13,6 +13,7 @@ import { PreflightStep } from './PreflightStep';
 import { ProgressStep } from './ProgressStep';
 import { SideChecklist } from './SideChecklist';
 import { SmoozAccess } from './SmoozAccess';
+import { SsoSessionBanner } from './SsoSessionBanner';
 import { StepHeader } from './StepHeader';
 import { TargetStep, type Target } from './TargetStep';
 import { TeardownView } from './TeardownView';
@@ -67,6 +68,10 @@ export function GuidedSetup({
       <SideChecklist items={checklistItems(phase ?? { kind: 'target' })} />
       <section className="panel guided-main" aria-labelledby="guided-step-title">
         {flow.error !== undefined && <ErrorNotice error={flow.error} />}
+        {/* The profile in use, once chosen: its SSO session is watched while this screen is open. */}
+        {(flow.state?.plan.profile ?? target?.profile) !== undefined && (
+          <SsoSessionBanner profile={flow.state?.plan.profile ?? target?.profile ?? ''} />
+        )}
         {phase === undefined || screen === undefined ? (
           <p>{t('common:loading')}</p>
         ) : (

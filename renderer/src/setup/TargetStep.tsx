@@ -7,6 +7,8 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { IpcCallError, call, onEvent } from '../ipc/api';
 import { Sensitive } from '../support/Sensitive';
 import { useSupportMode } from '../support/SupportModeContext';
+import { SsoRolePicker, type RolePick } from './SsoRolePicker';
+import { loginTargetOf } from './ssoTarget';
 import { ValidatedField, problemOf } from './ValidatedField';
 
 export interface Target {
@@ -51,6 +53,8 @@ export function TargetStep({
   const [loginError, setLoginError] = useState<unknown>();
   const [login, setLogin] = useState<SsoLoginProgress | { stage: 'starting' }>();
   const [attempt, setAttempt] = useState(0);
+  // Accounts and roles picked from an SSO session: listed with the profiles, usable like one.
+  const [picks, setPicks] = useState<readonly RolePick[]>([]);
 
   useEffect(() => {
     let live = true;
@@ -110,7 +114,10 @@ export function TargetStep({
     setLoginError(undefined);
     setLogin({ stage: 'starting' });
     try {
-      const started = await call('aws:ssoLoginStart', { target: { profile }, flow: 'authCode' });
+      const started = await call('aws:ssoLoginStart', {
+        target: loginTargetOf(profile),
+        flow: 'authCode',
+      });
       setLogin((current) =>
         current?.stage === 'starting'
           ? { loginId: started.loginId, stage: 'browserOpened' }
@@ -146,7 +153,9 @@ export function TargetStep({
             if (next?.region && listing.regionFromEnvironment === null) setRegion(next.region);
           }}
         >
-          {listing.profiles.length === 0 && <option value="">{t('target.noProfiles')}</option>}
+          {listing.profiles.length === 0 && picks.length === 0 && (
+            <option value="">{t('target.noProfiles')}</option>
+          )}
           {listing.profiles.map((p) => (
             <option key={p.name} value={p.name} disabled={p.problem !== null}>
               {/* Profile names often hold account ids (`aws configure sso` names them
@@ -154,6 +163,18 @@ export function TargetStep({
               {t('target.profileOption', {
                 name: format('text', p.name),
                 kind: t(`target.kinds.${p.kind}`),
+              })}
+            </option>
+          ))}
+          {picks.map((pick) => (
+            <option key={pick.name} value={pick.name}>
+              {t('target.rolePickOption', {
+                account: t('rolePick.accountOption', {
+                  name: pick.accountName ?? '',
+                  id: format('accountId', pick.accountId),
+                }),
+                role: pick.roleName,
+                session: format('text', pick.session),
               })}
             </option>
           ))}
@@ -176,6 +197,15 @@ export function TargetStep({
           </ul>
         )}
       </div>
+      {listing.ssoSessions.length > 0 && (
+        <SsoRolePicker
+          sessions={listing.ssoSessions}
+          onPick={(pick) => {
+            setPicks((all) => [...all.filter((p) => p.name !== pick.name), pick]);
+            setProfile(pick.name);
+          }}
+        />
+      )}
       <ValidatedField
         id="guided-region"
         label={t('target.region')}
