@@ -1,8 +1,11 @@
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createAwsClient } from '../../../main/aws/clientFactory';
 import type { EngineEvent } from '../../../main/engine/setupEngine';
 import { accountSnapshot, snapshotDelta } from '../../support/accountSnapshot';
+import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
 import { createEngineHarness } from '../../support/engineHarness';
-import { postgresRequest, tearDownFully } from '../../support/engineFlows';
+import { driveToEnd, postgresRequest, tearDownFully } from '../../support/engineFlows';
 import { resetMoto } from '../../support/motoServer';
 import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
 
@@ -13,6 +16,22 @@ async function vpcDns(endpoint: string, hostname: string, addresses: string[] | 
     body: JSON.stringify({ hostname, addresses }),
   });
   if (!res.ok) throw new Error(`vpc-dns override answered HTTP ${res.status}`);
+}
+
+/** Log group names in the account (moto's CloudWatch Logs JSON API; no SDK client installed). */
+async function logGroups(endpoint: string, region: string): Promise<string[]> {
+  const res = await fetch(endpoint, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/x-amz-json-1.1',
+      'X-Amz-Target': 'Logs_20140328.DescribeLogGroups',
+      Authorization: `AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/${region}/logs/aws4_request, SignedHeaders=host, Signature=0`,
+    },
+    body: '{}',
+  });
+  if (!res.ok) throw new Error(`DescribeLogGroups answered HTTP ${res.status}`);
+  const body = (await res.json()) as { logGroups?: { logGroupName: string }[] };
+  return (body.logGroups ?? []).map((g) => g.logGroupName).sort();
 }
 
 describe('setup engine: a stack that fails', () => {
@@ -28,6 +47,7 @@ describe('setup engine: a stack that fails', () => {
 
   it('reports the failing resource with its reason, keeps the rolled-back stack in the ledger, and teardown removes it with the rest', async () => {
     const before = await accountSnapshot(endpoint);
+    const logsBefore = await logGroups(endpoint, seeded.region);
     const calls: string[] = [];
     const { engine } = createEngineHarness(endpoint, {
       onApiCall: (_service, operation) => calls.push(operation),
@@ -84,11 +104,80 @@ describe('setup engine: a stack that fails', () => {
       'ingressRule',
       'securityGroup',
     ]);
-    // What the app made itself is gone. (moto's emulated rollback leaves the stack's functions,
-    // roles and target group behind, which CloudFormation deletes; so only the app's own.)
-    const after = await accountSnapshot(endpoint);
-    expect(after.securityGroups).toEqual(before.securityGroups);
-    expect(after.stacks).toEqual(before.stacks);
-    expect(after.vpcEndpoints).toEqual(before.vpcEndpoints);
+    // The account is as it was: the app's own resources and everything the stack made.
+    expect(await accountSnapshot(endpoint)).toEqual(before);
+    expect(await logGroups(endpoint, seeded.region)).toEqual(logsBefore);
+  });
+
+  it('after the cause is fixed, delete-and-retry replaces the rolled-back stack with one that completes, and teardown leaves the account as before', async () => {
+    const before = await accountSnapshot(endpoint);
+    const logsBefore = await logGroups(endpoint, seeded.region);
+    const calls: string[] = [];
+    const { engine } = createEngineHarness(endpoint, {
+      onApiCall: (_service, operation) => calls.push(operation),
+    });
+    const created = await engine.create(postgresRequest(seeded, 'fails-then-retried'));
+    const id = created.plan.connectionId;
+    host = created.plan.database.endpoint;
+    await vpcDns(endpoint, host, []);
+    expect((await engine.runPreflight(id)).step).toBe('ready');
+    await engine.start(id);
+    const failed = await engine.settled(id);
+    expect(failed).toMatchObject({
+      step: 'failed',
+      stackFailure: { stackStatus: 'ROLLBACK_COMPLETE', logicalResourceId: 'TargetRegistration' },
+    });
+
+    // The rolled-back stack stays rolled back while the user reads the failure: describing it
+    // neither lists outputs nor creates its resources again (which would re-run the failing
+    // registration), and what the stack had made is gone, as CloudFormation's rollback leaves it.
+    const cfn = createAwsClient(CloudFormationClient, motoAppConfig(endpoint), motoContext);
+    const described = await cfn.send(
+      new DescribeStacksCommand({ StackName: failed.plan.stackName }),
+    );
+    expect(described.Stacks?.[0]).toMatchObject({ StackStatus: 'ROLLBACK_COMPLETE' });
+    expect(described.Stacks?.[0]?.Outputs ?? []).toEqual([]);
+    const rolledBackNow = await accountSnapshot(endpoint);
+    expect(snapshotDelta(before, rolledBackNow).stacks).toEqual([failed.plan.stackName]);
+    expect({
+      functions: rolledBackNow.functions,
+      roles: rolledBackNow.roles,
+      loadBalancers: rolledBackNow.loadBalancers,
+      targetGroups: rolledBackNow.targetGroups,
+      endpointServices: rolledBackNow.endpointServices,
+    }).toEqual({
+      functions: before.functions,
+      roles: before.roles,
+      loadBalancers: before.loadBalancers,
+      targetGroups: before.targetGroups,
+      endpointServices: before.endpointServices,
+    });
+    expect(await logGroups(endpoint, seeded.region)).toEqual(logsBefore);
+
+    // The cause is fixed; the user presses delete-and-retry (resume of a failed stack).
+    await vpcDns(endpoint, host, null);
+    await engine.resume(id);
+    await engine.settled(id);
+    const end = await driveToEnd(engine, id);
+    expect(end.step).toBe('complete');
+    expect(calls.filter((c) => c === 'DeleteStack')).toHaveLength(1);
+    expect(calls.filter((c) => c === 'CreateStack')).toHaveLength(2);
+    const [stack] =
+      (await cfn.send(new DescribeStacksCommand({ StackName: end.plan.stackName }))).Stacks ?? [];
+    expect(stack).toMatchObject({ StackStatus: 'CREATE_COMPLETE' });
+    expect(await logGroups(endpoint, seeded.region)).toEqual(
+      expect.arrayContaining([
+        `/aws/lambda/${end.plan.lambdaFunctionName}`,
+        `/aws/lambda/${end.plan.lambdaFunctionName}-setup`,
+      ]),
+    );
+    // A new stack, not the rolled-back one.
+    const failedStack = failed.created.find((r) => r.kind === 'stack');
+    expect(failedStack?.kind === 'stack' && failedStack.stackId).toMatch(/^arn:/);
+    expect(stack?.StackId).not.toBe(failedStack?.kind === 'stack' && failedStack.stackId);
+
+    expect((await tearDownFully(engine, id)).step).toBe('tornDown');
+    expect(await accountSnapshot(endpoint)).toEqual(before);
+    expect(await logGroups(endpoint, seeded.region)).toEqual(logsBefore);
   });
 });

@@ -10,7 +10,10 @@ answers (the stack waits for ever) and never sends Delete. This plug-in:
 - sends Delete, with the physical id the function answered, before other resources go, when a
   stack is deleted or rolled back, waits for the answer and records DELETE_COMPLETE or
   DELETE_FAILED with the reason;
-- reports the physical id the function answered, as CloudFormation does.
+- reports the physical id the function answered, as CloudFormation does;
+- ignores an answer to a Create request that is no longer awaited: the stack has left
+  CREATE_IN_PROGRESS, or the request is not the one sent for the stack's current resource
+  (CloudFormation discards such answers too).
 """
 import json
 import threading
@@ -22,6 +25,8 @@ from moto.cloudformation.custom_model import CustomModel
 from moto.cloudformation.models import Event, Stack, cloudformation_backends
 from moto.cloudformation.responses import CloudFormationResponse
 from moto.moto_api._internal import mock_random
+
+from .smooz_cfn_deleted_resources import mark_gone
 
 _lock = threading.Lock()
 # RequestId of each Delete request sent -> the answer, once it arrives.
@@ -153,7 +158,12 @@ def _process_cfn_response(self: CloudFormationResponse) -> Any:
             return _ok()
     stack = _stack_of(self._get_param("StackId"))
     resource = stack.custom_resources.get(self._get_param("LogicalResourceId"))
-    if resource is None:
+    if (
+        resource is None
+        or resource.request_id != request_id
+        or stack.status != "CREATE_IN_PROGRESS"
+        or resource.is_created()
+    ):
         return _ok()
     if answer["PhysicalResourceId"]:
         resource.smooz_answered_id = answer["PhysicalResourceId"]
@@ -179,6 +189,8 @@ def _process_cfn_response(self: CloudFormationResponse) -> Any:
 
 
 def _roll_back(stack: Stack) -> None:
+    # From here on nothing of the stack is created again, whoever looks its resources up.
+    mark_gone(stack)
     delete_custom_resources(stack)
     try:
         stack.resource_map.delete()
