@@ -6,7 +6,11 @@ import {
   type SecurityGroup,
 } from '@aws-sdk/client-ec2';
 import { GetRoleCommand, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
-import { GetFunctionCommand } from '@aws-sdk/client-lambda';
+import {
+  GetAccountSettingsCommand,
+  GetFunctionCommand,
+  type AccountLimit,
+} from '@aws-sdk/client-lambda';
 import { GetServiceQuotaCommand } from '@aws-sdk/client-service-quotas';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { SetupPlan } from '../../shared/flow/plan';
@@ -16,6 +20,7 @@ import type {
   PreflightExplanation,
   PreflightReport,
 } from '../../shared/flow/preflight';
+import { AwsErrorCodes } from '../../shared/aws/errorCodes';
 import { updaterEndpointServiceNames } from '../../shared/stack/updaterApis';
 import { mapAwsError } from '../aws/awsErrors';
 import { egressCost } from './egressCost';
@@ -294,9 +299,53 @@ async function regionSupport(
 }
 
 /**
+ * AWS refuses a reservation that leaves the account fewer than 100 unreserved concurrent
+ * executions in the region, and the template reserves one for the updater: with less, the stack
+ * fails minutes in, at the function. New accounts often have a limit of 10.
+ */
+export const MIN_UNRESERVED_CONCURRENCY = 100;
+export const UPDATER_RESERVED_CONCURRENCY = 1;
+
+export async function lambdaConcurrency(
+  clients: EngineClients,
+  plan: SetupPlan,
+): Promise<PreflightCheck> {
+  const required = MIN_UNRESERVED_CONCURRENCY + UPDATER_RESERVED_CONCURRENCY;
+  let limits: AccountLimit | undefined;
+  try {
+    limits = (await clients.lambda.send(new GetAccountSettingsCommand({}))).AccountLimit;
+  } catch (error) {
+    // Like the quota lookups, a profile that may not read the settings gets a warning: the
+    // stack may still succeed, and the user is told what to look at.
+    const denied =
+      mapAwsError(error, { profile: plan.profile }).code === AwsErrorCodes.accessDenied;
+    return check('lambdaConcurrency', 'warn', denied ? 'denied' : 'notChecked', {
+      action: 'lambda:GetAccountSettings',
+      required,
+    });
+  }
+  const unreserved = limits?.UnreservedConcurrentExecutions;
+  if (unreserved === undefined) {
+    return check('lambdaConcurrency', 'warn', 'notChecked', {
+      action: 'lambda:GetAccountSettings',
+      required,
+    });
+  }
+  const limit = limits?.ConcurrentExecutions ?? unreserved;
+  const params = { unreserved, limit, required, region: plan.region };
+  return unreserved >= required
+    ? check('lambdaConcurrency', 'pass', 'ok', params)
+    : check('lambdaConcurrency', 'fail', 'tooLow', {
+        ...params,
+        neededLimit: limit + required - unreserved,
+      });
+}
+
+/**
  * Every check, read-only. A check that cannot run because of an AWS error fails the whole
- * preflight with that error (the user must fix access first); only permission simulation and
- * quota lookups degrade to a warning, because many profiles may not call them.
+ * preflight with that error (the user must fix access first); only permission simulation, quota
+ * lookups and the Lambda account settings degrade to a warning, because many profiles may not call
+ * them.
  */
 export async function runPreflight(
   clients: EngineClients,
@@ -314,6 +363,7 @@ export async function runPreflight(
       nameClash(clients, plan),
       permissions(clients),
       regionSupport(clients, plan, network),
+      lambdaConcurrency(clients, plan),
     ]);
     return { checkedAt: now().toISOString(), checks };
   } catch (error) {

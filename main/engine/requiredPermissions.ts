@@ -21,6 +21,7 @@ export const REQUIRED_PERMISSIONS = [
   { action: 'iam:GetRole', purpose: 'preflight' },
   { action: 'iam:SimulatePrincipalPolicy', purpose: 'preflight' },
   { action: 'lambda:GetFunction', purpose: 'preflight' },
+  { action: 'lambda:GetAccountSettings', purpose: 'preflight' },
   { action: 'cloudformation:DescribeStacks', purpose: 'preflight' },
   { action: 'ec2:CreateSecurityGroup', purpose: 'securityGroups' },
   // Tags are set in the create call itself (TagSpecifications), which IAM authorizes as CreateTags.

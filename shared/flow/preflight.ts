@@ -9,6 +9,7 @@ export const PREFLIGHT_CHECK_IDS = [
   'nameClash',
   'permissions',
   'regionSupport',
+  'lambdaConcurrency',
 ] as const;
 export const PreflightCheckIdSchema = z.enum(PREFLIGHT_CHECK_IDS);
 export type PreflightCheckId = z.infer<typeof PreflightCheckIdSchema>;
@@ -22,6 +23,7 @@ export const PREFLIGHT_EXPLANATIONS = {
   nameClash: ['ok', 'exists'],
   permissions: ['ok', 'denied', 'notSimulated'],
   regionSupport: ['ok', 'noZoneIds', 'noEndpointService'],
+  lambdaConcurrency: ['ok', 'tooLow', 'denied', 'notChecked'],
 } as const satisfies Record<PreflightCheckId, readonly string[]>;
 export type PreflightExplanation<I extends PreflightCheckId> =
   (typeof PREFLIGHT_EXPLANATIONS)[I][number];
