@@ -1,0 +1,142 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { createAwsClient } from '../../../main/aws/clientFactory';
+import { ssoTokenPath } from '../../../main/aws/sso/tokenCache';
+import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
+import { createAwsHome, type AwsHome } from '../../support/awsProfileFiles';
+import { startBridgeApp, type BridgeApp } from '../../support/bridgeApp';
+import { createFakeBrowser, type FakeBrowser } from '../../support/fakeSso/fakeBrowser';
+import { startFakeSsoOidc, type FakeSsoOidc } from '../../support/fakeSso/fakeSsoOidc';
+import { startFakeSsoPortal, type FakeSsoPortal } from '../../support/fakeSso/fakeSsoPortal';
+import { resetMoto } from '../../support/motoServer';
+import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
+import { createFakeEncryptor } from '../../smooz-server/fakeEncryptor';
+import { startSmoozServer, type SmoozServer } from '../../smooz-server/smoozServer';
+import { ADMIN_TOKEN } from './guidedHarness';
+
+export const SSO_SESSION = 'company';
+export const SSO_PROFILE = 'customer-sso';
+export const CUSTOMER_ACCOUNT = '123456789012';
+
+/**
+ * The seeded customer account (moto's default account) reached only through an SSO profile, behind
+ * the fake IAM Identity Center; the app behind the bridge with the fake browser that signs in.
+ * Role credentials are handed out as expiring within the SDK's refresh window, so every call goes
+ * through the login again, as when role credentials run out in the middle of a flow.
+ */
+export interface SsoCustomerWorld {
+  readonly seeded: SeededAccount;
+  readonly aws: AwsHome;
+  readonly oidc: FakeSsoOidc;
+  readonly portal: FakeSsoPortal;
+  readonly browser: FakeBrowser;
+  readonly app: BridgeApp;
+  /** The cached login as the CLI wrote it. */
+  readToken(): Promise<{ expiresAt: string } & Record<string, unknown>>;
+  /** The login ends at `expiresAt` and IAM Identity Center refuses to renew it. */
+  endLoginAt(expiresAt: Date): Promise<void>;
+  /** The login has ended: expired in the cache, its access and refresh tokens refused. */
+  endLogin(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startSsoCustomerWorld(motoEndpoint: string): Promise<SsoCustomerWorld> {
+  await resetMoto(motoEndpoint);
+  const seeded = await seedCustomerAccount(motoEndpoint);
+  const savedEnv = { ...process.env };
+  const aws = await createAwsHome();
+  const oidc = await startFakeSsoOidc();
+  const sts = createAwsClient(STSClient, motoAppConfig(motoEndpoint), motoContext);
+  const portal = await startFakeSsoPortal({
+    assignments: [
+      {
+        accountId: CUSTOMER_ACCOUNT,
+        accountName: 'Customer',
+        emailAddress: 'aws@customer.example',
+        roles: ['AdministratorAccess'],
+      },
+    ],
+    isValidAccessToken: (token) => oidc.isValidAccessToken(token),
+    issueCredentials: async (accountId, roleName) => {
+      const { Credentials } = await sts.send(
+        new AssumeRoleCommand({
+          RoleArn: `arn:aws:iam::${accountId}:role/AWSReservedSSO_${roleName}_0123456789abcdef`,
+          RoleSessionName: 'engineer@customer.example',
+        }),
+      );
+      return {
+        accessKeyId: Credentials?.AccessKeyId ?? '',
+        secretAccessKey: Credentials?.SecretAccessKey ?? '',
+        sessionToken: Credentials?.SessionToken ?? '',
+        expiration: new Date(Date.now() + 60_000),
+      };
+    },
+  });
+  process.env.HOME = aws.home;
+  process.env.USERPROFILE = aws.home;
+  process.env.AWS_CONFIG_FILE = aws.paths.configFile;
+  process.env.AWS_SHARED_CREDENTIALS_FILE = aws.paths.credentialsFile;
+  process.env.AWS_ENDPOINT_URL_SSO_OIDC = oidc.endpoint;
+  process.env.AWS_ENDPOINT_URL_SSO = portal.endpoint;
+  await aws.writeConfig(
+    [
+      `[sso-session ${SSO_SESSION}]`,
+      'sso_start_url = https://customer-e2e.awsapps.com/start',
+      'sso_region = ap-northeast-1',
+      'sso_registration_scopes = sso:account:access',
+      '',
+      `[profile ${SSO_PROFILE}]`,
+      `sso_session = ${SSO_SESSION}`,
+      `sso_account_id = ${CUSTOMER_ACCOUNT}`,
+      'sso_role_name = AdministratorAccess',
+      'region = ap-northeast-1',
+      '',
+    ].join('\n'),
+  );
+  const smooz: SmoozServer = await startSmoozServer({
+    motoEndpoint,
+    adminTokens: [ADMIN_TOKEN],
+    transitionDelayMs: 1_500,
+  });
+  const browser = createFakeBrowser(oidc);
+  const app = await startBridgeApp({
+    awsPaths: aws.paths,
+    config: { aws: { endpointUrl: motoEndpoint }, smooz: { apiBaseUrl: smooz.url } },
+    secretEncryptor: createFakeEncryptor(),
+    openExternal: (url) => browser.openExternal(url),
+  });
+  await app.services.smooz.tokens.write(ADMIN_TOKEN);
+
+  const tokenPath = () => ssoTokenPath(SSO_SESSION);
+  const readToken = async () =>
+    JSON.parse(await readFile(tokenPath(), 'utf8')) as { expiresAt: string } & Record<
+      string,
+      unknown
+    >;
+  const endLoginAt = async (expiresAt: Date) => {
+    const token = await readToken();
+    await writeFile(tokenPath(), JSON.stringify({ ...token, expiresAt: expiresAt.toISOString() }));
+    oidc.revokeRefreshTokens();
+  };
+  return {
+    seeded,
+    aws,
+    oidc,
+    portal,
+    browser,
+    app,
+    readToken,
+    endLoginAt,
+    async endLogin() {
+      await endLoginAt(new Date('2020-01-01T00:00:00Z'));
+      oidc.revokeAccessTokens();
+    },
+    async close() {
+      await app.close();
+      await smooz.close();
+      process.env = savedEnv;
+      await Promise.all([oidc.close(), portal.close()]);
+      await aws.remove();
+    },
+  };
+}

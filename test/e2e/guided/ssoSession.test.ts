@@ -1,0 +1,104 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  accountSnapshot,
+  snapshotDelta,
+  type AccountSnapshot,
+} from '../../support/accountSnapshot';
+import { launchChromium } from '../../support/browser';
+import { openPage, waitForAccount, waitForScreen } from './guidedHarness';
+import { message } from './messages';
+import { shoot } from './shots';
+import {
+  SSO_PROFILE,
+  SSO_SESSION,
+  startSsoCustomerWorld,
+  type SsoCustomerWorld,
+} from './ssoCustomerWorld';
+
+let world: SsoCustomerWorld;
+let browser: Browser;
+let page: Page;
+let before: AccountSnapshot;
+
+beforeAll(async () => {
+  world = await startSsoCustomerWorld(inject('motoEndpoint'));
+  before = await accountSnapshot(inject('motoEndpoint'));
+  browser = await launchChromium();
+  page = await openPage(browser, world.app);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await world?.close();
+});
+
+const notice = (state: string) =>
+  page.locator(`[data-testid="sso-session-notice"][data-state="${state}"]`);
+
+/** The parts of a message around one placeholder whose value the test cannot know exactly. */
+function around(key: string, params: Record<string, string>, unknown: string): string[] {
+  return message('ja', 'guided', key, { ...params, [unknown]: '\u0000' }).split('\u0000');
+}
+
+describe('guided setup with an SSO profile: the login is watched and renewed from the screen', () => {
+  it('logs in on the first step', async () => {
+    await page.getByRole('button', { name: '自動セットアップを開始' }).click();
+    await waitForScreen(page, 'target');
+    expect(await page.locator('#guided-profile').inputValue()).toBe(SSO_PROFILE);
+    await page.getByRole('button', { name: message('ja', 'guided', 'target.login') }).click();
+    await waitForAccount(page);
+    // A fresh login that renews itself needs no notice.
+    expect(await page.getByTestId('sso-session-notice').count()).toBe(0);
+  });
+
+  it('says before the login ends that it cannot be renewed, without blocking the step', async () => {
+    const endsAt = new Date(Date.now() + 10 * 60_000);
+    await world.endLoginAt(endsAt);
+    await page.getByRole('button', { name: '次へ' }).click();
+    await waitForScreen(page, 'database');
+    await notice('ending').waitFor({ timeout: 30_000 });
+    const text = (await notice('ending').textContent()) ?? '';
+    for (const part of around('ssoSession.ending', { session: SSO_SESSION }, 'time'))
+      expect(text).toContain(part);
+    expect(text).toContain(endsAt.toLocaleTimeString('ja-JP'));
+    // Non-blocking: the database list is there and can be used.
+    await page.getByLabel(/customer-postgres/).waitFor();
+    await shoot(page, 'guided-sso-session-ending-ja');
+  });
+
+  it('logs in again from the notice: the login is renewed and the notice says so', async () => {
+    const before = Date.parse((await world.readToken()).expiresAt);
+    await notice('ending')
+      .getByRole('button', { name: message('ja', 'guided', 'target.login') })
+      .click();
+    await notice('renewed').waitFor({ timeout: 60_000 });
+    expect(await notice('renewed').textContent()).toContain(
+      message('ja', 'guided', 'ssoSession.renewed', { session: SSO_SESSION }),
+    );
+    expect(Date.parse((await world.readToken()).expiresAt)).toBeGreaterThan(before + 30 * 60_000);
+  });
+
+  it('a flow whose login ended waits for it with the AWS reason, and continues after the login', async () => {
+    await page.getByLabel(/customer-postgres/).click();
+    await page.getByRole('button', { name: 'この内容で事前チェック' }).click();
+    await waitForScreen(page, 'confirm', 90_000);
+    await world.endLogin();
+    await page.getByTestId('confirm-create').click();
+
+    const attention = page.getByTestId('attention-waitingForLogin');
+    await attention.waitFor({ timeout: 60_000 });
+    expect(await attention.getByTestId('login-reason').textContent()).toBe(
+      message('ja', 'aws', 'errors.ssoTokenExpired', { session: SSO_SESSION }),
+    );
+    await shoot(page, 'guided-sso-waiting-for-login-ja');
+
+    await attention.getByRole('button', { name: message('ja', 'guided', 'target.login') }).click();
+    await waitForScreen(page, 'endpoint', 240_000);
+    // Nothing done before the login ended was done twice: one group, the four rules, one stack.
+    const delta = snapshotDelta(before, await accountSnapshot(inject('motoEndpoint')));
+    expect(delta.securityGroups).toHaveLength(1);
+    expect(delta.rulesAddedToExistingGroups).toHaveLength(4);
+    expect(delta.stacks).toHaveLength(1);
+  });
+});
