@@ -88,3 +88,27 @@ describe('an SSO profile without a login: logged in from the first step, without
     expect(cache.filter((f) => f.endsWith('.json')).length).toBeGreaterThan(0);
   });
 });
+
+describe('an account and role without a profile, picked from the SSO session on the first step', () => {
+  it('lists the session’s accounts and roles and uses the pick like a profile: its account is shown', async () => {
+    const picker = page.getByTestId('sso-role-picker');
+    await picker.getByText(message('ja', 'guided', 'rolePick.open')).click();
+    const account = picker.getByLabel(message('ja', 'guided', 'rolePick.account'));
+    await account.locator('option').first().waitFor({ state: 'attached', timeout: 30_000 });
+    // Every account of the session, over the portal's pages.
+    expect(await account.locator('option').count()).toBe(3);
+    await account.selectOption('222233334444');
+    const role = picker.getByLabel(message('ja', 'guided', 'rolePick.role'));
+    await expect.poll(() => role.locator('option').allTextContents()).toEqual(['ReadOnly']);
+    await picker.getByRole('button', { name: message('ja', 'guided', 'rolePick.use') }).click();
+
+    expect(await page.locator('#guided-profile').inputValue()).toBe(
+      'sso-session:company:222233334444:ReadOnly',
+    );
+    const identity = page.getByTestId('guided-identity');
+    await identity.getByText('222233334444', { exact: true }).waitFor({ timeout: 60_000 });
+    expect(await identity.textContent()).toContain('AWSReservedSSO_ReadOnly');
+    expect(await page.getByRole('button', { name: '次へ' }).isEnabled()).toBe(true);
+    await shoot(page, 'guided-sso-role-pick-ja');
+  });
+});
