@@ -1,5 +1,8 @@
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createAwsClient } from '../../../main/aws/clientFactory';
+import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
 import type { BridgeApp } from '../../support/bridgeApp';
 import { launchChromium } from '../../support/browser';
 import { setVpcDns } from '../../integration/template/customerVpc';
@@ -80,5 +83,33 @@ describe('a stack that fails: the failing resource, AWS reason and the next acti
       expect(await button.first().isEnabled()).toBe(true);
     }
     await shoot(page, 'guided-stack-failed-ja');
+  });
+
+  it('after the cause is fixed, "delete and retry" replaces the stack and follows the endpoint to available', async () => {
+    const [flow] = app.services.setup.list();
+    const stackOf = (f: typeof flow) => f?.created.find((r) => r.kind === 'stack');
+    const failedStack = stackOf(flow);
+    expect(failedStack?.kind === 'stack' && failedStack.stackId).toMatch(/^arn:/);
+    await setVpcDns(world.motoEndpoint, databaseHost, null);
+    await page
+      .getByRole('button', { name: message('ja', 'guided', 'actions.deleteAndRetry') })
+      .click();
+    await page.waitForSelector('[data-testid="endpoint-phase"][data-phase="available"]', {
+      timeout: 180_000,
+    });
+    const flows = app.services.setup.list();
+    expect(flows.map((f) => f.step)).toEqual(['complete']);
+    expect(await world.smooz.connections.list()).toHaveLength(1);
+    // The stack that completed is a new one: the rolled-back stack was deleted first.
+    const cfn = createAwsClient(
+      CloudFormationClient,
+      motoAppConfig(world.motoEndpoint),
+      motoContext,
+    );
+    const stackName = flows[0]?.plan.stackName ?? '';
+    const [stack] =
+      (await cfn.send(new DescribeStacksCommand({ StackName: stackName }))).Stacks ?? [];
+    expect(stack?.StackStatus).toBe('CREATE_COMPLETE');
+    expect(stack?.StackId).not.toBe(failedStack?.kind === 'stack' && failedStack.stackId);
   });
 });
