@@ -1,13 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
-import { createAwsClient } from '../../../main/aws/clientFactory';
 import { ssoTokenPath } from '../../../main/aws/sso/tokenCache';
-import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
-import { createAwsHome, type AwsHome } from '../../support/awsProfileFiles';
+import type { AwsHome } from '../../support/awsProfileFiles';
 import { startBridgeApp, type BridgeApp } from '../../support/bridgeApp';
-import { createFakeBrowser, type FakeBrowser } from '../../support/fakeSso/fakeBrowser';
-import { startFakeSsoOidc, type FakeSsoOidc } from '../../support/fakeSso/fakeSsoOidc';
-import { startFakeSsoPortal, type FakeSsoPortal } from '../../support/fakeSso/fakeSsoPortal';
+import type { FakeBrowser } from '../../support/fakeSso/fakeBrowser';
+import type { FakeSsoOidc } from '../../support/fakeSso/fakeSsoOidc';
+import type { FakeSsoPortal } from '../../support/fakeSso/fakeSsoPortal';
+import { CUSTOMER_ON_MOTO, startSsoTestbed } from '../../support/fakeSso/ssoTestbed';
 import { resetMoto } from '../../support/motoServer';
 import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
 import { createFakeEncryptor } from '../../smooz-server/fakeEncryptor';
@@ -43,41 +41,8 @@ export interface SsoCustomerWorld {
 export async function startSsoCustomerWorld(motoEndpoint: string): Promise<SsoCustomerWorld> {
   await resetMoto(motoEndpoint);
   const seeded = await seedCustomerAccount(motoEndpoint);
-  const savedEnv = { ...process.env };
-  const aws = await createAwsHome();
-  const oidc = await startFakeSsoOidc();
-  const sts = createAwsClient(STSClient, motoAppConfig(motoEndpoint), motoContext);
-  const portal = await startFakeSsoPortal({
-    assignments: [
-      {
-        accountId: CUSTOMER_ACCOUNT,
-        accountName: 'Customer',
-        emailAddress: 'aws@customer.example',
-        roles: ['AdministratorAccess'],
-      },
-    ],
-    isValidAccessToken: (token) => oidc.isValidAccessToken(token),
-    issueCredentials: async (accountId, roleName) => {
-      const { Credentials } = await sts.send(
-        new AssumeRoleCommand({
-          RoleArn: `arn:aws:iam::${accountId}:role/AWSReservedSSO_${roleName}_0123456789abcdef`,
-          RoleSessionName: 'engineer@customer.example',
-        }),
-      );
-      return {
-        accessKeyId: Credentials?.AccessKeyId ?? '',
-        secretAccessKey: Credentials?.SecretAccessKey ?? '',
-        sessionToken: Credentials?.SessionToken ?? '',
-        expiration: new Date(Date.now() + 60_000),
-      };
-    },
-  });
-  process.env.HOME = aws.home;
-  process.env.USERPROFILE = aws.home;
-  process.env.AWS_CONFIG_FILE = aws.paths.configFile;
-  process.env.AWS_SHARED_CREDENTIALS_FILE = aws.paths.credentialsFile;
-  process.env.AWS_ENDPOINT_URL_SSO_OIDC = oidc.endpoint;
-  process.env.AWS_ENDPOINT_URL_SSO = portal.endpoint;
+  const testbed = await startSsoTestbed(motoEndpoint, CUSTOMER_ON_MOTO);
+  const { aws, oidc, portal, browser } = testbed;
   await aws.writeConfig(
     [
       `[sso-session ${SSO_SESSION}]`,
@@ -98,7 +63,6 @@ export async function startSsoCustomerWorld(motoEndpoint: string): Promise<SsoCu
     adminTokens: [ADMIN_TOKEN],
     transitionDelayMs: 1_500,
   });
-  const browser = createFakeBrowser(oidc);
   const app = await startBridgeApp({
     awsPaths: aws.paths,
     config: { aws: { endpointUrl: motoEndpoint }, smooz: { apiBaseUrl: smooz.url } },
@@ -134,9 +98,7 @@ export async function startSsoCustomerWorld(motoEndpoint: string): Promise<SsoCu
     async close() {
       await app.close();
       await smooz.close();
-      process.env = savedEnv;
-      await Promise.all([oidc.close(), portal.close()]);
-      await aws.remove();
+      await testbed.close();
     },
   };
 }

@@ -1,14 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
-import { createAwsClient } from '../../../main/aws/clientFactory';
 import { createAwsServices, type AwsServices } from '../../../main/aws/awsServices';
 import type { SsoSessionRef } from '../../../main/aws/profileCatalog';
 import { ssoTokenPath } from '../../../main/aws/sso/tokenCache';
-import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
-import { createAwsHome, type AwsHome } from '../../support/awsProfileFiles';
-import { createFakeBrowser } from '../../support/fakeSso/fakeBrowser';
-import { startFakeSsoOidc, type FakeSsoOidc } from '../../support/fakeSso/fakeSsoOidc';
-import { startFakeSsoPortal, type FakeSsoPortal } from '../../support/fakeSso/fakeSsoPortal';
+import { motoAppConfig } from '../../support/awsTestConfig';
+import { CUSTOMER_ON_MOTO, startSsoTestbed } from '../../support/fakeSso/ssoTestbed';
+import type { FakeSsoOidc } from '../../support/fakeSso/fakeSsoOidc';
+import type { FakeSsoPortal } from '../../support/fakeSso/fakeSsoPortal';
 
 export const SSO_PROFILE = 'corp-admin';
 const SESSION: SsoSessionRef = {
@@ -39,41 +36,10 @@ export interface SsoWorld {
  * app's login check, as happens for real when role credentials run out in the middle of a flow.
  */
 export async function startSsoWorld(motoEndpoint: string): Promise<SsoWorld> {
-  const savedEnv = { ...process.env };
-  const aws: AwsHome = await createAwsHome();
-  const oidc = await startFakeSsoOidc();
-  const sts = createAwsClient(STSClient, motoAppConfig(motoEndpoint), motoContext);
-  const portal = await startFakeSsoPortal({
-    assignments: [
-      {
-        accountId: '123456789012',
-        accountName: 'Customer',
-        emailAddress: 'aws@customer.example',
-        roles: ['AdministratorAccess'],
-      },
-    ],
-    isValidAccessToken: (token) => oidc.isValidAccessToken(token),
-    issueCredentials: async (accountId, roleName) => {
-      const { Credentials } = await sts.send(
-        new AssumeRoleCommand({
-          RoleArn: `arn:aws:iam::${accountId}:role/AWSReservedSSO_${roleName}_0123456789abcdef`,
-          RoleSessionName: 'engineer@customer.example',
-        }),
-      );
-      return {
-        accessKeyId: Credentials?.AccessKeyId ?? '',
-        secretAccessKey: Credentials?.SecretAccessKey ?? '',
-        sessionToken: Credentials?.SessionToken ?? '',
-        expiration: new Date(Date.now() + 60_000),
-      };
-    },
-  });
-  process.env.HOME = aws.home;
-  process.env.USERPROFILE = aws.home;
-  process.env.AWS_CONFIG_FILE = aws.paths.configFile;
-  process.env.AWS_SHARED_CREDENTIALS_FILE = aws.paths.credentialsFile;
-  process.env.AWS_ENDPOINT_URL_SSO_OIDC = oidc.endpoint;
-  process.env.AWS_ENDPOINT_URL_SSO = portal.endpoint;
+  const { aws, oidc, portal, browser, close } = await startSsoTestbed(
+    motoEndpoint,
+    CUSTOMER_ON_MOTO,
+  );
   await aws.writeConfig(
     [
       `[sso-session ${SESSION.key}]`,
@@ -89,7 +55,6 @@ export async function startSsoWorld(motoEndpoint: string): Promise<SsoWorld> {
       '',
     ].join('\n'),
   );
-  const browser = createFakeBrowser(oidc);
   const services = createAwsServices({
     config: motoAppConfig(motoEndpoint),
     paths: aws.paths,
@@ -111,10 +76,6 @@ export async function startSsoWorld(motoEndpoint: string): Promise<SsoWorld> {
       oidc.revokeAccessTokens();
       oidc.revokeRefreshTokens();
     },
-    async close() {
-      process.env = savedEnv;
-      await Promise.all([oidc.close(), portal.close()]);
-      await aws.remove();
-    },
+    close,
   };
 }

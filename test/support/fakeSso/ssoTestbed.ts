@@ -38,25 +38,56 @@ export interface SsoTestbed {
   close(): Promise<void>;
 }
 
+export interface SsoTestbedOptions {
+  readonly assignments?: readonly PortalAssignment[];
+  readonly roleSessionName?: string;
+  /**
+   * How long the portal says role credentials last; by default as long as moto's session. A
+   * lifetime inside the SDK's refresh window makes every API call renew them through the login.
+   */
+  readonly credentialLifetimeMs?: number;
+}
+
 /**
  * A home folder, fake IAM Identity Center OIDC and portal servers, and a fake browser. The SDK
  * reaches the fakes only through its documented settings (AWS_ENDPOINT_URL_SSO_OIDC,
  * AWS_ENDPOINT_URL_SSO); role credentials are real moto STS sessions, so STS on moto knows them.
  */
-export async function startSsoTestbed(motoEndpoint: string): Promise<SsoTestbed> {
+/**
+ * The seeded customer account (moto's default account) behind IAM Identity Center, its role
+ * credentials expiring within the SDK's refresh window, as when they run out mid-flow.
+ */
+export const CUSTOMER_ON_MOTO: SsoTestbedOptions = {
+  assignments: [
+    {
+      accountId: '123456789012',
+      accountName: 'Customer',
+      emailAddress: 'aws@customer.example',
+      roles: ['AdministratorAccess'],
+    },
+  ],
+  roleSessionName: 'engineer@customer.example',
+  credentialLifetimeMs: 60_000,
+};
+
+export async function startSsoTestbed(
+  motoEndpoint: string,
+  options: SsoTestbedOptions = {},
+): Promise<SsoTestbed> {
+  const { credentialLifetimeMs } = options;
   const savedEnv = { ...process.env };
   const aws = await createAwsHome();
   const oidc = await startFakeSsoOidc();
   const sts = createAwsClient(STSClient, motoAppConfig(motoEndpoint), motoContext);
   const portal = await startFakeSsoPortal({
     pageSize: 2,
-    assignments: SSO_TEST_ACCOUNTS,
+    assignments: options.assignments ?? SSO_TEST_ACCOUNTS,
     isValidAccessToken: (token) => oidc.isValidAccessToken(token),
     issueCredentials: async (accountId, roleName) => {
       const { Credentials } = await sts.send(
         new AssumeRoleCommand({
           RoleArn: `arn:aws:iam::${accountId}:role/AWSReservedSSO_${roleName}_0123456789abcdef`,
-          RoleSessionName: SSO_TEST_USER,
+          RoleSessionName: options.roleSessionName ?? SSO_TEST_USER,
         }),
       );
       if (!Credentials?.AccessKeyId || !Credentials.SecretAccessKey || !Credentials.SessionToken) {
@@ -66,7 +97,10 @@ export async function startSsoTestbed(motoEndpoint: string): Promise<SsoTestbed>
         accessKeyId: Credentials.AccessKeyId,
         secretAccessKey: Credentials.SecretAccessKey,
         sessionToken: Credentials.SessionToken,
-        expiration: Credentials.Expiration ?? new Date(Date.now() + 3600_000),
+        expiration:
+          credentialLifetimeMs === undefined
+            ? (Credentials.Expiration ?? new Date(Date.now() + 3600_000))
+            : new Date(Date.now() + credentialLifetimeMs),
       };
     },
   });
