@@ -1,35 +1,23 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BridgeApp } from '../../support/bridgeApp';
-import { launchChromium } from '../../support/browser';
-import {
-  ADMIN_TOKEN,
-  PROFILE,
-  openPage,
-  startApp,
-  startWorld,
-  waitForAccount,
-  waitForScreen,
-  type GuidedWorld,
-} from './guidedHarness';
+import { ADMIN_TOKEN, PROFILE, waitForAccount, waitForScreen, openGuided } from './guidedHarness';
 import { expectFieldError, expectFieldValid, message } from './messages';
 import { shoot } from './shots';
 
 /** The name of a connection made earlier with this app, and of one of the seeded databases. */
 const EXISTING = 'customer-aurora';
 
-let world: GuidedWorld;
 let app: BridgeApp;
-let browser: Browser;
 let page: Page;
+let close: (() => Promise<void>) | undefined;
 
 const ja = (namespace: string, key: string, params?: Record<string, string | number>) =>
   message('ja', namespace, key, params);
 
 beforeAll(async () => {
-  world = await startWorld(inject('motoEndpoint'));
   // Not signed in to SMOOZ: the token is one of the fields the user types in this flow.
-  app = await startApp(world, undefined, { signedIn: false });
+  ({ app, page, close } = await openGuided(inject('motoEndpoint'), { signedIn: false }));
   // A connection made earlier with this app: its name is taken.
   const at = new Date().toISOString();
   app.services.store.upsertConnection({
@@ -41,15 +29,9 @@ beforeAll(async () => {
     createdAt: at,
     updatedAt: at,
   });
-  browser = await launchChromium();
-  page = await openPage(browser, app);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await world?.close();
-});
+afterAll(() => close?.());
 
 describe('bad input in each editable field shows its message under the field and blocks nothing else', () => {
   it('SMOOZ token: empty, too short and refused tokens are explained; the region stays chosen', async () => {

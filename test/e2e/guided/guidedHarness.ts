@@ -1,6 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { createAwsHome, type AwsHome } from '../../support/awsProfileFiles';
 import { startBridgeApp, type BridgeApp } from '../../support/bridgeApp';
+import { launchChromium } from '../../support/browser';
 import { resetMoto } from '../../support/motoServer';
 import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
 import { createFakeEncryptor } from '../../smooz-server/fakeEncryptor';
@@ -84,11 +85,55 @@ export class ActionCounter {
   }
 }
 
-export async function openPage(browser: Browser, app: BridgeApp, locale = 'ja-JP'): Promise<Page> {
-  const page = await browser.newPage({ locale, viewport: { width: 1280, height: 900 } });
+export async function openPage(
+  browser: Browser,
+  app: BridgeApp,
+  locale = 'ja-JP',
+  view: BrowserContextOptions = { viewport: { width: 1280, height: 900 } },
+): Promise<Page> {
+  const page = await browser.newPage({ locale, ...view });
   await page.goto(app.server.pageUrl);
   await page.waitForSelector('h1');
   return page;
+}
+
+export interface GuidedSession {
+  readonly world: GuidedWorld;
+  readonly app: BridgeApp;
+  readonly browser: Browser;
+  readonly page: Page;
+  close(): Promise<void>;
+}
+
+export interface GuidedSessionOptions {
+  /** Changes the customer's account or the user's files before the app starts. */
+  readonly prepare?: (world: GuidedWorld) => Promise<void>;
+  readonly signedIn?: boolean;
+  readonly locale?: string;
+  readonly view?: BrowserContextOptions;
+}
+
+/** A fresh world, the app on it and the home screen open in Chromium: what every guided test needs. */
+export async function openGuided(
+  motoEndpoint: string,
+  { prepare, signedIn, locale, view }: GuidedSessionOptions = {},
+): Promise<GuidedSession> {
+  const world = await startWorld(motoEndpoint);
+  await prepare?.(world);
+  const app = await startApp(world, undefined, signedIn === undefined ? {} : { signedIn });
+  const browser = await launchChromium();
+  const page = await openPage(browser, app, locale, view);
+  return {
+    world,
+    app,
+    browser,
+    page,
+    async close() {
+      await browser.close();
+      await app.close();
+      await world.close();
+    },
+  };
 }
 
 /** The guided screen currently shown (data-screen on the guided container). */

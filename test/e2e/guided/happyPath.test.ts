@@ -1,35 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { BridgeApp } from '../../support/bridgeApp';
-import { launchChromium } from '../../support/browser';
-import {
-  ActionCounter,
-  openPage,
-  startApp,
-  startWorld,
-  waitForScreen,
-  type GuidedWorld,
-} from './guidedHarness';
+import { ActionCounter, waitForScreen, type GuidedWorld, openGuided } from './guidedHarness';
+
 import { shoot } from './shots';
 
 let world: GuidedWorld;
-let app: BridgeApp;
-let browser: Browser;
 let page: Page;
+let close: (() => Promise<void>) | undefined;
 const actions = new ActionCounter();
 
 beforeAll(async () => {
-  world = await startWorld(inject('motoEndpoint'));
-  app = await startApp(world);
-  browser = await launchChromium();
-  page = await openPage(browser, app);
+  ({ world, page, close } = await openGuided(inject('motoEndpoint')));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await world?.close();
-});
+afterAll(() => close?.());
 
 describe('guided setup, driven as a user would, from the home screen to available', () => {
   it('starts from the home screen and shows the account of the chosen profile', async () => {

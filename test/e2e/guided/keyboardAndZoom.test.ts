@@ -1,14 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { BridgeApp } from '../../support/bridgeApp';
-import { findHorizontalOverflow, launchChromium } from '../../support/browser';
-import {
-  startApp,
-  startWorld,
-  waitForAccount,
-  waitForScreen,
-  type GuidedWorld,
-} from './guidedHarness';
+import { findHorizontalOverflow } from '../../support/browser';
+import { waitForAccount, waitForScreen, openGuided } from './guidedHarness';
 import { shoot } from './shots';
 
 /** What the keyboard focus landed on: its accessible name and whether the focus ring shows. */
@@ -18,31 +11,18 @@ interface Focused {
   readonly ringVisible: boolean;
 }
 
-let world: GuidedWorld;
-let app: BridgeApp;
-let browser: Browser;
 let page: Page;
+let close: (() => Promise<void>) | undefined;
 const visited: Focused[] = [];
 
 beforeAll(async () => {
-  world = await startWorld(inject('motoEndpoint'));
-  app = await startApp(world);
-  browser = await launchChromium();
-  // A 1280 px wide window at 125 % zoom: 1024 CSS pixels of layout, 1.25 device pixels each.
-  page = await browser.newPage({
-    locale: 'ja-JP',
-    viewport: { width: 1024, height: 720 },
-    deviceScaleFactor: 1.25,
-  });
-  await page.goto(app.server.pageUrl);
-  await page.waitForSelector('h1');
+  ({ page, close } = await openGuided(inject('motoEndpoint'), {
+    // A 1280 px wide window at 125 % zoom: 1024 CSS pixels of layout, 1.25 device pixels each.
+    view: { viewport: { width: 1024, height: 720 }, deviceScaleFactor: 1.25 },
+  }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await world?.close();
-});
+afterAll(() => close?.());
 
 function focused(p: Page): Promise<Focused | null> {
   return p.evaluate(() => {

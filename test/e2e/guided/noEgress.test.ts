@@ -1,47 +1,35 @@
 import { DeleteRouteCommand, DescribeVpcEndpointsCommand, EC2Client } from '@aws-sdk/client-ec2';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAwsClient } from '../../../main/aws/clientFactory';
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
-import type { BridgeApp } from '../../support/bridgeApp';
-import { launchChromium } from '../../support/browser';
-import {
-  openPage,
-  startApp,
-  startWorld,
-  waitForAccount,
-  waitForScreen,
-  type GuidedWorld,
-} from './guidedHarness';
+import { waitForAccount, waitForScreen, type GuidedWorld, openGuided } from './guidedHarness';
+
 import { shoot } from './shots';
 
 let world: GuidedWorld;
-let app: BridgeApp;
-let browser: Browser;
 let page: Page;
+let close: (() => Promise<void>) | undefined;
 let ec2: EC2Client;
 
 beforeAll(async () => {
-  world = await startWorld(inject('motoEndpoint'));
-  ec2 = createAwsClient(EC2Client, motoAppConfig(world.motoEndpoint), motoContext);
-  // A customer without a NAT gateway route: the private subnets have no way to AWS's APIs.
-  await ec2.send(
-    new DeleteRouteCommand({
-      RouteTableId: world.seeded.routeTables.nat,
-      DestinationCidrBlock: '0.0.0.0/0',
-    }),
-  );
-  app = await startApp(world);
-  browser = await launchChromium();
-  page = await openPage(browser, app, 'en-US');
+  ({ world, page, close } = await openGuided(inject('motoEndpoint'), {
+    locale: 'en-US',
+    prepare: async (w) => {
+      ec2 = createAwsClient(EC2Client, motoAppConfig(w.motoEndpoint), motoContext);
+      // A customer without a NAT gateway route: the private subnets have no way to AWS's APIs.
+      await ec2.send(
+        new DeleteRouteCommand({
+          RouteTableId: w.seeded.routeTables.nat,
+          DestinationCidrBlock: '0.0.0.0/0',
+        }),
+      );
+    },
+  }));
   await page.getByRole('button', { name: 'English' }).click();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await world?.close();
-});
+afterAll(() => close?.());
 
 describe('a subnet without egress: preflight fails, the offered fix is applied from the UI', () => {
   it('fails the egress check and offers interface endpoints with their cost next to NAT', async () => {

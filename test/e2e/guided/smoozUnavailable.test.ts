@@ -1,35 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BridgeApp } from '../../support/bridgeApp';
-import { launchChromium } from '../../support/browser';
-import {
-  openPage,
-  startApp,
-  startWorld,
-  waitForAccount,
-  waitForScreen,
-  type GuidedWorld,
-} from './guidedHarness';
+import { waitForAccount, waitForScreen, type GuidedWorld, openGuided } from './guidedHarness';
 import { message } from './messages';
 import { shoot } from './shots';
 
 let world: GuidedWorld;
 let app: BridgeApp;
-let browser: Browser;
 let page: Page;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  world = await startWorld(inject('motoEndpoint'));
-  app = await startApp(world);
-  browser = await launchChromium();
-  page = await openPage(browser, app);
+  ({ world, app, page, close } = await openGuided(inject('motoEndpoint')));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await world?.close();
-});
+afterAll(() => close?.());
 
 describe('SMOOZ unavailable when the stack is done: the failed call is shown, retried, and nothing is lost', () => {
   it('reports the failed hand-over to SMOOZ with its reason and a retry', async () => {

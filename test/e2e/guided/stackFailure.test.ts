@@ -1,40 +1,27 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAwsClient } from '../../../main/aws/clientFactory';
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
 import type { BridgeApp } from '../../support/bridgeApp';
-import { launchChromium } from '../../support/browser';
 import { setVpcDns } from '../../integration/template/customerVpc';
-import {
-  openPage,
-  startApp,
-  startWorld,
-  waitForAccount,
-  waitForScreen,
-  type GuidedWorld,
-} from './guidedHarness';
+import { waitForAccount, waitForScreen, type GuidedWorld, openGuided } from './guidedHarness';
 import { message } from './messages';
 import { shoot } from './shots';
 
 let world: GuidedWorld;
 let app: BridgeApp;
-let browser: Browser;
 let page: Page;
+let close: (() => Promise<void>) | undefined;
 let databaseHost = '';
 
 beforeAll(async () => {
-  world = await startWorld(inject('motoEndpoint'));
-  app = await startApp(world);
-  browser = await launchChromium();
-  page = await openPage(browser, app);
+  ({ world, app, page, close } = await openGuided(inject('motoEndpoint')));
 });
 
 afterAll(async () => {
   if (databaseHost !== '') await setVpcDns(world.motoEndpoint, databaseHost, null);
-  await browser?.close();
-  await app?.close();
-  await world?.close();
+  await close?.();
 });
 
 describe('a stack that fails: the failing resource, AWS reason and the next action', () => {

@@ -1,41 +1,29 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accountSnapshot, type AccountSnapshot } from '../../support/accountSnapshot';
 import type { BridgeApp } from '../../support/bridgeApp';
-import { launchChromium } from '../../support/browser';
-import {
-  openPage,
-  startApp,
-  startWorld,
-  waitForAccount,
-  waitForScreen,
-  type GuidedWorld,
-} from './guidedHarness';
+import { waitForAccount, waitForScreen, type GuidedWorld, openGuided } from './guidedHarness';
 import { message } from './messages';
 import { shoot } from './shots';
 import { smoozAccountSnapshot } from './smoozAccountSnapshot';
 
 let world: GuidedWorld;
 let app: BridgeApp;
-let browser: Browser;
 let page: Page;
+let close: (() => Promise<void>) | undefined;
 let customerBefore: AccountSnapshot;
 let smoozBefore: Awaited<ReturnType<typeof smoozAccountSnapshot>>;
 
 beforeAll(async () => {
-  world = await startWorld(inject('motoEndpoint'));
-  customerBefore = await accountSnapshot(world.motoEndpoint);
-  smoozBefore = await smoozAccountSnapshot(world.motoEndpoint, world.smooz);
-  app = await startApp(world);
-  browser = await launchChromium();
-  page = await openPage(browser, app);
+  ({ world, app, page, close } = await openGuided(inject('motoEndpoint'), {
+    prepare: async (w) => {
+      customerBefore = await accountSnapshot(w.motoEndpoint);
+      smoozBefore = await smoozAccountSnapshot(w.motoEndpoint, w.smooz);
+    },
+  }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await world?.close();
-});
+afterAll(() => close?.());
 
 describe('teardown from the connection list on the home screen', () => {
   it('sets a connection up to available, changing both accounts', async () => {
