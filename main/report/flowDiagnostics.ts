@@ -1,7 +1,9 @@
-import type { StackEvent } from '../../shared/flow/plan';
-import type { PreflightReport } from '../../shared/flow/preflight';
+import { z } from 'zod';
+import { StackEventSchema, type StackEvent } from '../../shared/flow/plan';
+import { PreflightReportSchema, type PreflightReport } from '../../shared/flow/preflight';
 import type { SetupState } from '../../shared/flow/state';
 import type { SetupEngine } from '../engine/setupEngine';
+import type { DiagnosticsJournal } from './diagnosticsJournal';
 import type { DiagnosticsRegistry } from './diagnosticsRegistry';
 
 /** Stack events kept per connection: enough to show the failing stretch, not the whole history. */
@@ -18,27 +20,43 @@ function flowSummary(state: SetupState): Record<string, unknown> {
  * persisted state (step, plan, what it created, the error and failing resource), the latest
  * preflight results of each, and the stack events seen while the stack was created or deleted.
  * Preflight results and stack events are remembered as the engine reports them, because a flow
- * that moved past preflight no longer carries its report and stack events are never persisted.
+ * that moved past preflight no longer carries its report and the flow's state holds no stack
+ * events; the journal keeps both across restarts, for the flows the engine still has.
  */
 export function registerFlowDiagnostics(
   diagnostics: Pick<DiagnosticsRegistry, 'register'>,
   engine: Pick<SetupEngine, 'list' | 'subscribe'>,
+  journal: DiagnosticsJournal,
 ): void {
-  const preflight = new Map<string, PreflightReport>();
-  const stackEvents = new Map<string, StackEvent[]>();
+  const preflight = new Map<string, PreflightReport>(
+    Object.entries(journal.read('preflight', z.record(z.string(), PreflightReportSchema), {})),
+  );
+  const stackEvents = new Map<string, StackEvent[]>(
+    Object.entries(
+      journal.read('stackEvents', z.record(z.string(), z.array(StackEventSchema)), {}),
+    ),
+  );
+  const save = <T>(section: 'preflight' | 'stackEvents', source: Map<string, T>) => {
+    const live = new Set(engine.list().map((state) => state.plan.connectionId));
+    for (const id of source.keys()) if (!live.has(id)) source.delete(id);
+    journal.save(section, Object.fromEntries(source));
+  };
 
   engine.subscribe((event) => {
     if (event.type === 'stateChanged') {
       const state = event.state;
       if ('preflight' in state && state.preflight !== undefined) {
         preflight.set(state.plan.connectionId, state.preflight);
+        save('preflight', preflight);
       }
       return;
     }
     const known = stackEvents.get(event.connectionId) ?? [];
     const seen = new Set(known.map((e) => e.eventId));
-    const merged = [...known, ...event.events.filter((e) => !seen.has(e.eventId))];
-    stackEvents.set(event.connectionId, merged.slice(-EVENTS_KEPT));
+    const added = event.events.filter((e) => !seen.has(e.eventId));
+    if (added.length === 0) return;
+    stackEvents.set(event.connectionId, [...known, ...added].slice(-EVENTS_KEPT));
+    save('stackEvents', stackEvents);
   });
 
   const connectionsWith = <T>(

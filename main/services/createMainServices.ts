@@ -6,6 +6,7 @@ import type { AwsConfigPaths } from '../aws/sharedConfigFiles';
 import type { AppConfig } from '../config';
 import { createChecklistStore } from '../checklist/checklistStore';
 import type { PrintToPdf, SaveFile } from '../checklist/fileOutput';
+import { createStoreJournal } from '../report/diagnosticsJournal';
 import { createDiagnosticsRegistry } from '../report/diagnosticsRegistry';
 import { registerFlowDiagnostics } from '../report/flowDiagnostics';
 import { readTemplateText } from '../checklist/templateFile';
@@ -40,7 +41,8 @@ export interface HostEnvironment {
 
 /** The one place services are assembled, so the app and the test bridge run the same graph. */
 export function createMainServices(host: HostEnvironment): MainServices {
-  const diagnostics = createDiagnosticsRegistry();
+  const journal = createStoreJournal(host.storeBacking);
+  const diagnostics = createDiagnosticsRegistry(journal);
   const logger = diagnostics.recordingLogger(host.logger);
   const services: Omit<MainServices, 'smooz' | 'setup' | 'guided'> = {
     config: host.config,
@@ -63,7 +65,7 @@ export function createMainServices(host: HostEnvironment): MainServices {
   };
   const smooz = createSmoozServicesFor(host, services);
   const setup = createSetupEngineFor(host, services);
-  registerFlowDiagnostics(services.diagnostics, setup);
+  registerFlowDiagnostics(services.diagnostics, setup, journal);
   const guided = createGuided({ ...services, storeBacking: host.storeBacking, setup, smooz });
   return { ...services, smooz, setup, guided };
 }

@@ -15,6 +15,8 @@ export type PersistedState = {
   setupFlows: Record<string, unknown>;
   /** The guided flow's SMOOZ side by connection id (shared/ipc/channels/guided.ts; parsed when read). */
   guidedRecords: Record<string, unknown>;
+  /** What the diagnostic report gathered, by section (main/report/diagnosticsJournal.ts). */
+  diagnosticsJournal: Record<string, unknown>;
 };
 
 /**
@@ -37,6 +39,7 @@ export function storeOptions(projectVersion: string): Options<PersistedState> {
       smoozTracking: [],
       setupFlows: {},
       guidedRecords: {},
+      diagnosticsJournal: {},
     },
     migrations: storeMigrations,
     schema: {
@@ -53,6 +56,7 @@ export function storeOptions(projectVersion: string): Options<PersistedState> {
       smoozTracking: { type: 'array', items: { type: 'object' } },
       setupFlows: { type: 'object' },
       guidedRecords: { type: 'object' },
+      diagnosticsJournal: { type: 'object' },
     },
   };
 }

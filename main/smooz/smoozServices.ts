@@ -1,9 +1,15 @@
 import { dirname, join } from 'node:path';
 import type Conf from 'conf';
-import type { CustomerSide, SmoozStatusEvent } from '../../shared/ipc/channels/smooz';
+import { z } from 'zod';
+import {
+  SmoozStatusEventSchema,
+  type CustomerSide,
+  type SmoozStatusEvent,
+} from '../../shared/ipc/channels/smooz';
 import type { AwsClientContext } from '../aws/clientFactory';
 import type { AppConfig } from '../config';
 import type { EventSink } from '../ipc/handlers';
+import { createStoreJournal } from '../report/diagnosticsJournal';
 import type { Logger } from '../services/logger';
 import type { PersistedState } from '../services/storeSchema';
 import { createCrossChecker } from './customerCrossCheck';
@@ -57,12 +63,17 @@ export function createSmoozServices(host: SmoozHost): SmoozServices {
     });
   const client = clientFor(() => tokens.read());
   let sink: EventSink | undefined;
+  const journal = createStoreJournal(host.storeBacking);
   const tracker = createStatusTracker({
     client,
     store: createTrackingStore(host.storeBacking),
     emit: (event: SmoozStatusEvent) => sink?.emit('smooz:connectionStatusChanged', event),
     crossCheck: createCrossChecker(host.config, host.customerContext),
     logger: host.logger,
+    history: {
+      load: () => journal.read('smoozHistory', z.array(SmoozStatusEventSchema), []),
+      save: (events) => journal.save('smoozHistory', events),
+    },
     ...(host.trackingPolicy ? { policy: host.trackingPolicy } : {}),
   });
   tracker.resume();

@@ -35,6 +35,11 @@ export interface StatusTrackerOptions {
   readonly policy?: TrackingPolicy;
   readonly now?: () => Date;
   readonly logger?: Logger;
+  /** Where the status history is kept across restarts, for the diagnostic report. */
+  readonly history?: {
+    load(): SmoozStatusEvent[];
+    save(events: readonly SmoozStatusEvent[]): void;
+  };
 }
 
 export interface StatusTracker {
@@ -69,13 +74,14 @@ export function createStatusTracker(options: StatusTrackerOptions): StatusTracke
   const now = options.now ?? (() => new Date());
   const running = new Map<string, { controller: AbortController; done: Promise<void> }>();
   const lastEvents = new Map<string, SmoozStatusEvent>();
-  const recent: SmoozStatusEvent[] = [];
+  const recent: SmoozStatusEvent[] = options.history?.load() ?? [];
 
   function emit(event: Omit<SmoozStatusEvent, 'at'>): void {
     const full: SmoozStatusEvent = { ...event, at: now().toISOString() };
     lastEvents.set(event.connectionId, full);
     recent.push(full);
     if (recent.length > HISTORY_LENGTH) recent.splice(0, recent.length - HISTORY_LENGTH);
+    options.history?.save(recent);
     options.emit(full);
   }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import type { SmoozConnectionCreate } from '../../../main/smooz/smoozApiClient';
 import { createFakeEncryptor } from '../../smooz-server/fakeEncryptor';
@@ -234,7 +234,7 @@ describe('SMOOZ client against the reference server', () => {
     });
   });
 
-  it('resumes tracking an in-flight connection after a restart', async () => {
+  it('resumes tracking an in-flight connection after a restart, its status history kept', async () => {
     const service = await createCustomerEndpointService(inject('motoEndpoint'), SMOOZ_ACCOUNT);
     // A server of its own with a longer `pending`, so the first run surely quits before it ends.
     const slow = await startSmoozServer({
@@ -256,7 +256,8 @@ describe('SMOOZ client against the reference server', () => {
       startedAt: new Date().toISOString(),
       customerSide: { region: REGION, endpointServiceId: service.serviceId },
     });
-    // The app quits while the connection is still pending.
+    // The app quits while the connection is still pending, after the first status was shown.
+    await vi.waitFor(() => expect(first.events.length).toBeGreaterThan(0), { timeout: 2_000 });
     await first.smooz.tracker.stopAll();
     expect(first.events.map((e) => e.status)).not.toContain('available');
 
@@ -270,6 +271,10 @@ describe('SMOOZ client against the reference server', () => {
       tracking: 'finished',
     });
     expect(second.smooz.tracker.list()).toEqual([]);
+    // The report's status history spans the restart: what the first run saw comes first.
+    const statuses = second.smooz.tracker.history().map((e) => e.status);
+    expect(statuses.slice(0, first.events.length)).toEqual(first.events.map((e) => e.status));
+    expect(statuses.at(-1)).toBe('available');
     await slow.close();
   });
 

@@ -18,6 +18,7 @@ import { redactText } from '../../../shared/redaction/patterns';
 import { buildChecklistDocument, type Translate } from '../../../shared/steps/document';
 import { INITIAL_CHECKLIST_STATE } from '../../../shared/steps/checklistState';
 import { context, leaks, secret, type Secret } from './secrets';
+import { createStoreJournal } from '../../../main/report/diagnosticsJournal';
 import { registerFlowDiagnostics } from '../../../main/report/flowDiagnostics';
 import { samplePlan } from '../../support/flowFixtures';
 import { fakeEngine } from '../report/fakeEngine';
@@ -106,9 +107,10 @@ describe('redaction, property-based: no generated secret survives any formatter'
 
   it('the diagnostic report (HTML with its JSON) masks secrets from every section', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'smooz-report-'));
+    const storeBacking = new Conf<PersistedState>({ ...storeOptions('0.1.0'), cwd: dir });
     const services = createMainServices({
       config: AppConfigSchema.parse({ aws: {}, externalLinkHosts: DEFAULT_EXTERNAL_LINK_HOSTS }),
-      storeBacking: new Conf<PersistedState>({ ...storeOptions('0.1.0'), cwd: dir }),
+      storeBacking,
       runtime: currentRuntimeInfo('0.1.0'),
       awsPaths: { configFile: join(dir, 'config'), credentialsFile: join(dir, 'credentials') },
       logger: silentLogger,
@@ -116,7 +118,7 @@ describe('redaction, property-based: no generated secret survives any formatter'
     });
     // The flow sections (and so the summary tables) carry the secrets too, as a live flow would.
     const { engine, emit } = fakeEngine();
-    registerFlowDiagnostics(services.diagnostics, engine);
+    registerFlowDiagnostics(services.diagnostics, engine, createStoreJournal(storeBacking));
     await fc.assert(
       fc.asyncProperty(fc.array(secret, { minLength: 3, maxLength: 3 }), async (secrets) => {
         const [a, b, c] = secrets as [Secret, Secret, Secret];

@@ -5,6 +5,7 @@ import Conf from 'conf';
 import { describe, expect, it } from 'vitest';
 import { AppConfigSchema, DEFAULT_EXTERNAL_LINK_HOSTS } from '../../../main/config';
 import { buildDiagnosticReport, renderReportHtml } from '../../../main/report/diagnosticReport';
+import { createStoreJournal } from '../../../main/report/diagnosticsJournal';
 import { createDiagnosticsRegistry } from '../../../main/report/diagnosticsRegistry';
 import { registerFlowDiagnostics } from '../../../main/report/flowDiagnostics';
 import { createMainServices } from '../../../main/services/createMainServices';
@@ -14,6 +15,7 @@ import { storeOptions, type PersistedState } from '../../../main/services/storeS
 import type { StackEvent } from '../../../shared/flow/plan';
 import type { SetupState } from '../../../shared/flow/state';
 import { fakeEngine } from './fakeEngine';
+import { stateOnDisk } from './journalOnDisk';
 import { lambdaSg, passingReport, samplePlan } from '../../support/flowFixtures';
 
 const event = (n: number, status: string, reason?: string): StackEvent => ({
@@ -53,9 +55,10 @@ async function sections(registry: ReturnType<typeof createDiagnosticsRegistry>) 
 
 describe('the automated flow in the diagnostic report', () => {
   it('keeps the preflight results and the stack events after the flow has moved on and failed', async () => {
-    const registry = createDiagnosticsRegistry();
+    const { journal } = stateOnDisk();
+    const registry = createDiagnosticsRegistry(journal);
     const { engine, emit } = fakeEngine();
-    registerFlowDiagnostics(registry, engine);
+    registerFlowDiagnostics(registry, engine, journal);
     emit({ type: 'stateChanged', state: ready });
     const id = samplePlan.connectionId;
     emit({
@@ -91,9 +94,10 @@ describe('the automated flow in the diagnostic report', () => {
   });
 
   it('keeps only the latest stack events of a long stack', async () => {
-    const registry = createDiagnosticsRegistry();
+    const { journal } = stateOnDisk();
+    const registry = createDiagnosticsRegistry(journal);
     const { engine, emit } = fakeEngine();
-    registerFlowDiagnostics(registry, engine);
+    registerFlowDiagnostics(registry, engine, journal);
     emit({ type: 'stateChanged', state: ready });
     const many = Array.from({ length: 150 }, (_, i) => event(i, 'CREATE_IN_PROGRESS'));
     emit({
@@ -109,9 +113,10 @@ describe('the automated flow in the diagnostic report', () => {
   });
 
   it('lists flows with nothing to report as flows only, not as empty preflight or stack sections', async () => {
-    const registry = createDiagnosticsRegistry();
+    const { journal } = stateOnDisk();
+    const registry = createDiagnosticsRegistry(journal);
     const { engine, emit } = fakeEngine();
-    registerFlowDiagnostics(registry, engine);
+    registerFlowDiagnostics(registry, engine, journal);
     emit({ type: 'stateChanged', state: { step: 'preflight', plan: samplePlan, created: [] } });
     const out = await sections(registry);
     expect(out.flows).toHaveLength(1);
@@ -119,18 +124,65 @@ describe('the automated flow in the diagnostic report', () => {
     expect(out.stackEvents).toEqual([]);
   });
 
+  it('still has the preflight results and stack events after a restart (same state file, new engine)', async () => {
+    const disk = stateOnDisk();
+    const before = fakeEngine();
+    registerFlowDiagnostics(createDiagnosticsRegistry(disk.journal), before.engine, disk.journal);
+    before.emit({ type: 'stateChanged', state: ready });
+    before.emit({
+      type: 'stackEvents',
+      connectionId: samplePlan.connectionId,
+      events: [event(1, 'CREATE_IN_PROGRESS'), event(2, 'CREATE_FAILED', 'Role is invalid')],
+      done: 1,
+      total: 4,
+    });
+    before.emit({ type: 'stateChanged', state: failed });
+
+    const journal = disk.reopen();
+    const registry = createDiagnosticsRegistry(journal);
+    const after = fakeEngine();
+    // The restarted engine has the persisted flow, and has not emitted anything yet.
+    after.emit({ type: 'stateChanged', state: failed });
+    registerFlowDiagnostics(registry, after.engine, journal);
+    const out = await sections(registry);
+    expect(out.preflight).toEqual([
+      expect.objectContaining({ connectionId: samplePlan.connectionId, ...passingReport }),
+    ]);
+    expect(out.stackEvents).toEqual([
+      expect.objectContaining({
+        events: [event(1, 'CREATE_IN_PROGRESS'), event(2, 'CREATE_FAILED', 'Role is invalid')],
+      }),
+    ]);
+  });
+
+  it('forgets what it kept for a flow the engine no longer has', async () => {
+    const disk = stateOnDisk();
+    const { engine, emit } = fakeEngine();
+    registerFlowDiagnostics(createDiagnosticsRegistry(disk.journal), engine, disk.journal);
+    emit({ type: 'stateChanged', state: ready });
+    const other = { ...samplePlan, connectionId: 'other-connection' };
+    const gone = fakeEngine();
+    gone.emit({ type: 'stateChanged', state: { ...ready, plan: other } });
+    registerFlowDiagnostics(createDiagnosticsRegistry(disk.journal), gone.engine, disk.journal);
+    gone.emit({ type: 'stateChanged', state: { ...ready, plan: other } });
+
+    const saved = disk.backing.get('diagnosticsJournal').preflight as Record<string, unknown>;
+    expect(Object.keys(saved)).toEqual(['other-connection']);
+  });
+
   it('reaches the exported report redacted: no account id or ARN of the flow survives', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'smooz-flow-report-'));
+    const storeBacking = new Conf<PersistedState>({ ...storeOptions('0.1.0'), cwd: dir });
     const services = createMainServices({
       config: AppConfigSchema.parse({ aws: {}, externalLinkHosts: DEFAULT_EXTERNAL_LINK_HOSTS }),
-      storeBacking: new Conf<PersistedState>({ ...storeOptions('0.1.0'), cwd: dir }),
+      storeBacking,
       runtime: currentRuntimeInfo('0.1.0'),
       awsPaths: { configFile: join(dir, 'config'), credentialsFile: join(dir, 'credentials') },
       logger: silentLogger,
       openExternal: async () => {},
     });
     const { engine, emit } = fakeEngine();
-    registerFlowDiagnostics(services.diagnostics, engine);
+    registerFlowDiagnostics(services.diagnostics, engine, createStoreJournal(storeBacking));
     emit({ type: 'stateChanged', state: ready });
     emit({ type: 'stateChanged', state: failed });
     const report = (await buildDiagnosticReport(services)) as Record<string, unknown>;

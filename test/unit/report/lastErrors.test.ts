@@ -16,8 +16,9 @@ import { AppError } from '../../../shared/errors';
 
 const context = { events: { emit: () => {} } };
 
-async function services() {
-  const dir = await mkdtemp(join(tmpdir(), 'smooz-last-errors-'));
+/** The app's services on a state folder; the same folder again is a restart. */
+async function services(dir?: string) {
+  dir ??= await mkdtemp(join(tmpdir(), 'smooz-last-errors-'));
   return createMainServices({
     config: AppConfigSchema.parse({ aws: {}, externalLinkHosts: DEFAULT_EXTERNAL_LINK_HOSTS }),
     storeBacking: new Conf<PersistedState>({ ...storeOptions('0.1.0'), cwd: dir }),
@@ -74,5 +75,43 @@ describe("the report's last errors hold what the user was told", () => {
     expect(html).toContain('aws.accessDenied');
     expect(html).toContain('sts:GetCallerIdentity');
     expect(html).not.toMatch(/123456789012|arn:aws/);
+  });
+
+  it('still holds what the user was told before a restart', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'smooz-last-errors-'));
+    const before = await services(dir);
+    await dispatch(
+      createHandlers(before),
+      'checklist:setStepDone',
+      { step: 'prep.database', done: true },
+      context,
+      before.logger,
+    );
+    const after = await services(dir);
+    const report = (await buildDiagnosticReport(after)) as { lastErrors: unknown[] };
+    expect(report.lastErrors).toEqual([
+      expect.objectContaining({
+        message: 'ipc.failed',
+        fields: expect.objectContaining({ code: 'checklist.stepIncomplete' }),
+      }),
+    ]);
+  });
+
+  it('keeps logging when a field cannot be written to disk as it is (an Error, a cycle)', async () => {
+    const app = await services();
+    const cyclic: Record<string, unknown> = { name: 'loop' };
+    cyclic.self = cyclic;
+    app.logger.error('first', { error: new Error('socket hang up') });
+    app.logger.warn('second', { cyclic });
+    expect(app.diagnostics.recentErrors()).toEqual([
+      expect.objectContaining({
+        message: 'first',
+        fields: { error: { name: 'Error', message: 'socket hang up' } },
+      }),
+      expect.objectContaining({
+        message: 'second',
+        fields: { unserializable: expect.stringMatching(/circular/i) },
+      }),
+    ]);
   });
 });
