@@ -7,6 +7,7 @@ import { readTemplateText } from '../../main/checklist/templateFile';
 import type { ApiCallListener } from '../../main/engine/engineClients';
 import { createStoreFlowRepository, type FlowRepository } from '../../main/engine/flowRepository';
 import { createSetupEngine, type SetupEngine } from '../../main/engine/setupEngine';
+import type { EngineTiming } from '../../main/engine/timing';
 import { silentLogger } from '../../main/services/logger';
 import { storeOptions, type PersistedState } from '../../main/services/storeSchema';
 import { motoAppConfig, motoContext } from './awsTestConfig';
@@ -19,6 +20,8 @@ export interface EngineHarnessOptions {
   /** Wraps the real store-backed repository (crash injection). */
   readonly wrapRepository?: (repository: FlowRepository) => FlowRepository;
   readonly onApiCall?: ApiCallListener;
+  /** By default short polls: moto answers at once, so tests and the benchmark need not sleep. */
+  readonly timing?: EngineTiming;
 }
 
 export interface EngineHarness {
@@ -42,8 +45,10 @@ export function createEngineHarness(
     repository: options.wrapRepository ? options.wrapRepository(repository) : repository,
     loadTemplate: () => readTemplateText(join(ROOT, 'templates')),
     logger: silentLogger,
-    // moto answers at once; keep the polls short so tests and the benchmark do not sleep.
-    timing: { pollMs: 20, dependencyRetry: { baseDelayMs: 10, maxDelayMs: 40, attempts: 3 } },
+    timing: options.timing ?? {
+      pollMs: 20,
+      dependencyRetry: { baseDelayMs: 10, maxDelayMs: 40, attempts: 3 },
+    },
     onApiCall: options.onApiCall,
   });
   return { engine, userDataDir, repository };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accountSnapshot, snapshotDelta } from '../../support/accountSnapshot';
+import { DEFAULT_TIMING } from '../../../main/engine/timing';
 import { createEngineHarness } from '../../support/engineHarness';
 import { driveToEnd, postgresRequest, tearDownFully } from '../../support/engineFlows';
 import { resetMoto } from '../../support/motoServer';
@@ -141,5 +142,30 @@ describe('setup engine: throttling, a denied action, and a network that goes awa
 
     expect((await tearDownFully(engine, id)).step).toBe('tornDown');
     expect(await accountSnapshot(endpoint)).toEqual(before);
+  });
+
+  it('polls the stack every second as the app does, and throttled polls are retried instead of failing the flow', async () => {
+    expect(DEFAULT_TIMING.pollMs).toBeLessThanOrEqual(1_000);
+    const { engine } = createEngineHarness(proxy.endpoint, { timing: DEFAULT_TIMING });
+    engine.subscribe((event) => {
+      // Throttle the stack's own polls: from the moment the flow starts on the stack.
+      if (event.type === 'stateChanged' && event.state.step === 'creatingStack') {
+        if (!outcomes('DescribeStacks').includes('failed')) {
+          proxy.log.length = 0;
+          proxy.throttle('DescribeStacks', 3);
+        }
+      }
+    });
+    const created = await engine.create(postgresRequest(seeded, 'polled'));
+    const end = await driveToEnd(engine, created.plan.connectionId);
+
+    expect(end.step).toBe('complete');
+    expect(outcomes('DescribeStacks').slice(0, 4)).toEqual([
+      'failed',
+      'failed',
+      'failed',
+      'forwarded',
+    ]);
+    expect((await tearDownFully(engine, created.plan.connectionId)).step).toBe('tornDown');
   });
 });
