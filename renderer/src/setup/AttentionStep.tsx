@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SetupState, StateAt } from '../../../shared/flow/state';
 import { ErrorNotice } from '../common/ErrorNotice';
@@ -7,6 +6,7 @@ import { Sensitive } from '../support/Sensitive';
 import { useSupportMode } from '../support/SupportModeContext';
 import { explainStackReason } from './explainReason';
 import { loginTargetOf } from './ssoTarget';
+import { useFlowAction } from './useFlowAction';
 import { useSsoLogin } from './useSsoLogin';
 
 type Stopped = StateAt<'failed'> | StateAt<'waitingForLogin'> | StateAt<'cancelled'>;
@@ -24,25 +24,14 @@ interface Props {
 export function AttentionStep({ state, onState, onHome }: Props) {
   const { t } = useTranslation('guided');
   const { format } = useSupportMode();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useFlowAction<true>(onState);
   const connectionId = state.plan.connectionId;
   const explained =
     state.step === 'failed' && state.stackFailure
       ? explainStackReason(state.stackFailure.reason)
       : undefined;
 
-  const act = async (action: () => Promise<SetupState>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      onState(await action());
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const act = (action: () => Promise<SetupState>) => run(action, true);
 
   // After the login the engine picks up the step where it stopped (setup:resume).
   const login = useSsoLogin(() => void act(() => call('setup:resume', { connectionId })));

@@ -18,6 +18,7 @@ import { Sensitive } from '../support/Sensitive';
 import { ValidatedField, problemOf, type FieldProblem } from './ValidatedField';
 import { monthlyCost } from './costEstimate';
 import { formatUsd } from './format';
+import { useFlowAction } from './useFlowAction';
 
 type Permission = { action: string; purpose: string };
 
@@ -50,8 +51,7 @@ export function ConfirmStep({ state, existingNames, onState }: Props) {
   const [lambdaName, setLambdaName] = useState(plan.lambdaFunctionName);
   const [subnets, setSubnets] = useState(plan.subnetIds.join(', '));
   const [permissions, setPermissions] = useState<Permission[]>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useFlowAction<true>(onState);
 
   useEffect(() => {
     let live = true;
@@ -62,7 +62,7 @@ export function ConfirmStep({ state, existingNames, onState }: Props) {
     return () => {
       live = false;
     };
-  }, []);
+  }, [setError]);
 
   const nameCheck = validateConnectionName(name);
   const nameProblem: FieldProblem | undefined =
@@ -89,17 +89,7 @@ export function ConfirmStep({ state, existingNames, onState }: Props) {
   const changed = Object.keys(patch).length > 0;
   const allValid = nameProblem === undefined && lambdaCheck.ok && subnetCheck.ok;
 
-  const act = async (action: () => Promise<SetupState>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      onState(await action());
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const act = (action: () => Promise<SetupState>) => run(action, true);
 
   const cost = monthlyCost(state.created, plan.subnetIds.length);
   const rows: [string, string, DisplayKind][] = [

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PreflightCheck, PreflightFixKind } from '../../../shared/flow/preflight';
 import type { SetupState, StateAt } from '../../../shared/flow/state';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { call } from '../ipc/api';
 import { formatUsd } from './format';
+import { useFlowAction } from './useFlowAction';
 
 type Props = {
   readonly state: StateAt<'preflight'> | StateAt<'applyingFix'>;
@@ -17,23 +18,11 @@ type Props = {
  */
 export function PreflightStep({ state, onState }: Props) {
   const { t } = useTranslation(['guided', 'setup']);
-  const [busy, setBusy] = useState<'checks' | PreflightFixKind>();
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useFlowAction<'checks' | PreflightFixKind>(onState);
   const started = useRef(false);
   const connectionId = state.plan.connectionId;
   const report = state.step === 'preflight' ? state.preflight : undefined;
 
-  const run = async (action: () => Promise<SetupState>, what: 'checks' | PreflightFixKind) => {
-    setBusy(what);
-    setError(undefined);
-    try {
-      onState(await action());
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(undefined);
-    }
-  };
   const runChecks = () => run(() => call('setup:runPreflight', { connectionId }), 'checks');
 
   // Checks run by themselves when the flow reaches them: running them is no decision.
