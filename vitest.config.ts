@@ -30,6 +30,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/support/motoGlobalSetup.ts'],
+          setupFiles: ['test/e2e/failureScreens.ts'],
           testTimeout: 180_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -6,12 +6,15 @@ import { ROOT } from './projectRoot';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots');
 
+/** Browsers a test file has open, so a failed test can leave a picture of every page. */
+const openBrowsers = new Set<Browser>();
+
 /**
  * Debian's Chromium, headless. The background-networking switches stop it from calling Google
  * hosts, which this machine cannot reach (and which tests must not depend on).
  */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+export async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
@@ -24,6 +27,18 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  openBrowsers.add(browser);
+  browser.on('disconnected', () => openBrowsers.delete(browser));
+  return browser;
+}
+
+/** Saves each open page as `failed-<test>-<n>.png`: what the screen showed when a test failed. */
+export async function screenshotOpenPages(testName: string): Promise<void> {
+  const pages = [...openBrowsers].flatMap((b) => b.contexts().flatMap((c) => c.pages()));
+  const base = `failed-${testName.replace(/[^\w-]+/g, '-').slice(0, 80)}`;
+  await Promise.all(
+    pages.map((page, n) => screenshot(page, `${base}-${n}`).catch(() => undefined)),
+  );
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
