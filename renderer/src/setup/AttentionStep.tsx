@@ -6,6 +6,7 @@ import { Sensitive } from '../support/Sensitive';
 import { useSupportMode } from '../support/SupportModeContext';
 import { explainStackReason } from './explainReason';
 import { loginTargetOf } from './ssoTarget';
+import type { ApplyAnswer } from './useFlow';
 import { useFlowAction } from './useFlowAction';
 import { useSsoLogin } from './useSsoLogin';
 
@@ -13,7 +14,7 @@ type Stopped = StateAt<'failed'> | StateAt<'waitingForLogin'> | StateAt<'cancell
 
 interface Props {
   readonly state: Stopped;
-  readonly onState: (state: SetupState) => void;
+  readonly apply: ApplyAnswer;
   readonly onHome: () => void;
 }
 
@@ -21,10 +22,10 @@ interface Props {
  * The flow stopped and needs the user: a failure (with the failing resource and AWS's reason), an
  * expired login, or a cancel. Nothing done so far is lost; the next action continues from here.
  */
-export function AttentionStep({ state, onState, onHome }: Props) {
+export function AttentionStep({ state, apply, onHome }: Props) {
   const { t } = useTranslation('guided');
   const { format } = useSupportMode();
-  const { busy, error, run } = useFlowAction<true>(onState);
+  const { busy, error, run } = useFlowAction<true>(apply);
   const connectionId = state.plan.connectionId;
   const explained =
     state.step === 'failed' && state.stackFailure

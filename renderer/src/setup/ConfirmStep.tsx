@@ -18,6 +18,7 @@ import { Sensitive } from '../support/Sensitive';
 import { ValidatedField, problemOf, type FieldProblem } from './ValidatedField';
 import { monthlyCost } from './costEstimate';
 import { formatUsd } from './format';
+import type { ApplyAnswer } from './useFlow';
 import { useFlowAction } from './useFlowAction';
 
 type Permission = { action: string; purpose: string };
@@ -25,7 +26,7 @@ type Permission = { action: string; purpose: string };
 interface Props {
   readonly state: StateAt<'ready'>;
   readonly existingNames: readonly string[];
-  readonly onState: (state: SetupState) => void;
+  readonly apply: ApplyAnswer;
 }
 
 /** ⑥ first, then one subnet per AZ the database may fail over into. */
@@ -44,14 +45,14 @@ function validateSubnets(raw: string): ValidationResult {
  * 3-2, the last decision: everything that will be created, what it costs each month and which
  * permissions it uses, with the few values that may still change. Nothing exists in AWS yet.
  */
-export function ConfirmStep({ state, existingNames, onState }: Props) {
+export function ConfirmStep({ state, existingNames, apply }: Props) {
   const { t } = useTranslation(['guided', 'setup']);
   const { plan } = state;
   const [name, setName] = useState(plan.connectionName);
   const [lambdaName, setLambdaName] = useState(plan.lambdaFunctionName);
   const [subnets, setSubnets] = useState(plan.subnetIds.join(', '));
   const [permissions, setPermissions] = useState<Permission[]>();
-  const { busy, error, setError, run } = useFlowAction<true>(onState);
+  const { busy, error, setError, run } = useFlowAction<true>(apply);
 
   useEffect(() => {
     let live = true;

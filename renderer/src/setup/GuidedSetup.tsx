@@ -19,7 +19,7 @@ import { TargetStep, type Target } from './TargetStep';
 import { TeardownView } from './TeardownView';
 import { checklistItems, type GuidedPhase } from './checklistModel';
 import { pictureValues, screenFor } from './screenFor';
-import { useFlow } from './useFlow';
+import { useFlow, type ApplyAnswer } from './useFlow';
 import { useSmoozReadiness } from './useSmoozReadiness';
 import './guided.css';
 
@@ -40,7 +40,7 @@ export function GuidedSetup({
   const { t } = useTranslation('guided');
   const [target, setTarget] = useState<Target>();
   const [connectionId, setConnectionId] = useState(initialId);
-  const [flow, setFlowState] = useFlow(connectionId);
+  const [flow, setFlowState, applyAnswer] = useFlow(connectionId);
   const [guidedOverride, setGuided] = useState<typeof flow.guided>();
   const smooz = useSmoozReadiness();
   const existingNames = useExistingNames(connectionId);
@@ -115,7 +115,7 @@ export function GuidedSetup({
                 phase={phase}
                 flow={flow}
                 existingNames={existingNames}
-                onState={setFlowState}
+                apply={applyAnswer}
                 onGuided={setGuided}
                 onHome={onHome}
               />
@@ -131,14 +131,14 @@ function FlowScreen({
   phase,
   flow,
   existingNames,
-  onState,
+  apply,
   onGuided,
   onHome,
 }: {
   phase: Extract<GuidedPhase, { kind: 'flow' }>;
   flow: ReturnType<typeof useFlow>[0];
   existingNames: readonly string[];
-  onState: (state: SetupState) => void;
+  apply: ApplyAnswer;
   onGuided: (record: NonNullable<typeof flow.guided>) => void;
   onHome: () => void;
 }) {
@@ -146,9 +146,9 @@ function FlowScreen({
   switch (state.step) {
     case 'preflight':
     case 'applyingFix':
-      return <PreflightStep state={state} onState={onState} />;
+      return <PreflightStep state={state} apply={apply} />;
     case 'ready':
-      return <ConfirmStep state={state} existingNames={existingNames} onState={onState} />;
+      return <ConfirmStep state={state} existingNames={existingNames} apply={apply} />;
     case 'creatingSecurityGroup':
     case 'authorizingRules':
     case 'creatingStack':
@@ -162,7 +162,7 @@ function FlowScreen({
     case 'failed':
     case 'waitingForLogin':
     case 'cancelled':
-      return <AttentionStep state={state} onState={onState} onHome={onHome} />;
+      return <AttentionStep state={state} apply={apply} onHome={onHome} />;
     case 'tearingDown':
     case 'tornDown':
       return <TeardownView state={state} onHome={onHome} />;

@@ -1,24 +1,25 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PreflightCheck, PreflightFixKind } from '../../../shared/flow/preflight';
-import type { SetupState, StateAt } from '../../../shared/flow/state';
+import type { StateAt } from '../../../shared/flow/state';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { call } from '../ipc/api';
 import { formatUsd } from './format';
+import type { ApplyAnswer } from './useFlow';
 import { useFlowAction } from './useFlowAction';
 
 type Props = {
   readonly state: StateAt<'preflight'> | StateAt<'applyingFix'>;
-  readonly onState: (state: SetupState) => void;
+  readonly apply: ApplyAnswer;
 };
 
 /**
  * 3-1 checks before anything is created: each with pass / warn / fail, the reason in plain words,
  * and — where the engine can make the change — a one-click fix with what it costs.
  */
-export function PreflightStep({ state, onState }: Props) {
+export function PreflightStep({ state, apply }: Props) {
   const { t } = useTranslation(['guided', 'setup']);
-  const { busy, error, run } = useFlowAction<'checks' | PreflightFixKind>(onState);
+  const { busy, error, run } = useFlowAction<'checks' | PreflightFixKind>(apply);
   const started = useRef(false);
   const connectionId = state.plan.connectionId;
   const report = state.step === 'preflight' ? state.preflight : undefined;

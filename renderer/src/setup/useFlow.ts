@@ -22,14 +22,24 @@ const ACTIVE = new Set([
   'tearingDown',
 ]);
 
+/** Runs a call that answers with the flow's state and shows the answer unless it is stale. */
+export type ApplyAnswer = (action: () => Promise<SetupState>) => Promise<void>;
+
 /**
  * One flow as the screens see it: loaded once, then kept current by main's pushes (state changes,
  * stack events, SMOOZ tracking), so no screen ever polls or needs a reload. A flow found in an
  * active step when the screen opens was interrupted (quit, crash): it is resumed, once.
+ *
+ * Main pushes every transition, in order; a call's answer travels apart from the pushes and can
+ * arrive after a later one (a step that fails at once, as when the login has ended). So an answer
+ * is shown only when no push came since the call was made; otherwise the pushes are as new.
  */
-export function useFlow(connectionId: string | undefined): [FlowView, (s: SetupState) => void] {
+export function useFlow(
+  connectionId: string | undefined,
+): [FlowView, (s: SetupState) => void, ApplyAnswer] {
   const [view, setView] = useState<FlowView>({ stackEvents: [] });
   const resumed = useRef<string | undefined>(undefined);
+  const pushes = useRef(0);
 
   const setState = useCallback((state: SetupState) => {
     setView((v) => ({
@@ -41,11 +51,22 @@ export function useFlow(connectionId: string | undefined): [FlowView, (s: SetupS
     }));
   }, []);
 
+  const answer = useCallback(
+    async (action: () => Promise<SetupState>, live: () => boolean = () => true) => {
+      const before = pushes.current;
+      const state = await action();
+      if (live() && pushes.current === before) setState(state);
+    },
+    [setState],
+  );
+
   useEffect(() => {
     if (connectionId === undefined) return undefined;
     let live = true;
     const offState = onEvent('setup:stateChanged', (state) => {
-      if (state.plan.connectionId === connectionId) setState(state);
+      if (state.plan.connectionId !== connectionId) return;
+      pushes.current += 1;
+      setState(state);
     });
     const offEvents = onEvent('setup:stackEvents', (payload) => {
       if (payload.connectionId !== connectionId) return;
@@ -79,17 +100,20 @@ export function useFlow(connectionId: string | undefined): [FlowView, (s: SetupS
     });
     void (async () => {
       try {
+        const before = pushes.current;
         const [state, guided] = await Promise.all([
           call('setup:get', { connectionId }),
           call('guided:get', { connectionId }),
         ]);
         if (!live) return;
         setView((v) => ({ ...v, ...(guided === null ? {} : { guided }) }));
-        setState(state);
+        if (pushes.current === before) setState(state);
         if (ACTIVE.has(state.step) && resumed.current !== connectionId) {
           resumed.current = connectionId;
-          const next = await call('setup:resume', { connectionId });
-          if (live) setState(next);
+          await answer(
+            () => call('setup:resume', { connectionId }),
+            () => live,
+          );
         }
       } catch (error) {
         if (live) setView((v) => ({ ...v, error }));
@@ -102,7 +126,7 @@ export function useFlow(connectionId: string | undefined): [FlowView, (s: SetupS
       offGuided();
       offSmooz();
     };
-  }, [connectionId, setState]);
+  }, [connectionId, setState, answer]);
 
-  return [view, setState];
+  return [view, setState, answer];
 }

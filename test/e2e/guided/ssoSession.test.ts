@@ -84,6 +84,15 @@ describe('guided setup with an SSO profile: the login is watched and renewed fro
     await page.getByRole('button', { name: 'この内容で事前チェック' }).click();
     await waitForScreen(page, 'confirm', 90_000);
     await world.endLogin();
+    // The engine stops on the ended login within milliseconds of the start; hold the start's
+    // answer until after that push, as a slow transport might, so a screen that let the older
+    // answer win would go back to the running step and never show the login.
+    await page.route('**/ipc/setup%3Astart', async (route) => {
+      const answer = await route.fetch();
+      await page.getByTestId('attention-waitingForLogin').waitFor({ timeout: 60_000 });
+      await route.fulfill({ response: answer });
+    });
+    const answered = page.waitForResponse('**/ipc/setup%3Astart');
     await page.getByTestId('confirm-create').click();
 
     const attention = page.getByTestId('attention-waitingForLogin');
@@ -91,6 +100,11 @@ describe('guided setup with an SSO profile: the login is watched and renewed fro
     expect(await attention.getByTestId('login-reason').textContent()).toBe(
       message('ja', 'aws', 'errors.ssoTokenExpired', { session: SSO_SESSION }),
     );
+    await answered;
+    await page.unroute('**/ipc/setup%3Astart');
+    // Time for the page to read the late answer and render whatever it does with it.
+    await page.waitForTimeout(500);
+    expect(await attention.isVisible()).toBe(true);
     await shoot(page, 'guided-sso-waiting-for-login-ja');
 
     await attention.getByRole('button', { name: message('ja', 'guided', 'target.login') }).click();
