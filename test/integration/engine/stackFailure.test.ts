@@ -45,24 +45,27 @@ describe('setup engine: a stack that fails', () => {
   });
   afterEach(() => vpcDns(endpoint, host, null));
 
+  /** A flow whose database name does not resolve in the VPC: the stack's registration fails. */
+  async function failedFlow(name: string, calls: string[], events: EngineEvent[] = []) {
+    const { engine } = createEngineHarness(endpoint, {
+      onApiCall: (_service, operation) => calls.push(operation),
+    });
+    engine.subscribe((e) => events.push(e));
+    const created = await engine.create(postgresRequest(seeded, name));
+    const id = created.plan.connectionId;
+    host = created.plan.database.endpoint;
+    await vpcDns(endpoint, host, []);
+    expect((await engine.runPreflight(id)).step).toBe('ready');
+    await engine.start(id);
+    return { engine, id, failed: await engine.settled(id) };
+  }
+
   it('reports the failing resource with its reason, keeps the rolled-back stack in the ledger, and teardown removes it with the rest', async () => {
     const before = await accountSnapshot(endpoint);
     const logsBefore = await logGroups(endpoint, seeded.region);
     const calls: string[] = [];
-    const { engine } = createEngineHarness(endpoint, {
-      onApiCall: (_service, operation) => calls.push(operation),
-    });
     const events: EngineEvent[] = [];
-    engine.subscribe((e) => events.push(e));
-    const created = await engine.create(postgresRequest(seeded, 'fails-once'));
-    const id = created.plan.connectionId;
-    host = created.plan.database.endpoint;
-    // The updater cannot resolve the database: the stack's first registration fails.
-    await vpcDns(endpoint, host, []);
-
-    expect((await engine.runPreflight(id)).step).toBe('ready');
-    await engine.start(id);
-    const failed = await engine.settled(id);
+    const { engine, id, failed } = await failedFlow('fails-once', calls, events);
     expect(failed).toMatchObject({
       step: 'failed',
       resumeStep: 'creatingStack',
@@ -113,16 +116,7 @@ describe('setup engine: a stack that fails', () => {
     const before = await accountSnapshot(endpoint);
     const logsBefore = await logGroups(endpoint, seeded.region);
     const calls: string[] = [];
-    const { engine } = createEngineHarness(endpoint, {
-      onApiCall: (_service, operation) => calls.push(operation),
-    });
-    const created = await engine.create(postgresRequest(seeded, 'fails-then-retried'));
-    const id = created.plan.connectionId;
-    host = created.plan.database.endpoint;
-    await vpcDns(endpoint, host, []);
-    expect((await engine.runPreflight(id)).step).toBe('ready');
-    await engine.start(id);
-    const failed = await engine.settled(id);
+    const { engine, id, failed } = await failedFlow('fails-then-retried', calls);
     expect(failed).toMatchObject({
       step: 'failed',
       stackFailure: { stackStatus: 'ROLLBACK_COMPLETE', logicalResourceId: 'TargetRegistration' },
