@@ -1,5 +1,6 @@
 import { redactText } from '../../shared/redaction/patterns';
 import type { ChecklistDocument, DocBlock } from '../../shared/steps/document';
+import { escapeHtml } from '../services/escapeHtml';
 
 /**
  * Renders the checklist document. Every text node is redacted here, in main, whatever the
@@ -32,8 +33,7 @@ export function renderMarkdown(doc: ChecklistDocument): string {
   return `${doc.blocks.map(blockToMarkdown).join('\n\n')}\n`;
 }
 
-const htmlEscape = (text: string) =>
-  clean(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const htmlEscape = (text: string) => escapeHtml(clean(text));
 
 function blockToHtml(block: DocBlock): string {
   switch (block.type) {

@@ -3,6 +3,7 @@ import { redactDeep } from '../../shared/redaction/deep';
 import { displayValue } from '../../shared/redaction/kinds';
 import { STEPS } from '../../shared/steps/steps';
 import { VALUE_SPECS, type ChecklistValues, type ValueKey } from '../../shared/steps/values';
+import { escapeHtml } from '../services/escapeHtml';
 import type { MainServices } from '../services/mainServices';
 import { renderSummaryHtml } from './reportSummary';
 
@@ -70,8 +71,6 @@ export async function buildDiagnosticReport(
   // The format marker is ours and names nothing; redaction would take it for a token.
   return { format: REPORT_FORMAT, ...(redactDeep(report) as Record<string, unknown>) };
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * One file support can open in any browser: the key facts as tables, then every section in full,

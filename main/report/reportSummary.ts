@@ -1,3 +1,5 @@
+import { escapeHtml } from '../services/escapeHtml';
+
 /**
  * The first part of the diagnostic report's page: the facts support looks for first, as tables
  * (where the flow stopped and why, which checks failed, the stack events, SMOOZ's statuses, the
@@ -5,8 +7,6 @@
  * shaped differently shows as empty rather than breaking the page; the full data follows as JSON.
  */
 type Row = readonly unknown[];
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const field = (value: unknown, ...path: string[]): unknown =>
   path.reduce<unknown>(
