@@ -19,7 +19,12 @@ import { parseSsoRolePick } from '../../shared/aws/sso';
 import type { AppConfig } from '../config';
 import { mapAwsError } from './awsErrors';
 import { createAwsClient, type AwsClientContext } from './clientFactory';
-import { describeProfiles, type ProfileDescriptor, type SsoSessionRef } from './profileCatalog';
+import {
+  describeProfiles,
+  sessionLabel,
+  type ProfileDescriptor,
+  type SsoSessionRef,
+} from './profileCatalog';
 import { loadAwsFiles, type AwsConfigPaths, type ParsedAwsFiles } from './sharedConfigFiles';
 import { sessionFromSection } from './ssoSessions';
 import { readSsoToken, ssoLoginStatus } from './sso/tokenCache';
@@ -231,8 +236,6 @@ export function createAwsAccess(options: AwsAccessOptions): AwsAccess {
     },
   };
 }
-
-const sessionLabel = (session: SsoSessionRef) => session.sessionName ?? session.startUrl;
 
 /** An account and role picked from a `[sso-session]` listing, used like an SSO profile. */
 function rolePickDescriptor(name: string, files: ParsedAwsFiles): ProfileDescriptor | undefined {

@@ -12,6 +12,10 @@ export interface SsoSessionRef {
   readonly region: string;
 }
 
+/** How a session is named to the user: its `[sso-session]` name, else its start URL. */
+export const sessionLabel = (session: SsoSessionRef): string =>
+  session.sessionName ?? session.startUrl;
+
 /** What the app knows about one profile from the files alone (no token cache, no network). */
 export interface ProfileDescriptor {
   readonly name: string;

@@ -1,5 +1,5 @@
 import type { SsoSessionNotice } from '../../../shared/aws/sso';
-import type { SsoSessionRef } from '../profileCatalog';
+import { sessionLabel, type SsoSessionRef } from '../profileCatalog';
 import { canRefresh, readSsoToken, type SsoCachedToken } from './tokenCache';
 import { freshSsoToken } from './tokenRefresh';
 
@@ -57,7 +57,7 @@ export function createSsoSessionWatch(options: SsoSessionWatchOptions = {}): Sso
     entry.last = state;
     entry.notify({
       sessionKey: entry.session.key,
-      session: entry.session.sessionName ?? entry.session.startUrl,
+      session: sessionLabel(entry.session),
       state,
       endsAt: endsAt === null ? null : iso(endsAt),
     });

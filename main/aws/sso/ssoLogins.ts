@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { AwsErrorCodes } from '../../../shared/aws/errorCodes';
 import type { SsoLoginFlow, SsoLoginProgress, SsoLoginStarted } from '../../../shared/aws/sso';
 import { mapAwsError } from '../awsErrors';
-import type { SsoSessionRef } from '../profileCatalog';
+import { sessionLabel, type SsoSessionRef } from '../profileCatalog';
 import { authCodeLogin, deviceCodeLogin, type LoginIo } from './loginFlows';
 import { isSsoBrowserUrl } from './ssoBrowserLinks';
 import { writeSsoToken } from './tokenCache';
@@ -61,7 +61,7 @@ export function createSsoLogins(options: SsoLoginsOptions): SsoLogins {
       for (const login of running.values()) {
         if (login.sessionKey === session.key) {
           throw new AppError(AwsErrorCodes.ssoLoginInProgress, {
-            session: session.sessionName ?? session.startUrl,
+            session: sessionLabel(session),
           });
         }
       }

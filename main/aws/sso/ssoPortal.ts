@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { AwsErrorCodes } from '../../../shared/aws/errorCodes';
 import type { SsoAccount, SsoRole } from '../../../shared/aws/sso';
 import { mapAwsError } from '../awsErrors';
-import type { SsoSessionRef } from '../profileCatalog';
+import { sessionLabel, type SsoSessionRef } from '../profileCatalog';
 import { readSsoToken } from './tokenCache';
 import { freshSsoToken } from './tokenRefresh';
 
@@ -17,35 +17,38 @@ export interface SsoPortal {
   listAccountRoles(session: SsoSessionRef, accountId: string): Promise<SsoRole[]>;
 }
 
-export function createSsoPortal(now: () => Date = () => new Date()): SsoPortal {
-  async function accessToken(session: SsoSessionRef): Promise<string> {
-    const label = session.sessionName ?? session.startUrl;
-    if (!(await readSsoToken(session.key))) {
-      throw new AppError(AwsErrorCodes.ssoTokenMissing, { profile: '', session: label });
-    }
-    const token = await freshSsoToken(session, now).catch((error: unknown) => {
-      throw mapAwsError(error);
-    });
-    if (!token) throw new AppError(AwsErrorCodes.ssoTokenExpired, { profile: '', session: label });
-    return token.accessToken;
+/** The session's portal access token (renewed when due), or why the user must log in. */
+export async function portalAccessToken(session: SsoSessionRef, now: () => Date): Promise<string> {
+  const label = sessionLabel(session);
+  if (!(await readSsoToken(session.key))) {
+    throw new AppError(AwsErrorCodes.ssoTokenMissing, { profile: '', session: label });
   }
+  const token = await freshSsoToken(session, now).catch((error: unknown) => {
+    throw mapAwsError(error);
+  });
+  if (!token) throw new AppError(AwsErrorCodes.ssoTokenExpired, { profile: '', session: label });
+  return token.accessToken;
+}
 
-  const failure =
-    (session: SsoSessionRef, action: string, resource: string) => (error: unknown) => {
-      const name = typeof error === 'object' && error !== null && 'name' in error ? error.name : '';
-      if (name === 'UnauthorizedException') {
-        return new AppError(
-          AwsErrorCodes.ssoTokenExpired,
-          { profile: '', session: session.sessionName ?? session.startUrl },
-          error,
-        );
-      }
-      return mapAwsError(error, { action, resource });
-    };
+/** A portal call's failure: a refused token means the login ended; the rest as any AWS error. */
+export const portalFailure =
+  (session: SsoSessionRef, action: string, resource: string) =>
+  (error: unknown): AppError => {
+    const name = typeof error === 'object' && error !== null && 'name' in error ? error.name : '';
+    if (name === 'UnauthorizedException') {
+      return new AppError(
+        AwsErrorCodes.ssoTokenExpired,
+        { profile: '', session: sessionLabel(session) },
+        error,
+      );
+    }
+    return mapAwsError(error, { action, resource });
+  };
 
+export function createSsoPortal(now: () => Date = () => new Date()): SsoPortal {
   return {
     async listAccounts(session) {
-      const token = await accessToken(session);
+      const token = await portalAccessToken(session, now);
       const client = new SSOClient({ region: session.region, maxAttempts: 3 });
       const accounts: SsoAccount[] = [];
       try {
@@ -60,12 +63,12 @@ export function createSsoPortal(now: () => Date = () => new Date()): SsoPortal {
           }
         }
       } catch (error) {
-        throw failure(session, 'sso:ListAccounts', session.startUrl)(error);
+        throw portalFailure(session, 'sso:ListAccounts', session.startUrl)(error);
       }
       return accounts;
     },
     async listAccountRoles(session, accountId) {
-      const token = await accessToken(session);
+      const token = await portalAccessToken(session, now);
       const client = new SSOClient({ region: session.region, maxAttempts: 3 });
       const roles: SsoRole[] = [];
       try {
@@ -78,7 +81,7 @@ export function createSsoPortal(now: () => Date = () => new Date()): SsoPortal {
           }
         }
       } catch (error) {
-        throw failure(session, 'sso:ListAccountRoles', accountId)(error);
+        throw portalFailure(session, 'sso:ListAccountRoles', accountId)(error);
       }
       return roles;
     },
