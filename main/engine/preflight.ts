@@ -311,6 +311,8 @@ export async function lambdaConcurrency(
   plan: SetupPlan,
 ): Promise<PreflightCheck> {
   const required = MIN_UNRESERVED_CONCURRENCY + UPDATER_RESERVED_CONCURRENCY;
+  const unchecked = (variant: 'denied' | 'notChecked') =>
+    check('lambdaConcurrency', 'warn', variant, { action: 'lambda:GetAccountSettings', required });
   let limits: AccountLimit | undefined;
   try {
     limits = (await clients.lambda.send(new GetAccountSettingsCommand({}))).AccountLimit;
@@ -319,18 +321,10 @@ export async function lambdaConcurrency(
     // stack may still succeed, and the user is told what to look at.
     const denied =
       mapAwsError(error, { profile: plan.profile }).code === AwsErrorCodes.accessDenied;
-    return check('lambdaConcurrency', 'warn', denied ? 'denied' : 'notChecked', {
-      action: 'lambda:GetAccountSettings',
-      required,
-    });
+    return unchecked(denied ? 'denied' : 'notChecked');
   }
   const unreserved = limits?.UnreservedConcurrentExecutions;
-  if (unreserved === undefined) {
-    return check('lambdaConcurrency', 'warn', 'notChecked', {
-      action: 'lambda:GetAccountSettings',
-      required,
-    });
-  }
+  if (unreserved === undefined) return unchecked('notChecked');
   const limit = limits?.ConcurrentExecutions ?? unreserved;
   const params = { unreserved, limit, required, region: plan.region };
   return unreserved >= required
