@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SsoSessionSummary } from '../../../shared/aws/profiles';
-import { ssoRolePickName, type SsoAccount, type SsoRole } from '../../../shared/aws/sso';
+import { ssoRolePickName, type SsoAccount } from '../../../shared/aws/sso';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { IpcCallError, call } from '../ipc/api';
 import { useSupportMode } from '../support/SupportModeContext';
@@ -20,6 +20,43 @@ const LOGIN_CODES = new Set(['aws.ssoTokenMissing', 'aws.ssoTokenExpired']);
 const needsLogin = (error: unknown): boolean =>
   error instanceof IpcCallError && LOGIN_CODES.has(error.error.code);
 
+/** The current choice while it is still listed, else the first listed (or none). */
+const keepOrFirst = (listed: readonly string[], current: string): string =>
+  listed.includes(current) ? current : (listed[0] ?? '');
+
+/**
+ * A list loaded from main for `key` (null: nothing to load), with the answer or error for that
+ * key only, so a slow answer for an earlier session or account never shows. `keep` adjusts the
+ * selection once a list arrives.
+ */
+function useListing<T>(
+  key: string | null,
+  load: () => Promise<T[]>,
+  keep: (list: T[]) => void,
+): { list?: T[]; error?: unknown } | undefined {
+  const [result, setResult] = useState<{ key: string; list?: T[]; error?: unknown }>();
+  const latest = useRef({ load, keep });
+  useEffect(() => {
+    latest.current = { load, keep };
+  });
+  useEffect(() => {
+    if (key === null) return undefined;
+    let live = true;
+    latest.current.load().then(
+      (list) => {
+        if (!live) return;
+        setResult({ key, list });
+        latest.current.keep(list);
+      },
+      (error: unknown) => live && setResult({ key, error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return result !== undefined && result.key === key ? result : undefined;
+}
+
 /**
  * 3-1 without a profile for the account: one of the user's SSO sessions lists the accounts and
  * roles it may use, and the pick is used in place of a profile. Logs in to the session if needed.
@@ -37,51 +74,34 @@ export function SsoRolePicker({
   const [open, setOpen] = useState(false);
   const [session, setSession] = useState(usable[0]?.name ?? '');
   const [attempt, setAttempt] = useState(0);
-  const [accounts, setAccounts] = useState<{ key: string; list?: SsoAccount[]; error?: unknown }>();
   const [accountId, setAccountId] = useState('');
-  const [roles, setRoles] = useState<{ key: string; list?: SsoRole[]; error?: unknown }>();
   const [roleName, setRoleName] = useState('');
   const login = useSsoLogin(() => setAttempt((a) => a + 1));
 
-  const accountsKey = `${session}|${attempt}`;
-  useEffect(() => {
-    if (!open || session === '') return undefined;
-    let live = true;
-    call('aws:ssoListAccounts', { target: { ssoSession: session } }).then(
-      (list) => {
-        if (!live) return;
-        setAccounts({ key: accountsKey, list });
-        setAccountId((current) =>
-          list.some((a) => a.accountId === current) ? current : (list[0]?.accountId ?? ''),
-        );
-      },
-      (error: unknown) => live && setAccounts({ key: accountsKey, error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [open, session, accountsKey]);
-  const accountList = accounts?.key === accountsKey ? accounts : undefined;
-
-  const rolesKey = `${accountsKey}|${accountId}`;
-  useEffect(() => {
-    if (!open || session === '' || accountId === '') return undefined;
-    let live = true;
-    call('aws:ssoListAccountRoles', { target: { ssoSession: session }, accountId }).then(
-      (list) => {
-        if (!live) return;
-        setRoles({ key: rolesKey, list });
-        setRoleName((current) =>
-          list.some((r) => r.roleName === current) ? current : (list[0]?.roleName ?? ''),
-        );
-      },
-      (error: unknown) => live && setRoles({ key: rolesKey, error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [open, session, accountId, rolesKey]);
-  const roleList = roles?.key === rolesKey ? roles : undefined;
+  const accountsKey = open && session !== '' ? `${session}|${attempt}` : null;
+  const accountList = useListing(
+    accountsKey,
+    () => call('aws:ssoListAccounts', { target: { ssoSession: session } }),
+    (list) =>
+      setAccountId((current) =>
+        keepOrFirst(
+          list.map((a) => a.accountId),
+          current,
+        ),
+      ),
+  );
+  const rolesKey = accountsKey !== null && accountId !== '' ? `${accountsKey}|${accountId}` : null;
+  const roleList = useListing(
+    rolesKey,
+    () => call('aws:ssoListAccountRoles', { target: { ssoSession: session }, accountId }),
+    (list) =>
+      setRoleName((current) =>
+        keepOrFirst(
+          list.map((r) => r.roleName),
+          current,
+        ),
+      ),
+  );
 
   if (usable.length === 0) return null;
   const account = accountList?.list?.find((a) => a.accountId === accountId);
