@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { SsoSessionSummary } from '../../../shared/aws/profiles';
 import { ssoRolePickName, type SsoAccount } from '../../../shared/aws/sso';
 import { ErrorNotice } from '../common/ErrorNotice';
-import { IpcCallError, call } from '../ipc/api';
+import { call } from '../ipc/api';
 import { useSupportMode } from '../support/SupportModeContext';
+import { SsoLoginControl, needsLogin } from './SsoLoginControl';
 import { useSsoLogin } from './useSsoLogin';
 
 export interface RolePick {
@@ -15,10 +16,6 @@ export interface RolePick {
   readonly roleName: string;
   readonly session: string;
 }
-
-const LOGIN_CODES = new Set(['aws.ssoTokenMissing', 'aws.ssoTokenExpired']);
-const needsLogin = (error: unknown): boolean =>
-  error instanceof IpcCallError && LOGIN_CODES.has(error.error.code);
 
 /** The current choice while it is still listed, else the first listed (or none). */
 const keepOrFirst = (listed: readonly string[], current: string): string =>
@@ -140,18 +137,7 @@ export function SsoRolePicker({
       {listError !== undefined && needsLogin(listError) ? (
         <div className="login-box">
           <p>{t('rolePick.loginNeeded', { session: format('text', session) })}</p>
-          {login.canStart ? (
-            <button
-              type="button"
-              className="primary"
-              onClick={() => void login.start({ ssoSession: session })}
-            >
-              {t('target.login')}
-            </button>
-          ) : (
-            <p>{t(`target.loginStages.${login.stage ?? 'starting'}`)}</p>
-          )}
-          {login.error !== undefined && <ErrorNotice error={login.error} />}
+          <SsoLoginControl login={login} target={{ ssoSession: session }} />
         </div>
       ) : (
         listError !== undefined && <ErrorNotice error={listError} />

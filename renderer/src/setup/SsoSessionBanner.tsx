@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SsoSessionNotice, SsoTarget } from '../../../shared/aws/sso';
-import { ErrorNotice } from '../common/ErrorNotice';
 import { call, onEvent } from '../ipc/api';
 import { useSupportMode } from '../support/SupportModeContext';
 import { watchedSessionOf } from './ssoTarget';
+import { SsoLoginControl } from './SsoLoginControl';
 import { useSsoLogin } from './useSsoLogin';
 
 type Shown = Pick<SsoSessionNotice, 'state' | 'endsAt'>;
@@ -72,19 +72,7 @@ export function SsoSessionBanner({ profile }: { profile: string }) {
       data-state={shown.state}
     >
       <p>{t(`ssoSession.${shown.state}`, { session, time })}</p>
-      {shown.state !== 'renewed' &&
-        (login.canStart ? (
-          <button
-            type="button"
-            className="primary"
-            onClick={() => void login.start(watched.target)}
-          >
-            {t('target.login')}
-          </button>
-        ) : (
-          <p>{t(`target.loginStages.${login.stage ?? 'starting'}`)}</p>
-        ))}
-      {login.error !== undefined && <ErrorNotice error={login.error} />}
+      {shown.state !== 'renewed' && <SsoLoginControl login={login} target={watched.target} />}
     </div>
   );
 }

@@ -1,26 +1,22 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AwsProfile, AwsProfileListing, CallerIdentity } from '../../../shared/aws/profiles';
-import type { SsoLoginProgress } from '../../../shared/aws/sso';
 import { validateRegion } from '../../../shared/validation/awsIds';
 import { ErrorNotice } from '../common/ErrorNotice';
-import { IpcCallError, call, onEvent } from '../ipc/api';
+import { IpcCallError, call } from '../ipc/api';
 import { Sensitive } from '../support/Sensitive';
 import { useSupportMode } from '../support/SupportModeContext';
+import { SsoLoginControl, needsLogin } from './SsoLoginControl';
 import { SsoRolePicker, type RolePick } from './SsoRolePicker';
 import { loginTargetOf } from './ssoTarget';
 import { ValidatedField, problemOf } from './ValidatedField';
+import { useSsoLogin } from './useSsoLogin';
 
 export interface Target {
   readonly profile: string;
   readonly region: string;
   readonly accountId: string;
 }
-
-const LOGIN_CODES = new Set(['aws.ssoTokenMissing', 'aws.ssoTokenExpired']);
-
-const needsLogin = (error: unknown): boolean =>
-  error instanceof IpcCallError && LOGIN_CODES.has(error.error.code);
 
 function defaultRegion(listing: AwsProfileListing, profile: AwsProfile | undefined): string {
   return listing.regionFromEnvironment ?? profile?.region ?? 'ap-northeast-1';
@@ -50,9 +46,9 @@ export function TargetStep({
     identity?: CallerIdentity;
     error?: unknown;
   }>();
-  const [loginError, setLoginError] = useState<unknown>();
-  const [login, setLogin] = useState<SsoLoginProgress | { stage: 'starting' }>();
   const [attempt, setAttempt] = useState(0);
+  // After a login the account is looked up again.
+  const login = useSsoLogin(() => setAttempt((a) => a + 1));
   // Accounts and roles picked from an SSO session: listed with the profiles, usable like one.
   const [picks, setPicks] = useState<readonly RolePick[]>([]);
 
@@ -95,39 +91,7 @@ export function TargetStep({
   }, [profile, validRegion, key]);
   const current = lookup?.key === key ? lookup : undefined;
   const identity = current?.identity;
-  const identityError = loginError ?? current?.error;
-
-  useEffect(
-    () =>
-      onEvent('aws:ssoLoginProgress', (progress) => {
-        setLogin((current) =>
-          current !== undefined && 'loginId' in current && current.loginId !== progress.loginId
-            ? current
-            : progress,
-        );
-        if (progress.stage === 'done') setAttempt((a) => a + 1);
-      }),
-    [],
-  );
-
-  const startLogin = async () => {
-    setLoginError(undefined);
-    setLogin({ stage: 'starting' });
-    try {
-      const started = await call('aws:ssoLoginStart', {
-        target: loginTargetOf(profile),
-        flow: 'authCode',
-      });
-      setLogin((current) =>
-        current?.stage === 'starting'
-          ? { loginId: started.loginId, stage: 'browserOpened' }
-          : current,
-      );
-    } catch (error) {
-      setLogin(undefined);
-      setLoginError(error);
-    }
-  };
+  const identityError = current?.error;
 
   if (loadError !== undefined) return <ErrorNotice error={loadError} />;
   if (listing === undefined) return <p>{t('common:loading')}</p>;
@@ -225,27 +189,7 @@ export function TargetStep({
         {identityError !== undefined && needsLogin(identityError) && (
           <div className="login-box">
             <p>{t('target.loginNeeded')}</p>
-            {login === undefined || login.stage === 'failed' || login.stage === 'cancelled' ? (
-              <button type="button" className="primary" onClick={() => void startLogin()}>
-                {t('target.login')}
-              </button>
-            ) : (
-              <p>{t(`target.loginStages.${login.stage}`)}</p>
-            )}
-            {login?.stage === 'deviceCode' && (
-              <p>
-                {t('target.deviceCode', { code: login.userCode })}{' '}
-                <button
-                  type="button"
-                  onClick={() =>
-                    void call('aws:ssoOpenVerificationPage', { loginId: login.loginId })
-                  }
-                >
-                  {t('target.openVerification')}
-                </button>
-              </p>
-            )}
-            {login?.stage === 'failed' && <ErrorNotice error={new IpcCallError(login.error)} />}
+            <SsoLoginControl login={login} target={loginTargetOf(profile)} />
           </div>
         )}
         {identityError !== undefined && !needsLogin(identityError) && (

@@ -9,6 +9,8 @@ export type SsoLoginStage = SsoLoginProgress['stage'] | 'starting';
  * Progress events are kept per login from the start, because one may arrive before the start
  * call's answer names the login.
  */
+export type SsoLogin = ReturnType<typeof useSsoLogin>;
+
 export function useSsoLogin(onDone: () => void) {
   const [starting, setStarting] = useState(false);
   const [loginId, setLoginId] = useState<string>();
