@@ -1,33 +1,19 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Conf from 'conf';
 import { describe, expect, it } from 'vitest';
 import { saveIntoFolder } from '../../../main/checklist/fileOutput';
-import { AppConfigSchema, DEFAULT_EXTERNAL_LINK_HOSTS } from '../../../main/config';
 import { createHandlers } from '../../../main/ipc/createHandlers';
 import type { HandlerContext } from '../../../main/ipc/handlers';
-import { createMainServices } from '../../../main/services/createMainServices';
-import { silentLogger } from '../../../main/services/logger';
-import { currentRuntimeInfo } from '../../../main/services/runtimeInfo';
-import { storeOptions, type PersistedState } from '../../../main/services/storeSchema';
 import { AppError } from '../../../shared/errors';
 import { ROOT } from '../../support/projectRoot';
+import { servicesOnDisk } from '../../support/servicesOnDisk';
 
 const ctx: HandlerContext = { events: { emit: () => {} } };
 
 async function app(dir?: string) {
   const stateDir = dir ?? (await mkdtemp(join(tmpdir(), 'smooz-checklist-')));
-  const services = createMainServices({
-    config: AppConfigSchema.parse({ aws: {}, externalLinkHosts: DEFAULT_EXTERNAL_LINK_HOSTS }),
-    storeBacking: new Conf<PersistedState>({ ...storeOptions('0.1.0'), cwd: stateDir }),
-    runtime: currentRuntimeInfo('0.1.0'),
-    awsPaths: {
-      configFile: join(stateDir, 'config'),
-      credentialsFile: join(stateDir, 'credentials'),
-    },
-    logger: silentLogger,
-    openExternal: async () => {},
+  const { services } = await servicesOnDisk(stateDir, {
     saveFile: saveIntoFolder(join(stateDir, 'saved')),
     templatesDir: join(ROOT, 'templates'),
   });

@@ -1,16 +1,7 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Conf from 'conf';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderHtml, renderMarkdown } from '../../../main/checklist/documentRender';
-import { AppConfigSchema, DEFAULT_EXTERNAL_LINK_HOSTS } from '../../../main/config';
 import { buildDiagnosticReport, renderReportHtml } from '../../../main/report/diagnosticReport';
-import { createMainServices } from '../../../main/services/createMainServices';
-import { silentLogger } from '../../../main/services/logger';
-import { currentRuntimeInfo } from '../../../main/services/runtimeInfo';
-import { storeOptions, type PersistedState } from '../../../main/services/storeSchema';
 import { redactDeep } from '../../../shared/redaction/deep';
 import { displayValue, maskValue } from '../../../shared/redaction/kinds';
 import { maskTail } from '../../../shared/redaction/mask';
@@ -22,6 +13,7 @@ import { createStoreJournal } from '../../../main/report/diagnosticsJournal';
 import { registerFlowDiagnostics } from '../../../main/report/flowDiagnostics';
 import { samplePlan } from '../../support/flowFixtures';
 import { fakeEngine } from '../report/fakeEngine';
+import { servicesOnDisk } from '../../support/servicesOnDisk';
 
 const t: Translate = (key, params) => `${key}${params ? ` ${JSON.stringify(params)}` : ''}`;
 const embed = (s: Secret, [before, after]: readonly string[]) => `${before} ${s.value} ${after}`;
@@ -106,16 +98,7 @@ describe('redaction, property-based: no generated secret survives any formatter'
   });
 
   it('the diagnostic report (HTML with its JSON) masks secrets from every section', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'smooz-report-'));
-    const storeBacking = new Conf<PersistedState>({ ...storeOptions('0.1.0'), cwd: dir });
-    const services = createMainServices({
-      config: AppConfigSchema.parse({ aws: {}, externalLinkHosts: DEFAULT_EXTERNAL_LINK_HOSTS }),
-      storeBacking,
-      runtime: currentRuntimeInfo('0.1.0'),
-      awsPaths: { configFile: join(dir, 'config'), credentialsFile: join(dir, 'credentials') },
-      logger: silentLogger,
-      openExternal: async () => {},
-    });
+    const { services, storeBacking } = await servicesOnDisk();
     // The flow sections (and so the summary tables) carry the secrets too, as a live flow would.
     const { engine, emit } = fakeEngine();
     registerFlowDiagnostics(services.diagnostics, engine, createStoreJournal(storeBacking));

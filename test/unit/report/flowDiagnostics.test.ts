@@ -1,22 +1,14 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Conf from 'conf';
 import { describe, expect, it } from 'vitest';
-import { AppConfigSchema, DEFAULT_EXTERNAL_LINK_HOSTS } from '../../../main/config';
 import { buildDiagnosticReport, renderReportHtml } from '../../../main/report/diagnosticReport';
 import { createStoreJournal } from '../../../main/report/diagnosticsJournal';
 import { createDiagnosticsRegistry } from '../../../main/report/diagnosticsRegistry';
 import { registerFlowDiagnostics } from '../../../main/report/flowDiagnostics';
-import { createMainServices } from '../../../main/services/createMainServices';
-import { silentLogger } from '../../../main/services/logger';
-import { currentRuntimeInfo } from '../../../main/services/runtimeInfo';
-import { storeOptions, type PersistedState } from '../../../main/services/storeSchema';
 import type { StackEvent } from '../../../shared/flow/plan';
 import type { SetupState } from '../../../shared/flow/state';
 import { fakeEngine } from './fakeEngine';
 import { stateOnDisk } from './journalOnDisk';
 import { lambdaSg, passingReport, samplePlan } from '../../support/flowFixtures';
+import { servicesOnDisk } from '../../support/servicesOnDisk';
 
 const event = (n: number, status: string, reason?: string): StackEvent => ({
   eventId: `e-${n}`,
@@ -171,16 +163,7 @@ describe('the automated flow in the diagnostic report', () => {
   });
 
   it('reaches the exported report redacted: no account id or ARN of the flow survives', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'smooz-flow-report-'));
-    const storeBacking = new Conf<PersistedState>({ ...storeOptions('0.1.0'), cwd: dir });
-    const services = createMainServices({
-      config: AppConfigSchema.parse({ aws: {}, externalLinkHosts: DEFAULT_EXTERNAL_LINK_HOSTS }),
-      storeBacking,
-      runtime: currentRuntimeInfo('0.1.0'),
-      awsPaths: { configFile: join(dir, 'config'), credentialsFile: join(dir, 'credentials') },
-      logger: silentLogger,
-      openExternal: async () => {},
-    });
+    const { services, storeBacking } = await servicesOnDisk();
     const { engine, emit } = fakeEngine();
     registerFlowDiagnostics(services.diagnostics, engine, createStoreJournal(storeBacking));
     emit({ type: 'stateChanged', state: ready });

@@ -1,33 +1,18 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Conf from 'conf';
 import { describe, expect, it } from 'vitest';
-import { AppConfigSchema, DEFAULT_EXTERNAL_LINK_HOSTS } from '../../../main/config';
 import { createHandlers } from '../../../main/ipc/createHandlers';
 import { dispatch } from '../../../main/ipc/dispatch';
 import type { HandlerTable } from '../../../main/ipc/handlers';
 import { buildDiagnosticReport, renderReportHtml } from '../../../main/report/diagnosticReport';
-import { createMainServices } from '../../../main/services/createMainServices';
-import { silentLogger } from '../../../main/services/logger';
-import { currentRuntimeInfo } from '../../../main/services/runtimeInfo';
-import { storeOptions, type PersistedState } from '../../../main/services/storeSchema';
 import { AppError } from '../../../shared/errors';
+import { servicesOnDisk } from '../../support/servicesOnDisk';
 
 const context = { events: { emit: () => {} } };
 
 /** The app's services on a state folder; the same folder again is a restart. */
-async function services(dir?: string) {
-  dir ??= await mkdtemp(join(tmpdir(), 'smooz-last-errors-'));
-  return createMainServices({
-    config: AppConfigSchema.parse({ aws: {}, externalLinkHosts: DEFAULT_EXTERNAL_LINK_HOSTS }),
-    storeBacking: new Conf<PersistedState>({ ...storeOptions('0.1.0'), cwd: dir }),
-    runtime: currentRuntimeInfo('0.1.0'),
-    awsPaths: { configFile: join(dir, 'config'), credentialsFile: join(dir, 'credentials') },
-    logger: silentLogger,
-    openExternal: async () => {},
-  });
-}
+const services = async (dir?: string) => (await servicesOnDisk(dir)).services;
 
 describe("the report's last errors hold what the user was told", () => {
   it('records a refusal answered to the page, with its channel and code', async () => {
