@@ -1,6 +1,6 @@
-// The renderer's two figures, measured one way for every benchmark that reports them: JavaScript
-// size of the production bundle (raw and gzipped), and the time from opening the page to an
-// interactive home screen in Chromium (cold loads; the median is the figure).
+// The renderer's two figures, reported with the other guided-setup figures: JavaScript size of
+// the production bundle (raw and gzipped), and the time from opening the page to an interactive
+// home screen in Chromium (cold loads; the median is the figure).
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
