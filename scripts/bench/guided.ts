@@ -2,7 +2,7 @@
 // - the user's actions from the home screen to `available` on the happy path (target: at most 6;
 //   the manual needs 22 typed, selected or pasted values and about a dozen screen changes);
 // - launch → interactive home and the renderer's gzipped JavaScript (target: < 1 s, < 300 KB),
-//   measured by the same code as the renderer benchmark;
+//   measured by scripts/bench/shared/rendererFigures.ts;
 // - the delay between a state change in the emulated world and the UI showing it (target: < 2 s),
 //   for the two changes the user waits for: the stack completing in the customer's account, and
 //   SMOOZ's endpoint turning `available`.
