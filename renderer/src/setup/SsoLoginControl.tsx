@@ -11,8 +11,10 @@ export const needsLogin = (error: unknown): boolean =>
   error instanceof IpcCallError && LOGIN_CODES.has(error.error.code);
 
 /**
- * The login button where a screen needs an SSO login, then the login's stage while it runs (with
- * the code and the verification page for a device-code login), and why it failed.
+ * The login buttons where a screen needs an SSO login, then the login's stage while it runs (with
+ * the code and the verification page for a device-code login), and why it failed. The browser
+ * login comes back to the app on 127.0.0.1; where it cannot (a remote desktop, a locked-down
+ * browser), the device code is the way in.
  */
 export function SsoLoginControl({ login, target }: { login: SsoLogin; target: SsoTarget }) {
   const { t } = useTranslation('guided');
@@ -20,9 +22,14 @@ export function SsoLoginControl({ login, target }: { login: SsoLogin; target: Ss
   return (
     <>
       {login.canStart ? (
-        <button type="button" className="primary" onClick={() => void login.start(target)}>
-          {t('target.login')}
-        </button>
+        <p className="login-buttons">
+          <button type="button" className="primary" onClick={() => void login.start(target)}>
+            {t('target.login')}
+          </button>{' '}
+          <button type="button" onClick={() => void login.start(target, 'deviceCode')}>
+            {t('target.loginWithCode')}
+          </button>
+        </p>
       ) : (
         <p>{t(`target.loginStages.${login.stage ?? 'starting'}`)}</p>
       )}

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { SsoLoginProgress, SsoTarget } from '../../../shared/aws/sso';
+import type { SsoLoginFlow, SsoLoginProgress, SsoTarget } from '../../../shared/aws/sso';
 import { IpcCallError, call, onEvent } from '../ipc/api';
 
 export type SsoLoginStage = SsoLoginProgress['stage'] | 'starting';
@@ -34,11 +34,11 @@ export function useSsoLogin(onDone: () => void) {
     if (current?.stage === 'done') done.current();
   }, [current]);
 
-  const start = async (target: SsoTarget) => {
+  const start = async (target: SsoTarget, flow: SsoLoginFlow = 'authCode') => {
     setStartError(undefined);
     setStarting(true);
     try {
-      const started = await call('aws:ssoLoginStart', { target, flow: 'authCode' });
+      const started = await call('aws:ssoLoginStart', { target, flow });
       setLoginId(started.loginId);
     } catch (error) {
       setStartError(error);

@@ -112,3 +112,52 @@ describe('an account and role without a profile, picked from the SSO session on 
     await shoot(page, 'guided-sso-role-pick-ja');
   });
 });
+
+describe('a login with a code, for when the browser cannot come back to the app', () => {
+  it('shows the code, opens the verification page from the screen, and then shows the account', async () => {
+    // A second session the user has not logged in to yet.
+    await testbed.aws.writeConfig(
+      [
+        '[sso-session partner]',
+        'sso_start_url = https://partner-e2e.awsapps.com/start',
+        'sso_region = ap-northeast-1',
+        '[profile partner-sso]',
+        'sso_session = partner',
+        `sso_account_id = ${SSO_ACCOUNT}`,
+        'sso_role_name = AdministratorAccess',
+        'region = ap-northeast-1',
+        '',
+      ].join('\n'),
+    );
+    // The app opened again: the home screen, then the first step reads the files afresh.
+    await page.reload();
+    await page.getByRole('button', { name: '自動セットアップを開始' }).click();
+    await waitForScreen(page, 'target');
+    expect(await page.locator('#guided-profile').inputValue()).toBe('partner-sso');
+    await page
+      .getByText(message('ja', 'guided', 'target.loginNeeded'))
+      .waitFor({ timeout: 30_000 });
+    const openedBefore = testbed.browser.opened.length;
+
+    await page
+      .getByRole('button', { name: message('ja', 'guided', 'target.loginWithCode') })
+      .click();
+    const code = page.getByText(/^コード: \S+/);
+    await code.waitFor({ timeout: 30_000 });
+    const shownCode = /コード: (\S+)/.exec((await code.textContent()) ?? '')?.[1];
+    expect(shownCode).toBeDefined();
+    await shoot(page, 'guided-sso-device-code-ja');
+    await page
+      .getByRole('button', { name: message('ja', 'guided', 'target.openVerification') })
+      .click();
+
+    await page
+      .getByTestId('guided-identity')
+      .getByText(SSO_ACCOUNT, { exact: true })
+      .waitFor({ timeout: 60_000 });
+    const opened = testbed.browser.opened.slice(openedBefore);
+    expect(opened).toHaveLength(1);
+    // The verification page for the code on screen, not the authorization-code redirect.
+    expect(new URL(opened[0] ?? '').searchParams.get('user_code')).toBe(shownCode);
+  });
+});
