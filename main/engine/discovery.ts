@@ -8,6 +8,8 @@ import {
 } from '@aws-sdk/client-rds';
 import { AppError } from '../../shared/errors';
 import type { DatabaseKind, DatabaseRecord } from '../../shared/flow/database';
+import { normalizeHost } from '../../shared/validation/rds';
+import { cleanInput } from '../../shared/validation/result';
 import type { EngineClients } from './engineClients';
 import { SetupErrorCodes } from './setupErrors';
 
@@ -145,9 +147,6 @@ export async function listDatabases(clients: EngineClients): Promise<DatabaseRec
     .sort((a, b) => a.identifier.localeCompare(b.identifier));
 }
 
-const normalizeHost = (endpoint: string): string =>
-  endpoint.trim().toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
-
 /**
  * A typed endpoint resolves to the same record the list shows: an instance endpoint, a cluster's
  * writer endpoint, or its reader endpoint (which still means the cluster).
@@ -156,7 +155,7 @@ export async function resolveEndpoint(
   clients: EngineClients,
   endpoint: string,
 ): Promise<DatabaseRecord> {
-  const host = normalizeHost(endpoint);
+  const host = normalizeHost(cleanInput(endpoint).replace(/:\d+$/, ''));
   const [databases, clusters] = await Promise.all([listDatabases(clients), allClusters(clients)]);
   const direct = databases.find((db) => db.endpoint.toLowerCase() === host);
   if (direct) return direct;

@@ -27,6 +27,7 @@ export const VALIDATION_MESSAGE_KEYS = [
   'accountId.length',
   'accountId.pattern',
   'connectionName.invalidChars',
+  'name.invisibleChars',
   'lambdaFunctionName.pattern',
   'stackName.pattern',
   'region.pattern',

@@ -1,16 +1,22 @@
 import { MAX_LAMBDA_FUNCTION_NAME_LENGTH } from '../stack/templateParameters';
-import { checkPresence, cleanInput, invalid, valid, type ValidationResult } from './result';
+import {
+  checkPresence,
+  cleanInput,
+  cleanName,
+  invalid,
+  valid,
+  type ValidationResult,
+} from './result';
 
 export const CONNECTION_NAME_MAX = 64;
 
 /** The connection name on SMOOZ's form: free text (Japanese welcome), no control characters. */
 export function validateConnectionName(raw: string): ValidationResult {
-  const value = cleanInput(raw);
-  const missing = checkPresence(value, CONNECTION_NAME_MAX);
-  if (missing) return missing;
+  const name = cleanName(raw, CONNECTION_NAME_MAX);
+  if ('refused' in name) return name.refused;
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-  if (/[\u0000-\u001f\u007f<>]/u.test(value)) return invalid('connectionName.invalidChars');
-  return valid(value);
+  if (/[\u0000-\u001f\u007f<>]/u.test(name.value)) return invalid('connectionName.invalidChars');
+  return valid(name.value);
 }
 
 /**
@@ -18,18 +24,20 @@ export function validateConnectionName(raw: string): ValidationResult {
  * at most 58 characters because the stack also creates `<name>-setup`.
  */
 export function validateLambdaFunctionName(raw: string): ValidationResult {
-  const value = cleanInput(raw);
-  const missing = checkPresence(value, MAX_LAMBDA_FUNCTION_NAME_LENGTH);
-  if (missing) return missing;
-  return /^[A-Za-z0-9_-]+$/.test(value) ? valid(value) : invalid('lambdaFunctionName.pattern');
+  const name = cleanName(raw, MAX_LAMBDA_FUNCTION_NAME_LENGTH);
+  if ('refused' in name) return name.refused;
+  return /^[A-Za-z0-9_-]+$/.test(name.value)
+    ? valid(name.value)
+    : invalid('lambdaFunctionName.pattern');
 }
 
 /** CloudFormation stack name: starts with a letter; letters, digits and hyphens; ≤128. */
 export function validateStackName(raw: string): ValidationResult {
-  const value = cleanInput(raw);
-  const missing = checkPresence(value, 128);
-  if (missing) return missing;
-  return /^[A-Za-z][A-Za-z0-9-]*$/.test(value) ? valid(value) : invalid('stackName.pattern');
+  const name = cleanName(raw, 128);
+  if ('refused' in name) return name.refused;
+  return /^[A-Za-z][A-Za-z0-9-]*$/.test(name.value)
+    ? valid(name.value)
+    : invalid('stackName.pattern');
 }
 
 export const DB_AUTH_METHODS = ['password', 'iam'] as const;
@@ -45,10 +53,9 @@ export function validateDbAuthMethod(raw: string): ValidationResult {
 
 /** The database user SMOOZ connects as with IAM authentication (the template's pattern). */
 export function validateDbUser(raw: string): ValidationResult {
-  const value = cleanInput(raw);
-  const missing = checkPresence(value, 63);
-  if (missing) return missing;
-  return /^[A-Za-z0-9_.@$-]+$/.test(value) ? valid(value) : invalid('dbUser.pattern');
+  const name = cleanName(raw, 63);
+  if ('refused' in name) return name.refused;
+  return /^[A-Za-z0-9_.@$-]+$/.test(name.value) ? valid(name.value) : invalid('dbUser.pattern');
 }
 
 /** The `rds-db:connect` resource id: `db-…` for an instance, `cluster-…` for a cluster. */

@@ -21,17 +21,23 @@ export interface ParsedRdsEndpoint {
 
 /**
  * `<id>.<12-char account hash>.<region>.rds.amazonaws.com` for instances, with `cluster-`,
- * `cluster-ro-` or `cluster-custom-` before the hash for Aurora/Multi-AZ cluster endpoints
- * (China regions end in `.com.cn`). Identifiers: 1–63 letters, digits and hyphens, starting
- * with a letter.
+ * `cluster-ro-` or `cluster-custom-` before the hash for Aurora/Multi-AZ cluster endpoints.
+ * The China regions put the service first: `<id>.<hash>.rds.cn-north-1.amazonaws.com.cn`.
+ * Identifiers: 1–63 letters, digits and hyphens, starting with a letter.
  */
 const ENDPOINT =
-  /^([a-z][a-z0-9-]{0,62})\.(cluster-ro-|cluster-custom-|cluster-|proxy-)?([a-z0-9]{12})\.([a-z]{2}(?:-(?:gov|iso[a-z]?))?-[a-z]+-\d{1,2})\.rds\.amazonaws\.com(?:\.cn)?$/;
+  /^([a-z][a-z0-9-]{0,62})\.(cluster-ro-|cluster-custom-|cluster-|proxy-)?([a-z0-9]{12})\.(?:(?!cn-)([a-z]{2}(?:-(?:gov|iso[a-z]?))?-[a-z]+-\d{1,2})\.rds\.amazonaws\.com|rds\.(cn-[a-z]+-\d{1,2})\.amazonaws\.com\.cn)$/;
 
-export function parseRdsEndpoint(value: string): ParsedRdsEndpoint | undefined {
-  const match = ENDPOINT.exec(value);
+/** A host name as typed or pasted: invisible characters, case and a trailing dot do not count. */
+export const normalizeHost = (raw: string): string =>
+  cleanInput(raw).toLowerCase().replace(/\.$/, '');
+
+/** What an endpoint names, whether typed, pasted or carried from the checklist. */
+export function parseRdsEndpoint(raw: string): ParsedRdsEndpoint | undefined {
+  const match = ENDPOINT.exec(normalizeHost(raw));
   if (!match) return undefined;
-  const [, identifier = '', marker, , region = ''] = match;
+  const [, identifier = '', marker] = match;
+  const region = match[4] ?? match[5] ?? '';
   const kind: RdsEndpointKind =
     marker === undefined ? 'instance' : (marker.slice(0, -1) as RdsEndpointKind);
   return { kind, identifier, region };
@@ -43,7 +49,7 @@ export function parseRdsEndpoint(value: string): ParsedRdsEndpoint | undefined {
  * failed stack five minutes later.
  */
 export function validateRdsEndpoint(raw: string, rdsType?: string): ValidationResult {
-  const value = cleanInput(raw).toLowerCase().replace(/\.$/, '');
+  const value = normalizeHost(raw);
   const missing = checkPresence(value, 253);
   if (missing) return missing;
   if (/^[a-z][a-z0-9+.-]*:\/\//.test(value)) return invalid('rdsEndpoint.hasScheme');
