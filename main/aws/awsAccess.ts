@@ -208,6 +208,7 @@ export function createAwsAccess(options: AwsAccessOptions): AwsAccess {
         profiles,
         ssoSessions,
         ignoredSections: [...files.ignoredConfigSections],
+        fileProblems: [...files.fileProblems],
         selectedProfile: selected,
         regionFromEnvironment: env.AWS_REGION || null,
         configFile: paths.configFile,

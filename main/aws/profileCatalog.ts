@@ -120,75 +120,124 @@ interface ChainEnd {
   readonly ssoSession: SsoSessionRef | null;
 }
 
+/** Where following `source_profile` from a profile ends: credentials, a problem, or a loop. */
+type SourceEnd = ChainEnd | { readonly loop: readonly string[] };
+
+type ChainStep = { readonly end: SourceEnd } | { readonly next: string };
+
+const OK: ChainEnd = { problem: null, ssoSession: null };
+const failed = (p: AppErrorData): ChainEnd => ({ problem: p, ssoSession: null });
+
+/** A profile with neither credentials nor a way to get them; `role_arn` alone gets its own words. */
+const noCredentials = (name: string, s: IniSection): AppErrorData =>
+  has(s, 'role_arn')
+    ? problem(AwsErrorCodes.roleSourceMissing, { profile: name })
+    : problem(AwsErrorCodes.profileNoCredentials, { profile: name });
+
+// Loops are named by the profiles on them; a long one by its start and its end.
+const CHAIN_SHOWN = 8;
+
 /**
  * Follows `source_profile` the way the SDK does: a source profile that holds static keys ends the
- * chain (so a profile may name itself as its own source), any other one is resolved in turn.
+ * chain (so a profile may name itself as its own source), any other one is resolved in turn. Each
+ * profile's end is worked out once and shared by every chain through it, so a file of long chains
+ * is described in time linear in its size.
  */
-function followChain(
-  name: string,
+function chainResolver(
   profiles: Readonly<Record<string, IniSection>>,
   sessions: ParsedAwsFiles['ssoSessions'],
-): ChainEnd {
-  const ok: ChainEnd = { problem: null, ssoSession: null };
-  const fail = (p: AppErrorData): ChainEnd => ({ problem: p, ssoSession: null });
-  const path = [name];
-  const visited = new Set<string>();
-  let currentName = name;
-  let current = profiles[name] as IniSection;
-  for (;;) {
-    if (visited.size > 0 && isStatic(current)) return ok;
-    const kind = kindOf(current);
-    if (kind !== 'assumeRole') break;
-    if (has(current, 'source_profile') && has(current, 'credential_source')) {
-      return fail(
-        problem(AwsErrorCodes.profileConflict, {
-          profile: currentName,
-          setting: 'source_profile, credential_source',
-        }),
-      );
+) {
+  const ends = new Map<string, SourceEnd>();
+
+  /** One link: the checks at this profile, then its source (or the end of the chain). */
+  function step(name: string, s: IniSection): ChainStep {
+    const kind = kindOf(s);
+    if (kind === 'sso' || kind === 'ssoLegacy') {
+      const sso = resolveSso(name, s, sessions);
+      return { end: { problem: sso.problem, ssoSession: sso.session } };
     }
-    if (has(current, 'mfa_serial')) {
-      return fail(problem(AwsErrorCodes.mfaNotSupported, { profile: currentName }));
+    if (kind === 'none') return { end: failed(noCredentials(name, s)) };
+    if (kind !== 'assumeRole') return { end: OK };
+    if (has(s, 'source_profile') && has(s, 'credential_source')) {
+      const setting = 'source_profile, credential_source';
+      return { end: failed(problem(AwsErrorCodes.profileConflict, { profile: name, setting })) };
     }
-    const source = current.source_profile;
+    if (has(s, 'mfa_serial')) {
+      return { end: failed(problem(AwsErrorCodes.mfaNotSupported, { profile: name })) };
+    }
+    const source = s.source_profile;
     if (source === undefined) {
-      const credentialSource = current.credential_source as string;
+      const credentialSource = s.credential_source as string;
       return SUPPORTED_CREDENTIAL_SOURCES.includes(credentialSource)
-        ? ok
-        : fail(
-            problem(AwsErrorCodes.credentialSourceUnsupported, {
-              profile: currentName,
-              source: credentialSource,
-            }),
-          );
+        ? { end: OK }
+        : {
+            end: failed(
+              problem(AwsErrorCodes.credentialSourceUnsupported, {
+                profile: name,
+                source: credentialSource,
+              }),
+            ),
+          };
     }
-    path.push(source);
-    if (visited.has(source)) {
-      const repeat = path.findIndex((step, i) => path.indexOf(step) < i);
-      const chain = path.slice(0, repeat + 1).join(' → ');
-      return fail(problem(AwsErrorCodes.sourceProfileLoop, { profile: name, chain }));
+    if (!profiles[source]) {
+      const params = { profile: name, sourceProfile: source };
+      return { end: failed(problem(AwsErrorCodes.sourceProfileMissing, params)) };
     }
-    const next = profiles[source];
-    if (!next) {
-      return fail(
-        problem(AwsErrorCodes.sourceProfileMissing, {
-          profile: currentName,
-          sourceProfile: source,
-        }),
-      );
-    }
-    visited.add(source);
-    currentName = source;
-    current = next;
+    return { next: source };
   }
-  const kind = kindOf(current);
-  if (kind === 'sso' || kind === 'ssoLegacy') {
-    const sso = resolveSso(currentName, current, sessions);
-    return { problem: sso.problem, ssoSession: sso.session };
+
+  /** The end of the chain from a profile reached as someone's source. */
+  function fromSource(first: string): SourceEnd {
+    const walked: string[] = [];
+    const onWalk = new Map<string, number>();
+    let name = first;
+    let end: SourceEnd;
+    for (;;) {
+      const known = ends.get(name);
+      if (known) {
+        end = known;
+        break;
+      }
+      const index = onWalk.get(name);
+      if (index !== undefined) {
+        end = { loop: [...walked.slice(index), name] };
+        break;
+      }
+      const s = profiles[name] as IniSection;
+      const next: ChainStep = isStatic(s) ? { end: OK } : step(name, s);
+      if ('end' in next) {
+        end = next.end;
+        ends.set(name, end);
+        break;
+      }
+      onWalk.set(name, walked.length);
+      walked.push(name);
+      name = next.next;
+    }
+    for (const each of walked) ends.set(each, end);
+    return end;
   }
-  return kind === 'none'
-    ? fail(problem(AwsErrorCodes.profileNoCredentials, { profile: currentName }))
-    : ok;
+
+  /** The loop as seen from `start`: in full when short, else its first and last profiles. */
+  function loopChain(start: string, loop: readonly string[]): string {
+    const head = [start];
+    for (let name = start; head.length <= CHAIN_SHOWN;) {
+      name = profiles[name]?.source_profile as string;
+      const repeated = head.includes(name);
+      head.push(name);
+      if (repeated) return head.join(' → ');
+    }
+    return [...head.slice(0, 4), '…', ...loop.slice(-3)].join(' → ');
+  }
+
+  /** The end of the chain from an assume-role profile picked by the user. */
+  return (name: string): ChainEnd => {
+    const first = step(name, profiles[name] as IniSection);
+    const end = 'end' in first ? first.end : fromSource(first.next);
+    if (!('loop' in end)) return end;
+    const chain = loopChain(name, end.loop);
+    return failed(problem(AwsErrorCodes.sourceProfileLoop, { profile: name, chain }));
+  };
 }
 
 /** Every profile in both files, broken ones included, with what is wrong with them. */
@@ -199,19 +248,31 @@ export function describeProfiles(files: ParsedAwsFiles): ProfileDescriptor[] {
   // The SDK merges a profile's sections from both files, the credentials file winning.
   const merged: Record<string, IniSection> = {};
   for (const name of names) {
-    merged[name] = { ...files.configProfiles[name], ...files.credentialsProfiles[name] };
+    const [fromConfig, fromCredentials] = [
+      files.configProfiles[name],
+      files.credentialsProfiles[name],
+    ];
+    merged[name] =
+      fromConfig && fromCredentials
+        ? { ...fromConfig, ...fromCredentials }
+        : ((fromConfig ?? fromCredentials) as IniSection);
   }
-  return names.map((name) => describeOne(name, merged, files));
+  const chainEnd = chainResolver(merged, files.ssoSessions);
+  return names.map((name) => describeOne(name, merged, files, chainEnd));
 }
 
 function describeOne(
   name: string,
   profiles: Readonly<Record<string, IniSection>>,
   files: ParsedAwsFiles,
+  chainEnd: (name: string) => ChainEnd,
 ): ProfileDescriptor {
   const s = profiles[name] as IniSection;
   const kind = kindOf(s);
-  const base = {
+  const sso =
+    kind === 'sso' || kind === 'ssoLegacy' ? resolveSso(name, s, files.ssoSessions) : null;
+  const end = kind === 'assumeRole' ? chainEnd(name) : null;
+  return {
     name,
     kind,
     files: [
@@ -222,25 +283,18 @@ function describeOne(
     roleArn: s.role_arn ?? null,
     sourceProfile: s.source_profile ?? null,
     credentialSource: s.credential_source ?? null,
+    sso: sso?.settings ?? null,
+    problem: sso ? sso.problem : end ? end.problem : kind === 'none' ? unusable(name, s) : null,
+    ssoSession: sso?.session ?? end?.ssoSession ?? null,
   };
-  if (kind === 'sso' || kind === 'ssoLegacy') {
-    const sso = resolveSso(name, s, files.ssoSessions);
-    return { ...base, sso: sso.settings, problem: sso.problem, ssoSession: sso.session };
-  }
-  if (kind === 'assumeRole') {
-    const end = followChain(name, profiles, files.ssoSessions);
-    return { ...base, sso: null, problem: end.problem, ssoSession: end.ssoSession };
-  }
-  const partialKeys =
-    has(s, 'aws_access_key_id') !== has(s, 'aws_secret_access_key') && kind === 'none';
-  const none =
-    kind !== 'none'
-      ? null
-      : partialKeys
-        ? problem(AwsErrorCodes.profileIncomplete, {
-            profile: name,
-            missing: has(s, 'aws_access_key_id') ? 'aws_secret_access_key' : 'aws_access_key_id',
-          })
-        : problem(AwsErrorCodes.profileNoCredentials, { profile: name });
-  return { ...base, sso: null, problem: none, ssoSession: null };
+}
+
+/** Why a profile with none of the credential settings gives none. */
+function unusable(name: string, s: IniSection): AppErrorData {
+  if (has(s, 'aws_access_key_id') === has(s, 'aws_secret_access_key'))
+    return noCredentials(name, s);
+  return problem(AwsErrorCodes.profileIncomplete, {
+    profile: name,
+    missing: has(s, 'aws_access_key_id') ? 'aws_secret_access_key' : 'aws_access_key_id',
+  });
 }

@@ -1,7 +1,10 @@
+import { isUtf8 } from 'node:buffer';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { getHomeDir, loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import { AwsErrorCodes } from '../../shared/aws/errorCodes';
+import type { AppErrorData } from '../../shared/errors';
 
 export interface AwsConfigPaths {
   readonly configFile: string;
@@ -23,6 +26,12 @@ export interface ParsedAwsFiles {
    * prefix, `[profile  x]` with extra spaces): shown to the user instead of silently dropped.
    */
   readonly ignoredConfigSections: readonly string[];
+  /**
+   * Why a file gives fewer profiles than it holds: it is a folder, unreadable, not UTF-8, has a
+   * section the SDK refuses (it then drops the whole file) or a `[default]` hidden by
+   * `[profile default]`. The loader itself swallows all of these.
+   */
+  readonly fileProblems: readonly AppErrorData[];
 }
 
 /** Where the AWS CLI and SDKs look for the shared files, honouring the same variables they do. */
@@ -39,14 +48,19 @@ const TYPED_SECTION_PREFIXES = [SSO_SESSION_PREFIX, 'services.'];
 
 /**
  * Reads both files fresh (the loader otherwise caches file contents for the process lifetime). A
- * missing or unreadable file counts as empty, as it does for the CLI.
+ * missing file counts as empty, as it does for the CLI; anything else that makes the loader skip a
+ * file or a section is in `fileProblems`.
  */
 export async function loadAwsFiles(paths: AwsConfigPaths): Promise<ParsedAwsFiles> {
-  const files = await loadSharedConfigFiles({
-    configFilepath: paths.configFile,
-    filepath: paths.credentialsFile,
-    ignoreCache: true,
-  });
+  const [files, config, credentials] = await Promise.all([
+    loadSharedConfigFiles({
+      configFilepath: paths.configFile,
+      filepath: paths.credentialsFile,
+      ignoreCache: true,
+    }),
+    inspectFile(paths.configFile, 'config'),
+    inspectFile(paths.credentialsFile, 'credentials'),
+  ]);
   const configProfiles: Record<string, IniSection> = {};
   const ssoSessions: Record<string, IniSection> = {};
   for (const [key, section] of Object.entries(files.configFile)) {
@@ -63,30 +77,110 @@ export async function loadAwsFiles(paths: AwsConfigPaths): Promise<ParsedAwsFile
       credentialsProfiles[key] = section as IniSection;
     }
   }
-  const configText = await readFile(paths.configFile, 'utf8').catch(() => '');
   return {
     configProfiles,
     credentialsProfiles,
     ssoSessions,
-    ignoredConfigSections: ignoredSections(configText),
+    ignoredConfigSections: config.ignored,
+    fileProblems: [...config.problems, ...credentials.problems],
   };
 }
 
-// The loader's own rule for a typed section header (@smithy/core config parseIni).
+interface FileInspection {
+  readonly ignored: string[];
+  readonly problems: AppErrorData[];
+}
+
+const fileProblem = (code: string, params: Record<string, string | number>): AppErrorData => ({
+  code,
+  params,
+});
+
+/** Reads a file the way the loader does (as UTF-8), noting what the loader would silently drop. */
+async function inspectFile(file: string, kind: 'config' | 'credentials'): Promise<FileInspection> {
+  const problems: AppErrorData[] = [];
+  const none = (problem?: AppErrorData): FileInspection => ({
+    ignored: [],
+    problems: problem ? [problem] : [],
+  });
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    if (reason === 'ENOENT') return none();
+    if (reason === 'EISDIR') return none(fileProblem(AwsErrorCodes.configFileIsFolder, { file }));
+    return none(fileProblem(AwsErrorCodes.configFileUnreadable, { file, reason }));
+  }
+  // PowerShell 5's `>` and Out-File write UTF-16 with a byte order mark; the SDK reads it as UTF-8
+  // and finds no section at all, so decoding it here would list profiles the SDK cannot use.
+  const utf16 = utf16Encoding(bytes);
+  if (utf16) return none(fileProblem(AwsErrorCodes.configFileUtf16, { file, encoding: utf16 }));
+  const badLine = firstNonUtf8Line(bytes);
+  if (badLine !== undefined) {
+    problems.push(fileProblem(AwsErrorCodes.configFileNotUtf8, { file, line: badLine }));
+  }
+  const headers = sectionHeaders(bytes.toString('utf8'));
+  const rejected = headers.find(({ header }) => REJECTED_HEADERS.includes(header));
+  if (rejected) {
+    const { header: section, line } = rejected;
+    problems.push(fileProblem(AwsErrorCodes.configSectionRejected, { file, section, line }));
+  }
+  if (kind === 'credentials') return { ignored: [], problems };
+  const plainDefault = headers.find(({ header }) => header === 'default');
+  const typedDefault = headers.some(({ header }) => {
+    const typed = TYPED_HEADER.exec(header);
+    return typed?.[1] === 'profile' && typed[3] === 'default';
+  });
+  if (plainDefault && typedDefault) {
+    problems.push(
+      fileProblem(AwsErrorCodes.configDefaultShadowed, { file, line: plainDefault.line }),
+    );
+  }
+  const ignored = headers.flatMap(({ header }) => {
+    const typed = TYPED_HEADER.exec(header);
+    const known = header === 'default' || (typed && KNOWN_TYPES.includes(typed[1] ?? ''));
+    return known || REJECTED_HEADERS.includes(header) ? [] : [header];
+  });
+  return { ignored, problems };
+}
+
+function utf16Encoding(bytes: Buffer): string | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16 LE';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16 BE';
+  return undefined;
+}
+
+/** The 1-based line holding the first byte sequence that is not UTF-8 (Shift_JIS, Latin-1…). */
+function firstNonUtf8Line(bytes: Buffer): number | undefined {
+  if (isUtf8(bytes)) return undefined;
+  let line = 1;
+  for (let start = 0; start < bytes.length; line += 1) {
+    const newline = bytes.indexOf(0x0a, start);
+    const end = newline === -1 ? bytes.length : newline;
+    if (!isUtf8(bytes.subarray(start, end))) return line;
+    start = end + 1;
+  }
+  return undefined;
+}
+
+// The loader's own rules (@smithy/core config parseIni): a typed section header, and the names
+// it refuses with an error that makes loadSharedConfigFiles drop the whole file.
 const TYPED_HEADER = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;
 const KNOWN_TYPES = ['profile', 'sso-session', 'services'];
+const REJECTED_HEADERS = ['__proto__', 'profile __proto__'];
 
-function ignoredSections(text: string): string[] {
-  const ignored: string[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    const trimmed = line.split(/(^|\s)[;#]/)[0]?.trim() ?? '';
-    if (!trimmed.startsWith('[') || !trimmed.endsWith(']')) continue;
-    const header = trimmed.slice(1, -1);
-    const typed = TYPED_HEADER.exec(header);
-    if (header === 'default' || (typed && KNOWN_TYPES.includes(typed[1] ?? ''))) continue;
-    ignored.push(header);
-  }
-  return ignored;
+/** Every `[section]` header, as written, with its 1-based line number. */
+function sectionHeaders(text: string): { header: string; line: number }[] {
+  const headers: { header: string; line: number }[] = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    if (!raw.includes('[')) return;
+    const trimmed = raw.split(/(^|\s)[;#]/)[0]?.trim() ?? '';
+    if (trimmed.startsWith('[') && trimmed.endsWith(']')) {
+      headers.push({ header: trimmed.slice(1, -1), line: index + 1 });
+    }
+  });
+  return headers;
 }
 
 /** Profile names across both files, as the SDK's own loader parses them. */

@@ -77,6 +77,8 @@ export const AwsProfileListingSchema = z.object({
   ssoSessions: z.array(SsoSessionSummarySchema),
   /** Config file headers the AWS SDKs skip (e.g. `[name]` without `profile `), as written. */
   ignoredSections: z.array(z.string()),
+  /** Why a file gives fewer profiles than it holds (a folder, UTF-16, a section the SDK refuses). */
+  fileProblems: z.array(AppErrorSchema),
   /** `AWS_PROFILE`, else `default` when it exists, else null. */
   selectedProfile: z.string().nullable(),
   /** `AWS_REGION` when set. */

@@ -32,6 +32,7 @@ const listing: AwsProfileListing = {
   ],
   ssoSessions: [],
   ignoredSections: [],
+  fileProblems: [],
   selectedProfile: null,
   regionFromEnvironment: null,
   configFile: '/home/u/.aws/config',
