@@ -160,6 +160,19 @@ export function TargetStep({
               ))}
           </ul>
         )}
+        {(listing.fileProblems.length > 0 || listing.ignoredSections.length > 0) && (
+          // What the SDK skips in the files: without this, a broken file just lists no profiles.
+          <ul className="profile-problems" data-testid="aws-file-problems">
+            {listing.fileProblems.map((problem, index) => (
+              <li key={`${problem.code}-${index}`}>
+                <ErrorNotice error={new IpcCallError(problem)} />
+              </li>
+            ))}
+            {listing.ignoredSections.map((section) => (
+              <li key={section}>{t('aws:ignoredSection', { section: format('text', section) })}</li>
+            ))}
+          </ul>
+        )}
       </div>
       {listing.ssoSessions.length > 0 && (
         <SsoRolePicker
