@@ -185,10 +185,14 @@ export function createAwsAccess(options: AwsAccessOptions): AwsAccess {
         }
         return status;
       };
-      const profiles: AwsProfile[] = [];
-      for (const { ssoSession, ...rest } of descriptors) {
-        profiles.push({ ...rest, login: ssoSession ? await loginOf(ssoSession.key) : null });
+      // Each session's token is read once, however many profiles (or chains) lead to it.
+      for (const key of new Set(descriptors.flatMap((d) => d.ssoSession?.key ?? []))) {
+        await loginOf(key);
       }
+      const profiles: AwsProfile[] = descriptors.map(({ ssoSession, ...rest }) => ({
+        ...rest,
+        login: ssoSession ? (logins.get(ssoSession.key) ?? null) : null,
+      }));
       const ssoSessions: SsoSessionSummary[] = [];
       for (const [name, section] of Object.entries(files.ssoSessions).sort(([a], [b]) =>
         a.localeCompare(b),

@@ -188,6 +188,8 @@ function chainResolver(
 
   /** The end of the chain from a profile reached as someone's source. */
   function fromSource(first: string): SourceEnd {
+    const shared = ends.get(first);
+    if (shared) return shared;
     const walked: string[] = [];
     const onWalk = new Map<string, number>();
     let name = first;

@@ -173,13 +173,20 @@ const REJECTED_HEADERS = ['__proto__', 'profile __proto__'];
 /** Every `[section]` header, as written, with its 1-based line number. */
 function sectionHeaders(text: string): { header: string; line: number }[] {
   const headers: { header: string; line: number }[] = [];
-  text.split(/\r?\n/).forEach((raw, index) => {
-    if (!raw.includes('[')) return;
-    const trimmed = raw.split(/(^|\s)[;#]/)[0]?.trim() ?? '';
-    if (trimmed.startsWith('[') && trimmed.endsWith(']')) {
-      headers.push({ header: trimmed.slice(1, -1), line: index + 1 });
+  let line = 1;
+  let counted = 0;
+  // Only lines with a `[` can be headers; a 5 MB file is mostly settings.
+  for (const match of text.matchAll(/^[^\n[]*\[[^\n]*/gm)) {
+    for (let at = text.indexOf('\n', counted); at !== -1 && at < match.index;) {
+      line += 1;
+      at = text.indexOf('\n', at + 1);
     }
-  });
+    counted = match.index;
+    const trimmed = match[0].split(/(^|\s)[;#]/)[0]?.trim() ?? '';
+    if (trimmed.startsWith('[') && trimmed.endsWith(']')) {
+      headers.push({ header: trimmed.slice(1, -1), line });
+    }
+  }
   return headers;
 }
 

@@ -1,0 +1,59 @@
+// AWS profile listing figures: a generated 5 MB config file of long source_profile chains (one
+// ending in keys, an SSO login, a missing source and a loop), listed as the profile step lists it.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAwsAccess } from '../../main/aws/awsAccess';
+import { describeProfiles } from '../../main/aws/profileCatalog';
+import { loadAwsFiles } from '../../main/aws/sharedConfigFiles';
+import { AppConfigSchema } from '../../main/config';
+import { AwsProfileListingSchema } from '../../shared/aws/profiles';
+import { longChainConfig } from '../../test/support/longProfileChains';
+
+const RUNS = 5;
+const home = await mkdtemp(join(tmpdir(), 'smooz-bench-profiles-'));
+// The SSO token cache is read from the home folder: keep the user's own out of the figures.
+process.env.HOME = home;
+try {
+  const paths = { configFile: join(home, 'config'), credentialsFile: join(home, 'credentials') };
+  const chains = longChainConfig(5 * 1024 * 1024);
+  await writeFile(paths.configFile, chains.text);
+  const access = createAwsAccess({
+    config: AppConfigSchema.parse({ aws: {}, externalLinkHosts: [] }),
+    paths,
+    env: {},
+  });
+
+  // Wall time, and the process's CPU time, which a machine busy with other work inflates less.
+  const figures = new Map<string, { wall: number[]; cpu: number[] }>();
+  async function measure<T>(name: string, work: () => Promise<T> | T): Promise<T> {
+    const entry = figures.get(name) ?? { wall: [], cpu: [] };
+    figures.set(name, entry);
+    const [wall, cpu] = [performance.now(), process.cpuUsage()];
+    const result = await work();
+    const used = process.cpuUsage(cpu);
+    entry.wall.push(performance.now() - wall);
+    entry.cpu.push((used.user + used.system) / 1000);
+    return result;
+  }
+  let listed = 0;
+  for (let run = 0; run < RUNS; run += 1) {
+    const files = await measure('read and parse both files (SDK loader + checks)', () =>
+      loadAwsFiles(paths),
+    );
+    await measure("resolve every profile's chain", () => describeProfiles(files));
+    const listing = await measure('aws:listProfiles, response validated', async () =>
+      AwsProfileListingSchema.parse(await access.listProfiles()),
+    );
+    listed = listing.profiles.length;
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? 0;
+  const mb = (Buffer.byteLength(chains.text) / 1024 / 1024).toFixed(1);
+  console.log(`config file: ${mb} MB, ${listed} profiles in 4 chains of ${chains.length}`);
+  console.log(`median of ${RUNS} runs (wall / CPU):`);
+  for (const [name, { wall, cpu }] of figures) {
+    console.log(`  ${name}: ${median(wall).toFixed(0)} ms / ${median(cpu).toFixed(0)} ms`);
+  }
+} finally {
+  await rm(home, { recursive: true, force: true });
+}
