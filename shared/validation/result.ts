@@ -53,8 +53,9 @@ export function checkPresence(value: string, maxLength: number): ValidationResul
   return undefined;
 }
 
-// A joiner between two pictographs is part of one emoji (👩‍💻), not a hidden character.
-const EMOJI_JOINER = /(?<=\p{Extended_Pictographic}\ufe0f?)\u200d(?=\p{Extended_Pictographic})/gu;
+// A joiner between two pictographs is part of one emoji (👩🏽‍💻, 🏳️‍🌈), not a hidden character.
+const EMOJI_JOINER =
+  /(?<=\p{Extended_Pictographic}(?:\p{Emoji_Modifier}|\ufe0f)?)\u200d(?=\p{Extended_Pictographic})/gu;
 
 /**
  * Names are what the user reads back later (in lists, in AWS tags): an invisible character in one

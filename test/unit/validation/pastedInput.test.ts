@@ -133,7 +133,7 @@ describe('invisible characters in names', () => {
   });
 
   it('keeps the joiner inside an emoji sequence, which is one visible character', () => {
-    const name = '本番DB 👩‍💻 担当';
+    const name = '本番DB 👩‍💻 👩🏽‍💻 🏳️‍🌈 担当';
     expect(names.validateConnectionName(name)).toEqual({ ok: true, value: name });
     expect(names.validateConnectionName('本番\u200dDB')).toMatchObject({
       message: { key: 'name.invisibleChars', params: { char: 'U+200D' } },

@@ -58,11 +58,34 @@ const nearValid = fc.oneof(
   fc.stringMatching(
     /^[a-z0-9-]{1,20}\.(cluster-|cluster-ro-)?[a-z0-9]{10,13}\.[a-z]{2}-[a-z]+-\d\.rds\.amazonaws\.com(:\d{1,5})?$/,
   ),
+  fc.stringMatching(
+    /^[a-z0-9-]{1,20}\.(cluster-|cluster-ro-)?[a-z0-9]{10,13}\.rds\.cn-[a-z]+-\d\.amazonaws\.com\.cn$/,
+  ),
   fc.stringMatching(/^com\.amazonaws\.vpce\.[a-z]{2}-[a-z]+-\d\.vpce-svc-[0-9a-f]{15,18}$/),
   fc.stringMatching(/^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\/\d{1,2}$/),
   fc.stringMatching(/^[a-z]{2,5}\d-az\d{1,2}(,[a-z]{2}-[a-z]+-\d[a-z])?$/),
   fc.integer({ min: -100000, max: 100000 }).map(String),
 );
+
+/** The same, with zero-width and bidi control characters slipped in as copy and paste does. */
+const pasted = fc
+  .tuple(
+    nearValid,
+    fc.array(
+      fc.tuple(
+        fc.nat(),
+        fc.constantFrom('\u200b', '\u200d', '\u2060', '\ufeff', '\u200e', '\u202e', '\u2066'),
+      ),
+      { maxLength: 3 },
+    ),
+  )
+  .map(([text, inserts]) =>
+    inserts.reduce((acc, [at, char]) => {
+      const i = at % (acc.length + 1);
+      return acc.slice(0, i) + char + acc.slice(i);
+    }, text),
+  );
+const anyInput = fc.oneof(nearValid, pasted);
 
 describe('every validator, fed thousands of generated inputs', () => {
   it('covers the validators of every checklist value', () => {
@@ -74,7 +97,7 @@ describe('every validator, fed thousands of generated inputs', () => {
     '%s never throws and explains every rejection in Japanese and English',
     (_name, validate) => {
       fc.assert(
-        fc.property(nearValid, (raw) => checkResult(validate(raw))),
+        fc.property(anyInput, (raw) => checkResult(validate(raw))),
         { numRuns: 2000 },
       );
     },
@@ -82,7 +105,7 @@ describe('every validator, fed thousands of generated inputs', () => {
 
   it.each(VALIDATORS)('%s accepts its own normalized output unchanged', (_name, validate) => {
     fc.assert(
-      fc.property(nearValid, (raw) => {
+      fc.property(anyInput, (raw) => {
         const first = validate(raw);
         if (!first.ok || first.value === '') return;
         const again = validate(first.value);
