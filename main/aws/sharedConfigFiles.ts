@@ -145,9 +145,11 @@ async function inspectFile(file: string, kind: 'config' | 'credentials'): Promis
   return { ignored, problems };
 }
 
+/** By the byte order mark, or without one by the zero byte of an ASCII first character. */
 function utf16Encoding(bytes: Buffer): string | undefined {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16 LE';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16 BE';
+  const [first, second] = [bytes[0], bytes[1]];
+  if ((first === 0xff && second === 0xfe) || (first !== 0 && second === 0)) return 'UTF-16 LE';
+  if ((first === 0xfe && second === 0xff) || (first === 0 && second !== 0)) return 'UTF-16 BE';
   return undefined;
 }
 

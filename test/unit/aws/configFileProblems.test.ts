@@ -27,7 +27,7 @@ describe('AWS config files the SDK cannot read, or reads differently than they l
     createAwsAccess({ config, paths: aws.paths, env: {} }).listProfiles();
   const names = (l: AwsProfileListing) => l.profiles.map((p) => p.name);
 
-  it('reports a config file saved as UTF-16 by PowerShell, little- or big-endian', async () => {
+  it('reports a config file saved as UTF-16 by PowerShell, little- or big-endian, with or without BOM', async () => {
     const utf16le = Buffer.from(`\ufeff${PROFILES}`.replace(/\n/g, '\r\n'), 'utf16le');
     await writeFile(aws.paths.configFile, utf16le);
     expect((await listing()).fileProblems).toEqual([
@@ -46,6 +46,11 @@ describe('AWS config files the SDK cannot read, or reads differently than they l
     ]);
     // The SDK finds no profile in it, so none is offered as if it would work.
     expect(l.profiles).toEqual([]);
+    // Without the byte order mark, the zero byte of the first character gives it away.
+    await writeFile(aws.paths.configFile, utf16le.subarray(2));
+    expect((await listing()).fileProblems).toMatchObject([
+      { code: 'aws.configFileUtf16', params: { encoding: 'UTF-16 LE' } },
+    ]);
   });
 
   it('reports a credentials file that is a folder, and still lists the config file', async () => {
