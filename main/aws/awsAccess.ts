@@ -20,6 +20,7 @@ import type { AppConfig } from '../config';
 import { mapAwsError } from './awsErrors';
 import { createAwsClient, type AwsClientContext } from './clientFactory';
 import {
+  describeProfile,
   describeProfiles,
   sessionLabel,
   type ProfileDescriptor,
@@ -70,8 +71,7 @@ export function createAwsAccess(options: AwsAccessOptions): AwsAccess {
 
   async function descriptorFor(profile: string): Promise<ProfileDescriptor> {
     const files = await loadAwsFiles(paths);
-    const descriptor =
-      describeProfiles(files).find((p) => p.name === profile) ?? rolePickDescriptor(profile, files);
+    const descriptor = describeProfile(files, profile) ?? rolePickDescriptor(profile, files);
     if (!descriptor) throw new AppError(AwsErrorCodes.profileNotFound, { profile });
     if (descriptor.problem) throw new AppError(descriptor.problem.code, descriptor.problem.params);
     return descriptor;

@@ -244,6 +244,20 @@ function chainResolver(
 
 /** Every profile in both files, broken ones included, with what is wrong with them. */
 export function describeProfiles(files: ParsedAwsFiles): ProfileDescriptor[] {
+  const { names, describe } = catalogue(files);
+  return names.map(describe);
+}
+
+/** One profile, resolving only its own chain (a file may hold tens of thousands). */
+export function describeProfile(
+  files: ParsedAwsFiles,
+  name: string,
+): ProfileDescriptor | undefined {
+  const { names, describe } = catalogue(files);
+  return names.includes(name) ? describe(name) : undefined;
+}
+
+function catalogue(files: ParsedAwsFiles) {
   const names = [
     ...new Set([...Object.keys(files.configProfiles), ...Object.keys(files.credentialsProfiles)]),
   ].sort();
@@ -260,7 +274,7 @@ export function describeProfiles(files: ParsedAwsFiles): ProfileDescriptor[] {
         : ((fromConfig ?? fromCredentials) as IniSection);
   }
   const chainEnd = chainResolver(merged, files.ssoSessions);
-  return names.map((name) => describeOne(name, merged, files, chainEnd));
+  return { names, describe: (name: string) => describeOne(name, merged, files, chainEnd) };
 }
 
 function describeOne(

@@ -1,7 +1,7 @@
 import { AppError, type AppErrorData } from '../../shared/errors';
 import { AwsErrorCodes } from '../../shared/aws/errorCodes';
 import type { SsoTarget } from '../../shared/aws/sso';
-import { describeProfiles, type SsoSessionRef } from './profileCatalog';
+import { describeProfile, type SsoSessionRef } from './profileCatalog';
 import type { IniSection, ParsedAwsFiles } from './sharedConfigFiles';
 
 /** A `[sso-session x]` section as a cache key, or why it cannot be logged in to. */
@@ -45,7 +45,7 @@ export function resolveSsoTarget(files: ParsedAwsFiles, target: SsoTarget): SsoS
       throw new AppError(problem?.code ?? AwsErrorCodes.profileIncomplete, problem?.params ?? {});
     return ref;
   }
-  const profile = describeProfiles(files).find((p) => p.name === target.profile);
+  const profile = describeProfile(files, target.profile);
   if (!profile) throw new AppError(AwsErrorCodes.profileNotFound, { profile: target.profile });
   if (!profile.ssoSession) {
     throw new AppError(

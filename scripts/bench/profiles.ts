@@ -46,6 +46,9 @@ try {
       AwsProfileListingSchema.parse(await access.listProfiles()),
     );
     listed = listing.profiles.length;
+    await measure('aws credentials for the last profile of a chain (nothing sent)', () =>
+      access.contextFor(`keys-${chains.length - 1}`, 'ap-northeast-1'),
+    );
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] ?? 0;
   const mb = (Buffer.byteLength(chains.text) / 1024 / 1024).toFixed(1);
