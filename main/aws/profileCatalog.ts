@@ -188,6 +188,7 @@ function chainResolver(
 
   /** The end of the chain from a profile reached as someone's source. */
   function fromSource(first: string): SourceEnd {
+    // Most calls land on a chain already walked: no bookkeeping for those.
     const shared = ends.get(first);
     if (shared) return shared;
     const walked: string[] = [];
