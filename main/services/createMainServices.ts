@@ -14,6 +14,7 @@ import { createStoreFlowRepository } from '../engine/flowRepository';
 import { createSetupEngine } from '../engine/setupEngine';
 import { createGuided } from '../guided/createGuided';
 import { createAppStore } from './appStore';
+import { restrictToOwner } from './ownerOnly';
 import type { Logger } from './logger';
 import type { MainServices } from './mainServices';
 import type { RuntimeInfo } from './runtimeInfo';
@@ -41,6 +42,7 @@ export interface HostEnvironment {
 
 /** The one place services are assembled, so the app and the test bridge run the same graph. */
 export function createMainServices(host: HostEnvironment): MainServices {
+  restrictToOwner(host.storeBacking.path);
   const journal = createStoreJournal(host.storeBacking);
   const diagnostics = createDiagnosticsRegistry(journal);
   const logger = diagnostics.recordingLogger(host.logger);
