@@ -1,13 +1,12 @@
-import { BrowserWindow, shell } from 'electron';
-import { isAllowedExternalUrl } from '../services/externalLinks';
-import { lockDownWebContents, secureWebPreferences } from './windowSecurity';
+import { BrowserWindow } from 'electron';
+import { secureWebPreferences } from './windowSecurity';
 
 export interface MainWindowOptions {
   readonly preloadPath: string;
   readonly rendererUrl: string;
-  readonly externalLinkHosts: readonly string[];
 }
 
+/** The window; its web contents are locked down app-wide as they are created (appGuards.ts). */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     width: 1200,
@@ -17,9 +16,6 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     show: false,
     title: 'SMOOZ PrivateLink Setup Assistant',
     webPreferences: secureWebPreferences(options.preloadPath),
-  });
-  lockDownWebContents(window.webContents, options.rendererUrl, (url) => {
-    if (isAllowedExternalUrl(url, options.externalLinkHosts)) void shell.openExternal(url);
   });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(options.rendererUrl);

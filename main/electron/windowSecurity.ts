@@ -1,4 +1,4 @@
-import type { BrowserWindowConstructorOptions, WebContents } from 'electron';
+import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 
 /** The renderer gets no Node, its own JS world and Chromium's sandbox; nothing here is optional. */
 export function secureWebPreferences(
@@ -36,7 +36,17 @@ export function lockDownWebContents(
     openAllowedExternal(url);
     return { action: 'deny' };
   });
-  contents.session.setPermissionRequestHandler((_contents, _permission, callback) =>
-    callback(false),
-  );
+  refuseAllPermissions(contents.session);
+}
+
+/**
+ * Permissions: the app needs none (no camera, notifications, clipboard reads, USB, …). Both
+ * the request handler (a page asks) and the check handler (a page queries, or Chromium checks
+ * before a feature) answer no, for the default session every window uses.
+ */
+export function refuseAllPermissions(
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>,
+): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
 }

@@ -14,6 +14,7 @@ import { createStoreFlowRepository } from '../engine/flowRepository';
 import { createSetupEngine } from '../engine/setupEngine';
 import { createGuided } from '../guided/createGuided';
 import { createAppStore } from './appStore';
+import { createExternalLinks, type OpenInBrowser } from './externalLinks';
 import { restrictToOwner } from './ownerOnly';
 import type { Logger } from './logger';
 import type { MainServices } from './mainServices';
@@ -30,7 +31,8 @@ export interface HostEnvironment {
   readonly runtime: RuntimeInfo;
   readonly awsPaths: AwsConfigPaths;
   readonly logger: Logger;
-  readonly openExternal: (url: string) => Promise<void>;
+  /** The system browser, unchecked; services only reach it through `createExternalLinks`. */
+  readonly openExternal: OpenInBrowser;
   /** Save dialog + write; hosts without a dialog (tests, the demo) save into a folder. */
   readonly saveFile?: SaveFile;
   readonly printToPdf?: PrintToPdf;
@@ -46,18 +48,22 @@ export function createMainServices(host: HostEnvironment): MainServices {
   const journal = createStoreJournal(host.storeBacking);
   const diagnostics = createDiagnosticsRegistry(journal);
   const logger = diagnostics.recordingLogger(host.logger);
+  const links = createExternalLinks(host.openExternal, {
+    allowedHosts: host.config.externalLinkHosts,
+    ssoOidcEndpoint: process.env.AWS_ENDPOINT_URL_SSO_OIDC,
+  });
   const services: Omit<MainServices, 'smooz' | 'setup' | 'guided'> = {
     config: host.config,
     store: createAppStore(host.storeBacking),
     runtime: host.runtime,
     awsPaths: host.awsPaths,
     logger,
-    openExternal: host.openExternal,
+    openExternal: links.openAppLink,
     ...createAwsServices({
       config: host.config,
       paths: host.awsPaths,
       env: process.env,
-      openExternal: host.openExternal,
+      openExternal: links.openSsoPage,
     }),
     checklistStore: createChecklistStore(host.storeBacking),
     saveFile: host.saveFile ?? unavailable('checklist.saveUnavailable'),

@@ -21,7 +21,7 @@ export interface MainServices extends AwsServices {
   readonly runtime: RuntimeInfo;
   readonly awsPaths: AwsConfigPaths;
   readonly logger: Logger;
-  /** Opens a URL in the system browser; only called with allow-listed URLs. */
+  /** Opens an app link in the system browser; refuses (AppError) a URL off the allow-list. */
   readonly openExternal: (url: string) => Promise<void>;
   /** The offline checklist's persisted values and check-offs. */
   readonly checklistStore: ChecklistStore;
