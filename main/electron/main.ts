@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { app, protocol, safeStorage, session, shell, type BrowserWindow } from 'electron';
 import ElectronStore from 'electron-store';
+import { autoUpdater } from 'electron-updater';
 import { awsConfigPaths } from '../aws/sharedConfigFiles';
 import { electronPrintToPdf, electronSaveFile } from '../checklist/electronFileOutput';
 import { loadConfig } from '../config';
@@ -9,6 +10,7 @@ import { createMainServices } from '../services/createMainServices';
 import { createConsoleLogger } from '../services/logger';
 import { currentRuntimeInfo } from '../services/runtimeInfo';
 import { storeOptions, type PersistedState } from '../services/storeSchema';
+import { electronUpdaterPort } from '../update/electronUpdater';
 import { guardAllWebContents } from './appGuards';
 import { registerAppScheme, RENDERER_URL, serveRenderer } from './appProtocol';
 import { registerIpcHandlers, trustedSenderCheck, webContentsEventSink } from './ipcRegistration';
@@ -53,7 +55,12 @@ function start(): void {
       templatesDir: app.isPackaged
         ? join(process.resourcesPath, 'templates')
         : join(app.getAppPath(), 'templates'),
+      // Only an installed app updates itself (from the feed in config, see main/config.ts).
+      ...(app.isPackaged
+        ? { updater: electronUpdaterPort(autoUpdater, config.update.feedUrl, logger) }
+        : {}),
     });
+    app.on('before-quit', () => services.update.beforeQuit());
     guardAllWebContents(app, RENDERER_URL, services.openExternal);
     const handlers = createHandlers(services);
     registerIpcHandlers(
@@ -69,6 +76,7 @@ function start(): void {
     window.on('closed', () => {
       window = undefined;
     });
+    services.update.start();
   });
 }
 

@@ -22,6 +22,8 @@ import type { RuntimeInfo } from './runtimeInfo';
 import type { PersistedState } from './storeSchema';
 import type { SecretEncryptor } from '../smooz/secretEncryptor';
 import { createSmoozServices } from '../smooz/smoozServices';
+import { createUpdateService, type UpdaterPort } from '../update/updateService';
+import { isActiveStep } from '../../shared/flow/reducer';
 
 /** What differs between the Electron app and a plain-Node host (tests, the browser demo). */
 export interface HostEnvironment {
@@ -40,6 +42,8 @@ export interface HostEnvironment {
   readonly templatesDir?: string;
   /** Electron safeStorage; without it the SMOOZ token cannot be stored (never in plain text). */
   readonly secretEncryptor?: SecretEncryptor;
+  /** electron-updater in the packaged app; absent where the app cannot update itself. */
+  readonly updater?: UpdaterPort;
 }
 
 /** The one place services are assembled, so the app and the test bridge run the same graph. */
@@ -52,7 +56,7 @@ export function createMainServices(host: HostEnvironment): MainServices {
     allowedHosts: host.config.externalLinkHosts,
     ssoOidcEndpoint: process.env.AWS_ENDPOINT_URL_SSO_OIDC,
   });
-  const services: Omit<MainServices, 'smooz' | 'setup' | 'guided'> = {
+  const services: Omit<MainServices, 'smooz' | 'setup' | 'guided' | 'update'> = {
     config: host.config,
     store: createAppStore(host.storeBacking),
     runtime: host.runtime,
@@ -75,12 +79,20 @@ export function createMainServices(host: HostEnvironment): MainServices {
   const setup = createSetupEngineFor(host, services);
   registerFlowDiagnostics(services.diagnostics, setup, journal);
   const guided = createGuided({ ...services, storeBacking: host.storeBacking, setup, smooz });
-  return { ...services, smooz, setup, guided };
+  const update = createUpdateService({
+    ...(host.updater ? { updater: host.updater } : {}),
+    // An update waits while main is acting in the customer's account (or waiting for a login
+    // to go on doing so); the flow resumes after a restart, but not in the middle of a step.
+    isBusy: () =>
+      setup.list().some((state) => isActiveStep(state.step) || state.step === 'waitingForLogin'),
+    logger,
+  });
+  return { ...services, smooz, setup, guided, update };
 }
 
 function createSmoozServicesFor(
   host: HostEnvironment,
-  services: Omit<MainServices, 'smooz' | 'setup' | 'guided'>,
+  services: Omit<MainServices, 'smooz' | 'setup' | 'guided' | 'update'>,
 ) {
   const smooz = createSmoozServices({
     config: host.config,
@@ -100,7 +112,7 @@ function createSmoozServicesFor(
 
 function createSetupEngineFor(
   host: HostEnvironment,
-  services: Omit<MainServices, 'smooz' | 'setup' | 'guided'>,
+  services: Omit<MainServices, 'smooz' | 'setup' | 'guided' | 'update'>,
 ) {
   return createSetupEngine({
     config: host.config,

@@ -10,6 +10,7 @@ import type { AppStore } from './appStore';
 import type { Logger } from './logger';
 import type { RuntimeInfo } from './runtimeInfo';
 import type { SmoozServices } from '../smooz/smoozServices';
+import type { UpdateService } from '../update/updateService';
 
 /**
  * Everything the handlers need, passed in rather than imported, so the same handler table runs in
@@ -39,4 +40,6 @@ export interface MainServices extends AwsServices {
   readonly setup: SetupEngine;
   /** The guided flow's last stretch: stack outputs to SMOOZ, tracking, the home list's line. */
   readonly guided: GuidedService;
+  /** The app's own updates: checked daily, downloaded in the background, installed on consent. */
+  readonly update: UpdateService;
 }
