@@ -1,22 +1,4 @@
-import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
-
-/** The renderer gets no Node, its own JS world and Chromium's sandbox; nothing here is optional. */
-export function secureWebPreferences(
-  preloadPath: string,
-): BrowserWindowConstructorOptions['webPreferences'] {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    spellcheck: false,
-  };
-}
+import type { Session, WebContents } from 'electron';
 
 /**
  * The window only ever shows the bundled renderer: every navigation away from it and every new

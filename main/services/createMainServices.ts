@@ -54,7 +54,7 @@ export function createMainServices(host: HostEnvironment): MainServices {
   const logger = diagnostics.recordingLogger(host.logger);
   const links = createExternalLinks(host.openExternal, {
     allowedHosts: host.config.externalLinkHosts,
-    ssoOidcEndpoint: process.env.AWS_ENDPOINT_URL_SSO_OIDC,
+    ssoOidcEndpoint: () => process.env.AWS_ENDPOINT_URL_SSO_OIDC,
   });
   const services: Omit<MainServices, 'smooz' | 'setup' | 'guided' | 'update'> = {
     config: host.config,

@@ -31,8 +31,11 @@ export interface ExternalLinks {
 
 export interface ExternalLinkRules {
   readonly allowedHosts: readonly string[];
-  /** `AWS_ENDPOINT_URL_SSO_OIDC`, the SDK's documented override (the tests' fake OIDC server). */
-  readonly ssoOidcEndpoint?: string | undefined;
+  /**
+   * `AWS_ENDPOINT_URL_SSO_OIDC`, the SDK's documented override (the tests' fake OIDC server),
+   * read when a page is opened, as the SDK reads it when a login starts.
+   */
+  readonly ssoOidcEndpoint?: () => string | undefined;
 }
 
 export function createExternalLinks(open: OpenInBrowser, rules: ExternalLinkRules): ExternalLinks {
@@ -44,7 +47,7 @@ export function createExternalLinks(open: OpenInBrowser, rules: ExternalLinkRule
       await open(url);
     },
     async openSsoPage(url) {
-      if (!isSsoBrowserUrl(url, rules.ssoOidcEndpoint ?? null)) {
+      if (!isSsoBrowserUrl(url, rules.ssoOidcEndpoint?.() ?? null)) {
         throw new AppError(AwsErrorCodes.ssoBrowserUrlRejected, { url: originOf(url) });
       }
       await open(url);
