@@ -1,6 +1,6 @@
 import { maskSecret } from './mask';
 import { redactText } from './patterns';
-import { isReadableUnder, SECRET_FIELD_NAME } from './secretFields';
+import { isReadableUnder, isSecretFieldName } from './secretFields';
 
 /**
  * Redacts a JSON-like structure for export: everything under a secret-named field is masked
@@ -21,7 +21,7 @@ export function redactDeep(value: unknown, seen = new WeakSet<object>(), secret 
       (typeof item === 'string' || typeof item === 'number') && isReadableUnder(key, String(item));
     out[redactText(key)] = readable
       ? redactDeep(item, seen)
-      : redactDeep(item, seen, secret || SECRET_FIELD_NAME.test(key));
+      : redactDeep(item, seen, secret || isSecretFieldName(key));
   }
   return out;
 }

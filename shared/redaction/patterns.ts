@@ -1,7 +1,7 @@
 import { isIpv4, isIpv6 } from './ipv6';
 import { maskSecret, maskTail } from './mask';
 import { normalizedView } from './normalizedView';
-import { FIELD_IN_TEXT, isReadableUnder, SECRET_FIELD_NAME } from './secretFields';
+import { FIELD_IN_TEXT, isReadableUnder, isSecretFieldName } from './secretFields';
 
 /**
  * Free-text redaction: finds what identifies a customer or grants access in any string (log
@@ -39,7 +39,7 @@ export const REDACTION_RULES: readonly Rule[] = [
     group: 2,
     accept: (value, match) => {
       const name = match[1] ?? '';
-      return SECRET_FIELD_NAME.test(name) && !isReadableUnder(name, value);
+      return isSecretFieldName(name) && !isReadableUnder(name, value);
     },
     mask: maskSecret,
   },

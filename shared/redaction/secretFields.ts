@@ -6,13 +6,19 @@ const SECRET_WORDS =
   'token|secret|password|passwd|pwd|credentials?|authorization|api[-_]?key|externalid|sessionkey|cookie|private[-_]?key';
 const CODE_WORDS = '(?:(?:auth|authorization|device|user|verification|otp|mfa)[-_]?)?code';
 
-/** A structured field's name (JSON keys in reports and logged fields). */
-export const SECRET_FIELD_NAME = new RegExp(`(?:${SECRET_WORDS})|^${CODE_WORDS}$`, 'i');
+const SECRET_FIELD_NAME = new RegExp(`(?:${SECRET_WORDS})|^${CODE_WORDS}$`, 'i');
+/** Where a secret is kept or fetched from is not the secret (`credentialsFile`, `tokenUrl`). */
+const LOCATION_NAME = /(?:file|path|dir|url)$/i;
+
+/** True when a field's name (a JSON key, or a name in `name=value` text) says it holds a secret. */
+export function isSecretFieldName(name: string): boolean {
+  return SECRET_FIELD_NAME.test(name) && !LOCATION_NAME.test(name);
+}
 
 /**
  * A `name=value`, `name: value` or `"name": "value"` pair in free text (a query parameter, a
  * header, a logged object); group 1 is the name, group 2 the value (after a `Bearer`/`Basic`
- * scheme word, if any), and the match ends with it. Whether the name is a secret's is decided by `SECRET_FIELD_NAME`.
+ * scheme word, if any), and the match ends with it. Whether the name is a secret's is decided by `isSecretFieldName`.
  */
 export const FIELD_IN_TEXT =
   /(?<![A-Za-z0-9_-])["']?([A-Za-z][A-Za-z0-9_-]*)["']?[ \t]*[:=][ \t]*["']?(?:(?:Bearer|Basic)[ \t]+)?([^\s"'&,;<>)\]}]+)/g;

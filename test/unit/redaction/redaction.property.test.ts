@@ -200,10 +200,14 @@ describe('redaction, property-based: no generated secret survives any formatter'
 });
 
 describe('what redaction leaves readable', () => {
-  it('keeps error codes under a code key, and the prose around a full-width account id as typed', () => {
+  it('keeps error codes under a code key, file paths under a credentials key, and the prose around a full-width account id as typed', () => {
     expect(
       redactDeep({ code: 'aws.accessDenied', error: { code: 'AccessDenied', status: 403 } }),
     ).toEqual({ code: 'aws.accessDenied', error: { code: 'AccessDenied', status: 403 } });
+    // Where a secret lives is not the secret: the report keeps the credentials file's path.
+    expect(
+      redactDeep({ credentialsFile: { path: '/home/u/.aws/credentials', exists: true } }),
+    ).toEqual({ credentialsFile: { path: '/home/u/.aws/credentials', exists: true } });
     expect(redactText('アカウント（１２３４５６７８９０１２）：未接続')).toBe(
       'アカウント（••••••••9012）：未接続',
     );
