@@ -25,7 +25,14 @@ export function createFakeElectron() {
   /** Electron's `app`: emits `web-contents-created` for every web contents, as Electron does. */
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
+    quitRequested: false,
     getVersion: () => '0.1.0',
+    getAppPath: () => process.cwd(),
+    requestSingleInstanceLock: () => true,
+    whenReady: () => Promise.resolve(),
+    quit() {
+      app.quitRequested = true;
+    },
   });
 
   class FakeWebContents extends EventEmitter {
