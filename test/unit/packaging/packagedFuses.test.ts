@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FuseV1Options, FuseVersion, flipFuses, getCurrentFuseWire } from '@electron/fuses';
-import { FuseState } from '@electron/fuses/dist/constants';
+import { FuseState, SENTINEL } from '@electron/fuses/dist/constants';
+import { PlatformPackager } from 'app-builder-lib';
 import { getConfig } from 'app-builder-lib/out/util/config/config';
 import { describe, expect, it } from 'vitest';
 import { ELECTRON_DIST, electronBinary } from '../../support/electronBinary';
@@ -56,6 +58,50 @@ function packagedExecutable(out: string): string {
   }
   return join(out, 'linux-unpacked', 'smooz-privatelink-assistant');
 }
+
+/**
+ * A stand-in for Electron's binary: its fuse wire as Electron ships it (run-as-node, NODE_OPTIONS,
+ * --inspect and file-protocol privileges on; cookie encryption, ASAR integrity, ASAR-only off),
+ * behind the sentinel @electron/fuses looks for, amid other bytes.
+ */
+function binaryWithElectronDefaults(): string {
+  const on = FuseState.ENABLE;
+  const off = FuseState.DISABLE;
+  const wire = [on, off, on, on, off, off, off, on];
+  const file = join(mkdtempSync(join(tmpdir(), 'smooz-wire-')), 'electron');
+  writeFileSync(
+    file,
+    Buffer.concat([
+      randomBytes(4096),
+      Buffer.from(SENTINEL, 'ascii'),
+      Buffer.from([1, wire.length, ...wire]),
+      randomBytes(4096),
+    ]),
+  );
+  return file;
+}
+
+describe('the fuses electron-builder flips from electron-builder.yml', () => {
+  it('turn every required fuse the right way on a fuse wire with Electron defaults', async () => {
+    const config = await getConfig(ROOT, join(ROOT, 'electron-builder.yml'), null);
+    // electron-builder's own translation of `electronFuses`, as it runs while packaging.
+    // (private in its types, so reached through the prototype)
+    const { generateFuseConfig } = PlatformPackager.prototype as unknown as {
+      generateFuseConfig: (fuses: object) => Promise<Parameters<typeof flipFuses>[1]>;
+    };
+    const fuseConfig = await generateFuseConfig.call({}, config.electronFuses ?? {});
+    const file = binaryWithElectronDefaults();
+    await flipFuses(file, fuseConfig);
+    const wire = await getCurrentFuseWire(file);
+    expect(wire[FuseV1Options.RunAsNode]).toBe(FuseState.DISABLE);
+    expect(wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(FuseState.DISABLE);
+    expect(wire[FuseV1Options.EnableNodeCliInspectArguments]).toBe(FuseState.DISABLE);
+    expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(FuseState.ENABLE);
+    expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(FuseState.ENABLE);
+    expect(wire[FuseV1Options.EnableCookieEncryption]).toBe(FuseState.ENABLE);
+    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(FuseState.DISABLE);
+  });
+});
 
 describe.skipIf(!binary)(
   'the fuses of a packaged build (skipped without the Electron binary)',
