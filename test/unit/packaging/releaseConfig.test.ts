@@ -8,7 +8,7 @@ import { builderEnv, unsignedWarnings } from '../../../scripts/dist-signing.mjs'
 import { ROOT } from '../../support/projectRoot';
 
 /** What every packaged build must have flipped (electron-builder.yml, `electronFuses`). */
-export const REQUIRED_FUSES = {
+const REQUIRED_FUSES = {
   runAsNode: false,
   enableNodeOptionsEnvironmentVariable: false,
   enableNodeCliInspectArguments: false,
