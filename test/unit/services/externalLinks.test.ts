@@ -31,7 +31,7 @@ describe('the one way out to the system browser', () => {
     const { opened, open } = browser();
     const links = createExternalLinks(open, {
       allowedHosts: [],
-      ssoOidcEndpoint: 'http://127.0.0.1:4100',
+      ssoOidcEndpoint: () => 'http://127.0.0.1:4100',
     });
     await links.openSsoPage('https://oidc.ap-northeast-1.amazonaws.com/authorize?x=1');
     await links.openSsoPage('http://127.0.0.1:4100/device');
