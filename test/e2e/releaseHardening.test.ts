@@ -74,4 +74,18 @@ describe('release hardening, seen in the page', () => {
     expect(await findHorizontalOverflow(page)).toEqual([]);
     await screenshot(page, 'release-about-overrides-ja');
   });
+
+  it('says the same in English, without overflow', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    const box = page.getByTestId('endpoint-overrides');
+    await expect.poll(() => box.textContent()).toContain('Developer setting: endpoints changed');
+    expect(await findHorizontalOverflow(page)).toEqual([]);
+    await screenshot(page, 'release-about-overrides-en');
+    await page.getByRole('button', { name: 'Back to home' }).click();
+    await expect
+      .poll(() => page.getByTestId('update-notice').textContent())
+      .toContain('Version 0.2.0 is available. It will be installed when the app restarts.');
+    expect(await findHorizontalOverflow(page)).toEqual([]);
+    await screenshot(page, 'release-update-ready-en');
+  });
 });
