@@ -10,7 +10,8 @@ import type { Logger } from '../services/logger';
 
 /**
  * The test-and-demo transport: serves a bridge build of the renderer and answers the same handler
- * table over loopback HTTP. Only 127.0.0.1, only same-origin, only with the random token.
+ * table over loopback HTTP. Only 127.0.0.1 (also in the Host header), only same-origin, only
+ * with the random token.
  * The Electron entry never imports this module.
  */
 export interface BridgeServer {
@@ -51,6 +52,7 @@ export async function startBridgeServer(options: BridgeOptions): Promise<BridgeS
   };
   const handlers = options.createHandlers(events);
   let origin = '';
+  let host = '';
 
   const server = createServer((req, res) => {
     void route(req, res).catch((error: unknown) => {
@@ -62,6 +64,12 @@ export async function startBridgeServer(options: BridgeOptions): Promise<BridgeS
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', origin);
+    // A page on another site can resolve its own name to 127.0.0.1 (DNS rebinding); its
+    // requests then carry that name, not this address and port.
+    if (req.headers.host !== host) {
+      res.writeHead(421).end();
+      return;
+    }
     if (req.headers.origin !== undefined && req.headers.origin !== origin) {
       res.writeHead(403).end();
       return;
@@ -97,7 +105,8 @@ export async function startBridgeServer(options: BridgeOptions): Promise<BridgeS
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  origin = `http://127.0.0.1:${port}`;
+  host = `127.0.0.1:${port}`;
+  origin = `http://${host}`;
 
   return {
     url: origin,

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, safeStorage, shell, type BrowserWindow } from 'electron';
+import { app, protocol, safeStorage, session, shell, type BrowserWindow } from 'electron';
 import ElectronStore from 'electron-store';
+import { autoUpdater } from 'electron-updater';
 import { awsConfigPaths } from '../aws/sharedConfigFiles';
 import { electronPrintToPdf, electronSaveFile } from '../checklist/electronFileOutput';
 import { loadConfig } from '../config';
@@ -10,8 +10,12 @@ import { createMainServices } from '../services/createMainServices';
 import { createConsoleLogger } from '../services/logger';
 import { currentRuntimeInfo } from '../services/runtimeInfo';
 import { storeOptions, type PersistedState } from '../services/storeSchema';
+import { electronUpdaterPort } from '../update/electronUpdater';
+import { guardAllWebContents } from './appGuards';
+import { registerAppScheme, RENDERER_URL, serveRenderer } from './appProtocol';
 import { registerIpcHandlers, trustedSenderCheck, webContentsEventSink } from './ipcRegistration';
 import { createMainWindow } from './mainWindow';
+import { refuseAllPermissions } from './windowSecurity';
 
 /** The Electron entry point: wires services to a window and stays thin; the logic lives elsewhere. */
 function start(): void {
@@ -20,8 +24,11 @@ function start(): void {
     return;
   }
   const logger = createConsoleLogger('main');
-  const config = loadConfig();
-  const rendererUrl = pathToFileURL(join(__dirname, '../renderer/index.html')).href;
+  const config = loadConfig(process.env, { packaged: app.isPackaged });
+  if (config.endpointOverrides.ignored.length > 0) {
+    logger.warn('config.overridesIgnored', { names: config.endpointOverrides.ignored });
+  }
+  registerAppScheme(protocol);
   let window: BrowserWindow | undefined;
 
   app.on('second-instance', () => {
@@ -32,6 +39,8 @@ function start(): void {
   app.on('window-all-closed', () => app.quit());
 
   void app.whenReady().then(() => {
+    refuseAllPermissions(session.defaultSession);
+    serveRenderer(protocol, join(__dirname, '../renderer'));
     const events = webContentsEventSink(() => window?.webContents);
     const services = createMainServices({
       config,
@@ -46,22 +55,28 @@ function start(): void {
       templatesDir: app.isPackaged
         ? join(process.resourcesPath, 'templates')
         : join(app.getAppPath(), 'templates'),
+      // Only an installed app updates itself (from the feed in config, see main/config.ts).
+      ...(app.isPackaged
+        ? { updater: electronUpdaterPort(autoUpdater, config.update.feedUrl, logger) }
+        : {}),
     });
+    app.on('before-quit', () => services.update.beforeQuit());
+    guardAllWebContents(app, RENDERER_URL, services.openExternal);
     const handlers = createHandlers(services);
     registerIpcHandlers(
       handlers,
-      trustedSenderCheck(() => window?.webContents, rendererUrl),
+      trustedSenderCheck(() => window?.webContents, RENDERER_URL),
       events,
       services.logger,
     );
     window = createMainWindow({
       preloadPath: join(__dirname, 'preload.cjs'),
-      rendererUrl,
-      externalLinkHosts: config.externalLinkHosts,
+      rendererUrl: RENDERER_URL,
     });
     window.on('closed', () => {
       window = undefined;
     });
+    services.update.start();
   });
 }
 

@@ -1,22 +1,4 @@
-import type { BrowserWindowConstructorOptions, WebContents } from 'electron';
-
-/** The renderer gets no Node, its own JS world and Chromium's sandbox; nothing here is optional. */
-export function secureWebPreferences(
-  preloadPath: string,
-): BrowserWindowConstructorOptions['webPreferences'] {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    spellcheck: false,
-  };
-}
+import type { Session, WebContents } from 'electron';
 
 /**
  * The window only ever shows the bundled renderer: every navigation away from it and every new
@@ -36,7 +18,17 @@ export function lockDownWebContents(
     openAllowedExternal(url);
     return { action: 'deny' };
   });
-  contents.session.setPermissionRequestHandler((_contents, _permission, callback) =>
-    callback(false),
-  );
+  refuseAllPermissions(contents.session);
+}
+
+/**
+ * Permissions: the app needs none (no camera, notifications, clipboard reads, USB, …). Both
+ * the request handler (a page asks) and the check handler (a page queries, or Chromium checks
+ * before a feature) answer no, for the default session every window uses.
+ */
+export function refuseAllPermissions(
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>,
+): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
 }

@@ -1,7 +1,5 @@
-import { AppError, ErrorCodes } from '../../shared/errors';
 import type { appChannels } from '../../shared/ipc/channels/app';
 import { describeConfigFiles, listProfileNames } from '../aws/sharedConfigFiles';
-import { isAllowedExternalUrl } from '../services/externalLinks';
 import type { MainServices } from '../services/mainServices';
 import type { HandlerTable } from './handlers';
 
@@ -18,6 +16,7 @@ export function createAppHandlers(
         platform: runtime.platform,
         arch: runtime.arch,
         aws: { ...describeConfigFiles(awsPaths), profileCount: profiles.length },
+        endpointOverrides: services.config.endpointOverrides,
       };
     },
     'app:getPreferences': async () => services.store.getPreferences(),
@@ -27,10 +26,8 @@ export function createAppHandlers(
       return preferences;
     },
     'connections:list': async () => services.store.listConnections(),
+    // The opener checks the allow-list itself.
     'shell:openExternal': async ({ url }) => {
-      if (!isAllowedExternalUrl(url, services.config.externalLinkHosts)) {
-        throw new AppError(ErrorCodes.urlNotAllowed, { url });
-      }
       await services.openExternal(url);
     },
   };

@@ -7,6 +7,7 @@ import { createSupportHandlers } from './supportHandlers';
 import type { HandlerTable } from './handlers';
 import { createSmoozHandlers } from './smoozHandlers';
 import { createSetupHandlers } from './setupHandlers';
+import { createUpdateHandlers } from './updateHandlers';
 
 /** The complete handler table: one factory per feature, merged. */
 export function createHandlers(services: MainServices): HandlerTable {
@@ -18,5 +19,6 @@ export function createHandlers(services: MainServices): HandlerTable {
     ...createSmoozHandlers(services),
     ...createSetupHandlers(services),
     ...createGuidedHandlers(services),
+    ...createUpdateHandlers(services),
   };
 }

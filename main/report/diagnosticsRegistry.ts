@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { redactDeep } from '../../shared/redaction/deep';
+import { redactText } from '../../shared/redaction/patterns';
 import type { Logger } from '../services/logger';
 import type { DiagnosticsJournal } from './diagnosticsJournal';
 
@@ -52,7 +54,13 @@ export function createDiagnosticsRegistry(
     message: string,
     fields: Record<string, unknown> = {},
   ) => {
-    errors.push({ at: now().toISOString(), level, message, fields: jsonSafe(fields) });
+    // Kept on disk across restarts: redacted before it is stored, not only when exported.
+    errors.push({
+      at: now().toISOString(),
+      level,
+      message: redactText(message),
+      fields: redactDeep(jsonSafe(fields)) as Record<string, unknown>,
+    });
     if (errors.length > keep) errors.splice(0, errors.length - keep);
     try {
       journal.save('recentErrors', errors);

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { StackEventSchema, type StackEvent } from '../../shared/flow/plan';
 import { PreflightReportSchema, type PreflightReport } from '../../shared/flow/preflight';
 import type { SetupState } from '../../shared/flow/state';
+import { redactDeep } from '../../shared/redaction/deep';
+import { redactText } from '../../shared/redaction/patterns';
 import type { SetupEngine } from '../engine/setupEngine';
 import type { DiagnosticsJournal } from './diagnosticsJournal';
 import type { DiagnosticsRegistry } from './diagnosticsRegistry';
@@ -13,6 +15,22 @@ const EVENTS_KEPT = 100;
 function flowSummary(state: SetupState): Record<string, unknown> {
   const { preflight: _preflight, ...rest } = state as SetupState & { preflight?: unknown };
   return rest;
+}
+
+/**
+ * Preflight results and stack events carry AWS's error text (ARNs, account ids, endpoints):
+ * they are redacted before they reach the disk. Of a stack event only AWS's reason is free
+ * text; its id tells an event already seen from a new one after a restart and stays as it is.
+ */
+function redactForDisk<T>(section: 'preflight' | 'stackEvents', byConnection: Map<string, T>) {
+  const redact = (value: T): unknown =>
+    section === 'preflight'
+      ? redactDeep(value)
+      : (value as StackEvent[]).map((event) =>
+          event.reason === undefined ? event : { ...event, reason: redactText(event.reason) },
+        );
+  // Keyed by connection id, which must stay as it is to be found again.
+  return Object.fromEntries([...byConnection].map(([id, value]) => [id, redact(value)]));
 }
 
 /**
@@ -39,7 +57,7 @@ export function registerFlowDiagnostics(
   const save = <T>(section: 'preflight' | 'stackEvents', source: Map<string, T>) => {
     const live = new Set(engine.list().map((state) => state.plan.connectionId));
     for (const id of source.keys()) if (!live.has(id)) source.delete(id);
-    journal.save(section, Object.fromEntries(source));
+    journal.save(section, redactForDisk(section, source));
   };
 
   engine.subscribe((event) => {

@@ -14,12 +14,16 @@ import { createStoreFlowRepository } from '../engine/flowRepository';
 import { createSetupEngine } from '../engine/setupEngine';
 import { createGuided } from '../guided/createGuided';
 import { createAppStore } from './appStore';
+import { createExternalLinks, type OpenInBrowser } from './externalLinks';
+import { restrictToOwner } from './ownerOnly';
 import type { Logger } from './logger';
 import type { MainServices } from './mainServices';
 import type { RuntimeInfo } from './runtimeInfo';
 import type { PersistedState } from './storeSchema';
 import type { SecretEncryptor } from '../smooz/secretEncryptor';
 import { createSmoozServices } from '../smooz/smoozServices';
+import { createUpdateService, type UpdaterPort } from '../update/updateService';
+import { isActiveStep } from '../../shared/flow/reducer';
 
 /** What differs between the Electron app and a plain-Node host (tests, the browser demo). */
 export interface HostEnvironment {
@@ -29,7 +33,8 @@ export interface HostEnvironment {
   readonly runtime: RuntimeInfo;
   readonly awsPaths: AwsConfigPaths;
   readonly logger: Logger;
-  readonly openExternal: (url: string) => Promise<void>;
+  /** The system browser, unchecked; services only reach it through `createExternalLinks`. */
+  readonly openExternal: OpenInBrowser;
   /** Save dialog + write; hosts without a dialog (tests, the demo) save into a folder. */
   readonly saveFile?: SaveFile;
   readonly printToPdf?: PrintToPdf;
@@ -37,25 +42,32 @@ export interface HostEnvironment {
   readonly templatesDir?: string;
   /** Electron safeStorage; without it the SMOOZ token cannot be stored (never in plain text). */
   readonly secretEncryptor?: SecretEncryptor;
+  /** electron-updater in the packaged app; absent where the app cannot update itself. */
+  readonly updater?: UpdaterPort;
 }
 
 /** The one place services are assembled, so the app and the test bridge run the same graph. */
 export function createMainServices(host: HostEnvironment): MainServices {
+  restrictToOwner(host.storeBacking.path);
   const journal = createStoreJournal(host.storeBacking);
   const diagnostics = createDiagnosticsRegistry(journal);
   const logger = diagnostics.recordingLogger(host.logger);
-  const services: Omit<MainServices, 'smooz' | 'setup' | 'guided'> = {
+  const links = createExternalLinks(host.openExternal, {
+    allowedHosts: host.config.externalLinkHosts,
+    ssoOidcEndpoint: () => process.env.AWS_ENDPOINT_URL_SSO_OIDC,
+  });
+  const services: Omit<MainServices, 'smooz' | 'setup' | 'guided' | 'update'> = {
     config: host.config,
     store: createAppStore(host.storeBacking),
     runtime: host.runtime,
     awsPaths: host.awsPaths,
     logger,
-    openExternal: host.openExternal,
+    openExternal: links.openAppLink,
     ...createAwsServices({
       config: host.config,
       paths: host.awsPaths,
       env: process.env,
-      openExternal: host.openExternal,
+      openExternal: links.openSsoPage,
     }),
     checklistStore: createChecklistStore(host.storeBacking),
     saveFile: host.saveFile ?? unavailable('checklist.saveUnavailable'),
@@ -67,12 +79,20 @@ export function createMainServices(host: HostEnvironment): MainServices {
   const setup = createSetupEngineFor(host, services);
   registerFlowDiagnostics(services.diagnostics, setup, journal);
   const guided = createGuided({ ...services, storeBacking: host.storeBacking, setup, smooz });
-  return { ...services, smooz, setup, guided };
+  const update = createUpdateService({
+    ...(host.updater ? { updater: host.updater } : {}),
+    // An update waits while main is acting in the customer's account (or waiting for a login
+    // to go on doing so); the flow resumes after a restart, but not in the middle of a step.
+    isBusy: () =>
+      setup.list().some((state) => isActiveStep(state.step) || state.step === 'waitingForLogin'),
+    logger,
+  });
+  return { ...services, smooz, setup, guided, update };
 }
 
 function createSmoozServicesFor(
   host: HostEnvironment,
-  services: Omit<MainServices, 'smooz' | 'setup' | 'guided'>,
+  services: Omit<MainServices, 'smooz' | 'setup' | 'guided' | 'update'>,
 ) {
   const smooz = createSmoozServices({
     config: host.config,
@@ -92,7 +112,7 @@ function createSmoozServicesFor(
 
 function createSetupEngineFor(
   host: HostEnvironment,
-  services: Omit<MainServices, 'smooz' | 'setup' | 'guided'>,
+  services: Omit<MainServices, 'smooz' | 'setup' | 'guided' | 'update'>,
 ) {
   return createSetupEngine({
     config: host.config,

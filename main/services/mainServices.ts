@@ -10,6 +10,7 @@ import type { AppStore } from './appStore';
 import type { Logger } from './logger';
 import type { RuntimeInfo } from './runtimeInfo';
 import type { SmoozServices } from '../smooz/smoozServices';
+import type { UpdateService } from '../update/updateService';
 
 /**
  * Everything the handlers need, passed in rather than imported, so the same handler table runs in
@@ -21,7 +22,7 @@ export interface MainServices extends AwsServices {
   readonly runtime: RuntimeInfo;
   readonly awsPaths: AwsConfigPaths;
   readonly logger: Logger;
-  /** Opens a URL in the system browser; only called with allow-listed URLs. */
+  /** Opens an app link in the system browser; refuses (AppError) a URL off the allow-list. */
   readonly openExternal: (url: string) => Promise<void>;
   /** The offline checklist's persisted values and check-offs. */
   readonly checklistStore: ChecklistStore;
@@ -39,4 +40,6 @@ export interface MainServices extends AwsServices {
   readonly setup: SetupEngine;
   /** The guided flow's last stretch: stack outputs to SMOOZ, tracking, the home list's line. */
   readonly guided: GuidedService;
+  /** The app's own updates: checked daily, downloaded in the background, installed on consent. */
+  readonly update: UpdateService;
 }

@@ -32,6 +32,8 @@ export function storeOptions(projectVersion: string): Options<PersistedState> {
     projectVersion,
     configName: 'state',
     clearInvalidConfig: false,
+    // The state names the customer's databases, accounts and connections: owner only.
+    configFileMode: 0o600,
     defaults: {
       preferences: DEFAULT_PREFERENCES,
       connections: [],

@@ -6,6 +6,7 @@ import { AboutPanel } from './about/AboutPanel';
 import { ChecklistScreen } from './checklist/ChecklistScreen';
 import { ConnectionList } from './home/ConnectionList';
 import { ModeChoice, type SetupMode } from './home/ModeChoice';
+import { UpdateNotice } from './home/UpdateNotice';
 import { call, onEvent } from './ipc/api';
 import { LanguageSwitch } from './layout/LanguageSwitch';
 import { SupportModeProvider } from './support/SupportModeContext';
@@ -62,6 +63,7 @@ export function App() {
         <main className="app-main">
           {view.name === 'home' && (
             <>
+              <UpdateNotice />
               <ConnectionList onOpen={openGuided} />
               <ModeChoice onChoose={(mode) => setView({ name: 'setup', mode })} />
             </>

@@ -6,6 +6,7 @@ import { guidedChannels, guidedEvents } from './channels/guided';
 import { supportChannels } from './channels/support';
 import { smoozChannels, smoozEvents } from './channels/smooz';
 import { setupChannels, setupEvents } from './channels/setup';
+import { updateChannels, updateEvents } from './channels/update';
 
 /**
  * Every channel between the renderer and main, written once. Each feature keeps its channels in
@@ -20,6 +21,7 @@ export const channels = {
   ...smoozChannels,
   ...setupChannels,
   ...guidedChannels,
+  ...updateChannels,
 } as const;
 
 /** main → renderer pushes. */
@@ -29,6 +31,7 @@ export const events = {
   ...smoozEvents,
   ...setupEvents,
   ...guidedEvents,
+  ...updateEvents,
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -19,7 +19,8 @@ export type DisplayKind = SensitiveKind | 'text';
 
 export function maskValue(kind: DisplayKind, value: string): string {
   if (kind === 'text') return redactText(value);
-  if (kind === 'accountId') return maskTail(value.replace(/[^0-9]/g, '') || value);
+  if (kind === 'accountId')
+    return maskTail(value.normalize('NFKC').replace(/[^0-9]/g, '') || value);
   return maskTail(value);
 }
 

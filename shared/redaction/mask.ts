@@ -14,4 +14,12 @@ export function maskTail(value: string): string {
   return MASK_CHAR.repeat(hidden) + chars.slice(-KEPT_CHARACTERS).join('');
 }
 
+/** Below this length the last four characters would be most of a secret (a short password). */
+const SHORT_SECRET = 20;
+
+/** A value known to be a secret (by the name it is stored under): short ones are hidden whole. */
+export function maskSecret(value: string): string {
+  return Array.from(value).length < SHORT_SECRET ? MASK_CHAR.repeat(8) : maskTail(value);
+}
+
 export const isMasked = (value: string): boolean => value.includes(MASK_CHAR);

@@ -13,6 +13,7 @@ import { silentLogger } from '../../main/services/logger';
 import { currentRuntimeInfo } from '../../main/services/runtimeInfo';
 import { storeOptions, type PersistedState } from '../../main/services/storeSchema';
 import type { SecretEncryptor } from '../../main/smooz/secretEncryptor';
+import type { UpdaterPort } from '../../main/update/updateService';
 import { ROOT } from './projectRoot';
 
 export { ROOT };
@@ -33,6 +34,8 @@ export interface BridgeAppOptions {
   readonly printToPdf?: PrintToPdf;
   /** Stands in for Electron safeStorage so the SMOOZ token can be stored (test/smooz-server). */
   readonly secretEncryptor?: SecretEncryptor;
+  /** The app's updater (electron-updater against a local feed, test/support/updateFeed.ts). */
+  readonly updater?: UpdaterPort;
 }
 
 export interface BridgeApp {
@@ -66,6 +69,7 @@ export async function startBridgeApp(options: BridgeAppOptions): Promise<BridgeA
     saveFile: saveIntoFolder(saveDir),
     ...(options.printToPdf === undefined ? {} : { printToPdf: options.printToPdf }),
     ...(options.secretEncryptor === undefined ? {} : { secretEncryptor: options.secretEncryptor }),
+    ...(options.updater === undefined ? {} : { updater: options.updater }),
     templatesDir: join(ROOT, 'templates'),
   });
   const server = await startBridgeServer({

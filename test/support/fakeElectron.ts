@@ -11,16 +11,35 @@ export function createFakeElectron() {
   const openedExternal: string[] = [];
   const windows: FakeBrowserWindow[] = [];
   let permissionHandler: ((c: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined;
+  let permissionCheckHandler: ((...args: unknown[]) => boolean) | undefined;
+  const privilegedSchemes: { scheme: string; privileges: Record<string, boolean> }[] = [];
+  const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
+  const fakeSession = {
+    setPermissionRequestHandler: (handler: typeof permissionHandler) => {
+      permissionHandler = handler;
+    },
+    setPermissionCheckHandler: (handler: typeof permissionCheckHandler) => {
+      permissionCheckHandler = handler;
+    },
+  };
+  /** Electron's `app`: emits `web-contents-created` for every web contents, as Electron does. */
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: false,
+    quitRequested: false,
+    getVersion: () => '0.1.0',
+    getAppPath: () => process.cwd(),
+    requestSingleInstanceLock: () => true,
+    whenReady: () => Promise.resolve(),
+    quit() {
+      app.quitRequested = true;
+    },
+  });
 
   class FakeWebContents extends EventEmitter {
     readonly id = windows.length + 1;
     windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
     readonly sent: { channel: string; payload: unknown }[] = [];
-    readonly session = {
-      setPermissionRequestHandler: (handler: typeof permissionHandler) => {
-        permissionHandler = handler;
-      },
-    };
+    readonly session = fakeSession;
     setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
       this.windowOpenHandler = handler;
     }
@@ -38,6 +57,7 @@ export function createFakeElectron() {
     constructor(readonly options: Record<string, unknown>) {
       super();
       windows.push(this);
+      app.emit('web-contents-created', {}, this.webContents);
     }
     loadURL(url: string) {
       this.loadedUrl = url;
@@ -47,7 +67,20 @@ export function createFakeElectron() {
   }
 
   const electron = {
+    app,
     BrowserWindow: FakeBrowserWindow,
+    session: { defaultSession: fakeSession },
+    protocol: {
+      registerSchemesAsPrivileged: (
+        schemes: { scheme: string; privileges: Record<string, boolean> }[],
+      ) => {
+        privilegedSchemes.push(...schemes);
+      },
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => {
+        if (protocolHandlers.has(scheme)) throw new Error(`second handler for ${scheme}:`);
+        protocolHandlers.set(scheme, handler);
+      },
+    },
     shell: {
       openExternal: async (url: string) => {
         openedExternal.push(url);
@@ -85,5 +118,8 @@ export function createFakeElectron() {
     openedExternal,
     windows,
     permissionHandler: () => permissionHandler,
+    permissionCheckHandler: () => permissionCheckHandler,
+    privilegedSchemes,
+    protocolHandlers,
   };
 }

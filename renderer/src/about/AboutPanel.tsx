@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../ipc/api';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { useIpcQuery } from '../common/useIpcQuery';
+import { EndpointOverrides } from './EndpointOverrides';
 
 export function AboutPanel() {
   const { t } = useTranslation('about');
@@ -33,6 +34,7 @@ export function AboutPanel() {
           </div>
         ))}
       </dl>
+      <EndpointOverrides overrides={d.endpointOverrides} />
     </section>
   );
 }

@@ -1,12 +1,27 @@
 import type { RendererApi } from '../../../shared/ipc/api';
 import type { EventName } from '../../../shared/ipc/contract';
 
+const TOKEN_KEY = 'smooz-bridge-token';
+
+/**
+ * The token arrives in the URL fragment; it is taken out of the address at once (so it is not in
+ * the address bar, history or a screen-share) and kept for this tab only, so a reload still works.
+ */
+function takeToken(): string {
+  const fromUrl = new URLSearchParams(window.location.hash.slice(1)).get('token');
+  if (fromUrl !== null) {
+    window.sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return window.sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
 /**
  * Test and browser-demo transport: the same contract over the loopback bridge server. Only the
  * `bridge` build includes this module; the token arrives in the URL fragment.
  */
 export function createBridgeApi(): RendererApi {
-  const token = new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';
+  const token = takeToken();
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   const source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
   source.onmessage = (message: MessageEvent<string>) => {

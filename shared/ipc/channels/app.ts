@@ -18,6 +18,14 @@ export const DiagnosticsSchema = z.object({
     credentialsFile: z.object({ path: z.string(), exists: z.boolean() }),
     profileCount: z.number().int().nonnegative(),
   }),
+  /**
+   * Endpoint overrides from the environment (main/config.ts): those in force, and those a
+   * packaged app ignored because developer mode is off. About shows both.
+   */
+  endpointOverrides: z.object({
+    applied: z.array(z.object({ name: z.string(), value: z.string() })),
+    ignored: z.array(z.string()),
+  }),
 });
 export type Diagnostics = z.infer<typeof DiagnosticsSchema>;
 

@@ -6,7 +6,7 @@ import type { HandlerTable } from '../../../main/ipc/handlers';
 import { silentLogger } from '../../../main/services/logger';
 
 type FakeElectron = ReturnType<typeof createFakeElectron>;
-type Module = 'shell' | 'ipcMain' | 'ipcRenderer' | 'contextBridge';
+type Module = 'shell' | 'ipcMain' | 'ipcRenderer' | 'contextBridge' | 'protocol' | 'session';
 const fake = vi.hoisted(() => ({ current: undefined as FakeElectron | undefined }));
 
 function current(): FakeElectron {
@@ -25,6 +25,11 @@ vi.mock('electron', () => {
     get BrowserWindow() {
       return current().electron.BrowserWindow;
     },
+    get app() {
+      return current().electron.app;
+    },
+    protocol: forward('protocol'),
+    session: forward('session'),
     shell: forward('shell'),
     ipcMain: forward('ipcMain'),
     ipcRenderer: forward('ipcRenderer'),
@@ -32,20 +37,24 @@ vi.mock('electron', () => {
   };
 });
 
-const RENDERER_URL = 'file:///app/dist/renderer/index.html';
+const RENDERER_URL = 'app://smooz/index.html';
 
 beforeEach(() => {
   fake.current = createFakeElectron();
   vi.resetModules();
 });
 
+/** As main.ts does: the app-wide guard first, then the window (its contents get guarded). */
 async function openWindow() {
   const { createMainWindow } = await import('../../../main/electron/mainWindow');
-  createMainWindow({
-    preloadPath: '/app/dist/main/preload.cjs',
-    rendererUrl: RENDERER_URL,
-    externalLinkHosts: ['docs.aws.amazon.com'],
+  const { guardAllWebContents } = await import('../../../main/electron/appGuards');
+  const { createExternalLinks } = await import('../../../main/services/externalLinks');
+  const { shell, app } = await import('electron');
+  const links = createExternalLinks((url) => shell.openExternal(url), {
+    allowedHosts: ['docs.aws.amazon.com'],
   });
+  guardAllWebContents(app, RENDERER_URL, links.openAppLink);
+  createMainWindow({ preloadPath: '/app/dist/main/preload.cjs', rendererUrl: RENDERER_URL });
   const window = current().windows[0];
   if (!window) throw new Error('no window was created');
   return window;
@@ -82,6 +91,7 @@ describe('the main window', () => {
     const window = await openWindow();
     expect(fire(window.webContents, 'will-navigate', 'https://evil.example/')).toBe(true);
     expect(fire(window.webContents, 'will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(fire(window.webContents, 'will-navigate', 'app://smooz/other.html')).toBe(true);
     expect(fire(window.webContents, 'will-navigate', RENDERER_URL)).toBe(false);
     expect(fire(window.webContents, 'will-redirect', 'https://evil.example/')).toBe(true);
     expect(fire(window.webContents, 'will-attach-webview')).toBe(true);
@@ -104,6 +114,28 @@ describe('the main window', () => {
     handler?.({}, 'media', (ok: boolean) => answers.push(ok));
     handler?.({}, 'notifications', (ok: boolean) => answers.push(ok));
     expect(answers).toEqual([false, false]);
+  });
+
+  it('answers every permission check with no (clipboard, notifications, HID, …)', async () => {
+    await openWindow();
+    const check = current().permissionCheckHandler();
+    if (!check) throw new Error('no permission check handler was set');
+    for (const permission of ['clipboard-read', 'notifications', 'hid', 'media', 'geolocation']) {
+      expect(check({}, permission, 'app://smooz', {}), permission).toBe(false);
+    }
+  });
+
+  it('guards any other web contents the app creates (not only the main window)', async () => {
+    await openWindow();
+    const { BrowserWindow } = await import('electron');
+    const other = new BrowserWindow({});
+    const contents = current().windows.at(-1)?.webContents;
+    if (!contents || current().windows.at(-1) !== (other as unknown)) throw new Error('no window');
+    expect(fire(contents, 'will-navigate', 'https://evil.example/')).toBe(true);
+    expect(contents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({
+      action: 'deny',
+    });
+    expect(current().openedExternal).toEqual([]);
   });
 });
 

@@ -27,13 +27,13 @@ describe('electron-builder.yml', () => {
     expect(ajv.validate(schema, { ...config, productname: 'typo' })).toBe(false);
   });
 
-  it('builds nsis for Windows, dmg for macOS, AppImage and deb for Linux', () => {
+  it('builds nsis for Windows, dmg (and the zip auto-update installs from) for macOS, AppImage and deb for Linux', () => {
     const targets = (platform: string) =>
       ((config[platform] as { target: (string | { target: string })[] }).target ?? []).map((t) =>
         typeof t === 'string' ? t : t.target,
       );
     expect(targets('win')).toEqual(['nsis']);
-    expect(targets('mac')).toEqual(['dmg']);
+    expect(targets('mac')).toEqual(['dmg', 'zip']);
     expect(targets('linux').sort()).toEqual(['AppImage', 'deb']);
   });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { SensitiveKind } from '../../../shared/redaction/kinds';
+import { isReadableUnder } from '../../../shared/redaction/secretFields';
 
 /** Generators for what must never be shown unmasked, each tagged with its display kind. */
 const hex = (min: number, max: number) =>
@@ -17,6 +18,19 @@ export const accountId = fc.stringMatching(/^[0-9]{12}$/);
 export const hyphenatedAccountId = accountId.map(
   (id) => `${id.slice(0, 4)}-${id.slice(4, 8)}-${id.slice(8)}`,
 );
+/** As typed with a Japanese IME: full-width digits (１２３４…), sometimes grouped. */
+export const fullWidthAccountId = fc
+  .tuple(accountId, fc.constantFrom('', '－', '-', '　'))
+  .map(([id, dash]) => {
+    const wide = Array.from(id, (d) => String.fromCharCode(0xff10 + Number(d))).join('');
+    return dash === ''
+      ? wide
+      : `${wide.slice(0, 4)}${dash}${wide.slice(4, 8)}${dash}${wide.slice(8)}`;
+  });
+/** Grouped with what word processors and IMEs put between digit groups. */
+export const dashVariantAccountId = fc
+  .tuple(accountId, fc.constantFrom('–', '－', '—', '‐', '‑', '−', '‒'))
+  .map(([id, dash]) => `${id.slice(0, 4)}${dash}${id.slice(4, 8)}${dash}${id.slice(8)}`);
 
 export const arn = fc.oneof(
   fc.tuple(accountId, label).map(([a, n]) => `arn:aws:iam::${a}:role/${n}`),
@@ -48,6 +62,22 @@ export const hostname = fc.oneof(
     .filter((h) => !/(^|\.)(aws\.amazon\.com|smooz\.jp)$/.test(h)),
 );
 
+/**
+ * RDS endpoints whose first label is long and mixes letters and digits, as production names do
+ * (`prod-orders-2024-primary`): the part a reader recognises, which must not stay visible.
+ */
+const longLabel = fc
+  .stringMatching(/^[a-z][a-z0-9-]{18,40}[0-9]$/)
+  .filter((l) => !l.includes('--'));
+export const rdsEndpointLongName = fc.oneof(
+  fc
+    .tuple(longLabel, fc.stringMatching(/^[a-z0-9]{12}$/), region)
+    .map(([n, h, r]) => `${n}.${h}.${r}.rds.amazonaws.com`),
+  fc
+    .tuple(label, fc.stringMatching(/^[a-z]{4}[0-9][a-z0-9]{7}$/), region)
+    .map(([n, h, r]) => `${n}.cluster-ro-${h}.${r}.rds.amazonaws.com`),
+);
+
 export const endpointServiceName = fc
   .tuple(region, hex(17, 17))
   .map(([r, h]) => `com.amazonaws.vpce.${r}.vpce-svc-${h}`);
@@ -69,15 +99,67 @@ export const token = fc.oneof(
     )
     .map(([h, p, s]) => `eyJ${h}.${p}.${s}`),
 );
+/** JWT-shaped but short: each part too short for the long-token rule. */
+export const shortJwt = fc
+  .tuple(
+    fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/),
+    fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/),
+    fc.stringMatching(/^[A-Za-z0-9_-]{0,12}$/),
+  )
+  .map(([h, p, s]) => `eyJ${h}.${p}.${s}`);
+
+/** Names under which any value is a secret, as code, configs and HTTP headers spell them. */
+export const secretFieldName = fc.constantFrom(
+  'password',
+  'Password',
+  'db_password',
+  'token',
+  'apiToken',
+  'access_token',
+  'refreshToken',
+  'x-api-key',
+  'X-Api-Key',
+  'apiKey',
+  'client_secret',
+  'authorization',
+  'code',
+  'authCode',
+  'device_code',
+  'cookie',
+);
+const fieldSeparator = fc.constantFrom('=', ': ', ':', ' = ', '": "', '=Bearer ');
+/** A short value (a password, a one-time code): nothing but its name says it is a secret. */
+const shortSecretValue = fc
+  .stringMatching(/^[A-Za-z0-9!@#$%^*._~+/-]{1,16}$/)
+  // An error code under a `code` name stays readable by design (see secretFields.ts).
+  .filter((v) => !isReadableUnder('code', v));
+export const secretField = fc.tuple(secretFieldName, fieldSeparator, shortSecretValue);
 
 export interface Secret {
   readonly kind: SensitiveKind;
   readonly value: string;
+  /**
+   * How it appears in free text when that differs from the value: under a secret-named field
+   * (`password=abc`). Such a value leaks when it still follows its name.
+   */
+  readonly text?: string;
 }
+
+/** The value as it appears in prose. */
+export const textOf = (s: Secret): string => s.text ?? s.value;
 
 export const secret: fc.Arbitrary<Secret> = fc.oneof(
   accountId.map((value) => ({ kind: 'accountId' as const, value })),
   hyphenatedAccountId.map((value) => ({ kind: 'accountId' as const, value })),
+  fullWidthAccountId.map((value) => ({ kind: 'accountId' as const, value })),
+  dashVariantAccountId.map((value) => ({ kind: 'accountId' as const, value })),
+  rdsEndpointLongName.map((value) => ({ kind: 'hostname' as const, value })),
+  shortJwt.map((value) => ({ kind: 'token' as const, value })),
+  secretField.map(([name, separator, value]) => ({
+    kind: 'token' as const,
+    value,
+    text: `${name}${separator}${value}`,
+  })),
   arn.map((value) => ({ kind: 'arn' as const, value })),
   hostname.map((value) => ({ kind: 'hostname' as const, value })),
   endpointServiceName.map((value) => ({ kind: 'endpointServiceName' as const, value })),
@@ -98,9 +180,22 @@ export const context = fc.constantFrom(
   ['「', '」'],
 );
 
-/** What must not survive redaction: the value itself, and for account ids its digits. */
+/** An account id's twelve digits, however it was typed. */
+export const accountDigits = (value: string): string =>
+  value.normalize('NFKC').replace(/[^0-9]/g, '');
+
+/**
+ * What must not survive redaction: the value itself; for account ids their digits in any width;
+ * for hostnames their first label (the database's name); for a secret-named field the value
+ * still following its name.
+ */
 export function leaks(output: string, s: Secret): boolean {
+  if (s.text !== undefined) return output.includes(s.text);
   if (output.includes(s.value)) return true;
-  if (s.kind === 'accountId') return output.includes(s.value.replace(/-/g, ''));
+  if (s.kind === 'accountId') return output.normalize('NFKC').includes(accountDigits(s.value));
+  if (s.kind === 'hostname') {
+    const first = (s.value.split('.')[0] ?? '').replace(/[^a-z0-9-]/g, '');
+    return new RegExp(`(?<![A-Za-z0-9-])${first}\\.`).test(output);
+  }
   return false;
 }
