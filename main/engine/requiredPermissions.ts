@@ -98,7 +98,20 @@ export const REQUIRED_PERMISSIONS = [
 
 export type PermissionPurpose = (typeof REQUIRED_PERMISSIONS)[number]['purpose'];
 
-/** Each action once, in the list's order (what preflight simulates). */
-export const REQUIRED_ACTIONS: readonly string[] = [
-  ...new Set(REQUIRED_PERMISSIONS.map((p) => p.action)),
-];
+/**
+ * The one list the user and the administrator see: each action once, in the list's order, with
+ * every reason for it. Preflight simulates exactly these actions and the confirmation screen
+ * lists exactly these entries (setup:requiredPermissions), so both give the same count.
+ */
+export const REQUIRED_ACTION_LIST: readonly {
+  readonly action: string;
+  readonly purposes: readonly PermissionPurpose[];
+}[] = [...new Set(REQUIRED_PERMISSIONS.map((p) => p.action))].map((action) => ({
+  action,
+  purposes: [
+    ...new Set(REQUIRED_PERMISSIONS.filter((p) => p.action === action).map((p) => p.purpose)),
+  ],
+}));
+
+/** The actions preflight simulates. */
+export const REQUIRED_ACTIONS: readonly string[] = REQUIRED_ACTION_LIST.map((a) => a.action);

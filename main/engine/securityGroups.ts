@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { AppError } from '../../shared/errors';
 import type { SetupPlan } from '../../shared/flow/plan';
+import { planNames } from '../../shared/naming/planNames';
 import type { CreatedResource, RuleSource } from '../../shared/flow/resources';
 import type { EngineClients } from './engineClients';
 import type { VpcNetwork } from './network';
@@ -22,9 +23,7 @@ export type RuleResource = Extract<CreatedResource, { kind: 'ingressRule' }>;
 export type GroupPurpose = GroupResource['purpose'];
 
 export const endpointSecurityGroupName = (plan: SetupPlan): string =>
-  plan.lambdaSecurityGroupName.replace(/-lambda-/, '-endpoints-') === plan.lambdaSecurityGroupName
-    ? `${plan.lambdaSecurityGroupName}-endpoints`
-    : plan.lambdaSecurityGroupName.replace(/-lambda-/, '-endpoints-');
+  planNames(plan).endpointsSecurityGroupName;
 
 const errorName = (error: unknown): string => (error as { name?: string }).name ?? '';
 
@@ -210,12 +209,23 @@ export async function ensureIngressRules(
   return owned;
 }
 
-/** Rules in these groups that carry this connection's description (found again after a crash). */
-export async function findConnectionRules(
+/** The groups to look in: the ones named, or every group in the region (`anywhere`). */
+async function groupsToSearch(
   clients: EngineClients,
-  groupIds: readonly string[],
-  connectionId: string,
-): Promise<RuleResource[]> {
+  groupIds: readonly string[] | 'anywhere',
+): Promise<SecurityGroup[]> {
+  if (groupIds === 'anywhere') {
+    const groups: SecurityGroup[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await clients.ec2.send(
+        new DescribeSecurityGroupsCommand({ NextToken: nextToken }),
+      );
+      groups.push(...(page.SecurityGroups ?? []));
+      nextToken = page.NextToken;
+    } while (nextToken);
+    return groups;
+  }
   if (groupIds.length === 0) return [];
   const out = await clients.ec2
     .send(new DescribeSecurityGroupsCommand({ GroupIds: [...groupIds] }))
@@ -223,7 +233,19 @@ export async function findConnectionRules(
       if (errorName(error) === 'InvalidGroup.NotFound') return { SecurityGroups: [] };
       throw error;
     });
-  return (out.SecurityGroups ?? []).flatMap((group) =>
+  return out.SecurityGroups ?? [];
+}
+
+/**
+ * Rules that carry this connection's description (found again after a crash), in the groups
+ * named, or in every group of the region for a setup whose plan is unknown here.
+ */
+export async function findConnectionRules(
+  clients: EngineClients,
+  groupIds: readonly string[] | 'anywhere',
+  connectionId: string,
+): Promise<RuleResource[]> {
+  return (await groupsToSearch(clients, groupIds)).flatMap((group) =>
     (group.IpPermissions ?? [])
       .filter((p) => p.IpProtocol === 'tcp' && p.FromPort !== undefined && p.FromPort === p.ToPort)
       .flatMap((p) => [
