@@ -31,7 +31,7 @@ import type { EngineClients } from './engineClients';
 import { describeVpcNetwork, hasS3Gateway, subnetHasEgress, type VpcNetwork } from './network';
 import { databaseAzs } from './planner';
 import { REQUIRED_ACTIONS } from './requiredPermissions';
-import { plannedRdsRules } from './securityGroups';
+import { describeRegionGroups, plannedRdsRules } from './securityGroups';
 import { CONNECTION_TAG } from './tags';
 
 type Params = PreflightCheck['params'];
@@ -148,23 +148,18 @@ async function securityGroupLimits(
   network: VpcNetwork,
   created: readonly { kind: string }[],
 ): Promise<PreflightCheck> {
+  // L-E79EC296 is "VPC security groups per Region": every group in every VPC of the region
+  // counts against it, not only the database VPC's.
   const [rulesQuota, groupsQuota, groups] = await Promise.all([
     quotaValue(clients, 'L-0EA8095F', 60),
     quotaValue(clients, 'L-E79EC296', 2500),
-    clients.ec2.send(
-      new DescribeSecurityGroupsCommand({
-        Filters: [{ Name: 'vpc-id', Values: [plan.database.vpcId] }],
-      }),
-    ),
+    describeRegionGroups(clients),
   ]);
   const rdsGroupId = plan.database.securityGroupIds[0] ?? '';
-  const rdsGroup = (groups.SecurityGroups ?? []).find((g) => g.GroupId === rdsGroupId);
+  const rdsGroup = groups.find((g) => g.GroupId === rdsGroupId);
   const newRules = plannedRdsRules(plan, network, 'sg-planned').length;
   const rulesAfter = inboundRuleCount(rdsGroup) + newRules;
-  const groupsAfter =
-    (groups.SecurityGroups ?? []).length +
-    2 -
-    created.filter((r) => r.kind === 'securityGroup').length;
+  const groupsAfter = groups.length + 2 - created.filter((r) => r.kind === 'securityGroup').length;
   const params = {
     groupId: rdsGroupId,
     rulesAfter,
@@ -288,7 +283,7 @@ async function principalArn(clients: EngineClients): Promise<string | null> {
   return /:user\//.test(arn) ? arn : null;
 }
 
-async function permissions(clients: EngineClients): Promise<PreflightCheck> {
+export async function permissions(clients: EngineClients): Promise<PreflightCheck> {
   const count = REQUIRED_ACTIONS.length;
   try {
     const principal = await principalArn(clients);

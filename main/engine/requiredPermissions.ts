@@ -27,6 +27,8 @@ export const REQUIRED_PERMISSIONS = [
   // Tags are set in the create call itself (TagSpecifications), which IAM authorizes as CreateTags.
   { action: 'ec2:CreateTags', purpose: 'securityGroups' },
   { action: 'ec2:AuthorizeSecurityGroupIngress', purpose: 'securityGroups' },
+  // A rule another connection already made is shared: its description lists both connections.
+  { action: 'ec2:UpdateSecurityGroupRuleDescriptionsIngress', purpose: 'securityGroups' },
   { action: 'ec2:CreateVpcEndpoint', purpose: 'endpoints' },
   { action: 'ec2:CreateTags', purpose: 'endpoints' },
   { action: 'cloudformation:CreateStack', purpose: 'stack' },
@@ -40,6 +42,7 @@ export const REQUIRED_PERMISSIONS = [
   { action: 'ec2:DescribeSecurityGroups', purpose: 'teardown' },
   { action: 'ec2:DescribeSecurityGroupRules', purpose: 'teardown' },
   { action: 'ec2:RevokeSecurityGroupIngress', purpose: 'teardown' },
+  { action: 'ec2:UpdateSecurityGroupRuleDescriptionsIngress', purpose: 'teardown' },
   { action: 'ec2:DescribeVpcEndpoints', purpose: 'teardown' },
   { action: 'ec2:DeleteVpcEndpoints', purpose: 'teardown' },
   { action: 'ec2:DeleteSecurityGroup', purpose: 'teardown' },

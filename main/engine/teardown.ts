@@ -111,7 +111,7 @@ export async function removeConnectionResource(
         onEvents: (events, done, all) => options.onStackEvents(events, done, all),
       });
     case 'ingressRule':
-      return revokeRule(clients, resource);
+      return revokeRule(clients, resource, connectionId);
     case 'vpcEndpoint':
       return deleteEndpoint(clients, resource.endpointId, options.timing.pollMs, options.signal);
     case 'securityGroup':

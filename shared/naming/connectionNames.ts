@@ -13,8 +13,12 @@ import {
 
 /** The prefix when SMOOZ gives none; also the offline checklist's. */
 export const DEFAULT_RESOURCE_NAME_PREFIX = 'smooz-privatelink';
-/** Letters, digits and hyphens, starting with a letter: valid at the start of every name below. */
-export const RESOURCE_NAME_PREFIX_PATTERN = /^[A-Za-z][A-Za-z0-9-]{0,19}$/;
+/**
+ * Letters, digits and inner hyphens, starting with a letter: valid at the start of every name
+ * below. Not `sg-`: EC2 refuses security group names that start so.
+ */
+export const RESOURCE_NAME_PREFIX_PATTERN =
+  /^(?![sS][gG](-|$))[A-Za-z]([A-Za-z0-9-]{0,18}[A-Za-z0-9])?$/;
 export const RESOURCE_NAME_PREFIX_MAX = 20;
 
 /** AWS's limits on the names a connection uses. */
