@@ -291,6 +291,8 @@ export function createSetupEngine(deps: SetupEngineDeps): SetupEngine {
 
   function launch(id: string, retryFailedStack = false): Promise<void> {
     if (running.has(id)) throw new AppError(SetupErrorCodes.alreadyRunning, { connectionId: id });
+    if (discarder.get(id))
+      throw new AppError(SetupErrorCodes.discardInProgress, { connectionId: id });
     const abort = new AbortController();
     const done = drive(id, abort.signal, retryFailedStack)
       .catch((error: unknown) => {
