@@ -127,6 +127,20 @@ describe('many connections in one account', () => {
     app = createEngineHarness(endpoint);
   });
 
+  it('counts every security group in the region against the per-region quota, not only the VPC’s', async () => {
+    const inRegion =
+      (await ec2.send(new DescribeSecurityGroupsCommand({}))).SecurityGroups?.length ?? 0;
+    const created = await app.engine.create(request('count', 'instance', more.vpc2Orders));
+    const checked = await app.engine.runPreflight(created.plan.connectionId);
+    const limits =
+      checked.step === 'ready' || checked.step === 'preflight'
+        ? checked.preflight?.checks.find((c) => c.id === 'securityGroupLimits')
+        : undefined;
+    // The two groups a connection may add (the Lambda's, and the endpoints' with the egress fix).
+    expect(limits?.params.groupsAfter).toBe(inRegion + 2);
+    await app.engine.cancel(created.plan.connectionId);
+  });
+
   it('sets up three connections one after another, then two at once, each to its stack outputs', async () => {
     done.set('prod', await complete(request('本番DB接続', 'instance', seeded.postgres.identifier)));
     done.set('staging', await complete(request('検証DB接続', 'cluster', seeded.aurora.identifier)));
