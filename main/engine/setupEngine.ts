@@ -138,8 +138,8 @@ export function createSetupEngine(deps: SetupEngineDeps): SetupEngine {
    */
   const ownerOf: ClashOwnerLookup = (connectionId) => {
     const flow = deps.repository.load(connectionId);
-    if (!flow || discarder.get(connectionId)) return { type: 'abandoned', connectionId };
-    return flow.step === 'complete' || running.has(connectionId)
+    if (!flow) return { type: 'abandoned', connectionId };
+    return (flow.step === 'complete' || running.has(connectionId)) && !discarder.get(connectionId)
       ? { type: 'connection', connectionId, connectionName: flow.plan.connectionName }
       : { type: 'abandoned', connectionId, connectionName: flow.plan.connectionName };
   };
