@@ -29,9 +29,6 @@ type GroupResource = Extract<CreatedResource, { kind: 'securityGroup' }>;
 export type RuleResource = Extract<CreatedResource, { kind: 'ingressRule' }>;
 export type GroupPurpose = GroupResource['purpose'];
 
-export const endpointSecurityGroupName = (plan: SetupPlan): string =>
-  planNames(plan).endpointsSecurityGroupName;
-
 const errorName = (error: unknown): string => (error as { name?: string }).name ?? '';
 
 /**
@@ -114,7 +111,9 @@ export async function ensureSecurityGroup(
   purpose: GroupPurpose,
 ): Promise<GroupResource> {
   const groupName =
-    purpose === 'lambda' ? plan.lambdaSecurityGroupName : endpointSecurityGroupName(plan);
+    purpose === 'lambda'
+      ? plan.lambdaSecurityGroupName
+      : planNames(plan).endpointsSecurityGroupName;
   const vpcId = plan.database.vpcId;
   const find = async () =>
     (
