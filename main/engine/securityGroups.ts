@@ -14,7 +14,8 @@ import type { SetupPlan } from '../../shared/flow/plan';
 import { planNames } from '../../shared/naming/planNames';
 import type { CreatedResource } from '../../shared/flow/resources';
 import type { EngineClients } from './engineClients';
-import type { VpcNetwork } from './network';
+import { updaterEndpointServiceNames } from '../../shared/stack/updaterApis';
+import { endpointsOfOtherConnections, type VpcNetwork } from './network';
 import { retryWhile, type RetryOptions } from '../services/backoff';
 import { SetupErrorCodes } from './setupErrors';
 import {
@@ -61,6 +62,29 @@ export function plannedRdsRules(
       source: { type: 'cidr', cidr },
     })),
   ];
+}
+
+/**
+ * HTTPS from the updater's group into the groups of interface endpoints another connection made
+ * (endpointsOfOtherConnections): the updater reaches its API through them, and the rule, this
+ * connection's own, goes at its teardown.
+ */
+export function plannedEndpointAccessRules(
+  plan: SetupPlan,
+  network: VpcNetwork,
+  lambdaGroupId: string,
+): RuleResource[] {
+  const groups = endpointsOfOtherConnections(
+    network,
+    updaterEndpointServiceNames(plan.region),
+    plan.connectionId,
+  ).flatMap((e) => e.groupIds);
+  return [...new Set(groups)].map((groupId) => ({
+    kind: 'ingressRule',
+    groupId,
+    port: 443,
+    source: { type: 'securityGroup', groupId: lambdaGroupId },
+  }));
 }
 
 async function describeGroups(

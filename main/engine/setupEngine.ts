@@ -22,7 +22,12 @@ import { derivePlan } from './planner';
 import { runPreflight, type ClashOwnerLookup } from './preflight';
 import type { DiscardRepository } from './discardRepository';
 import { createDiscarder, type DiscardRequest } from './discarder';
-import { ensureIngressRules, ensureSecurityGroup, plannedRdsRules } from './securityGroups';
+import {
+  ensureIngressRules,
+  ensureSecurityGroup,
+  plannedEndpointAccessRules,
+  plannedRdsRules,
+} from './securityGroups';
 import { SetupErrorCodes } from './setupErrors';
 import { ensureEndpoints } from './endpoints';
 import { ensureStack, StackFailedError } from './stack';
@@ -207,7 +212,10 @@ export function createSetupEngine(deps: SetupEngineDeps): SetupEngine {
         await ensureIngressRules(
           clients,
           id,
-          plannedRdsRules(state.plan, network, lambdaGroupId),
+          [
+            ...plannedRdsRules(state.plan, network, lambdaGroupId),
+            ...plannedEndpointAccessRules(state.plan, network, lambdaGroupId),
+          ],
           record,
         );
         dispatch(id, { type: 'rulesReady' });
