@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { applyPlanPatch } from '../naming/planNames';
 import type { SetupEvent } from './events';
 import { preflightPassed } from './preflight';
 import type { SetupPlan } from './plan';
@@ -79,7 +80,11 @@ export function reduce(state: SetupState, event: SetupEvent): SetupState {
         // The Lambda SG and endpoints already made belong to this VPC and these subnets.
         throw illegal();
       }
-      return { step: 'preflight', ...core(s), plan: { ...s.plan, ...event.patch } };
+      return {
+        step: 'preflight',
+        ...core(s),
+        plan: applyPlanPatch(s.plan, event.patch, s.created),
+      };
     case 'preflightCompleted':
       if (s.step !== 'preflight' && s.step !== 'ready') throw illegal();
       return preflightPassed(event.report)
@@ -161,9 +166,18 @@ export function reduce(state: SetupState, event: SetupEvent): SetupState {
     case 'resourceRemoved': {
       if (s.step !== 'tearingDown' || s.teardown === undefined) throw illegal();
       const key = resourceKey(event.resource);
-      const report = event.alreadyGone
-        ? { ...s.teardown, alreadyGone: [...s.teardown.alreadyGone, event.resource] }
-        : { ...s.teardown, removed: [...s.teardown.removed, event.resource] };
+      const report =
+        event.handedOverTo !== undefined
+          ? {
+              ...s.teardown,
+              handedOver: [
+                ...(s.teardown.handedOver ?? []),
+                { resource: event.resource, connectionId: event.handedOverTo },
+              ],
+            }
+          : event.alreadyGone
+            ? { ...s.teardown, alreadyGone: [...s.teardown.alreadyGone, event.resource] }
+            : { ...s.teardown, removed: [...s.teardown.removed, event.resource] };
       return {
         step: 'tearingDown',
         plan: s.plan,
