@@ -119,6 +119,35 @@ describe('AWS config files the SDK cannot read, or reads differently than they l
     expect(l.fileProblems).toEqual([]);
   });
 
+  it('names a source_profile that no file defines even when it is a built-in object name', async () => {
+    await aws.writeConfig(
+      ['constructor', 'toString', '__proto__']
+        .map((source, n) =>
+          [
+            `[profile role-${n}]`,
+            'role_arn = arn:aws:iam::123456789012:role/Deploy',
+            `source_profile = ${source}`,
+          ].join('\n'),
+        )
+        .join('\n'),
+    );
+    const l = await listing();
+    expect(l.profiles.map((p) => p.problem)).toEqual([
+      {
+        code: 'aws.sourceProfileMissing',
+        params: { profile: 'role-0', sourceProfile: 'constructor' },
+      },
+      {
+        code: 'aws.sourceProfileMissing',
+        params: { profile: 'role-1', sourceProfile: 'toString' },
+      },
+      {
+        code: 'aws.sourceProfileMissing',
+        params: { profile: 'role-2', sourceProfile: '__proto__' },
+      },
+    ]);
+  });
+
   // No time is asserted (`npm run bench` measures it); the long timeout is for a busy machine.
   // Walking each chain again from every profile, as before, did not finish on this file.
   it(
