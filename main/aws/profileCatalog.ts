@@ -139,6 +139,8 @@ interface Profile {
   source?: Profile;
   /** Where its chain ends when it is reached as a source, once worked out. */
   end?: SourceEnd;
+  /** What the listing says about it, once worked out. */
+  descriptor?: ProfileDescriptor;
 }
 
 const OK: ChainEnd = { problem: null, ssoSession: null };
@@ -261,8 +263,7 @@ function chainResolver(
 
 /** Every profile in both files, broken ones included, with what is wrong with them. */
 export function describeProfiles(files: ParsedAwsFiles): ProfileDescriptor[] {
-  const profiles = mergedProfiles(files);
-  const describe = describer(files, profiles);
+  const { profiles, describe } = catalogue(files);
   // By UTF-16 code units, as the default sort orders the names.
   const byName = (a: Profile, b: Profile) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   return [...profiles.values()].sort(byName).map(describe);
@@ -273,18 +274,35 @@ export function describeProfile(
   files: ParsedAwsFiles,
   name: string,
 ): ProfileDescriptor | undefined {
-  const profiles = mergedProfiles(files);
+  const { profiles, describe } = catalogue(files);
   const profile = profiles.get(name);
-  return profile ? describer(files, profiles)(profile) : undefined;
+  return profile ? describe(profile) : undefined;
 }
 
-/** A Map, so that a name such as `constructor` is only a profile when a file defines it. */
+interface Catalogue {
+  readonly profiles: ReadonlyMap<string, Profile>;
+  readonly describe: (profile: Profile) => ProfileDescriptor;
+}
+
+// Unchanged files are parsed once (loadAwsFiles), so their chains are also resolved once.
+const catalogues = new WeakMap<ParsedAwsFiles, Catalogue>();
+
+function catalogue(files: ParsedAwsFiles): Catalogue {
+  let known = catalogues.get(files);
+  if (!known) {
+    const profiles = mergedProfiles(files);
+    known = { profiles, describe: describer(files, profiles) };
+    catalogues.set(files, known);
+  }
+  return known;
+}
+
 function mergedProfiles(files: ParsedAwsFiles): Map<string, Profile> {
   const profiles = new Map<string, Profile>();
-  for (const [name, section] of Object.entries(files.configProfiles)) {
+  for (const [name, section] of files.configProfiles) {
     profiles.set(name, { name, section, inConfig: true, inCredentials: false });
   }
-  for (const [name, section] of Object.entries(files.credentialsProfiles)) {
+  for (const [name, section] of files.credentialsProfiles) {
     const fromConfig = profiles.get(name);
     if (fromConfig) {
       fromConfig.section = { ...fromConfig.section, ...section };
@@ -298,7 +316,9 @@ function mergedProfiles(files: ParsedAwsFiles): Map<string, Profile> {
 
 function describer(files: ParsedAwsFiles, profiles: ReadonlyMap<string, Profile>) {
   const chainEnd = chainResolver(profiles, files.ssoSessions);
-  return (profile: Profile): ProfileDescriptor => {
+  return (profile: Profile): ProfileDescriptor => (profile.descriptor ??= describeOne(profile));
+
+  function describeOne(profile: Profile): ProfileDescriptor {
     const { name, section: s } = profile;
     const kind = kindOf(s);
     const sso =
@@ -319,7 +339,7 @@ function describer(files: ParsedAwsFiles, profiles: ReadonlyMap<string, Profile>
       problem: sso ? sso.problem : end ? end.problem : kind === 'none' ? unusable(name, s) : null,
       ssoSession: sso?.session ?? end?.ssoSession ?? null,
     };
-  };
+  }
 }
 
 /** Why a profile with none of the credential settings gives none. */

@@ -15,10 +15,10 @@ export type IniSection = Readonly<Record<string, string>>;
 
 /** The two files as the SDK's own loader reads them, split into what each section is for. */
 export interface ParsedAwsFiles {
-  /** `[default]` and `[profile x]` of the config file, keyed by profile name. */
-  readonly configProfiles: Readonly<Record<string, IniSection>>;
+  /** `[default]` and `[profile x]` of the config file, by profile name. */
+  readonly configProfiles: ReadonlyMap<string, IniSection>;
   /** Every section of the credentials file (there, `[x]` is profile x). */
-  readonly credentialsProfiles: Readonly<Record<string, IniSection>>;
+  readonly credentialsProfiles: ReadonlyMap<string, IniSection>;
   /** `[sso-session x]` sections, keyed by x. */
   readonly ssoSessions: Readonly<Record<string, IniSection>>;
   /**
@@ -46,45 +46,87 @@ export function awsConfigPaths(env: NodeJS.ProcessEnv = process.env): AwsConfigP
 const SSO_SESSION_PREFIX = 'sso-session.';
 const TYPED_SECTION_PREFIXES = [SSO_SESSION_PREFIX, 'services.'];
 
+/** A file's bytes, or why it could not be read (`ENOENT`, `EISDIR`…). */
+type FileRead = { readonly bytes: Buffer } | { readonly reason: string };
+
+async function readBytes(file: string): Promise<FileRead> {
+  try {
+    return { bytes: await readFile(file) };
+  } catch (error) {
+    return { reason: (error as NodeJS.ErrnoException).code ?? String(error) };
+  }
+}
+
+const sameRead = (a: FileRead, b: FileRead): boolean =>
+  'bytes' in a ? 'bytes' in b && a.bytes.equals(b.bytes) : 'reason' in b && a.reason === b.reason;
+
 /**
- * Reads both files fresh (the loader otherwise caches file contents for the process lifetime). A
- * missing file counts as empty, as it does for the CLI; anything else that makes the loader skip a
- * file or a section is in `fileProblems`.
+ * The files last parsed, with what was read from them. The profile step lists the profiles and then
+ * uses one, each time reading the files again; on a file of tens of thousands of profiles the SDK's
+ * parse is most of the time, and comparing the bytes a tiny part of it.
+ */
+let lastParsed:
+  | { readonly paths: AwsConfigPaths; readonly reads: FileRead[]; readonly files: ParsedAwsFiles }
+  | undefined;
+
+/**
+ * Reads both files fresh each time (the loader otherwise caches file contents for the process
+ * lifetime), parsing them again only when their bytes changed. A missing file counts as empty, as
+ * it does for the CLI; anything else that makes the loader skip a file or a section is in
+ * `fileProblems`.
  */
 export async function loadAwsFiles(paths: AwsConfigPaths): Promise<ParsedAwsFiles> {
-  const [files, config, credentials] = await Promise.all([
-    loadSharedConfigFiles({
-      configFilepath: paths.configFile,
-      filepath: paths.credentialsFile,
-      ignoreCache: true,
-    }),
-    inspectFile(paths.configFile, 'config'),
-    inspectFile(paths.credentialsFile, 'credentials'),
-  ]);
-  const configProfiles: Record<string, IniSection> = {};
+  const reads = await readBoth(paths);
+  const last = lastParsed;
+  if (
+    last &&
+    last.paths.configFile === paths.configFile &&
+    last.paths.credentialsFile === paths.credentialsFile &&
+    reads.every((read, n) => sameRead(read, last.reads[n] as FileRead))
+  ) {
+    return last.files;
+  }
+  const loaded = await loadSharedConfigFiles({
+    configFilepath: paths.configFile,
+    filepath: paths.credentialsFile,
+    ignoreCache: true,
+  });
+  const [configRead, credentialsRead] = reads as [FileRead, FileRead];
+  const config = inspectFile(paths.configFile, 'config', configRead);
+  const credentials = inspectFile(paths.credentialsFile, 'credentials', credentialsRead);
+  const configProfiles = new Map<string, IniSection>();
   const ssoSessions: Record<string, IniSection> = {};
-  for (const [key, section] of Object.entries(files.configFile)) {
+  for (const [key, section] of Object.entries(loaded.configFile)) {
     if (key.startsWith(SSO_SESSION_PREFIX)) {
       ssoSessions[key.slice(SSO_SESSION_PREFIX.length)] = section as IniSection;
     } else if (!TYPED_SECTION_PREFIXES.some((prefix) => key.startsWith(prefix))) {
-      configProfiles[key] = section as IniSection;
+      configProfiles.set(key, section as IniSection);
     }
   }
-  const credentialsProfiles: Record<string, IniSection> = {};
-  for (const [key, section] of Object.entries(files.credentialsFile)) {
+  const credentialsProfiles = new Map<string, IniSection>();
+  for (const [key, section] of Object.entries(loaded.credentialsFile)) {
     // `[profile x]` in the credentials file is not a profile the SDK can select.
     if (![...TYPED_SECTION_PREFIXES, 'profile.'].some((prefix) => key.startsWith(prefix))) {
-      credentialsProfiles[key] = section as IniSection;
+      credentialsProfiles.set(key, section as IniSection);
     }
   }
-  return {
+  const files: ParsedAwsFiles = {
     configProfiles,
     credentialsProfiles,
     ssoSessions,
     ignoredConfigSections: config.ignored,
     fileProblems: [...config.problems, ...credentials.problems],
   };
+  // The loader read the files itself: keep its parse only if they did not change meanwhile.
+  const after = await readBoth(paths);
+  if (after.every((read, n) => sameRead(read, reads[n] as FileRead))) {
+    lastParsed = { paths, reads, files };
+  }
+  return files;
 }
+
+const readBoth = (paths: AwsConfigPaths) =>
+  Promise.all([readBytes(paths.configFile), readBytes(paths.credentialsFile)]);
 
 interface FileInspection {
   readonly ignored: string[];
@@ -97,21 +139,19 @@ const fileProblem = (code: string, params: Record<string, string | number>): App
 });
 
 /** Reads a file the way the loader does (as UTF-8), noting what the loader would silently drop. */
-async function inspectFile(file: string, kind: 'config' | 'credentials'): Promise<FileInspection> {
+function inspectFile(file: string, kind: 'config' | 'credentials', read: FileRead): FileInspection {
   const problems: AppErrorData[] = [];
   const none = (problem?: AppErrorData): FileInspection => ({
     ignored: [],
     problems: problem ? [problem] : [],
   });
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+  if ('reason' in read) {
+    const { reason } = read;
     if (reason === 'ENOENT') return none();
     if (reason === 'EISDIR') return none(fileProblem(AwsErrorCodes.configFileIsFolder, { file }));
     return none(fileProblem(AwsErrorCodes.configFileUnreadable, { file, reason }));
   }
+  const { bytes } = read;
   // PowerShell 5's `>` and Out-File write UTF-16 with a byte order mark; the SDK reads it as UTF-8
   // and finds no section at all, so decoding it here would list profiles the SDK cannot use.
   const utf16 = utf16Encoding(bytes);
@@ -195,7 +235,7 @@ function sectionHeaders(text: string): { header: string; line: number }[] {
 /** Profile names across both files, as the SDK's own loader parses them. */
 export async function listProfileNames(paths: AwsConfigPaths): Promise<string[]> {
   const files = await loadAwsFiles(paths);
-  const names = [...Object.keys(files.configProfiles), ...Object.keys(files.credentialsProfiles)];
+  const names = [...files.configProfiles.keys(), ...files.credentialsProfiles.keys()];
   return [...new Set(names)].sort();
 }
 
