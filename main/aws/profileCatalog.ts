@@ -141,7 +141,12 @@ interface Profile {
   end?: SourceEnd;
   /** What the listing says about it, once worked out. */
   descriptor?: ProfileDescriptor;
+  /** Its kind, once worked out: a chain asks for it again at every link. */
+  kind?: AwsProfileKind;
 }
+
+const kindOfProfile = (profile: Profile): AwsProfileKind =>
+  (profile.kind ??= kindOf(profile.section));
 
 const OK: ChainEnd = { problem: null, ssoSession: null };
 const failed = (p: AppErrorData): ChainEnd => ({ problem: p, ssoSession: null });
@@ -168,7 +173,7 @@ function chainResolver(
   /** One link: the checks at this profile, then its source (or the end of the chain). */
   function step(profile: Profile): ChainStep {
     const { name, section: s } = profile;
-    const kind = kindOf(s);
+    const kind = kindOfProfile(profile);
     if (kind === 'sso' || kind === 'ssoLegacy') {
       const sso = resolveSso(name, s, sessions);
       return { end: { problem: sso.problem, ssoSession: sso.session } };
@@ -320,7 +325,7 @@ function describer(files: ParsedAwsFiles, profiles: ReadonlyMap<string, Profile>
 
   function describeOne(profile: Profile): ProfileDescriptor {
     const { name, section: s } = profile;
-    const kind = kindOf(s);
+    const kind = kindOfProfile(profile);
     const sso =
       kind === 'sso' || kind === 'ssoLegacy' ? resolveSso(name, s, files.ssoSessions) : null;
     const end = kind === 'assumeRole' ? chainEnd(profile) : null;

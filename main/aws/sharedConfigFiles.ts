@@ -44,7 +44,9 @@ export function awsConfigPaths(env: NodeJS.ProcessEnv = process.env): AwsConfigP
 
 // The loader keys typed sections as `<type>.<name>` (a config file's `[profile x]` becomes `x`).
 const SSO_SESSION_PREFIX = 'sso-session.';
-const TYPED_SECTION_PREFIXES = [SSO_SESSION_PREFIX, 'services.'];
+const SERVICES_PREFIX = 'services.';
+// `[profile x]` in the credentials file is not a profile the SDK can select.
+const NOT_CREDENTIALS_PROFILES = [SSO_SESSION_PREFIX, SERVICES_PREFIX, 'profile.'];
 
 /** A file's bytes, or why it could not be read (`ENOENT`, `EISDIR`…). */
 type FileRead = { readonly bytes: Buffer } | { readonly reason: string };
@@ -99,14 +101,13 @@ export async function loadAwsFiles(paths: AwsConfigPaths): Promise<ParsedAwsFile
   for (const [key, section] of Object.entries(loaded.configFile)) {
     if (key.startsWith(SSO_SESSION_PREFIX)) {
       ssoSessions[key.slice(SSO_SESSION_PREFIX.length)] = section as IniSection;
-    } else if (!TYPED_SECTION_PREFIXES.some((prefix) => key.startsWith(prefix))) {
+    } else if (!key.startsWith(SERVICES_PREFIX)) {
       configProfiles.set(key, section as IniSection);
     }
   }
   const credentialsProfiles = new Map<string, IniSection>();
   for (const [key, section] of Object.entries(loaded.credentialsFile)) {
-    // `[profile x]` in the credentials file is not a profile the SDK can select.
-    if (![...TYPED_SECTION_PREFIXES, 'profile.'].some((prefix) => key.startsWith(prefix))) {
+    if (!NOT_CREDENTIALS_PROFILES.some((prefix) => key.startsWith(prefix))) {
       credentialsProfiles.set(key, section as IniSection);
     }
   }
@@ -216,18 +217,26 @@ const REJECTED_HEADERS = ['__proto__', 'profile __proto__'];
 function sectionHeaders(text: string): { header: string; line: number }[] {
   const headers: { header: string; line: number }[] = [];
   let line = 1;
-  let counted = 0;
-  // Only lines with a `[` can be headers; a 5 MB file is mostly settings.
-  for (const match of text.matchAll(/^[^\n[]*\[[^\n]*/gm)) {
-    for (let at = text.indexOf('\n', counted); at !== -1 && at < match.index;) {
+  let lineStart = 0;
+  // Only lines with a `[` can be headers; a 5 MB file is mostly settings, so jump from one `[`
+  // to the next, counting the line breaks passed.
+  for (let bracket = text.indexOf('['); bracket !== -1;) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    while (lineEnd !== -1 && lineEnd < bracket) {
       line += 1;
-      at = text.indexOf('\n', at + 1);
+      lineStart = lineEnd + 1;
+      lineEnd = text.indexOf('\n', lineStart);
     }
-    counted = match.index;
-    const trimmed = match[0].split(/(^|\s)[;#]/)[0]?.trim() ?? '';
+    if (lineEnd === -1) lineEnd = text.length;
+    const trimmed =
+      text
+        .slice(lineStart, lineEnd)
+        .split(/(^|\s)[;#]/)[0]
+        ?.trim() ?? '';
     if (trimmed.startsWith('[') && trimmed.endsWith(']')) {
       headers.push({ header: trimmed.slice(1, -1), line });
     }
+    bracket = text.indexOf('[', lineEnd);
   }
   return headers;
 }
