@@ -62,13 +62,21 @@ async function readBytes(file: string): Promise<FileRead> {
 const sameRead = (a: FileRead, b: FileRead): boolean =>
   'bytes' in a ? 'bytes' in b && a.bytes.equals(b.bytes) : 'reason' in b && a.reason === b.reason;
 
+const sameReads = (a: readonly FileRead[], b: readonly FileRead[]): boolean =>
+  a.every((read, n) => sameRead(read, b[n] as FileRead));
+
 /**
- * The files last parsed, with what was read from them. The profile step lists the profiles and then
- * uses one, each time reading the files again; on a file of tens of thousands of profiles the SDK's
- * parse is most of the time, and comparing the bytes a tiny part of it.
+ * The latest parse of the files (done or under way), with what was read from them. The profile
+ * step lists the profiles (twice on one screen) and then uses one, each time reading the files
+ * again; on a file of tens of thousands of profiles the SDK's parse is most of the time, and
+ * comparing the bytes a tiny part of it.
  */
-let lastParsed:
-  | { readonly paths: AwsConfigPaths; readonly reads: FileRead[]; readonly files: ParsedAwsFiles }
+let latest:
+  | {
+      readonly paths: AwsConfigPaths;
+      readonly reads: readonly FileRead[];
+      readonly files: Promise<ParsedAwsFiles>;
+    }
   | undefined;
 
 /**
@@ -79,23 +87,43 @@ let lastParsed:
  */
 export async function loadAwsFiles(paths: AwsConfigPaths): Promise<ParsedAwsFiles> {
   const reads = await readBoth(paths);
-  const last = lastParsed;
+  const known = latest;
   if (
-    last &&
-    last.paths.configFile === paths.configFile &&
-    last.paths.credentialsFile === paths.credentialsFile &&
-    reads.every((read, n) => sameRead(read, last.reads[n] as FileRead))
+    known &&
+    known.paths.configFile === paths.configFile &&
+    known.paths.credentialsFile === paths.credentialsFile &&
+    sameReads(reads, known.reads)
   ) {
-    return last.files;
+    return known.files;
   }
+  const parse = { paths, reads, files: parseFiles(paths, reads) };
+  latest = parse;
+  try {
+    const files = await parse.files;
+    // The loader read the files itself: keep its parse only if they did not change meanwhile.
+    if (!sameReads(await readBoth(paths), reads) && latest === parse) latest = undefined;
+    return files;
+  } catch (error) {
+    if (latest === parse) latest = undefined;
+    throw error;
+  }
+}
+
+async function parseFiles(
+  paths: AwsConfigPaths,
+  [configRead, credentialsRead]: readonly FileRead[],
+): Promise<ParsedAwsFiles> {
   const loaded = await loadSharedConfigFiles({
     configFilepath: paths.configFile,
     filepath: paths.credentialsFile,
     ignoreCache: true,
   });
-  const [configRead, credentialsRead] = reads as [FileRead, FileRead];
-  const config = inspectFile(paths.configFile, 'config', configRead);
-  const credentials = inspectFile(paths.credentialsFile, 'credentials', credentialsRead);
+  const config = inspectFile(paths.configFile, 'config', configRead as FileRead);
+  const credentials = inspectFile(
+    paths.credentialsFile,
+    'credentials',
+    credentialsRead as FileRead,
+  );
   const configProfiles = new Map<string, IniSection>();
   const ssoSessions: Record<string, IniSection> = {};
   for (const [key, section] of Object.entries(loaded.configFile)) {
@@ -111,19 +139,13 @@ export async function loadAwsFiles(paths: AwsConfigPaths): Promise<ParsedAwsFile
       credentialsProfiles.set(key, section as IniSection);
     }
   }
-  const files: ParsedAwsFiles = {
+  return {
     configProfiles,
     credentialsProfiles,
     ssoSessions,
     ignoredConfigSections: config.ignored,
     fileProblems: [...config.problems, ...credentials.problems],
   };
-  // The loader read the files itself: keep its parse only if they did not change meanwhile.
-  const after = await readBoth(paths);
-  if (after.every((read, n) => sameRead(read, reads[n] as FileRead))) {
-    lastParsed = { paths, reads, files };
-  }
-  return files;
 }
 
 const readBoth = (paths: AwsConfigPaths) =>
