@@ -121,9 +121,32 @@ interface ChainEnd {
 }
 
 /** Where following `source_profile` from a profile ends: credentials, a problem, or a loop. */
-type SourceEnd = ChainEnd | { readonly loop: readonly string[] };
+type SourceEnd = ChainEnd | { readonly loop: readonly Profile[] };
 
-type ChainStep = { readonly end: SourceEnd } | { readonly next: string };
+type ChainStep = { readonly end: SourceEnd } | { readonly next: Profile };
+
+/**
+ * One profile's settings as the SDK merges them from both files (the credentials file winning),
+ * with what following its `source_profile` found. Chains link these records rather than look names
+ * up again: on tens of thousands of profiles the lookups were most of the time.
+ */
+interface Profile {
+  readonly name: string;
+  section: IniSection;
+  inConfig: boolean;
+  inCredentials: boolean;
+  /** Its source profile, once a step has looked it up. */
+  source?: Profile;
+  /** Where its chain ends when it is reached as a source, once worked out. */
+  end?: SourceEnd;
+  /** What the listing says about it, once worked out. */
+  descriptor?: ProfileDescriptor;
+  /** Its kind, once worked out: a chain asks for it again at every link. */
+  kind?: AwsProfileKind;
+}
+
+const kindOfProfile = (profile: Profile): AwsProfileKind =>
+  (profile.kind ??= kindOf(profile.section));
 
 const OK: ChainEnd = { problem: null, ssoSession: null };
 const failed = (p: AppErrorData): ChainEnd => ({ problem: p, ssoSession: null });
@@ -144,14 +167,13 @@ const CHAIN_SHOWN = 8;
  * is described in time linear in its size.
  */
 function chainResolver(
-  profiles: Readonly<Record<string, IniSection>>,
+  profiles: ReadonlyMap<string, Profile>,
   sessions: ParsedAwsFiles['ssoSessions'],
 ) {
-  const ends = new Map<string, SourceEnd>();
-
   /** One link: the checks at this profile, then its source (or the end of the chain). */
-  function step(name: string, s: IniSection): ChainStep {
-    const kind = kindOf(s);
+  function step(profile: Profile): ChainStep {
+    const { name, section: s } = profile;
+    const kind = kindOfProfile(profile);
     if (kind === 'sso' || kind === 'ssoLegacy') {
       const sso = resolveSso(name, s, sessions);
       return { end: { problem: sso.problem, ssoSession: sso.session } };
@@ -179,74 +201,77 @@ function chainResolver(
             ),
           };
     }
-    if (!profiles[source]) {
+    profile.source ??= profiles.get(source);
+    if (!profile.source) {
       const params = { profile: name, sourceProfile: source };
       return { end: failed(problem(AwsErrorCodes.sourceProfileMissing, params)) };
     }
-    return { next: source };
+    return { next: profile.source };
   }
 
   /** The end of the chain from a profile reached as someone's source. */
-  function fromSource(first: string): SourceEnd {
+  function fromSource(first: Profile): SourceEnd {
     // Most calls land on a chain already walked: no bookkeeping for those.
-    const shared = ends.get(first);
-    if (shared) return shared;
-    const walked: string[] = [];
-    const onWalk = new Map<string, number>();
-    let name = first;
+    if (first.end) return first.end;
+    const walked: Profile[] = [];
+    const onWalk = new Map<Profile, number>();
+    let profile = first;
     let end: SourceEnd;
     for (;;) {
-      const known = ends.get(name);
-      if (known) {
-        end = known;
+      if (profile.end) {
+        end = profile.end;
         break;
       }
-      const index = onWalk.get(name);
+      const index = onWalk.get(profile);
       if (index !== undefined) {
-        end = { loop: [...walked.slice(index), name] };
+        end = { loop: [...walked.slice(index), profile] };
         break;
       }
-      const s = profiles[name] as IniSection;
-      const next: ChainStep = isStatic(s) ? { end: OK } : step(name, s);
+      const next: ChainStep = isStatic(profile.section) ? { end: OK } : step(profile);
       if ('end' in next) {
         end = next.end;
-        ends.set(name, end);
+        profile.end = end;
         break;
       }
-      onWalk.set(name, walked.length);
-      walked.push(name);
-      name = next.next;
+      onWalk.set(profile, walked.length);
+      walked.push(profile);
+      profile = next.next;
     }
-    for (const each of walked) ends.set(each, end);
+    for (const each of walked) each.end = end;
     return end;
   }
 
   /** The loop as seen from `start`: in full when short, else its first and last profiles. */
-  function loopChain(start: string, loop: readonly string[]): string {
+  function loopChain(start: Profile, loop: readonly Profile[]): string {
     const head = [start];
-    for (let name = start; head.length <= CHAIN_SHOWN;) {
-      name = profiles[name]?.source_profile as string;
-      const repeated = head.includes(name);
-      head.push(name);
-      if (repeated) return head.join(' → ');
+    for (let profile = start; head.length <= CHAIN_SHOWN;) {
+      // Every profile up to and on the loop has been stepped, so its source is known.
+      profile = profile.source as Profile;
+      const repeated = head.includes(profile);
+      head.push(profile);
+      if (repeated) return head.map(({ name }) => name).join(' → ');
     }
-    return [...head.slice(0, 4), '…', ...loop.slice(-3)].join(' → ');
+    return [...head.slice(0, 4), '…', ...loop.slice(-3)]
+      .map((link) => (typeof link === 'string' ? link : link.name))
+      .join(' → ');
   }
 
   /** The end of the chain from an assume-role profile picked by the user. */
-  return (name: string): ChainEnd => {
-    const first = step(name, profiles[name] as IniSection);
+  return (profile: Profile): ChainEnd => {
+    const first = step(profile);
     const end = 'end' in first ? first.end : fromSource(first.next);
     if (!('loop' in end)) return end;
-    const chain = loopChain(name, end.loop);
-    return failed(problem(AwsErrorCodes.sourceProfileLoop, { profile: name, chain }));
+    const chain = loopChain(profile, end.loop);
+    return failed(problem(AwsErrorCodes.sourceProfileLoop, { profile: profile.name, chain }));
   };
 }
 
 /** Every profile in both files, broken ones included, with what is wrong with them. */
 export function describeProfiles(files: ParsedAwsFiles): ProfileDescriptor[] {
-  const { names, describe } = catalogue(files);
-  return names.map(describe);
+  const { profiles, describe } = catalogue(files);
+  // By UTF-16 code units, as the default sort orders the names.
+  const byName = (a: Profile, b: Profile) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return [...profiles.values()].sort(byName).map(describe);
 }
 
 /** One profile, resolving only its own chain (a file may hold tens of thousands). */
@@ -254,56 +279,72 @@ export function describeProfile(
   files: ParsedAwsFiles,
   name: string,
 ): ProfileDescriptor | undefined {
-  const { names, describe } = catalogue(files);
-  return names.includes(name) ? describe(name) : undefined;
+  const { profiles, describe } = catalogue(files);
+  const profile = profiles.get(name);
+  return profile ? describe(profile) : undefined;
 }
 
-function catalogue(files: ParsedAwsFiles) {
-  const names = [
-    ...new Set([...Object.keys(files.configProfiles), ...Object.keys(files.credentialsProfiles)]),
-  ].sort();
-  // The SDK merges a profile's sections from both files, the credentials file winning.
-  const merged: Record<string, IniSection> = {};
-  for (const name of names) {
-    const [fromConfig, fromCredentials] = [
-      files.configProfiles[name],
-      files.credentialsProfiles[name],
-    ];
-    merged[name] =
-      fromConfig && fromCredentials
-        ? { ...fromConfig, ...fromCredentials }
-        : ((fromConfig ?? fromCredentials) as IniSection);
+interface Catalogue {
+  readonly profiles: ReadonlyMap<string, Profile>;
+  readonly describe: (profile: Profile) => ProfileDescriptor;
+}
+
+// Unchanged files are parsed once (loadAwsFiles), so their chains are also resolved once.
+const catalogues = new WeakMap<ParsedAwsFiles, Catalogue>();
+
+function catalogue(files: ParsedAwsFiles): Catalogue {
+  let known = catalogues.get(files);
+  if (!known) {
+    const profiles = mergedProfiles(files);
+    known = { profiles, describe: describer(files, profiles) };
+    catalogues.set(files, known);
   }
-  const chainEnd = chainResolver(merged, files.ssoSessions);
-  return { names, describe: (name: string) => describeOne(name, merged, files, chainEnd) };
+  return known;
 }
 
-function describeOne(
-  name: string,
-  profiles: Readonly<Record<string, IniSection>>,
-  files: ParsedAwsFiles,
-  chainEnd: (name: string) => ChainEnd,
-): ProfileDescriptor {
-  const s = profiles[name] as IniSection;
-  const kind = kindOf(s);
-  const sso =
-    kind === 'sso' || kind === 'ssoLegacy' ? resolveSso(name, s, files.ssoSessions) : null;
-  const end = kind === 'assumeRole' ? chainEnd(name) : null;
-  return {
-    name,
-    kind,
-    files: [
-      ...(files.configProfiles[name] ? (['config'] as const) : []),
-      ...(files.credentialsProfiles[name] ? (['credentials'] as const) : []),
-    ],
-    region: s.region ?? null,
-    roleArn: s.role_arn ?? null,
-    sourceProfile: s.source_profile ?? null,
-    credentialSource: s.credential_source ?? null,
-    sso: sso?.settings ?? null,
-    problem: sso ? sso.problem : end ? end.problem : kind === 'none' ? unusable(name, s) : null,
-    ssoSession: sso?.session ?? end?.ssoSession ?? null,
-  };
+function mergedProfiles(files: ParsedAwsFiles): Map<string, Profile> {
+  const profiles = new Map<string, Profile>();
+  for (const [name, section] of files.configProfiles) {
+    profiles.set(name, { name, section, inConfig: true, inCredentials: false });
+  }
+  for (const [name, section] of files.credentialsProfiles) {
+    const fromConfig = profiles.get(name);
+    if (fromConfig) {
+      fromConfig.section = { ...fromConfig.section, ...section };
+      fromConfig.inCredentials = true;
+    } else {
+      profiles.set(name, { name, section, inConfig: false, inCredentials: true });
+    }
+  }
+  return profiles;
+}
+
+function describer(files: ParsedAwsFiles, profiles: ReadonlyMap<string, Profile>) {
+  const chainEnd = chainResolver(profiles, files.ssoSessions);
+  return (profile: Profile): ProfileDescriptor => (profile.descriptor ??= describeOne(profile));
+
+  function describeOne(profile: Profile): ProfileDescriptor {
+    const { name, section: s } = profile;
+    const kind = kindOfProfile(profile);
+    const sso =
+      kind === 'sso' || kind === 'ssoLegacy' ? resolveSso(name, s, files.ssoSessions) : null;
+    const end = kind === 'assumeRole' ? chainEnd(profile) : null;
+    return {
+      name,
+      kind,
+      files: [
+        ...(profile.inConfig ? (['config'] as const) : []),
+        ...(profile.inCredentials ? (['credentials'] as const) : []),
+      ],
+      region: s.region ?? null,
+      roleArn: s.role_arn ?? null,
+      sourceProfile: s.source_profile ?? null,
+      credentialSource: s.credential_source ?? null,
+      sso: sso?.settings ?? null,
+      problem: sso ? sso.problem : end ? end.problem : kind === 'none' ? unusable(name, s) : null,
+      ssoSession: sso?.session ?? end?.ssoSession ?? null,
+    };
+  }
 }
 
 /** Why a profile with none of the credential settings gives none. */

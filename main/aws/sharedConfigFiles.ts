@@ -15,10 +15,10 @@ export type IniSection = Readonly<Record<string, string>>;
 
 /** The two files as the SDK's own loader reads them, split into what each section is for. */
 export interface ParsedAwsFiles {
-  /** `[default]` and `[profile x]` of the config file, keyed by profile name. */
-  readonly configProfiles: Readonly<Record<string, IniSection>>;
+  /** `[default]` and `[profile x]` of the config file, by profile name. */
+  readonly configProfiles: ReadonlyMap<string, IniSection>;
   /** Every section of the credentials file (there, `[x]` is profile x). */
-  readonly credentialsProfiles: Readonly<Record<string, IniSection>>;
+  readonly credentialsProfiles: ReadonlyMap<string, IniSection>;
   /** `[sso-session x]` sections, keyed by x. */
   readonly ssoSessions: Readonly<Record<string, IniSection>>;
   /**
@@ -44,37 +44,99 @@ export function awsConfigPaths(env: NodeJS.ProcessEnv = process.env): AwsConfigP
 
 // The loader keys typed sections as `<type>.<name>` (a config file's `[profile x]` becomes `x`).
 const SSO_SESSION_PREFIX = 'sso-session.';
-const TYPED_SECTION_PREFIXES = [SSO_SESSION_PREFIX, 'services.'];
+const SERVICES_PREFIX = 'services.';
+// `[profile x]` in the credentials file is not a profile the SDK can select.
+const NOT_CREDENTIALS_PROFILES = [SSO_SESSION_PREFIX, SERVICES_PREFIX, 'profile.'];
+
+/** A file's bytes, or why it could not be read (`ENOENT`, `EISDIR`…). */
+type FileRead = { readonly bytes: Buffer } | { readonly reason: string };
+
+async function readBytes(file: string): Promise<FileRead> {
+  try {
+    return { bytes: await readFile(file) };
+  } catch (error) {
+    return { reason: (error as NodeJS.ErrnoException).code ?? String(error) };
+  }
+}
+
+const sameRead = (a: FileRead, b: FileRead): boolean =>
+  'bytes' in a ? 'bytes' in b && a.bytes.equals(b.bytes) : 'reason' in b && a.reason === b.reason;
+
+const sameReads = (a: readonly FileRead[], b: readonly FileRead[]): boolean =>
+  a.every((read, n) => sameRead(read, b[n] as FileRead));
 
 /**
- * Reads both files fresh (the loader otherwise caches file contents for the process lifetime). A
- * missing file counts as empty, as it does for the CLI; anything else that makes the loader skip a
- * file or a section is in `fileProblems`.
+ * The latest parse of the files (done or under way), with what was read from them. The profile
+ * step lists the profiles (twice on one screen) and then uses one, each time reading the files
+ * again; on a file of tens of thousands of profiles the SDK's parse is most of the time, and
+ * comparing the bytes a tiny part of it.
+ */
+let latest:
+  | {
+      readonly paths: AwsConfigPaths;
+      readonly reads: readonly FileRead[];
+      readonly files: Promise<ParsedAwsFiles>;
+    }
+  | undefined;
+
+/**
+ * Reads both files fresh each time (the loader otherwise caches file contents for the process
+ * lifetime), parsing them again only when their bytes changed. A missing file counts as empty, as
+ * it does for the CLI; anything else that makes the loader skip a file or a section is in
+ * `fileProblems`.
  */
 export async function loadAwsFiles(paths: AwsConfigPaths): Promise<ParsedAwsFiles> {
-  const [files, config, credentials] = await Promise.all([
-    loadSharedConfigFiles({
-      configFilepath: paths.configFile,
-      filepath: paths.credentialsFile,
-      ignoreCache: true,
-    }),
-    inspectFile(paths.configFile, 'config'),
-    inspectFile(paths.credentialsFile, 'credentials'),
-  ]);
-  const configProfiles: Record<string, IniSection> = {};
+  const reads = await readBoth(paths);
+  const known = latest;
+  if (
+    known &&
+    known.paths.configFile === paths.configFile &&
+    known.paths.credentialsFile === paths.credentialsFile &&
+    sameReads(reads, known.reads)
+  ) {
+    return known.files;
+  }
+  const parse = { paths, reads, files: parseFiles(paths, reads) };
+  latest = parse;
+  try {
+    const files = await parse.files;
+    // The loader read the files itself: keep its parse only if they did not change meanwhile.
+    if (!sameReads(await readBoth(paths), reads) && latest === parse) latest = undefined;
+    return files;
+  } catch (error) {
+    if (latest === parse) latest = undefined;
+    throw error;
+  }
+}
+
+async function parseFiles(
+  paths: AwsConfigPaths,
+  [configRead, credentialsRead]: readonly FileRead[],
+): Promise<ParsedAwsFiles> {
+  const loaded = await loadSharedConfigFiles({
+    configFilepath: paths.configFile,
+    filepath: paths.credentialsFile,
+    ignoreCache: true,
+  });
+  const config = inspectFile(paths.configFile, 'config', configRead as FileRead);
+  const credentials = inspectFile(
+    paths.credentialsFile,
+    'credentials',
+    credentialsRead as FileRead,
+  );
+  const configProfiles = new Map<string, IniSection>();
   const ssoSessions: Record<string, IniSection> = {};
-  for (const [key, section] of Object.entries(files.configFile)) {
+  for (const [key, section] of Object.entries(loaded.configFile)) {
     if (key.startsWith(SSO_SESSION_PREFIX)) {
       ssoSessions[key.slice(SSO_SESSION_PREFIX.length)] = section as IniSection;
-    } else if (!TYPED_SECTION_PREFIXES.some((prefix) => key.startsWith(prefix))) {
-      configProfiles[key] = section as IniSection;
+    } else if (!key.startsWith(SERVICES_PREFIX)) {
+      configProfiles.set(key, section as IniSection);
     }
   }
-  const credentialsProfiles: Record<string, IniSection> = {};
-  for (const [key, section] of Object.entries(files.credentialsFile)) {
-    // `[profile x]` in the credentials file is not a profile the SDK can select.
-    if (![...TYPED_SECTION_PREFIXES, 'profile.'].some((prefix) => key.startsWith(prefix))) {
-      credentialsProfiles[key] = section as IniSection;
+  const credentialsProfiles = new Map<string, IniSection>();
+  for (const [key, section] of Object.entries(loaded.credentialsFile)) {
+    if (!NOT_CREDENTIALS_PROFILES.some((prefix) => key.startsWith(prefix))) {
+      credentialsProfiles.set(key, section as IniSection);
     }
   }
   return {
@@ -85,6 +147,9 @@ export async function loadAwsFiles(paths: AwsConfigPaths): Promise<ParsedAwsFile
     fileProblems: [...config.problems, ...credentials.problems],
   };
 }
+
+const readBoth = (paths: AwsConfigPaths) =>
+  Promise.all([readBytes(paths.configFile), readBytes(paths.credentialsFile)]);
 
 interface FileInspection {
   readonly ignored: string[];
@@ -97,21 +162,19 @@ const fileProblem = (code: string, params: Record<string, string | number>): App
 });
 
 /** Reads a file the way the loader does (as UTF-8), noting what the loader would silently drop. */
-async function inspectFile(file: string, kind: 'config' | 'credentials'): Promise<FileInspection> {
+function inspectFile(file: string, kind: 'config' | 'credentials', read: FileRead): FileInspection {
   const problems: AppErrorData[] = [];
   const none = (problem?: AppErrorData): FileInspection => ({
     ignored: [],
     problems: problem ? [problem] : [],
   });
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+  if ('reason' in read) {
+    const { reason } = read;
     if (reason === 'ENOENT') return none();
     if (reason === 'EISDIR') return none(fileProblem(AwsErrorCodes.configFileIsFolder, { file }));
     return none(fileProblem(AwsErrorCodes.configFileUnreadable, { file, reason }));
   }
+  const { bytes } = read;
   // PowerShell 5's `>` and Out-File write UTF-16 with a byte order mark; the SDK reads it as UTF-8
   // and finds no section at all, so decoding it here would list profiles the SDK cannot use.
   const utf16 = utf16Encoding(bytes);
@@ -176,18 +239,26 @@ const REJECTED_HEADERS = ['__proto__', 'profile __proto__'];
 function sectionHeaders(text: string): { header: string; line: number }[] {
   const headers: { header: string; line: number }[] = [];
   let line = 1;
-  let counted = 0;
-  // Only lines with a `[` can be headers; a 5 MB file is mostly settings.
-  for (const match of text.matchAll(/^[^\n[]*\[[^\n]*/gm)) {
-    for (let at = text.indexOf('\n', counted); at !== -1 && at < match.index;) {
+  let lineStart = 0;
+  // Only lines with a `[` can be headers; a 5 MB file is mostly settings, so jump from one `[`
+  // to the next, counting the line breaks passed.
+  for (let bracket = text.indexOf('['); bracket !== -1;) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    while (lineEnd !== -1 && lineEnd < bracket) {
       line += 1;
-      at = text.indexOf('\n', at + 1);
+      lineStart = lineEnd + 1;
+      lineEnd = text.indexOf('\n', lineStart);
     }
-    counted = match.index;
-    const trimmed = match[0].split(/(^|\s)[;#]/)[0]?.trim() ?? '';
+    if (lineEnd === -1) lineEnd = text.length;
+    const trimmed =
+      text
+        .slice(lineStart, lineEnd)
+        .split(/(^|\s)[;#]/)[0]
+        ?.trim() ?? '';
     if (trimmed.startsWith('[') && trimmed.endsWith(']')) {
       headers.push({ header: trimmed.slice(1, -1), line });
     }
+    bracket = text.indexOf('[', lineEnd);
   }
   return headers;
 }
@@ -195,7 +266,7 @@ function sectionHeaders(text: string): { header: string; line: number }[] {
 /** Profile names across both files, as the SDK's own loader parses them. */
 export async function listProfileNames(paths: AwsConfigPaths): Promise<string[]> {
   const files = await loadAwsFiles(paths);
-  const names = [...Object.keys(files.configProfiles), ...Object.keys(files.credentialsProfiles)];
+  const names = [...files.configProfiles.keys(), ...files.credentialsProfiles.keys()];
   return [...new Set(names)].sort();
 }
 

@@ -38,15 +38,29 @@ try {
   }
   let listed = 0;
   for (let run = 0; run < RUNS; run += 1) {
-    const files = await measure('read and parse both files (SDK loader + checks)', () =>
+    // A changed byte makes every step below start again from the SDK's parse, as after an edit.
+    await writeFile(paths.configFile, `${chains.text}\n# run ${run}\n`);
+    const files = await measure('changed file: read and parse both (SDK loader + checks)', () =>
       loadAwsFiles(paths),
     );
-    await measure("resolve every profile's chain", () => describeProfiles(files));
-    const listing = await measure('aws:listProfiles, response validated', async () =>
+    await measure("changed file: resolve every profile's chain", () => describeProfiles(files));
+    await writeFile(paths.configFile, `${chains.text}\n# run ${run} listed\n`);
+    const listing = await measure('changed file: aws:listProfiles, no validation', () =>
+      access.listProfiles(),
+    );
+    await measure('validate the listing (as main/ipc/dispatch.ts does)', () =>
+      AwsProfileListingSchema.parse(listing),
+    );
+    await writeFile(paths.configFile, `${chains.text}\n# run ${run} validated\n`);
+    listed = (
+      await measure('changed file: aws:listProfiles, response validated', async () =>
+        AwsProfileListingSchema.parse(await access.listProfiles()),
+      )
+    ).profiles.length;
+    await measure('same file again: aws:listProfiles, response validated', async () =>
       AwsProfileListingSchema.parse(await access.listProfiles()),
     );
-    listed = listing.profiles.length;
-    await measure('aws credentials for the last profile of a chain (nothing sent)', () =>
+    await measure('same file: credentials for the last profile of a chain (nothing sent)', () =>
       access.contextFor(`keys-${chains.length - 1}`, 'ap-northeast-1'),
     );
   }

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAwsAccess } from '../../../main/aws/awsAccess';
 import { AppConfigSchema } from '../../../main/config';
@@ -117,6 +117,48 @@ describe('AWS config files the SDK cannot read, or reads differently than they l
       'on-top': { code: 'aws.roleSourceMissing', params: { profile: 'bare-role' } },
     });
     expect(l.fileProblems).toEqual([]);
+  });
+
+  it('lists what the files hold now: after an edit of the same size, a removal and a restore', async () => {
+    await aws.writeConfig(PROFILES);
+    expect(names(await listing())).toEqual(['dev', 'prod']);
+    const edited = PROFILES.replace('[profile prod]', '[profile test]');
+    expect(edited.length).toBe(PROFILES.length);
+    await aws.writeConfig(edited);
+    expect(names(await listing())).toEqual(['dev', 'test']);
+    await rm(aws.paths.configFile);
+    expect(names(await listing())).toEqual([]);
+    await aws.writeConfig(edited);
+    expect(names(await listing())).toEqual(['dev', 'test']);
+  });
+
+  it('names a source_profile that no file defines even when it is a built-in object name', async () => {
+    await aws.writeConfig(
+      ['constructor', 'toString', '__proto__']
+        .map((source, n) =>
+          [
+            `[profile role-${n}]`,
+            'role_arn = arn:aws:iam::123456789012:role/Deploy',
+            `source_profile = ${source}`,
+          ].join('\n'),
+        )
+        .join('\n'),
+    );
+    const l = await listing();
+    expect(l.profiles.map((p) => p.problem)).toEqual([
+      {
+        code: 'aws.sourceProfileMissing',
+        params: { profile: 'role-0', sourceProfile: 'constructor' },
+      },
+      {
+        code: 'aws.sourceProfileMissing',
+        params: { profile: 'role-1', sourceProfile: 'toString' },
+      },
+      {
+        code: 'aws.sourceProfileMissing',
+        params: { profile: 'role-2', sourceProfile: '__proto__' },
+      },
+    ]);
   });
 
   // No time is asserted (`npm run bench` measures it); the long timeout is for a busy machine.
