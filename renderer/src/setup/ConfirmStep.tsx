@@ -15,6 +15,8 @@ import { invalid, valid, type ValidationResult } from '../../../shared/validatio
 import { ErrorNotice } from '../common/ErrorNotice';
 import { call } from '../ipc/api';
 import { Sensitive } from '../support/Sensitive';
+import { AlreadyCreated } from './AlreadyCreated';
+import { OpenWarnings } from './OpenWarnings';
 import { ValidatedField, problemOf, type FieldProblem } from './ValidatedField';
 import { monthlyCost } from './costEstimate';
 import { formatUsd } from './format';
@@ -43,7 +45,8 @@ function validateSubnets(raw: string): ValidationResult {
 
 /**
  * 3-2, the last decision: everything that will be created, what it costs each month and which
- * permissions it uses, with the few values that may still change. Nothing exists in AWS yet.
+ * permissions it uses, with the few values that may still change, the warnings the user continued
+ * past, and what the preflight fix already made.
  */
 export function ConfirmStep({ state, existingNames, apply }: Props) {
   const { t } = useTranslation(['guided', 'setup']);
@@ -115,6 +118,7 @@ export function ConfirmStep({ state, existingNames, apply }: Props) {
         else void act(() => call('setup:start', { connectionId: plan.connectionId }));
       }}
     >
+      <OpenWarnings report={state.preflight} />
       <section aria-labelledby="confirm-derived">
         <h3 id="confirm-derived">{t('guided:confirm.derived')}</h3>
         <dl className="facts">
@@ -158,6 +162,7 @@ export function ConfirmStep({ state, existingNames, apply }: Props) {
           />
         )}
       </section>
+      <AlreadyCreated created={state.created} />
       <section aria-labelledby="confirm-created">
         <h3 id="confirm-created">{t('guided:confirm.willCreate')}</h3>
         <ul className="will-create" data-testid="will-create">

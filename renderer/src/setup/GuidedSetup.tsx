@@ -18,7 +18,9 @@ import { StepHeader } from './StepHeader';
 import { TargetStep, type Target } from './TargetStep';
 import { TeardownView } from './TeardownView';
 import { checklistItems, type GuidedPhase } from './checklistModel';
+import { awaitsContinue } from './preflightWarnings';
 import { pictureValues, screenFor } from './screenFor';
+import { teardownStage } from './teardownStage';
 import { useFlow, type ApplyAnswer } from './useFlow';
 import { useSmoozReadiness } from './useSmoozReadiness';
 import './guided.css';
@@ -42,6 +44,7 @@ export function GuidedSetup({
   const [connectionId, setConnectionId] = useState(initialId);
   const [flow, setFlowState, applyAnswer] = useFlow(connectionId);
   const [guidedOverride, setGuided] = useState<typeof flow.guided>();
+  const [warningsAcceptedAt, acceptWarnings] = useState<string>();
   const smooz = useSmoozReadiness();
   const existingNames = useExistingNames(connectionId);
 
@@ -53,7 +56,12 @@ export function GuidedSetup({
         : { kind: 'database' }
       : flow.state === undefined
         ? undefined
-        : { kind: 'flow', state: flow.state, ...(guided ? { guided } : {}) };
+        : {
+            kind: 'flow',
+            state: flow.state,
+            ...(guided ? { guided } : {}),
+            ...(warningsAcceptedAt === undefined ? {} : { warningsAcceptedAt }),
+          };
 
   const screen = phase === undefined ? undefined : screenFor(phase);
   useFocusOnScreenChange(screen?.name);
@@ -80,6 +88,7 @@ export function GuidedSetup({
               screen={screen.name}
               step={screen.step}
               stepRef={screen.ref}
+              what={screen.what}
               values={pictureValues(flow.state)}
             />
             {prefill && phase.kind !== 'flow' && (
@@ -117,6 +126,7 @@ export function GuidedSetup({
                 existingNames={existingNames}
                 apply={applyAnswer}
                 onGuided={setGuided}
+                onAcceptWarnings={acceptWarnings}
                 onHome={onHome}
               />
             )}
@@ -133,6 +143,7 @@ function FlowScreen({
   existingNames,
   apply,
   onGuided,
+  onAcceptWarnings,
   onHome,
 }: {
   phase: Extract<GuidedPhase, { kind: 'flow' }>;
@@ -140,15 +151,28 @@ function FlowScreen({
   existingNames: readonly string[];
   apply: ApplyAnswer;
   onGuided: (record: NonNullable<typeof flow.guided>) => void;
+  onAcceptWarnings: (checkedAt: string) => void;
   onHome: () => void;
 }) {
-  const { state } = phase;
+  const { state, guided } = phase;
+  const teardown = teardownStage(state, guided);
+  if (teardown !== undefined) {
+    return <TeardownView state={state} stage={teardown} onHome={onHome} />;
+  }
   switch (state.step) {
     case 'preflight':
     case 'applyingFix':
       return <PreflightStep state={state} apply={apply} />;
     case 'ready':
-      return <ConfirmStep state={state} existingNames={existingNames} apply={apply} />;
+      return awaitsContinue(phase) ? (
+        <PreflightStep
+          state={state}
+          apply={apply}
+          onContinue={() => onAcceptWarnings(state.preflight.checkedAt)}
+        />
+      ) : (
+        <ConfirmStep state={state} existingNames={existingNames} apply={apply} />
+      );
     case 'creatingSecurityGroup':
     case 'authorizingRules':
     case 'creatingStack':
@@ -165,7 +189,8 @@ function FlowScreen({
       return <AttentionStep state={state} apply={apply} onHome={onHome} />;
     case 'tearingDown':
     case 'tornDown':
-      return <TeardownView state={state} onHome={onHome} />;
+      // Always a teardown stage (above); listed so every step has its screen.
+      return null;
   }
 }
 

@@ -5,24 +5,28 @@ import type { StateAt } from '../../../shared/flow/state';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { call } from '../ipc/api';
 import { formatUsd } from './format';
+import { openWarnings } from './preflightWarnings';
 import type { ApplyAnswer } from './useFlow';
 import { useFlowAction } from './useFlowAction';
 
 type Props = {
-  readonly state: StateAt<'preflight'> | StateAt<'applyingFix'>;
+  readonly state: StateAt<'preflight'> | StateAt<'applyingFix'> | StateAt<'ready'>;
   readonly apply: ApplyAnswer;
+  /** Given when every check passed but some warned: the user's "continue anyway". */
+  readonly onContinue?: () => void;
 };
 
 /**
  * 3-1 checks before anything is created: each with pass / warn / fail, the reason in plain words,
  * and — where the engine can make the change — a one-click fix with what it costs.
  */
-export function PreflightStep({ state, apply }: Props) {
+export function PreflightStep({ state, apply, onContinue }: Props) {
   const { t } = useTranslation(['guided', 'setup']);
   const { busy, error, run } = useFlowAction<'checks' | PreflightFixKind>(apply);
   const started = useRef(false);
   const connectionId = state.plan.connectionId;
-  const report = state.step === 'preflight' ? state.preflight : undefined;
+  const report = state.step === 'applyingFix' ? undefined : state.preflight;
+  const warnings = openWarnings(report);
 
   const runChecks = () => run(() => call('setup:runPreflight', { connectionId }), 'checks');
 
@@ -64,7 +68,22 @@ export function PreflightStep({ state, apply }: Props) {
         ))}
       </ul>
       {error !== undefined && <ErrorNotice error={error} />}
+      {onContinue && (
+        <p className="warning-notice" data-testid="preflight-warnings-open">
+          {t('preflight.warningsOpen', { count: warnings.length })}
+        </p>
+      )}
       <div className="actions">
+        {onContinue && (
+          <button
+            type="button"
+            className="primary"
+            onClick={onContinue}
+            disabled={busy !== undefined}
+          >
+            {t('preflight.continueAnyway')}
+          </button>
+        )}
         <button type="button" onClick={() => void runChecks()} disabled={busy !== undefined}>
           {busy === 'checks' ? t('preflight.running') : t('preflight.rerun')}
         </button>

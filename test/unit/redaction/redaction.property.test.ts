@@ -171,4 +171,22 @@ describe('what redaction leaves readable', () => {
       'smooz-privatelink-target-updater vpc-0a1b2c3d4e5f60718 subnet-0fedcba9876543210 sg-0123456789abcdef0 ap-northeast-1 CREATE_COMPLETE https://docs.aws.amazon.com/x';
     expect(redactText(line)).toBe(line);
   });
+
+  it('keeps every name the app derives readable, in any text (one rule on every screen)', () => {
+    const names = [
+      'smooz-privatelink-prod-db-1a2b3c4d',
+      'smooz-privatelink-lambda-9f8e7d6c',
+      'Acme-pl-updater-orders-db-0badcafe',
+    ];
+    for (const name of names) {
+      expect(displayValue('text', name, true)).toBe(name);
+      expect(redactText(`Stack ${name} already exists`)).toBe(`Stack ${name} already exists`);
+    }
+  });
+
+  it('masks subnet CIDRs wherever they appear (a teardown line names a rule source)', () => {
+    expect(displayValue('text', 'sg-0123456789abcdef0:443 ← 10.20.1.0/24', true)).toBe(
+      'sg-0123456789abcdef0:443 ← ••••••••0/24',
+    );
+  });
 });
