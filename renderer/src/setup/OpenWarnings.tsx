@@ -8,7 +8,7 @@ export function OpenWarnings({ report }: { report: PreflightReport }) {
   const warnings = openWarnings(report);
   if (warnings.length === 0) return null;
   return (
-    <section aria-labelledby="confirm-warnings" className="warning-notice">
+    <section aria-labelledby="confirm-warnings" className="warning-box">
       <h3 id="confirm-warnings">{t('guided:confirm.openWarnings')}</h3>
       <ul className="open-warnings" data-testid="confirm-warnings">
         {warnings.map((check) => (

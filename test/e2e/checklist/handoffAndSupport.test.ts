@@ -7,6 +7,7 @@ import { launchChromium, screenshot } from '../../support/browser';
 import {
   ADMIN_TOKEN,
   PROFILE,
+  continueToConfirm,
   startApp,
   startWorld,
   waitForScreen,
@@ -169,7 +170,7 @@ describe('offline checklist → automated flow, then support mode over the whole
   });
 
   it('masks the confirmation screen with its plan, cost and permissions', async () => {
-    await waitForScreen(page, 'confirm', 90_000);
+    await continueToConfirm(page, 90_000);
     await expectNoLeaks('confirm');
     await expectStepRef(/^手順 3-2 ⑥$/);
     await page.getByTestId('confirm-create').click();

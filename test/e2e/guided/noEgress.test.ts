@@ -3,7 +3,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAwsClient } from '../../../main/aws/clientFactory';
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
-import { waitForAccount, waitForScreen, type GuidedWorld, openGuided } from './guidedHarness';
+import {
+  waitForAccount,
+  waitForScreen,
+  type GuidedWorld,
+  openGuided,
+  continueToConfirm,
+} from './guidedHarness';
 
 import { shoot } from './shots';
 
@@ -55,7 +61,7 @@ describe('a subnet without egress: preflight fails, the offered fix is applied f
 
   it('applies the fix with one click, passes the checks and goes on to the confirmation', async () => {
     await page.getByRole('button', { name: 'Create the endpoints and re-check' }).click();
-    await waitForScreen(page, 'confirm', 120_000);
+    await continueToConfirm(page, 120_000);
     const endpoints = await ec2.send(
       new DescribeVpcEndpointsCommand({
         Filters: [{ Name: 'vpc-id', Values: [world.seeded.vpcId] }],
