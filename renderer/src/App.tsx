@@ -6,6 +6,7 @@ import { AboutPanel } from './about/AboutPanel';
 import { ChecklistScreen } from './checklist/ChecklistScreen';
 import { ConnectionList } from './home/ConnectionList';
 import { ModeChoice, type SetupMode } from './home/ModeChoice';
+import { useAnnounceScreen } from './common/currentScreen';
 import { call, onEvent } from './ipc/api';
 import { LanguageSwitch } from './layout/LanguageSwitch';
 import { SupportModeProvider } from './support/SupportModeContext';
@@ -25,6 +26,9 @@ export function App() {
   const openGuided = (connectionId: string) =>
     setView({ name: 'setup', mode: 'automated', connectionId });
   useReopenGuided(openGuided);
+  useAnnounceScreen(
+    view.name === 'setup' ? `setup:${view.mode}:${view.connectionId ?? 'new'}` : view.name,
+  );
 
   useEffect(
     () => onEvent('app:preferencesChanged', (prefs) => void i18n.changeLanguage(prefs.language)),

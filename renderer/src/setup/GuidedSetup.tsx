@@ -4,6 +4,7 @@ import type { SetupState } from '../../../shared/flow/state';
 import type { AutomatedPrefill } from '../../../shared/steps/handoff';
 import { HandoffNotice } from '../checklist/HandoffNotice';
 import { ErrorNotice } from '../common/ErrorNotice';
+import { useAnnounceScreen } from '../common/currentScreen';
 import { call } from '../ipc/api';
 import { AttentionStep } from './AttentionStep';
 import { ConfirmStep } from './ConfirmStep';
@@ -65,6 +66,7 @@ export function GuidedSetup({
 
   const screen = phase === undefined ? undefined : screenFor(phase);
   useFocusOnScreenChange(screen?.name);
+  useAnnounceScreen(`guided:${connectionId ?? 'new'}:${screen?.name ?? 'loading'}`);
 
   const onCreated = (state: SetupState) => {
     setConnectionId(state.plan.connectionId);

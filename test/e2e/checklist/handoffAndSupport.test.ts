@@ -268,4 +268,22 @@ describe('offline checklist → automated flow, then support mode over the whole
     await screenshot(viewer, 'diagnostic-report-ja');
     await viewer.close();
   });
+
+  it('masks the teardown screens while removing and when done, with the same name rule as the confirmation', async () => {
+    const [flow] = app.services.setup.list();
+    const stackName = flow?.plan.stackName ?? '';
+    await page.getByRole('button', { name: 'ホームに戻る' }).first().click();
+    const row = page.getByTestId(`connection-${CONNECTION_NAME}`);
+    await row.getByRole('button', { name: /削除/ }).first().click();
+    await row.getByRole('button', { name: '削除する' }).click();
+    await waitForScreen(page, 'teardown', 60_000);
+    await expectNoLeaks('teardown, removing');
+    await page.getByTestId('teardown-done').waitFor({ timeout: 180_000 });
+    const removed = (await page.getByTestId('teardown-removed').textContent()) ?? '';
+    // Rules from the subnets' CIDRs are listed, masked; the stack is named as on the confirmation.
+    expect(removed).toContain('••••');
+    expect(removed).toContain(stackName);
+    await expectNoLeaks('teardown, done');
+    await screenshot(page, 'support-mode-teardown-done-ja');
+  });
 });
