@@ -5,6 +5,7 @@ import Conf from 'conf';
 import type { AwsClientContext } from '../../main/aws/clientFactory';
 import { readTemplateText } from '../../main/checklist/templateFile';
 import type { ApiCallListener } from '../../main/engine/engineClients';
+import { createStoreDiscardRepository } from '../../main/engine/discardRepository';
 import { createStoreFlowRepository, type FlowRepository } from '../../main/engine/flowRepository';
 import { createSetupEngine, type SetupEngine } from '../../main/engine/setupEngine';
 import type { EngineTiming } from '../../main/engine/timing';
@@ -43,6 +44,7 @@ export function createEngineHarness(
     config: motoAppConfig(motoEndpoint),
     getAwsContext: options.getAwsContext ?? (async () => motoContext),
     repository: options.wrapRepository ? options.wrapRepository(repository) : repository,
+    discards: createStoreDiscardRepository(backing, silentLogger),
     loadTemplate: () => readTemplateText(join(ROOT, 'templates')),
     logger: silentLogger,
     timing: options.timing ?? {
