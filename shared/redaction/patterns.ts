@@ -20,9 +20,11 @@ const RESOURCE_ID_PREFIX =
 
 /**
  * The shape of every AWS name the app derives for a connection (shared/naming): hyphen-joined
- * words ending in the connection id's 8-hex mark. A name, not a credential: readable everywhere.
+ * words ending in the connection id's 8-hex mark (log groups and the `-setup` twin around it).
+ * A name, not a credential: readable everywhere.
  */
-const DERIVED_NAME = /^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+-[0-9a-f]{8}$/;
+const DERIVED_NAME =
+  /^(?:\/aws\/lambda\/)?[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+-[0-9a-f]{8}(?:-setup)?$/;
 
 /** Documentation and console hosts that name no customer. */
 const PUBLIC_HOST = /(?:^|\.)(?:aws\.amazon\.com|smooz\.jp)$/i;

@@ -6,6 +6,7 @@ import { redactDeep } from '../../../shared/redaction/deep';
 import { displayValue, maskValue } from '../../../shared/redaction/kinds';
 import { maskTail } from '../../../shared/redaction/mask';
 import { redactText } from '../../../shared/redaction/patterns';
+import { deriveConnectionNames } from '../../../shared/naming/connectionNames';
 import { buildChecklistDocument, type Translate } from '../../../shared/steps/document';
 import { INITIAL_CHECKLIST_STATE } from '../../../shared/steps/checklistState';
 import { context, leaks, secret, type Secret } from './secrets';
@@ -165,6 +166,12 @@ describe('redaction, property-based: no generated secret survives any formatter'
   });
 });
 
+const named = {
+  connectionId: 'c-0001',
+  connectionName: '本番 受注DB 2',
+  prefix: 'smooz-privatelink',
+};
+
 describe('what redaction leaves readable', () => {
   it('keeps resource ids, regions, step names and public AWS hosts', () => {
     const line =
@@ -177,8 +184,9 @@ describe('what redaction leaves readable', () => {
       'smooz-privatelink-prod-db-1a2b3c4d',
       'smooz-privatelink-lambda-9f8e7d6c',
       'Acme-pl-updater-orders-db-0badcafe',
+      '/aws/lambda/smooz-privatelink-updater-prod-db-1a2b3c4d-setup',
     ];
-    for (const name of names) {
+    for (const name of [...names, ...Object.values(deriveConnectionNames(named))]) {
       expect(displayValue('text', name, true)).toBe(name);
       expect(redactText(`Stack ${name} already exists`)).toBe(`Stack ${name} already exists`);
     }

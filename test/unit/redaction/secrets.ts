@@ -66,7 +66,7 @@ export const token = fc.oneof(
   fc
     .stringMatching(/^[A-Za-z0-9_-]{32,64}$/)
     .filter((t) => !/^[a-z-]+$/.test(t))
-    .filter((t) => !/^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+-[0-9a-f]{8}$/.test(t)),
+    .filter((t) => !/^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+-[0-9a-f]{8}(?:-setup)?$/.test(t)),
   fc
     .tuple(
       fc.stringMatching(/^[A-Za-z0-9_-]{20,40}$/),
