@@ -7,15 +7,13 @@ import {
   validateAdditionalSubnetIds,
   validateSubnetId,
 } from '../../../shared/validation/awsIds';
-import {
-  validateConnectionName,
-  validateLambdaFunctionName,
-} from '../../../shared/validation/names';
 import { invalid, valid, type ValidationResult } from '../../../shared/validation/result';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { call } from '../ipc/api';
 import { Sensitive } from '../support/Sensitive';
 import { AlreadyCreated } from './AlreadyCreated';
+import { DerivedNames } from './DerivedNames';
+import { draftNames } from './planDraft';
 import { OpenWarnings } from './OpenWarnings';
 import { ValidatedField, problemOf, type FieldProblem } from './ValidatedField';
 import { monthlyCost } from './costEstimate';
@@ -52,7 +50,8 @@ export function ConfirmStep({ state, existingNames, apply }: Props) {
   const { t } = useTranslation(['guided', 'setup']);
   const { plan } = state;
   const [name, setName] = useState(plan.connectionName);
-  const [lambdaName, setLambdaName] = useState(plan.lambdaFunctionName);
+  // ① follows the connection name until the user types over it.
+  const [typedLambdaName, setLambdaName] = useState<string>();
   const [subnets, setSubnets] = useState(plan.subnetIds.join(', '));
   const [permissions, setPermissions] = useState<Permission[]>();
   const { busy, error, setError, run } = useFlowAction<true>(apply);
@@ -68,24 +67,21 @@ export function ConfirmStep({ state, existingNames, apply }: Props) {
     };
   }, [setError]);
 
-  const nameCheck = validateConnectionName(name);
+  const draft = draftNames(plan, state.created, {
+    connectionName: name,
+    lambdaFunctionName: typedLambdaName,
+  });
+  const { nameCheck, lambdaCheck, names } = draft;
   const nameProblem: FieldProblem | undefined =
     nameCheck.ok &&
     nameCheck.value !== plan.connectionName &&
     existingNames.includes(nameCheck.value)
       ? { source: 'guided', key: 'fieldErrors.nameExists', params: { name: nameCheck.value } }
       : problemOf(nameCheck);
-  const lambdaCheck = validateLambdaFunctionName(lambdaName);
   const subnetCheck = validateSubnets(subnets);
   const subnetsEditable = state.created.length === 0;
-
   const patch = {
-    ...(nameCheck.ok && nameCheck.value !== plan.connectionName
-      ? { connectionName: nameCheck.value }
-      : {}),
-    ...(lambdaCheck.ok && lambdaCheck.value !== plan.lambdaFunctionName
-      ? { lambdaFunctionName: lambdaCheck.value }
-      : {}),
+    ...draft.patch,
     ...(subnetsEditable && subnetCheck.ok && subnetCheck.value !== plan.subnetIds.join(',')
       ? { subnetIds: subnetCheck.value.split(',') }
       : {}),
@@ -105,7 +101,6 @@ export function ConfirmStep({ state, existingNames, apply }: Props) {
     ['rdsSecurityGroups', plan.database.securityGroupIds.join(', '), 'text'],
     ['smoozAccount', plan.smoozAccountId, 'accountId'],
     ['authMethod', t(`guided:database.authMethods.${plan.authMethod}`), 'text'],
-    ['stackName', plan.stackName, 'text'],
   ];
 
   return (
@@ -144,7 +139,7 @@ export function ConfirmStep({ state, existingNames, apply }: Props) {
         <ValidatedField
           id="confirm-lambda-name"
           label={t('guided:confirm.lambdaName')}
-          value={lambdaName}
+          value={draft.lambdaFunctionName}
           onChange={setLambdaName}
           problem={problemOf(lambdaCheck)}
         />
@@ -162,21 +157,22 @@ export function ConfirmStep({ state, existingNames, apply }: Props) {
           />
         )}
       </section>
+      <DerivedNames names={names} />
       <AlreadyCreated created={state.created} />
       <section aria-labelledby="confirm-created">
         <h3 id="confirm-created">{t('guided:confirm.willCreate')}</h3>
         <ul className="will-create" data-testid="will-create">
-          <li>{t('guided:confirm.create.lambdaSg', { name: plan.lambdaSecurityGroupName })}</li>
+          <li>{t('guided:confirm.create.lambdaSg', { name: names.lambdaSecurityGroupName })}</li>
           <li>
             {t('guided:confirm.create.rules', {
               port: plan.database.port,
               groups: plan.database.securityGroupIds.join(', '),
             })}
           </li>
-          <li>{t('guided:confirm.create.stack', { name: plan.stackName })}</li>
+          <li>{t('guided:confirm.create.stack', { name: names.stackName })}</li>
           <li>{t('guided:confirm.create.nlb', { n: plan.subnetIds.length })}</li>
           <li>{t('guided:confirm.create.service')}</li>
-          <li>{t('guided:confirm.create.lambda', { name: plan.lambdaFunctionName })}</li>
+          <li>{t('guided:confirm.create.lambda', { name: names.lambdaFunctionName })}</li>
           {plan.authMethod === 'iam' && <li>{t('guided:confirm.create.iamRole')}</li>}
         </ul>
       </section>
