@@ -84,6 +84,7 @@ export function App() {
               {...(view.connectionId ? { connectionId: view.connectionId } : {})}
               {...(view.prefill ? { prefill: view.prefill } : {})}
               onHome={() => setView({ name: 'home' })}
+              onOpen={openGuided}
             />
           )}
         </main>

@@ -35,10 +35,13 @@ export function GuidedSetup({
   connectionId: initialId,
   prefill,
   onHome,
+  onOpen,
 }: {
   connectionId?: string;
   prefill?: AutomatedPrefill;
   onHome: () => void;
+  /** Opens another connection's flow (e.g. the owner of a clashing name). */
+  onOpen?: (connectionId: string) => void;
 }) {
   const { t } = useTranslation('guided');
   const [target, setTarget] = useState<Target>();
@@ -130,6 +133,7 @@ export function GuidedSetup({
                 onGuided={setGuided}
                 onAcceptWarnings={acceptWarnings}
                 onHome={onHome}
+                onOpen={onOpen}
               />
             )}
           </>
@@ -147,6 +151,7 @@ function FlowScreen({
   onGuided,
   onAcceptWarnings,
   onHome,
+  onOpen,
 }: {
   phase: Extract<GuidedPhase, { kind: 'flow' }>;
   flow: ReturnType<typeof useFlow>[0];
@@ -155,6 +160,7 @@ function FlowScreen({
   onGuided: (record: NonNullable<typeof flow.guided>) => void;
   onAcceptWarnings: (checkedAt: string) => void;
   onHome: () => void;
+  onOpen: ((connectionId: string) => void) | undefined;
 }) {
   const { state, guided } = phase;
   const teardown = teardownStage(state, guided);
@@ -164,13 +170,14 @@ function FlowScreen({
   switch (state.step) {
     case 'preflight':
     case 'applyingFix':
-      return <PreflightStep state={state} apply={apply} />;
+      return <PreflightStep state={state} apply={apply} onOpen={onOpen} />;
     case 'ready':
       return awaitsContinue(phase) ? (
         <PreflightStep
           state={state}
           apply={apply}
           onContinue={() => onAcceptWarnings(state.preflight.checkedAt)}
+          onOpen={onOpen}
         />
       ) : (
         <ConfirmStep state={state} existingNames={existingNames} apply={apply} />

@@ -1,11 +1,13 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PreflightCheck, PreflightFixKind } from '../../../shared/flow/preflight';
 import type { StateAt } from '../../../shared/flow/state';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { call } from '../ipc/api';
 import { formatUsd } from './format';
+import { NameClashFix } from './NameClashFix';
 import { openWarnings } from './preflightWarnings';
+import { renameAndRecheck } from './RenameInPlace';
 import type { ApplyAnswer } from './useFlow';
 import { useFlowAction } from './useFlowAction';
 
@@ -14,13 +16,15 @@ type Props = {
   readonly apply: ApplyAnswer;
   /** Given when every check passed but some warned: the user's "continue anyway". */
   readonly onContinue?: () => void;
+  /** Opens another connection (the owner of a clashing name). */
+  readonly onOpen?: ((connectionId: string) => void) | undefined;
 };
 
 /**
  * 3-1 checks before anything is created: each with pass / warn / fail, the reason in plain words,
  * and — where the engine can make the change — a one-click fix with what it costs.
  */
-export function PreflightStep({ state, apply, onContinue }: Props) {
+export function PreflightStep({ state, apply, onContinue, onOpen }: Props) {
   const { t } = useTranslation(['guided', 'setup']);
   const { busy, error, run } = useFlowAction<'checks' | PreflightFixKind>(apply);
   const started = useRef(false);
@@ -64,7 +68,20 @@ export function PreflightStep({ state, apply, onContinue }: Props) {
             check={check}
             busy={busy !== undefined}
             onFix={(fix) => void run(() => call('setup:applyFix', { connectionId, fix }), fix)}
-          />
+          >
+            {check.id === 'nameClash' && check.status === 'fail' && (
+              <NameClashFix
+                check={check}
+                state={state}
+                busy={busy !== undefined}
+                onOpen={onOpen}
+                onRename={(patch) =>
+                  void run(() => renameAndRecheck(connectionId, patch), 'checks')
+                }
+                onRecheck={() => void runChecks()}
+              />
+            )}
+          </CheckRow>
         ))}
       </ul>
       {error !== undefined && <ErrorNotice error={error} />}
@@ -96,10 +113,13 @@ function CheckRow({
   check,
   busy,
   onFix,
+  children,
 }: {
   check: PreflightCheck;
   busy: boolean;
   onFix: (fix: PreflightFixKind) => void;
+  /** A fix the screen offers in place (e.g. new names for a clash). */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation(['guided', 'setup']);
   const { fix } = check;
@@ -148,6 +168,7 @@ function CheckRow({
             </button>
           </div>
         )}
+        {children}
       </div>
     </li>
   );
