@@ -31,12 +31,17 @@ export function ClashList({ clashes, onOpen, onDiscard, busy }: Props) {
         : {}),
     });
   };
+  // One button per owner, on its first name (a function and its -setup twin share an owner).
+  const ownerId = (clash: NameClash) =>
+    clash.owner.type === 'notOurs' ? undefined : clash.owner.connectionId;
+  const firstOfOwner = (clash: NameClash, index: number) =>
+    clashes.findIndex((c) => ownerId(c) === ownerId(clash)) === index;
   return (
     <ul className="clashes" data-testid="name-clashes">
-      {clashes.map((clash) => (
+      {clashes.map((clash, index) => (
         <li key={`${clash.kind}:${clash.name}`} data-owner={clash.owner.type}>
           {t(`setup:preflight.nameClash.kind.${clash.kind}`)} {ownerText(clash)}
-          {clash.owner.type === 'connection' && onOpen && (
+          {clash.owner.type === 'connection' && onOpen && firstOfOwner(clash, index) && (
             <button
               type="button"
               onClick={() =>
@@ -46,7 +51,7 @@ export function ClashList({ clashes, onOpen, onDiscard, busy }: Props) {
               {t('guided:preflight.clash.open', { name: clash.owner.connectionName })}
             </button>
           )}
-          {clash.owner.type === 'abandoned' && (
+          {clash.owner.type === 'abandoned' && firstOfOwner(clash, index) && (
             <button type="button" disabled={busy} onClick={() => onDiscard(clash)}>
               {t('guided:preflight.clash.discard', {
                 name: clash.owner.connectionName ?? clash.owner.connectionId,
