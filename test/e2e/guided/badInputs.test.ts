@@ -234,6 +234,8 @@ describe('bad input in each editable field shows its message under the field and
     }
     expect(originalLambda).not.toBe('smooz-e2e-updater');
     await create.click();
+    // The changed plan is checked again before it can be confirmed.
+    await waitForScreen(page, 'preflight', 60_000);
   });
 
   it('takes the corrected values into the plan and goes on to create the stack', async () => {
