@@ -11,7 +11,7 @@ import type { SetupState } from '../../../shared/flow/state';
 import { accountSnapshot, snapshotDelta } from '../../support/accountSnapshot';
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
 import { createEngineHarness } from '../../support/engineHarness';
-import { postgresRequest, tearDownFully } from '../../support/engineFlows';
+import { auroraIamRequest, postgresRequest, tearDownFully } from '../../support/engineFlows';
 import { resetMoto } from '../../support/motoServer';
 import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
 
@@ -158,6 +158,51 @@ describe('setup engine: a subnet without egress, fixed with interface endpoints'
     ]);
     expect(torn.teardown?.alreadyGone).toEqual([]);
     expect(await accountSnapshot(endpoint)).toEqual(before);
+  });
+
+  it('lets a second connection in the VPC through the first one’s endpoints, says whose they are, and takes only its own rule away', async () => {
+    const { engine } = createEngineHarness(endpoint);
+    const first = await engine.create(postgresRequest(seeded, 'endpoints-owner'));
+    const firstId = first.plan.connectionId;
+    await engine.updatePlan(firstId, {
+      subnetIds: [seeded.subnets.isolated, seeded.subnets.private[1], seeded.subnets.private[2]],
+    });
+    await engine.runPreflight(firstId);
+    await engine.applyFix(firstId, 'createInterfaceEndpoints');
+    await engine.start(firstId);
+    const owner = await engine.settled(firstId);
+    expect(owner.step).toBe('complete');
+    const ownerGroups = owner.created.filter((r) => r.kind === 'securityGroup');
+    const endpointsGroup = ownerGroups.find(
+      (g) => g.kind === 'securityGroup' && g.purpose === 'endpoints',
+    );
+    const endpointsGroupId = endpointsGroup?.kind === 'securityGroup' ? endpointsGroup.groupId : '';
+    const guardOf = async () =>
+      (
+        (await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [endpointsGroupId] })))
+          .SecurityGroups?.[0]?.IpPermissions ?? []
+      )
+        .flatMap((p) => (p.UserIdGroupPairs ?? []).map((g) => `${p.FromPort} ${g.GroupId}`))
+        .sort();
+    const guardBefore = await guardOf();
+
+    const second = await engine.create(auroraIamRequest(seeded, 'endpoints-borrower'));
+    const checked = await engine.runPreflight(second.plan.connectionId);
+    expect(egressCheck(checked)).toMatchObject({
+      status: 'warn',
+      explanation: 'lambdaEgress.otherConnectionEndpoints',
+      params: { connections: 'endpoints-owner' },
+    });
+    await engine.start(second.plan.connectionId);
+    const borrower = await engine.settled(second.plan.connectionId);
+    expect(borrower.step).toBe('complete');
+    const lambdaGroup = borrower.created.find((r) => r.kind === 'securityGroup');
+    const lambdaGroupId = lambdaGroup?.kind === 'securityGroup' ? lambdaGroup.groupId : '';
+    expect(await guardOf()).toEqual([...guardBefore, `443 ${lambdaGroupId}`].sort());
+
+    expect((await tearDownFully(engine, second.plan.connectionId)).step).toBe('tornDown');
+    expect(await guardOf()).toEqual(guardBefore);
+    expect((await tearDownFully(engine, firstId)).step).toBe('tornDown');
   });
 
   it('offers no fix for a subnet whose route table has a NAT route', async () => {
