@@ -272,7 +272,6 @@ describe('offline checklist → automated flow, then support mode over the whole
   it('masks the teardown screens while removing and when done, with the same name rule as the confirmation', async () => {
     const [flow] = app.services.setup.list();
     const stackName = flow?.plan.stackName ?? '';
-    await page.getByRole('button', { name: 'ホームに戻る' }).first().click();
     const row = page.getByTestId(`connection-${CONNECTION_NAME}`);
     await row.getByRole('button', { name: /削除/ }).first().click();
     await row.getByRole('button', { name: '削除する' }).click();
