@@ -124,13 +124,13 @@ export function createDiscarder(deps: DiscarderDeps): Discarder {
     try {
       const clients = await deps.clientsFor(state.profile, state.region, signal);
       for (const resource of remainingResources(state)) {
-        const removed = await removeConnectionResource(clients, state.connectionId, resource, {
+        const outcome = await removeConnectionResource(clients, state.connectionId, resource, {
           timing: deps.timing,
           signal,
           stackTotal: 0,
           onStackEvents: () => undefined,
         });
-        state = dispatch(state, { type: 'resourceRemoved', resource, alreadyGone: !removed });
+        state = dispatch(state, { type: 'resourceRemoved', resource, ...outcome });
       }
       dispatch(state, { type: 'completed' });
     } catch (error) {

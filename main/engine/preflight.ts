@@ -97,7 +97,7 @@ function lambdaEgress(
   const params = { services: list(services), subnets: list(plan.subnetIds) };
   const borrowed = endpointsOfOtherConnections(network, services, plan.connectionId);
   if (blocked.length === 0 && borrowed.length > 0) {
-    // Usable (the setup lets this updater in), but only while their connection exists.
+    // Usable: the setup lets this updater in, and their owner's teardown hands them over.
     const owners = [...new Set(borrowed.map((e) => e.ownerId))].map((id) => {
       const owner = ownerOf(id);
       return 'connectionName' in owner && owner.connectionName !== undefined

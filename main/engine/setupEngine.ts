@@ -255,9 +255,9 @@ export function createSetupEngine(deps: SetupEngineDeps): SetupEngine {
           templateBody: await deps.loadTemplate(),
           timing,
           signal,
-          removed: (resource, alreadyGone) => {
+          removed: (resource, outcome) => {
             if (signal.aborted) throw new AbortedError();
-            dispatch(id, { type: 'resourceRemoved', resource, alreadyGone });
+            dispatch(id, { type: 'resourceRemoved', resource, ...outcome });
           },
           onStackEvents: (events, done, total) =>
             emit({ type: 'stackEvents', connectionId: id, events, done, total }),

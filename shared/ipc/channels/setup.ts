@@ -42,6 +42,10 @@
  * `connectionName` re-derives them (`applyPlanPatch`); `lambdaFunctionName` overrides ①.
  * A failing `nameClash` check carries `clashes` (shared/flow/preflight.ts NameClashSchema): each
  * taken name with its owner (`connection` / `abandoned` / `notOurs`).
+ * Several connections in one VPC: `lambdaEgress.otherConnectionEndpoints` (warn) says the updater
+ * goes through interface endpoints another connection made; teardown (and discard) then leaves
+ * such endpoints to the connection still using them: `teardown.handedOver` / the discard's
+ * `handedOver` list `{ resource, connectionId }` next to `removed` and `alreadyGone`.
  * The state is the union in shared/flow/state.ts; render by `step`. Errors are `setup.*` codes
  * (renderer/src/locales/<lang>/setup.json `errors.*`) or the AWS layer's codes.
  */
