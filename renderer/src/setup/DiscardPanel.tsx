@@ -62,6 +62,11 @@ export function DiscardPanel({ request, name, onClose, onDiscarded }: Props) {
               <ResourceLine resource={r} /> — {t('teardown.alreadyGone')}
             </li>
           ))}
+          {state?.handedOver?.map((h, i) => (
+            <li key={`handed-${i}`} className="muted">
+              <ResourceLine resource={h.resource} /> — {t('teardown.handedOver')}
+            </li>
+          ))}
         </ul>
       )}
       <div className="actions">

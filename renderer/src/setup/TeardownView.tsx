@@ -22,6 +22,7 @@ export function TeardownView({
   const { t } = useTranslation('guided');
   const [retry, setRetry] = useState<{ busy: boolean; error?: unknown }>({ busy: false });
   const report = state.teardown ?? { removed: [], alreadyGone: [] };
+  const handedOver = report.handedOver ?? [];
   const retryTeardown = () => {
     setRetry({ busy: true });
     call('guided:teardown', { connectionId: state.plan.connectionId }).then(
@@ -52,7 +53,7 @@ export function TeardownView({
           </ul>
         </section>
       )}
-      {report.removed.length + report.alreadyGone.length > 0 && (
+      {report.removed.length + report.alreadyGone.length + handedOver.length > 0 && (
         <section aria-labelledby="teardown-removed">
           <h3 id="teardown-removed">{t('teardown.removedTitle')}</h3>
           <ul className="removed" data-testid="teardown-removed">
@@ -64,6 +65,11 @@ export function TeardownView({
             {report.alreadyGone.map((r, i) => (
               <li key={`gone-${i}`} className="muted">
                 <ResourceLine resource={r} /> — {t('teardown.alreadyGone')}
+              </li>
+            ))}
+            {handedOver.map((h, i) => (
+              <li key={`handed-${i}`} className="muted">
+                <ResourceLine resource={h.resource} /> — {t('teardown.handedOver')}
               </li>
             ))}
           </ul>
