@@ -7,6 +7,7 @@ import type { EventName, EventPayloadOf } from '../../shared/ipc/contract';
 import { dispatch } from '../ipc/dispatch';
 import type { EventSink, HandlerTable } from '../ipc/handlers';
 import type { Logger } from '../services/logger';
+import { DOWNLOAD_PATH, type BridgeDownloads } from './bridgeDownloads';
 
 /**
  * The test-and-demo transport: serves a bridge build of the renderer and answers the same handler
@@ -28,6 +29,8 @@ export interface BridgeOptions {
   readonly createHandlers: (events: EventSink) => HandlerTable;
   readonly logger: Logger;
   readonly port?: number;
+  /** The browser demo's "save file": files go to the page as downloads (see bridgeDownloads). */
+  readonly downloads?: BridgeDownloads;
 }
 
 const MIME: Record<string, string> = {
@@ -37,6 +40,9 @@ const MIME: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.json': 'application/json',
+  '.md': 'text/markdown; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.yaml': 'application/yaml; charset=utf-8',
   '.woff2': 'font/woff2',
 };
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -81,8 +87,34 @@ export async function startBridgeServer(options: BridgeOptions): Promise<BridgeS
       }
       const body = await readJson(req);
       const channel = decodeURIComponent(url.pathname.slice('/ipc/'.length));
-      const result = await dispatch(handlers, channel, body, { events }, options.logger);
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
+      const run = () => dispatch(handlers, channel, body, { events }, options.logger);
+      const answer = options.downloads
+        ? await options.downloads
+            .collect(run)
+            .then(({ result, links }) =>
+              links.length === 0 ? result : { ...result, downloads: links },
+            )
+        : await run();
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+      return;
+    }
+    if (url.pathname.startsWith(DOWNLOAD_PATH) && req.method === 'GET' && options.downloads) {
+      // An anchor cannot send a header: the token comes in the query, as for /events.
+      if (!tokenMatches(url.searchParams.get('token') ?? undefined, token)) {
+        res.writeHead(401).end();
+        return;
+      }
+      const file = options.downloads.take(url.pathname.slice(DOWNLOAD_PATH.length));
+      if (file === undefined) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': MIME[extname(file.fileName)] ?? 'application/octet-stream',
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        'cache-control': 'no-store',
+      });
+      res.end(file.content);
       return;
     }
     if (url.pathname === '/events' && req.method === 'GET') {

@@ -284,7 +284,9 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
       const record = deps.store.load(connectionId);
       let shown: GuidedRecord | undefined = record;
       if (record?.smoozConnectionId !== undefined && record.phase !== 'deleted') {
-        shown = save({ ...record, phase: 'deleting', updatedAt: now() });
+        // A retry starts clean: the last attempt's problem would read as this one's failure.
+        const { problem: _p, ...rest } = record;
+        shown = save({ ...rest, phase: 'deleting', updatedAt: now() });
       }
       const work = teardownInBackground(connectionId, shown, onChange).finally(() =>
         teardowns.delete(connectionId),

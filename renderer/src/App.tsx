@@ -7,6 +7,7 @@ import { ChecklistScreen } from './checklist/ChecklistScreen';
 import { ConnectionList } from './home/ConnectionList';
 import { ModeChoice, type SetupMode } from './home/ModeChoice';
 import { UpdateNotice } from './home/UpdateNotice';
+import { useAnnounceScreen } from './common/currentScreen';
 import { call, onEvent } from './ipc/api';
 import { LanguageSwitch } from './layout/LanguageSwitch';
 import { SupportModeProvider } from './support/SupportModeContext';
@@ -26,6 +27,9 @@ export function App() {
   const openGuided = (connectionId: string) =>
     setView({ name: 'setup', mode: 'automated', connectionId });
   useReopenGuided(openGuided);
+  useAnnounceScreen(
+    view.name === 'setup' ? `setup:${view.mode}:${view.connectionId ?? 'new'}` : view.name,
+  );
 
   useEffect(
     () => onEvent('app:preferencesChanged', (prefs) => void i18n.changeLanguage(prefs.language)),
@@ -82,6 +86,7 @@ export function App() {
               {...(view.connectionId ? { connectionId: view.connectionId } : {})}
               {...(view.prefill ? { prefill: view.prefill } : {})}
               onHome={() => setView({ name: 'home' })}
+              onOpen={openGuided}
             />
           )}
         </main>

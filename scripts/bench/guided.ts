@@ -17,6 +17,7 @@ import { motoAppConfig, motoContext } from '../../test/support/awsTestConfig';
 import { startMotoServer } from '../../test/support/motoServer';
 import {
   ActionCounter,
+  continueToConfirm,
   openPage,
   startApp,
   startWorld,
@@ -62,7 +63,7 @@ try {
   await waitForScreen(page, 'database');
   await actions.click(page.getByLabel(/customer-postgres/));
   await actions.click(page.getByRole('button', { name: 'この内容で事前チェック' }));
-  await waitForScreen(page, 'confirm', 120_000);
+  await continueToConfirm(page, 120_000, { actions });
   await actions.click(page.getByTestId('confirm-create'));
 
   await waitForScreen(page, 'endpoint', 300_000);

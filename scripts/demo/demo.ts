@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
+import { createBridgeDownloads } from '../../main/bridge/bridgeDownloads';
 import { startBridgeServer } from '../../main/bridge/bridgeServer';
 import { AppConfigSchema, DEFAULT_EXTERNAL_LINK_HOSTS } from '../../main/config';
 import { createHandlers } from '../../main/ipc/createHandlers';
@@ -123,6 +124,8 @@ async function main(): Promise<void> {
       externalLinkHosts: DEFAULT_EXTERNAL_LINK_HOSTS,
       smooz: { apiBaseUrl: smooz.url },
     });
+    // No save dialog in a tab: files (report, checklist, template) arrive as downloads.
+    const downloads = createBridgeDownloads();
     const services = createMainServices({
       config,
       storeBacking: new Conf<PersistedState>({ ...storeOptions('0.1.0'), cwd: userDataDir }),
@@ -130,6 +133,7 @@ async function main(): Promise<void> {
       awsPaths: { configFile: aws.configFile, credentialsFile: aws.credentialsFile },
       logger: silentLogger,
       openExternal: async (url) => openInBrowser(url),
+      saveFile: downloads.saveFile,
       // No safeStorage outside Electron: AES-GCM with a key held only in this process's memory.
       secretEncryptor: createFakeEncryptor(),
       templatesDir: join(ROOT, 'templates'),
@@ -140,6 +144,7 @@ async function main(): Promise<void> {
       rendererDir,
       createHandlers: () => createHandlers(services),
       logger: silentLogger,
+      downloads,
     });
     cleanups.push(() => server.close());
     log('');

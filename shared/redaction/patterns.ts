@@ -26,6 +26,14 @@ const WORD = 'A-Za-z0-9';
 const RESOURCE_ID_PREFIX =
   '(?!(?:vpc|subnet|sg|sgr|vpce|vpce-svc|nat|rtb|igw|eni|acl|tgw|pl|lt|ami|i|vol|snap)-[0-9a-f]{8,17}(?![0-9a-f]))';
 
+/**
+ * The shape of every AWS name the app derives for a connection (shared/naming): hyphen-joined
+ * words ending in the connection id's 8-hex mark (log groups and the `-setup` twin around it).
+ * A name, not a credential: readable everywhere.
+ */
+const DERIVED_NAME =
+  /^(?:\/aws\/lambda\/)?[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+-[0-9a-f]{8}(?:-setup)?$/;
+
 /** Documentation and console hosts that name no customer. */
 const PUBLIC_HOST = /(?:^|\.)(?:aws\.amazon\.com|smooz\.jp)$/i;
 
@@ -78,10 +86,12 @@ export const REDACTION_RULES: readonly Rule[] = [
       `(?<![${WORD}_+/=-])${RESOURCE_ID_PREFIX}[${WORD}_+/=-]{20,}(?![${WORD}_+/=-])`,
       'g',
     ),
-    // Random strings mix classes; a long lower-case slug (a function or stack name) is a name.
+    // Random strings mix classes; a long lower-case slug (a function or stack name) is a name,
+    // and so is every name the app derives, whatever screen or message shows it.
     accept: (match) =>
-      (/[0-9]/.test(match) && /[A-Za-z]/.test(match)) ||
-      (match.length >= 32 && !/^[a-z-]+$/.test(match)),
+      !DERIVED_NAME.test(match) &&
+      ((/[0-9]/.test(match) && /[A-Za-z]/.test(match)) ||
+        (match.length >= 32 && !/^[a-z-]+$/.test(match))),
   },
   {
     name: 'accountId',

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
+import { createBridgeDownloads } from '../../main/bridge/bridgeDownloads';
 import { startBridgeServer, type BridgeServer } from '../../main/bridge/bridgeServer';
 import type { AwsConfigPaths } from '../../main/aws/sharedConfigFiles';
 import { AppConfigSchema, DEFAULT_EXTERNAL_LINK_HOSTS, type AppConfig } from '../../main/config';
@@ -30,6 +31,8 @@ export interface BridgeAppOptions {
   readonly openExternal?: (url: string) => Promise<void>;
   /** Where "save file" writes without a dialog; defaults to `<userDataDir>/saved`. */
   readonly saveDir?: string;
+  /** Saves as the browser demo does instead: each file becomes a download of the page. */
+  readonly saveAsDownloads?: boolean;
   /** HTML → PDF for exports (e.g. Chromium's page.pdf); without it PDF export reports unavailable. */
   readonly printToPdf?: PrintToPdf;
   /** Stands in for Electron safeStorage so the SMOOZ token can be stored (test/smooz-server). */
@@ -56,6 +59,7 @@ export async function startBridgeApp(options: BridgeAppOptions): Promise<BridgeA
     ...options.config,
   });
   const saveDir = options.saveDir ?? join(userDataDir, 'saved');
+  const downloads = options.saveAsDownloads === true ? createBridgeDownloads() : undefined;
   const services = createMainServices({
     config,
     storeBacking: new Conf<PersistedState>({ ...storeOptions('0.1.0'), cwd: userDataDir }),
@@ -66,7 +70,7 @@ export async function startBridgeApp(options: BridgeAppOptions): Promise<BridgeA
       options.openedUrls?.push(url);
       await options.openExternal?.(url);
     },
-    saveFile: saveIntoFolder(saveDir),
+    saveFile: downloads?.saveFile ?? saveIntoFolder(saveDir),
     ...(options.printToPdf === undefined ? {} : { printToPdf: options.printToPdf }),
     ...(options.secretEncryptor === undefined ? {} : { secretEncryptor: options.secretEncryptor }),
     ...(options.updater === undefined ? {} : { updater: options.updater }),
@@ -77,6 +81,7 @@ export async function startBridgeApp(options: BridgeAppOptions): Promise<BridgeA
     createHandlers: () => createHandlers(services),
     // The services' logger, as in the app: failures answered to the page reach the report.
     logger: services.logger,
+    ...(downloads === undefined ? {} : { downloads }),
   });
   return {
     server,

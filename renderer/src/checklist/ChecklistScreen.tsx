@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useAnnounceScreen } from '../common/currentScreen';
 import './checklist.css';
 import { useTranslation } from 'react-i18next';
 import { buildChecklistDocument } from '../../../shared/steps/document';
@@ -25,6 +26,9 @@ export function ChecklistScreen({
   const { load, actionError, apply, setValue, setConfirmation } = useChecklist();
   const [exported, setExported] = useState<string | null>(null);
   const [exportError, setExportError] = useState<unknown>(null);
+  useAnnounceScreen(
+    `checklist:${load.status === 'ready' ? load.snapshot.state.currentStep : load.status}`,
+  );
 
   if (load.status === 'loading') return <p>{t('common:loading')}</p>;
   if (load.status === 'error') return <ErrorNotice error={load.error} />;

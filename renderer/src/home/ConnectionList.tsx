@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionSummary } from '../../../shared/connections';
-import type { SetupState } from '../../../shared/flow/state';
 import { call, onEvent } from '../ipc/api';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { useIpcQuery } from '../common/useIpcQuery';
 import { Sensitive } from '../support/Sensitive';
 import { unfinishedFlows } from '../setup/resumable';
+import { UnfinishedSetups } from './UnfinishedSetups';
 
 interface Props {
   /** Opens the guided flow of a connection (its summary, re-check, teardown progress). */
@@ -86,29 +86,10 @@ export function ConnectionList({ onOpen }: Props) {
           </table>
         </div>
       )}
-      {onOpen && inProgress.length > 0 && <InProgressList flows={inProgress} onOpen={onOpen} />}
+      {onOpen && inProgress.length > 0 && (
+        <UnfinishedSetups flows={inProgress} onOpen={onOpen} onChanged={reload} />
+      )}
     </section>
-  );
-}
-
-function InProgressList({ flows, onOpen }: { flows: SetupState[]; onOpen: (id: string) => void }) {
-  const { t } = useTranslation('guided');
-  return (
-    <>
-      <h3 id="in-progress-title">{t('home.inProgress')}</h3>
-      <ul className="in-progress" aria-labelledby="in-progress-title" data-testid="in-progress">
-        {flows.map((flow) => (
-          <li key={flow.plan.connectionId}>
-            <span>
-              {flow.plan.connectionName} <span className="muted">({flow.plan.region})</span>
-            </span>
-            <button type="button" onClick={() => onOpen(flow.plan.connectionId)}>
-              {t('home.resume')}
-            </button>
-          </li>
-        ))}
-      </ul>
-    </>
   );
 }
 
@@ -133,31 +114,49 @@ function ConnectionActions({
   };
   if (confirming) {
     return (
-      <div className="row-actions" role="group" aria-label={t('home.actions')}>
+      <div
+        className="row-actions"
+        role="group"
+        aria-label={t('home.actionsNamed', { name: connection.name })}
+      >
         <p>{t('home.confirmTeardown', { name: connection.name })}</p>
         <button
           type="button"
           className="danger"
+          aria-label={t('home.confirmYesNamed', { name: connection.name })}
           onClick={() => act(() => call('guided:teardown', { connectionId: connection.id }), true)}
         >
           {t('home.confirmYes')}
         </button>
-        <button type="button" onClick={() => setConfirming(false)}>
+        <button
+          type="button"
+          aria-label={t('home.confirmNoNamed', { name: connection.name })}
+          onClick={() => setConfirming(false)}
+        >
           {t('home.confirmNo')}
         </button>
       </div>
     );
   }
   return (
-    <div className="row-actions" role="group" aria-label={t('home.actions')}>
+    <div
+      className="row-actions"
+      role="group"
+      aria-label={t('home.actionsNamed', { name: connection.name })}
+    >
       <button
         type="button"
+        aria-label={t('home.recheckNamed', { name: connection.name })}
         onClick={() => act(() => call('guided:recheck', { connectionId: connection.id }), true)}
       >
         {t('home.recheck')}
       </button>
       {connection.status !== 'deleting' && (
-        <button type="button" onClick={() => setConfirming(true)}>
+        <button
+          type="button"
+          aria-label={t('home.teardownNamed', { name: connection.name })}
+          onClick={() => setConfirming(true)}
+        >
           {t('home.teardown')}
         </button>
       )}

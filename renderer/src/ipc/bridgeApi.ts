@@ -16,6 +16,17 @@ function takeToken(): string {
   return window.sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+/** A file the bridge saved, handed to the browser as a normal download (there is no dialog). */
+function download(href: string, fileName: string): void {
+  const anchor = document.createElement('a');
+  anchor.href = href;
+  anchor.download = fileName;
+  anchor.hidden = true;
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+}
+
 /**
  * Test and browser-demo transport: the same contract over the loopback bridge server. Only the
  * `bridge` build includes this module; the token arrives in the URL fragment.
@@ -37,7 +48,12 @@ export function createBridgeApi(): RendererApi {
       });
       if (!response.ok)
         return { ok: false, error: { code: 'ipc.transport', params: { status: response.status } } };
-      return (await response.json()) as never;
+      const { downloads, ...result } = (await response.json()) as {
+        downloads?: { path: string; fileName: string }[];
+      };
+      for (const file of downloads ?? [])
+        download(`${file.path}?token=${encodeURIComponent(token)}`, file.fileName);
+      return result as never;
     },
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();

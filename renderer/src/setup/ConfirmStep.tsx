@@ -7,14 +7,14 @@ import {
   validateAdditionalSubnetIds,
   validateSubnetId,
 } from '../../../shared/validation/awsIds';
-import {
-  validateConnectionName,
-  validateLambdaFunctionName,
-} from '../../../shared/validation/names';
 import { invalid, valid, type ValidationResult } from '../../../shared/validation/result';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { call } from '../ipc/api';
 import { Sensitive } from '../support/Sensitive';
+import { AlreadyCreated } from './AlreadyCreated';
+import { DerivedNames } from './DerivedNames';
+import { draftNames } from './planDraft';
+import { OpenWarnings } from './OpenWarnings';
 import { ValidatedField, problemOf, type FieldProblem } from './ValidatedField';
 import { monthlyCost } from './costEstimate';
 import { formatUsd } from './format';
@@ -43,13 +43,15 @@ function validateSubnets(raw: string): ValidationResult {
 
 /**
  * 3-2, the last decision: everything that will be created, what it costs each month and which
- * permissions it uses, with the few values that may still change. Nothing exists in AWS yet.
+ * permissions it uses, with the few values that may still change, the warnings the user continued
+ * past, and what the preflight fix already made.
  */
 export function ConfirmStep({ state, existingNames, apply }: Props) {
   const { t } = useTranslation(['guided', 'setup']);
   const { plan } = state;
   const [name, setName] = useState(plan.connectionName);
-  const [lambdaName, setLambdaName] = useState(plan.lambdaFunctionName);
+  // ① follows the connection name until the user types over it.
+  const [typedLambdaName, setLambdaName] = useState<string>();
   const [subnets, setSubnets] = useState(plan.subnetIds.join(', '));
   const [permissions, setPermissions] = useState<Permission[]>();
   const { busy, error, setError, run } = useFlowAction<true>(apply);
@@ -65,24 +67,21 @@ export function ConfirmStep({ state, existingNames, apply }: Props) {
     };
   }, [setError]);
 
-  const nameCheck = validateConnectionName(name);
+  const draft = draftNames(plan, state.created, {
+    connectionName: name,
+    lambdaFunctionName: typedLambdaName,
+  });
+  const { nameCheck, lambdaCheck, names } = draft;
   const nameProblem: FieldProblem | undefined =
     nameCheck.ok &&
     nameCheck.value !== plan.connectionName &&
     existingNames.includes(nameCheck.value)
       ? { source: 'guided', key: 'fieldErrors.nameExists', params: { name: nameCheck.value } }
       : problemOf(nameCheck);
-  const lambdaCheck = validateLambdaFunctionName(lambdaName);
   const subnetCheck = validateSubnets(subnets);
   const subnetsEditable = state.created.length === 0;
-
   const patch = {
-    ...(nameCheck.ok && nameCheck.value !== plan.connectionName
-      ? { connectionName: nameCheck.value }
-      : {}),
-    ...(lambdaCheck.ok && lambdaCheck.value !== plan.lambdaFunctionName
-      ? { lambdaFunctionName: lambdaCheck.value }
-      : {}),
+    ...draft.patch,
     ...(subnetsEditable && subnetCheck.ok && subnetCheck.value !== plan.subnetIds.join(',')
       ? { subnetIds: subnetCheck.value.split(',') }
       : {}),
@@ -102,7 +101,6 @@ export function ConfirmStep({ state, existingNames, apply }: Props) {
     ['rdsSecurityGroups', plan.database.securityGroupIds.join(', '), 'text'],
     ['smoozAccount', plan.smoozAccountId, 'accountId'],
     ['authMethod', t(`guided:database.authMethods.${plan.authMethod}`), 'text'],
-    ['stackName', plan.stackName, 'text'],
   ];
 
   return (
@@ -115,6 +113,7 @@ export function ConfirmStep({ state, existingNames, apply }: Props) {
         else void act(() => call('setup:start', { connectionId: plan.connectionId }));
       }}
     >
+      <OpenWarnings report={state.preflight} />
       <section aria-labelledby="confirm-derived">
         <h3 id="confirm-derived">{t('guided:confirm.derived')}</h3>
         <dl className="facts">
@@ -140,7 +139,7 @@ export function ConfirmStep({ state, existingNames, apply }: Props) {
         <ValidatedField
           id="confirm-lambda-name"
           label={t('guided:confirm.lambdaName')}
-          value={lambdaName}
+          value={draft.lambdaFunctionName}
           onChange={setLambdaName}
           problem={problemOf(lambdaCheck)}
         />
@@ -158,20 +157,22 @@ export function ConfirmStep({ state, existingNames, apply }: Props) {
           />
         )}
       </section>
+      <DerivedNames names={names} />
+      <AlreadyCreated created={state.created} />
       <section aria-labelledby="confirm-created">
         <h3 id="confirm-created">{t('guided:confirm.willCreate')}</h3>
         <ul className="will-create" data-testid="will-create">
-          <li>{t('guided:confirm.create.lambdaSg', { name: plan.lambdaSecurityGroupName })}</li>
+          <li>{t('guided:confirm.create.lambdaSg', { name: names.lambdaSecurityGroupName })}</li>
           <li>
             {t('guided:confirm.create.rules', {
               port: plan.database.port,
               groups: plan.database.securityGroupIds.join(', '),
             })}
           </li>
-          <li>{t('guided:confirm.create.stack', { name: plan.stackName })}</li>
+          <li>{t('guided:confirm.create.stack', { name: names.stackName })}</li>
           <li>{t('guided:confirm.create.nlb', { n: plan.subnetIds.length })}</li>
           <li>{t('guided:confirm.create.service')}</li>
-          <li>{t('guided:confirm.create.lambda', { name: plan.lambdaFunctionName })}</li>
+          <li>{t('guided:confirm.create.lambda', { name: names.lambdaFunctionName })}</li>
           {plan.authMethod === 'iam' && <li>{t('guided:confirm.create.iamRole')}</li>}
         </ul>
       </section>

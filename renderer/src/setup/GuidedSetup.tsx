@@ -4,6 +4,7 @@ import type { SetupState } from '../../../shared/flow/state';
 import type { AutomatedPrefill } from '../../../shared/steps/handoff';
 import { HandoffNotice } from '../checklist/HandoffNotice';
 import { ErrorNotice } from '../common/ErrorNotice';
+import { useAnnounceScreen } from '../common/currentScreen';
 import { call } from '../ipc/api';
 import { AttentionStep } from './AttentionStep';
 import { ConfirmStep } from './ConfirmStep';
@@ -18,7 +19,9 @@ import { StepHeader } from './StepHeader';
 import { TargetStep, type Target } from './TargetStep';
 import { TeardownView } from './TeardownView';
 import { checklistItems, type GuidedPhase } from './checklistModel';
+import { awaitsContinue } from './preflightWarnings';
 import { pictureValues, screenFor } from './screenFor';
+import { teardownStage } from './teardownStage';
 import { useFlow, type ApplyAnswer } from './useFlow';
 import { useSmoozReadiness } from './useSmoozReadiness';
 import './guided.css';
@@ -32,16 +35,20 @@ export function GuidedSetup({
   connectionId: initialId,
   prefill,
   onHome,
+  onOpen,
 }: {
   connectionId?: string;
   prefill?: AutomatedPrefill;
   onHome: () => void;
+  /** Opens another connection's flow (e.g. the owner of a clashing name). */
+  onOpen?: (connectionId: string) => void;
 }) {
   const { t } = useTranslation('guided');
   const [target, setTarget] = useState<Target>();
   const [connectionId, setConnectionId] = useState(initialId);
   const [flow, setFlowState, applyAnswer] = useFlow(connectionId);
   const [guidedOverride, setGuided] = useState<typeof flow.guided>();
+  const [warningsAcceptedAt, acceptWarnings] = useState<string>();
   const smooz = useSmoozReadiness();
   const existingNames = useExistingNames(connectionId);
 
@@ -53,10 +60,16 @@ export function GuidedSetup({
         : { kind: 'database' }
       : flow.state === undefined
         ? undefined
-        : { kind: 'flow', state: flow.state, ...(guided ? { guided } : {}) };
+        : {
+            kind: 'flow',
+            state: flow.state,
+            ...(guided ? { guided } : {}),
+            ...(warningsAcceptedAt === undefined ? {} : { warningsAcceptedAt }),
+          };
 
   const screen = phase === undefined ? undefined : screenFor(phase);
   useFocusOnScreenChange(screen?.name);
+  useAnnounceScreen(`guided:${connectionId ?? 'new'}:${screen?.name ?? 'loading'}`);
 
   const onCreated = (state: SetupState) => {
     setConnectionId(state.plan.connectionId);
@@ -80,6 +93,7 @@ export function GuidedSetup({
               screen={screen.name}
               step={screen.step}
               stepRef={screen.ref}
+              what={screen.what}
               values={pictureValues(flow.state)}
             />
             {prefill && phase.kind !== 'flow' && (
@@ -117,7 +131,9 @@ export function GuidedSetup({
                 existingNames={existingNames}
                 apply={applyAnswer}
                 onGuided={setGuided}
+                onAcceptWarnings={acceptWarnings}
                 onHome={onHome}
+                onOpen={onOpen}
               />
             )}
           </>
@@ -133,22 +149,39 @@ function FlowScreen({
   existingNames,
   apply,
   onGuided,
+  onAcceptWarnings,
   onHome,
+  onOpen,
 }: {
   phase: Extract<GuidedPhase, { kind: 'flow' }>;
   flow: ReturnType<typeof useFlow>[0];
   existingNames: readonly string[];
   apply: ApplyAnswer;
   onGuided: (record: NonNullable<typeof flow.guided>) => void;
+  onAcceptWarnings: (checkedAt: string) => void;
   onHome: () => void;
+  onOpen: ((connectionId: string) => void) | undefined;
 }) {
-  const { state } = phase;
+  const { state, guided } = phase;
+  const teardown = teardownStage(state, guided);
+  if (teardown !== undefined) {
+    return <TeardownView state={state} stage={teardown} onHome={onHome} />;
+  }
   switch (state.step) {
     case 'preflight':
     case 'applyingFix':
-      return <PreflightStep state={state} apply={apply} />;
+      return <PreflightStep state={state} apply={apply} onOpen={onOpen} />;
     case 'ready':
-      return <ConfirmStep state={state} existingNames={existingNames} apply={apply} />;
+      return awaitsContinue(phase) ? (
+        <PreflightStep
+          state={state}
+          apply={apply}
+          onContinue={() => onAcceptWarnings(state.preflight.checkedAt)}
+          onOpen={onOpen}
+        />
+      ) : (
+        <ConfirmStep state={state} existingNames={existingNames} apply={apply} />
+      );
     case 'creatingSecurityGroup':
     case 'authorizingRules':
     case 'creatingStack':
@@ -165,7 +198,8 @@ function FlowScreen({
       return <AttentionStep state={state} apply={apply} onHome={onHome} />;
     case 'tearingDown':
     case 'tornDown':
-      return <TeardownView state={state} onHome={onHome} />;
+      // Always a teardown stage (above); listed so every step has its screen.
+      return null;
   }
 }
 

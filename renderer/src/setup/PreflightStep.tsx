@@ -1,28 +1,36 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PreflightCheck, PreflightFixKind } from '../../../shared/flow/preflight';
 import type { StateAt } from '../../../shared/flow/state';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { call } from '../ipc/api';
 import { formatUsd } from './format';
+import { NameClashFix } from './NameClashFix';
+import { openWarnings } from './preflightWarnings';
+import { renameAndRecheck } from './RenameInPlace';
 import type { ApplyAnswer } from './useFlow';
 import { useFlowAction } from './useFlowAction';
 
 type Props = {
-  readonly state: StateAt<'preflight'> | StateAt<'applyingFix'>;
+  readonly state: StateAt<'preflight'> | StateAt<'applyingFix'> | StateAt<'ready'>;
   readonly apply: ApplyAnswer;
+  /** Given when every check passed but some warned: the user's "continue anyway". */
+  readonly onContinue?: () => void;
+  /** Opens another connection (the owner of a clashing name). */
+  readonly onOpen?: ((connectionId: string) => void) | undefined;
 };
 
 /**
  * 3-1 checks before anything is created: each with pass / warn / fail, the reason in plain words,
  * and — where the engine can make the change — a one-click fix with what it costs.
  */
-export function PreflightStep({ state, apply }: Props) {
+export function PreflightStep({ state, apply, onContinue, onOpen }: Props) {
   const { t } = useTranslation(['guided', 'setup']);
   const { busy, error, run } = useFlowAction<'checks' | PreflightFixKind>(apply);
   const started = useRef(false);
   const connectionId = state.plan.connectionId;
-  const report = state.step === 'preflight' ? state.preflight : undefined;
+  const report = state.step === 'applyingFix' ? undefined : state.preflight;
+  const warnings = openWarnings(report);
 
   const runChecks = () => run(() => call('setup:runPreflight', { connectionId }), 'checks');
 
@@ -60,11 +68,39 @@ export function PreflightStep({ state, apply }: Props) {
             check={check}
             busy={busy !== undefined}
             onFix={(fix) => void run(() => call('setup:applyFix', { connectionId, fix }), fix)}
-          />
+          >
+            {check.id === 'nameClash' && check.status === 'fail' && (
+              <NameClashFix
+                check={check}
+                state={state}
+                busy={busy !== undefined}
+                onOpen={onOpen}
+                onRename={(patch) =>
+                  void run(() => renameAndRecheck(connectionId, patch), 'checks')
+                }
+                onRecheck={() => void runChecks()}
+              />
+            )}
+          </CheckRow>
         ))}
       </ul>
       {error !== undefined && <ErrorNotice error={error} />}
+      {onContinue && (
+        <p className="warning-notice" data-testid="preflight-warnings-open">
+          {t('preflight.warningsOpen', { count: warnings.length })}
+        </p>
+      )}
       <div className="actions">
+        {onContinue && (
+          <button
+            type="button"
+            className="primary"
+            onClick={onContinue}
+            disabled={busy !== undefined}
+          >
+            {t('preflight.continueAnyway')}
+          </button>
+        )}
         <button type="button" onClick={() => void runChecks()} disabled={busy !== undefined}>
           {busy === 'checks' ? t('preflight.running') : t('preflight.rerun')}
         </button>
@@ -77,10 +113,13 @@ function CheckRow({
   check,
   busy,
   onFix,
+  children,
 }: {
   check: PreflightCheck;
   busy: boolean;
   onFix: (fix: PreflightFixKind) => void;
+  /** A fix the screen offers in place (e.g. new names for a clash). */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation(['guided', 'setup']);
   const { fix } = check;
@@ -129,6 +168,7 @@ function CheckRow({
             </button>
           </div>
         )}
+        {children}
       </div>
     </li>
   );

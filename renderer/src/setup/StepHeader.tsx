@@ -15,12 +15,15 @@ export function StepHeader({
   step,
   values,
   stepRef,
+  what = 'what',
 }: {
   screen: ScreenName;
   step: StepId | undefined;
   values: ChecklistValues;
   /** The manual's section when the screen stands for no single step. */
   stepRef?: StepRef | undefined;
+  /** Which wording of "what this screen does" applies now. */
+  what?: 'what' | 'whatExisting' | undefined;
 }) {
   const { t } = useTranslation('guided');
   const definition = step === undefined ? undefined : stepById(step);
@@ -35,7 +38,7 @@ export function StepHeader({
         <h2 id="guided-step-title" tabIndex={-1} data-testid="guided-step-title">
           {t(`screens.${screen}.title`)}
         </h2>
-        <p>{t(`screens.${screen}.what`)}</p>
+        <p data-testid="step-what">{t(`screens.${screen}.${what}`)}</p>
         <p className="muted">{t(`screens.${screen}.why`)}</p>
       </div>
       {definition && (

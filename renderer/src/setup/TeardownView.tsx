@@ -1,48 +1,87 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CreatedResource } from '../../../shared/flow/resources';
-import type { StateAt } from '../../../shared/flow/state';
+import type { SetupState } from '../../../shared/flow/state';
+import { ErrorNotice } from '../common/ErrorNotice';
+import { IpcCallError, call } from '../ipc/api';
+import { ResourceLine } from './ResourceLine';
+import type { TeardownStage } from './teardownStage';
 
-function describe(resource: CreatedResource): string {
-  switch (resource.kind) {
-    case 'securityGroup':
-      return `${resource.groupName} (${resource.groupId})`;
-    case 'ingressRule':
-      return `${resource.groupId}:${resource.port} ← ${
-        resource.source.type === 'securityGroup' ? resource.source.groupId : resource.source.cidr
-      }`;
-    case 'vpcEndpoint':
-      return `${resource.serviceName} (${resource.endpointId})`;
-    case 'stack':
-      return resource.stackName;
-  }
-}
-
-/** What teardown removed (and what was already gone), as it happens and when it is done. */
+/**
+ * Removing a connection, on its own screen: what is being removed while it runs, the report
+ * when done, or the reason it stopped with a retry (which picks up where it stopped).
+ */
 export function TeardownView({
   state,
+  stage,
   onHome,
 }: {
-  state: StateAt<'tearingDown'> | StateAt<'tornDown'>;
+  state: SetupState;
+  stage: TeardownStage;
   onHome: () => void;
 }) {
   const { t } = useTranslation('guided');
+  const [retry, setRetry] = useState<{ busy: boolean; error?: unknown }>({ busy: false });
   const report = state.teardown ?? { removed: [], alreadyGone: [] };
+  const handedOver = report.handedOver ?? [];
+  const retryTeardown = () => {
+    setRetry({ busy: true });
+    call('guided:teardown', { connectionId: state.plan.connectionId }).then(
+      () => setRetry({ busy: false }),
+      (error: unknown) => setRetry({ busy: false, error }),
+    );
+  };
+
   return (
-    <div className="teardown" data-testid={`teardown-${state.step}`}>
-      <p role="status">{t(state.step === 'tornDown' ? 'teardown.done' : 'teardown.running')}</p>
-      <ul className="removed">
-        {report.removed.map((r) => (
-          <li key={`removed-${describe(r)}`}>
-            {t(`teardown.kinds.${r.kind}`)}: {describe(r)}
-          </li>
-        ))}
-        {report.alreadyGone.map((r) => (
-          <li key={`gone-${describe(r)}`} className="muted">
-            {t(`teardown.kinds.${r.kind}`)}: {describe(r)} — {t('teardown.alreadyGone')}
-          </li>
-        ))}
-      </ul>
+    <div className="teardown" data-testid={`teardown-${stage.kind}`} data-stage={stage.kind}>
+      {stage.kind === 'failed' ? (
+        <>
+          <ErrorNotice error={new IpcCallError(stage.error)} />
+          <p>{t(`teardown.failed.${stage.side}`)}</p>
+        </>
+      ) : (
+        <p role="status">{t(`teardown.stages.${stage.kind}`)}</p>
+      )}
+      {stage.kind !== 'done' && state.created.length > 0 && (
+        <section aria-labelledby="teardown-remaining">
+          <h3 id="teardown-remaining">{t('teardown.remaining')}</h3>
+          <ul className="removed" data-testid="teardown-remaining">
+            {state.created.map((r, i) => (
+              <li key={i}>
+                <ResourceLine resource={r} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {report.removed.length + report.alreadyGone.length + handedOver.length > 0 && (
+        <section aria-labelledby="teardown-removed">
+          <h3 id="teardown-removed">{t('teardown.removedTitle')}</h3>
+          <ul className="removed" data-testid="teardown-removed">
+            {report.removed.map((r, i) => (
+              <li key={`removed-${i}`}>
+                <ResourceLine resource={r} />
+              </li>
+            ))}
+            {report.alreadyGone.map((r, i) => (
+              <li key={`gone-${i}`} className="muted">
+                <ResourceLine resource={r} /> — {t('teardown.alreadyGone')}
+              </li>
+            ))}
+            {handedOver.map((h, i) => (
+              <li key={`handed-${i}`} className="muted">
+                <ResourceLine resource={h.resource} /> — {t('teardown.handedOver')}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {retry.error !== undefined && <ErrorNotice error={retry.error} />}
       <div className="actions">
+        {stage.kind === 'failed' && (
+          <button type="button" className="primary" disabled={retry.busy} onClick={retryTeardown}>
+            {t('teardown.retry')}
+          </button>
+        )}
         <button type="button" onClick={onHome}>
           {t('actions.home')}
         </button>

@@ -4,6 +4,8 @@ import type { GuidedRecord } from '../../../shared/ipc/channels/guided';
 import { STEPS, type StepId } from '../../../shared/steps/steps';
 import { formatStepRef } from '../../../shared/steps/stepRef';
 import type { DisplayKind } from '../../../shared/redaction/kinds';
+import { awaitsContinue } from './preflightWarnings';
+import { teardownStage } from './teardownStage';
 
 export type ItemState = 'waiting' | 'running' | 'done' | 'attention';
 
@@ -11,7 +13,13 @@ export type ItemState = 'waiting' | 'running' | 'done' | 'attention';
 export type GuidedPhase =
   | { readonly kind: 'target' }
   | { readonly kind: 'database' }
-  | { readonly kind: 'flow'; readonly state: SetupState; readonly guided?: GuidedRecord };
+  | {
+      readonly kind: 'flow';
+      readonly state: SetupState;
+      readonly guided?: GuidedRecord;
+      /** The preflight (by `checkedAt`) whose warnings the user chose to continue past. */
+      readonly warningsAcceptedAt?: string;
+    };
 
 export interface ChecklistItem {
   readonly id: StepId;
@@ -72,6 +80,9 @@ const STEP_LEVEL: Readonly<Record<StepId, number>> = {
 function levelOf(phase: GuidedPhase): { level: number; attention: boolean } {
   if (phase.kind !== 'flow') return { level: PROGRESS[phase.kind] ?? 0, attention: false };
   const { state, guided } = phase;
+  // Teardown undoes the finished setup: nothing in the manual's steps needs attention.
+  if (teardownStage(state, guided) !== undefined) return { level: 10, attention: false };
+  if (awaitsContinue(phase)) return { level: 2, attention: false };
   switch (state.step) {
     case 'failed':
     case 'waitingForLogin':

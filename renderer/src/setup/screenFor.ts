@@ -3,6 +3,8 @@ import type { ChecklistValues } from '../../../shared/steps/values';
 import type { StepId } from '../../../shared/steps/steps';
 import type { StepRef } from '../../../shared/steps/stepRef';
 import type { GuidedPhase } from './checklistModel';
+import { awaitsContinue } from './preflightWarnings';
+import { teardownStage } from './teardownStage';
 
 /** Which screen of the guided flow shows now, and which manual step it stands for. */
 export type ScreenName =
@@ -21,6 +23,8 @@ export interface ScreenInfo {
   readonly step?: StepId;
   /** The manual's section, for a screen that stands for no single step (shown as 手順 3-1). */
   readonly ref?: StepRef;
+  /** The wording of "what this screen does" when it differs from the screen's usual one. */
+  readonly what?: 'whatExisting';
 }
 
 /** The section of the manual a stopped flow was in (teardown is not in the manual). */
@@ -33,12 +37,17 @@ export function screenFor(phase: GuidedPhase): ScreenInfo {
   if (phase.kind === 'target') return { name: 'target', ref: { section: '3-1' } };
   if (phase.kind === 'database') return { name: 'database', step: 'prep.database' };
   const { state, guided } = phase;
+  if (teardownStage(state, guided) !== undefined) return { name: 'teardown' };
   switch (state.step) {
     case 'preflight':
     case 'applyingFix':
       return { name: 'preflight', step: 'prep.subnet' };
     case 'ready':
-      return { name: 'confirm', step: 'stack.param6' };
+      if (awaitsContinue(phase)) return { name: 'preflight', step: 'prep.subnet' };
+      // After the one-click egress fix, "nothing is created until Create" is no longer true.
+      return state.created.length > 0
+        ? { name: 'confirm', step: 'stack.param6', what: 'whatExisting' }
+        : { name: 'confirm', step: 'stack.param6' };
     case 'creatingSecurityGroup':
       return { name: 'progress', step: 'sg.createLambdaSg' };
     case 'authorizingRules':

@@ -2,22 +2,27 @@ import { useState } from 'react';
 import './support.css';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../common/ErrorNotice';
+import { useCurrentScreen } from '../common/currentScreen';
 import { call } from '../ipc/api';
 import { useSupportMode } from './SupportModeContext';
+
+type ExportStatus = { kind: 'saved'; fileName: string } | { kind: 'error'; error: unknown };
 
 /** The header's support controls: the screen-share switch and the diagnostic report export. */
 export function SupportToolbar() {
   const { t } = useTranslation('support');
   const { enabled, setEnabled } = useSupportMode();
-  const [status, setStatus] = useState<
-    { kind: 'saved'; fileName: string } | { kind: 'error'; error: unknown } | null
-  >(null);
+  const screen = useCurrentScreen();
+  const [result, setResult] = useState<{ screen: string; status: ExportStatus } | null>(null);
+  // The export's outcome is shown on the screen it was asked on only.
+  const status = result?.screen === screen ? result.status : null;
 
   const exportReport = () => {
-    setStatus(null);
+    setResult(null);
     call('support:exportReport').then(
-      (result) => result.saved && setStatus({ kind: 'saved', fileName: result.fileName }),
-      (error: unknown) => setStatus({ kind: 'error', error }),
+      (saved) =>
+        saved.saved && setResult({ screen, status: { kind: 'saved', fileName: saved.fileName } }),
+      (error: unknown) => setResult({ screen, status: { kind: 'error', error } }),
     );
   };
 

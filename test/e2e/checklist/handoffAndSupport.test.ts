@@ -7,6 +7,7 @@ import { launchChromium, screenshot } from '../../support/browser';
 import {
   ADMIN_TOKEN,
   PROFILE,
+  continueToConfirm,
   startApp,
   startWorld,
   waitForScreen,
@@ -169,7 +170,7 @@ describe('offline checklist → automated flow, then support mode over the whole
   });
 
   it('masks the confirmation screen with its plan, cost and permissions', async () => {
-    await waitForScreen(page, 'confirm', 90_000);
+    await continueToConfirm(page, 90_000);
     await expectNoLeaks('confirm');
     await expectStepRef(/^手順 3-2 ⑥$/);
     await page.getByTestId('confirm-create').click();
@@ -266,5 +267,22 @@ describe('offline checklist → automated flow, then support mode over the whole
     expect(await viewer.locator('table').nth(3).textContent()).toContain('CREATE_COMPLETE');
     await screenshot(viewer, 'diagnostic-report-ja');
     await viewer.close();
+  });
+
+  it('masks the teardown screens while removing and when done, with the same name rule as the confirmation', async () => {
+    const [flow] = app.services.setup.list();
+    const stackName = flow?.plan.stackName ?? '';
+    const row = page.getByTestId(`connection-${CONNECTION_NAME}`);
+    await row.getByRole('button', { name: /削除/ }).first().click();
+    await row.getByRole('button', { name: '削除する' }).click();
+    await waitForScreen(page, 'teardown', 60_000);
+    await expectNoLeaks('teardown, removing');
+    await page.getByTestId('teardown-done').waitFor({ timeout: 180_000 });
+    const removed = (await page.getByTestId('teardown-removed').textContent()) ?? '';
+    // Rules from the subnets' CIDRs are listed, masked; the stack is named as on the confirmation.
+    expect(removed).toContain('••••');
+    expect(removed).toContain(stackName);
+    await expectNoLeaks('teardown, done');
+    await screenshot(page, 'support-mode-teardown-done-ja');
   });
 });

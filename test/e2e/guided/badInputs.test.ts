@@ -1,7 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BridgeApp } from '../../support/bridgeApp';
-import { ADMIN_TOKEN, PROFILE, waitForAccount, waitForScreen, openGuided } from './guidedHarness';
+import {
+  ADMIN_TOKEN,
+  PROFILE,
+  waitForAccount,
+  waitForScreen,
+  openGuided,
+  continueToConfirm,
+} from './guidedHarness';
 import { expectFieldError, expectFieldValid, message } from './messages';
 import { shoot } from './shots';
 
@@ -162,7 +169,7 @@ describe('bad input in each editable field shows its message under the field and
   });
 
   it('confirmation: a taken name, bad function names and bad subnet lists, in either language', async () => {
-    await waitForScreen(page, 'confirm', 120_000);
+    await continueToConfirm(page, 120_000);
     const name = page.locator('#confirm-connection-name');
     const lambda = page.locator('#confirm-lambda-name');
     const subnets = page.locator('#confirm-subnets');
@@ -227,10 +234,12 @@ describe('bad input in each editable field shows its message under the field and
     }
     expect(originalLambda).not.toBe('smooz-e2e-updater');
     await create.click();
+    // The changed plan is checked again before it can be confirmed.
+    await waitForScreen(page, 'preflight', 60_000);
   });
 
   it('takes the corrected values into the plan and goes on to create the stack', async () => {
-    await waitForScreen(page, 'confirm', 120_000);
+    await continueToConfirm(page, 120_000);
     await expect
       .poll(() => page.locator('#confirm-lambda-name').inputValue(), { timeout: 60_000 })
       .toBe('smooz-e2e-updater');

@@ -7,6 +7,7 @@ import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccou
 import { createFakeEncryptor } from '../../smooz-server/fakeEncryptor';
 import { startSmoozServer, type SmoozServer } from '../../smooz-server/smoozServer';
 import type { SecretEncryptor } from '../../../main/smooz/secretEncryptor';
+import { message } from './messages';
 
 export const ADMIN_TOKEN = 'smooz-e2e-admin-token-0123456789';
 export const PROFILE = 'customer';
@@ -150,4 +151,31 @@ export async function waitForAccount(page: Page, account = '123456789012'): Prom
     .getByTestId('guided-identity')
     .getByText(account, { exact: true })
     .waitFor({ timeout: 30_000 });
+}
+
+/**
+ * From the preflight to the confirmation as a user gets there: results with only warnings wait
+ * for "continue anyway" (on moto the permission check always warns: it cannot simulate IAM), and
+ * that click is the user's own decision, counted like the others.
+ */
+export async function continueToConfirm(
+  page: Page,
+  timeout = 120_000,
+  { actions, lang = 'ja' }: { actions?: ActionCounter; lang?: 'ja' | 'en' } = {},
+): Promise<void> {
+  await page.waitForSelector(
+    [
+      '[data-testid="guided-setup"][data-screen="confirm"]',
+      '[data-testid="guided-setup"][data-screen="preflight"] [data-testid="preflight-warnings-open"]',
+    ].join(', '),
+    { timeout },
+  );
+  if ((await screenOf(page)) === 'preflight') {
+    const button = page.getByRole('button', {
+      name: message(lang, 'guided', 'preflight.continueAnyway'),
+    });
+    if (actions) await actions.click(button);
+    else await button.click();
+  }
+  await waitForScreen(page, 'confirm', timeout);
 }

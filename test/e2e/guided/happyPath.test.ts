@@ -1,6 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ActionCounter, waitForScreen, type GuidedWorld, openGuided } from './guidedHarness';
+import {
+  ActionCounter,
+  continueToConfirm,
+  waitForScreen,
+  type GuidedWorld,
+  openGuided,
+} from './guidedHarness';
 
 import { shoot } from './shots';
 
@@ -39,8 +45,8 @@ describe('guided setup, driven as a user would, from the home screen to availabl
     await actions.click(page.getByRole('button', { name: 'この内容で事前チェック' }));
   });
 
-  it('runs preflight by itself and, all checks passing, asks for the one confirmation', async () => {
-    await waitForScreen(page, 'confirm', 60_000);
+  it('runs preflight by itself and, no check failing, asks for the one confirmation', async () => {
+    await continueToConfirm(page, 60_000, { actions });
     expect(await page.getByTestId('checklist-prep.subnet').getAttribute('data-state')).toBe('done');
     expect(await page.getByTestId('will-create').textContent()).toContain('CloudFormation');
     expect(await page.getByTestId('monthly-cost').textContent()).toMatch(/\$\d+\.\d\d/);

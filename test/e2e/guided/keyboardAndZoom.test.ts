@@ -111,6 +111,13 @@ describe('keyboard only, at 125 % zoom', () => {
     await page.keyboard.press('Enter');
   });
 
+  it('continues past the preflight warnings with the keyboard', async () => {
+    await page.getByTestId('preflight-warnings-open').waitFor({ timeout: 120_000 });
+    await expectNoOverflow(page);
+    await tabTo(page, '注意を確認して続ける');
+    await page.keyboard.press('Enter');
+  });
+
   it('confirms with the keyboard; the step title takes the focus on each new screen', async () => {
     await waitForScreen(page, 'confirm', 120_000);
     await expect

@@ -3,8 +3,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAwsClient } from '../../../main/aws/clientFactory';
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
-import { waitForAccount, waitForScreen, type GuidedWorld, openGuided } from './guidedHarness';
+import {
+  waitForAccount,
+  waitForScreen,
+  type GuidedWorld,
+  openGuided,
+  continueToConfirm,
+} from './guidedHarness';
 
+import { message } from './messages';
 import { shoot } from './shots';
 
 let world: GuidedWorld;
@@ -55,7 +62,7 @@ describe('a subnet without egress: preflight fails, the offered fix is applied f
 
   it('applies the fix with one click, passes the checks and goes on to the confirmation', async () => {
     await page.getByRole('button', { name: 'Create the endpoints and re-check' }).click();
-    await waitForScreen(page, 'confirm', 120_000);
+    await continueToConfirm(page, 120_000, { lang: 'en' });
     const endpoints = await ec2.send(
       new DescribeVpcEndpointsCommand({
         Filters: [{ Name: 'vpc-id', Values: [world.seeded.vpcId] }],
@@ -69,6 +76,12 @@ describe('a subnet without egress: preflight fails, the offered fix is applied f
     );
     expect(interfaces.every((e) => e.PrivateDnsEnabled)).toBe(true);
     expect(await page.getByTestId('monthly-cost').textContent()).toMatch(/\$\d+\.\d\d/);
+    // The endpoints exist now: the confirmation says so instead of "nothing is created yet".
+    expect(await page.getByTestId('step-what').textContent()).toBe(
+      message('en', 'guided', 'screens.confirm.whatExisting'),
+    );
+    const existing = (await page.getByTestId('already-created').textContent()) ?? '';
+    for (const endpoint of interfaces) expect(existing).toContain(endpoint.VpcEndpointId);
     await shoot(page, 'guided-confirm-after-fix-en');
   });
 

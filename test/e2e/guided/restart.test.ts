@@ -16,6 +16,7 @@ import {
   waitForAccount,
   waitForScreen,
   type GuidedWorld,
+  continueToConfirm,
 } from './guidedHarness';
 import { shoot } from './shots';
 
@@ -51,7 +52,7 @@ describe('quit during stack creation and restart', () => {
     await waitForScreen(page, 'database');
     await page.getByLabel(/customer-aurora/).click();
     await page.getByRole('button', { name: 'この内容で事前チェック' }).click();
-    await waitForScreen(page, 'confirm', 60_000);
+    await continueToConfirm(page, 60_000);
     await page.getByTestId('confirm-create').click();
     await page.getByTestId('stack-progress').waitFor({ timeout: 60_000 });
     await first.kill();

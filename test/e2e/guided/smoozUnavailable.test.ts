@@ -1,7 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BridgeApp } from '../../support/bridgeApp';
-import { waitForAccount, waitForScreen, type GuidedWorld, openGuided } from './guidedHarness';
+import {
+  waitForAccount,
+  waitForScreen,
+  type GuidedWorld,
+  openGuided,
+  continueToConfirm,
+} from './guidedHarness';
 import { message } from './messages';
 import { shoot } from './shots';
 
@@ -26,7 +32,7 @@ describe('SMOOZ unavailable when the stack is done: the failed call is shown, re
     await waitForScreen(page, 'database');
     await page.getByLabel(/customer-postgres/).click();
     await page.getByRole('button', { name: 'この内容で事前チェック' }).click();
-    await waitForScreen(page, 'confirm', 120_000);
+    await continueToConfirm(page, 120_000);
     await page.getByTestId('confirm-create').click();
     await page.waitForSelector('[data-testid="endpoint-phase"][data-phase="failed"]', {
       timeout: 180_000,

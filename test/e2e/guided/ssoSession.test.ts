@@ -6,7 +6,7 @@ import {
   type AccountSnapshot,
 } from '../../support/accountSnapshot';
 import { launchChromium } from '../../support/browser';
-import { openPage, waitForAccount, waitForScreen } from './guidedHarness';
+import { openPage, waitForAccount, waitForScreen, continueToConfirm } from './guidedHarness';
 import { message } from './messages';
 import { shoot } from './shots';
 import {
@@ -82,7 +82,7 @@ describe('guided setup with an SSO profile: the login is watched and renewed fro
   it('a flow whose login ended waits for it with the AWS reason, and continues after the login', async () => {
     await page.getByLabel(/customer-postgres/).click();
     await page.getByRole('button', { name: 'この内容で事前チェック' }).click();
-    await waitForScreen(page, 'confirm', 90_000);
+    await continueToConfirm(page, 90_000);
     await world.endLogin();
     // The engine stops on the ended login within milliseconds of the start; hold the start's
     // answer until after that push, as a slow transport might, so a screen that let the older

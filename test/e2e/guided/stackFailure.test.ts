@@ -5,7 +5,13 @@ import { createAwsClient } from '../../../main/aws/clientFactory';
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
 import type { BridgeApp } from '../../support/bridgeApp';
 import { setVpcDns } from '../../integration/template/customerVpc';
-import { waitForAccount, waitForScreen, type GuidedWorld, openGuided } from './guidedHarness';
+import {
+  waitForAccount,
+  waitForScreen,
+  type GuidedWorld,
+  openGuided,
+  continueToConfirm,
+} from './guidedHarness';
 import { message } from './messages';
 import { shoot } from './shots';
 
@@ -32,7 +38,7 @@ describe('a stack that fails: the failing resource, AWS reason and the next acti
     await waitForScreen(page, 'database');
     await page.getByLabel(/customer-postgres/).click();
     await page.getByRole('button', { name: 'この内容で事前チェック' }).click();
-    await waitForScreen(page, 'confirm', 120_000);
+    await continueToConfirm(page, 120_000);
     const [flow] = app.services.setup.list();
     databaseHost = flow?.plan.database.endpoint ?? '';
     expect(databaseHost).not.toBe('');

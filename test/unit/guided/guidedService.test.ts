@@ -213,4 +213,19 @@ describe('guided flow: stack outputs to SMOOZ to a verified, listed connection',
     expect(seen.at(-1)?.phase).toBe('deleted');
     expect(world.lines.has(samplePlan.connectionId)).toBe(false);
   });
+
+  it('starts a retried teardown without the problem of the last attempt (the screen shows it running)', async () => {
+    const world = fakeWorld(complete);
+    const service = createGuidedService(world.deps);
+    const finished = await service.finish(samplePlan.connectionId, ignore);
+    world.records.set(samplePlan.connectionId, {
+      ...finished,
+      phase: 'deleting',
+      problem: { code: SmoozErrorCodes.trackingTimedOut },
+    });
+    const started = await service.teardown(samplePlan.connectionId, ignore);
+    expect(started?.phase).toBe('deleting');
+    expect(started?.problem).toBeUndefined();
+    await service.settled(samplePlan.connectionId);
+  });
 });

@@ -7,6 +7,7 @@ import { displayValue, maskValue } from '../../../shared/redaction/kinds';
 import { maskTail } from '../../../shared/redaction/mask';
 import { redactText } from '../../../shared/redaction/patterns';
 import { isReadableUnder } from '../../../shared/redaction/secretFields';
+import { deriveConnectionNames } from '../../../shared/naming/connectionNames';
 import { buildChecklistDocument, type Translate } from '../../../shared/steps/document';
 import { INITIAL_CHECKLIST_STATE } from '../../../shared/steps/checklistState';
 import {
@@ -199,6 +200,12 @@ describe('redaction, property-based: no generated secret survives any formatter'
   }, 60_000);
 });
 
+const named = {
+  connectionId: 'c-0001',
+  connectionName: '本番 受注DB 2',
+  prefix: 'smooz-privatelink',
+};
+
 describe('what redaction leaves readable', () => {
   it('keeps error codes under a code key, file paths under a credentials key, and the prose around a full-width account id as typed', () => {
     expect(
@@ -217,5 +224,24 @@ describe('what redaction leaves readable', () => {
     const line =
       'smooz-privatelink-target-updater vpc-0a1b2c3d4e5f60718 subnet-0fedcba9876543210 sg-0123456789abcdef0 ap-northeast-1 CREATE_COMPLETE https://docs.aws.amazon.com/x';
     expect(redactText(line)).toBe(line);
+  });
+
+  it('keeps every name the app derives readable, in any text (one rule on every screen)', () => {
+    const names = [
+      'smooz-privatelink-prod-db-1a2b3c4d',
+      'smooz-privatelink-lambda-9f8e7d6c',
+      'Acme-pl-updater-orders-db-0badcafe',
+      '/aws/lambda/smooz-privatelink-updater-prod-db-1a2b3c4d-setup',
+    ];
+    for (const name of [...names, ...Object.values(deriveConnectionNames(named))]) {
+      expect(displayValue('text', name, true)).toBe(name);
+      expect(redactText(`Stack ${name} already exists`)).toBe(`Stack ${name} already exists`);
+    }
+  });
+
+  it('masks subnet CIDRs wherever they appear (a teardown line names a rule source)', () => {
+    expect(displayValue('text', 'sg-0123456789abcdef0:443 ← 10.20.1.0/24', true)).toBe(
+      'sg-0123456789abcdef0:443 ← ••••••••0/24',
+    );
   });
 });

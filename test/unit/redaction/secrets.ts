@@ -88,9 +88,15 @@ export const accessKey = fc
   .tuple(fc.constantFrom('AKIA', 'ASIA'), fc.stringMatching(/^[A-Z0-9]{16}$/))
   .map(([p, r]) => p + r);
 export const secretKey = fc.stringMatching(/^[A-Za-z0-9/+]{40}$/);
-/** Random credentials, not words: a pure lower-case slug is a name and stays readable. */
+/**
+ * Random credentials, not words: a pure lower-case slug is a name and stays readable, and so is
+ * the shape of the names the app derives (words ending in an 8-hex mark).
+ */
 export const token = fc.oneof(
-  fc.stringMatching(/^[A-Za-z0-9_-]{32,64}$/).filter((t) => !/^[a-z-]+$/.test(t)),
+  fc
+    .stringMatching(/^[A-Za-z0-9_-]{32,64}$/)
+    .filter((t) => !/^[a-z-]+$/.test(t))
+    .filter((t) => !/^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+-[0-9a-f]{8}(?:-setup)?$/.test(t)),
   fc
     .tuple(
       fc.stringMatching(/^[A-Za-z0-9_-]{20,40}$/),
