@@ -29,6 +29,8 @@ export default async function setup(project: TestProject) {
   }
   project.provide('motoEndpoint', moto.value.endpoint);
   project.provide('testWorldFile', databases.worldFile);
+  // Test workers start after this and inherit it: helpers shared with the benchmark read it there.
+  process.env[TEST_WORLD_ENV] = databases.worldFile;
   return async () => {
     await moto.value.stop();
     databases.stop();

@@ -72,6 +72,11 @@ describe('guided setup, driven as a user would, from the home screen to availabl
       .evaluateAll((els) => els.map((el) => el.getAttribute('data-state')));
     expect(items.every((state) => state === 'done')).toBe(true);
     expect(await world.smooz.connections.list()).toHaveLength(1);
+    // SMOOZ logged in to the real PostgreSQL through endpoint, NLB and target: SELECT 1 answered.
+    const connectivity = page.getByTestId('connectivity');
+    await connectivity.waitFor();
+    expect(await connectivity.getAttribute('data-outcome')).toBe('succeeded');
+    expect(await connectivity.textContent()).toContain('SELECT 1 が成功しました');
     await shoot(page, 'guided-5-available-ja');
   });
 

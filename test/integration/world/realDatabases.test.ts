@@ -1,11 +1,15 @@
 import { inject, describe, expect, it } from 'vitest';
 import { probeDatabase } from '../../smooz-server/databaseProbe';
-import { readTestWorld } from '../../support/realDatabases/world';
+import { readTestWorld, TEST_WORLD_ENV } from '../../support/realDatabases/world';
 
 const world = readTestWorld(inject('testWorldFile'));
 const servers = Object.values(world.databases);
 
 describe('the test world runs real database servers', () => {
+  it('is known to test workers by its environment variable too', () => {
+    expect(process.env[TEST_WORLD_ENV]).toBe(inject('testWorldFile'));
+  });
+
   it.each(servers)('$engine answers SELECT 1 on its own loopback address', async (db) => {
     expect(db.address).toMatch(/^127\./);
     expect(db.address).not.toBe('127.0.0.1');
