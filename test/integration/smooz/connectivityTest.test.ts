@@ -5,12 +5,14 @@ import {
   ElasticLoadBalancingV2Client,
   RegisterTargetsCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAwsClient } from '../../../main/aws/clientFactory';
 import { createSmoozClient, type SmoozApi } from '../../../main/smooz/smoozApiClient';
 import { startSmoozServer, type SmoozServer } from '../../smooz-server/smoozServer';
 import { worldDataSources } from '../../smooz-server/worldDataSources';
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
+import { healthCheckConnect } from '../../support/realDatabases/healthCheckConnects';
 import { readTestWorld, type WorldDatabase } from '../../support/realDatabases/world';
 import { createCustomerEndpointService, type CustomerService } from './customerAccount';
 import { ADMIN_TOKEN } from './harness';
@@ -171,5 +173,29 @@ describe('SMOOZ connectivity test: a real login through the customer’s Private
       brokenLink: 'wrong-port',
       target: { address: postgres.address, port: postgres.port + 1 },
     });
+  });
+
+  it('names MariaDB blocking the NLB’s address after its health checks', async () => {
+    const { mariadb } = world.databases;
+    const { id, api: client } = await connectionTo(at(mariadb));
+    const admin = await mysql.createConnection({
+      ...at(mariadb),
+      host: mariadb.address,
+      user: mariadb.user,
+      password: mariadb.password,
+    });
+    try {
+      await admin.query('SET GLOBAL max_connect_errors = 3');
+      for (let i = 0; i < 3; i++) await healthCheckConnect(mariadb, world.nlbAddress);
+      expect(await client.testConnectivity(id)).toMatchObject({
+        outcome: 'failed',
+        brokenLink: 'host-blocked',
+        target: at(mariadb),
+      });
+    } finally {
+      await admin.query('SET GLOBAL max_connect_errors = DEFAULT');
+      await admin.query('FLUSH HOSTS');
+      await admin.end();
+    }
   });
 });
