@@ -109,6 +109,24 @@ describe('SMOOZ connectivity test: a real login through the customer’s Private
     },
   );
 
+  it('names a connection SMOOZ holds no database login for', async () => {
+    const bare = await startSmoozServer({
+      motoEndpoint: inject('motoEndpoint'),
+      smoozAccountId: SMOOZ_ACCOUNT,
+      adminTokens: [ADMIN_TOKEN],
+      transitionDelayMs: 0,
+    });
+    try {
+      const { id, api: client } = await connectionTo(at(world.databases.postgres), { on: bare });
+      expect(await client.testConnectivity(id)).toMatchObject({
+        outcome: 'failed',
+        brokenLink: 'no-data-source',
+      });
+    } finally {
+      await bare.close();
+    }
+  });
+
   it('names a refused login as an authentication failure', async () => {
     const { postgres } = world.databases;
     const { id, api: client } = await connectionTo(at(postgres), { on: wrongPassword });
