@@ -1,6 +1,16 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { WorldDatabase } from './world';
 
@@ -10,14 +20,35 @@ const dataDir = (db: WorldDatabase) => join(db.dir, 'data');
 const socket = (db: WorldDatabase) => join(db.dir, 'mariadb.sock');
 const pidFile = (db: WorldDatabase) => join(db.dir, 'mariadb.pid');
 
+/**
+ * mariadb-install-db's output for this server version, made once per machine (it takes seconds;
+ * a copy takes a fraction): built in a folder of its own, then renamed into place, so runs side
+ * by side never see half of it.
+ */
+function installedDataTemplate(): string {
+  const version = execFileSync(MARIADBD, ['--version']).toString().trim().replace(/\W+/g, '-');
+  const template = join(tmpdir(), 'smooz-world-cache', `mariadb-${version}`);
+  if (existsSync(template)) return template;
+  mkdirSync(dirname(template), { recursive: true });
+  const building = mkdtempSync(`${template}.building-`);
+  execFileSync(
+    'mariadb-install-db',
+    ['--no-defaults', '--user=root', `--datadir=${building}`, '--skip-test-db'],
+    { stdio: ['ignore', 'ignore', 'pipe'], timeout: 120_000 },
+  );
+  try {
+    renameSync(building, template);
+  } catch {
+    // Another run finished first: its copy is the same.
+    rmSync(building, { recursive: true, force: true });
+  }
+  return template;
+}
+
 /** A fresh data folder with the world's login for any host and no anonymous users. */
 export async function initMariadb(db: WorldDatabase): Promise<void> {
   mkdirSync(db.dir, { recursive: true });
-  execFileSync(
-    'mariadb-install-db',
-    ['--no-defaults', '--user=root', `--datadir=${dataDir(db)}`, '--skip-test-db'],
-    { stdio: ['ignore', 'ignore', 'pipe'], timeout: 120_000 },
-  );
+  cpSync(installedDataTemplate(), dataDir(db), { recursive: true });
   await startMariadb(db);
   // The anonymous ''@'localhost' rows would shadow the world's login from loopback addresses.
   const sql =
