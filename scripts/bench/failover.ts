@@ -107,7 +107,8 @@ try {
 
   const failover = MOVING_EVENTS.instance.find((e) => e.category === 'failover');
   if (!failover) throw new Error('no failover sample');
-  let address = await failOver(databases.worldFile, 'postgres');
+  const drill = { motoEndpoint: moto.endpoint, identifier: 'customer-postgres' };
+  let { address } = await failOver(databases.worldFile, 'postgres', drill);
   const eventAt = Date.now();
   const eventRun = emitRdsEvent(moto.endpoint, { ...failover, identifier: 'customer-postgres' });
   const byEvent = await recovery(address, eventAt);
@@ -117,7 +118,7 @@ try {
       `${seconds(byEvent.loggedIn)} (goal ≤ 10 s)`,
   );
 
-  address = await failOver(databases.worldFile, 'postgres');
+  ({ address } = await failOver(databases.worldFile, 'postgres', drill));
   const tickAt = Date.now();
   const tickRun = scheduleTick(moto.endpoint);
   const byTick = await recovery(address, tickAt);
