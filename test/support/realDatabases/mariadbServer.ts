@@ -9,12 +9,14 @@ import {
   renameSync,
   rmSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { WorldDatabase } from './world';
 
 export const MARIADBD = '/usr/sbin/mariadbd';
+/** MariaDB runs as root only when told (`--user=root`); as anyone else, as that user. */
+const OS_USER = userInfo().username;
 
 const dataDir = (db: WorldDatabase) => join(db.dir, 'data');
 const socket = (db: WorldDatabase) => join(db.dir, 'mariadb.sock');
@@ -27,13 +29,20 @@ const pidFile = (db: WorldDatabase) => join(db.dir, 'mariadb.pid');
  */
 function installedDataTemplate(): string {
   const version = execFileSync(MARIADBD, ['--version']).toString().trim().replace(/\W+/g, '-');
-  const template = join(tmpdir(), 'smooz-world-cache', `mariadb-${version}`);
+  const template = join(tmpdir(), 'smooz-world-cache', `mariadb-${version}-${OS_USER}`);
   if (existsSync(template)) return template;
   mkdirSync(dirname(template), { recursive: true });
   const building = mkdtempSync(`${template}.building-`);
   execFileSync(
     'mariadb-install-db',
-    ['--no-defaults', '--user=root', `--datadir=${building}`, '--skip-test-db'],
+    [
+      '--no-defaults',
+      `--user=${OS_USER}`,
+      `--datadir=${building}`,
+      '--skip-test-db',
+      // root@localhost by (empty) password rather than by OS user: the harness need not be root.
+      '--auth-root-authentication-method=normal',
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'], timeout: 120_000 },
   );
   try {
@@ -54,7 +63,9 @@ export async function initMariadb(db: WorldDatabase): Promise<void> {
   const sql =
     "DELETE FROM mysql.global_priv WHERE user=''; FLUSH PRIVILEGES; " +
     `CREATE USER '${db.user}'@'%' IDENTIFIED BY '${db.password}'; ` +
-    `GRANT ALL ON *.* TO '${db.user}'@'%'; CREATE DATABASE ${db.database};`;
+    `GRANT ALL ON *.* TO '${db.user}'@'%'; CREATE DATABASE ${db.database}; ` +
+    // The installed root has an empty password: give it the run's one.
+    `ALTER USER 'root'@'localhost' IDENTIFIED BY '${db.password}';`;
   execFileSync('mariadb', ['--no-defaults', `--socket=${socket(db)}`, '-u', 'root', '-e', sql], {
     stdio: ['ignore', 'ignore', 'pipe'],
     timeout: 30_000,
@@ -72,7 +83,7 @@ export async function startMariadb(db: WorldDatabase): Promise<void> {
     MARIADBD,
     [
       '--no-defaults',
-      '--user=root',
+      `--user=${OS_USER}`,
       `--datadir=${dataDir(db)}`,
       `--bind-address=${db.address}`,
       `--port=${db.port}`,
