@@ -162,6 +162,19 @@ export async function waitForAccount(page: Page, account = '123456789012'): Prom
 }
 
 /**
+ * From the home screen to the preflight of a new setup, as the user goes: start, wait for the
+ * profile's account, next, pick the database, run the preflight.
+ */
+export async function startSetup(page: Page, database: RegExp): Promise<void> {
+  await page.getByRole('button', { name: '自動セットアップを開始' }).click();
+  await waitForAccount(page);
+  await page.getByRole('button', { name: '次へ' }).click();
+  await waitForScreen(page, 'database');
+  await page.getByLabel(database).click();
+  await page.getByRole('button', { name: 'この内容で事前チェック' }).click();
+}
+
+/**
  * From the preflight to the confirmation as a user gets there: results with only warnings wait
  * for "continue anyway" (on moto the permission check always warns: it cannot simulate IAM), and
  * that click is the user's own decision, counted like the others.
