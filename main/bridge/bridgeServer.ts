@@ -1,11 +1,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
 import type { EventName, EventPayloadOf } from '../../shared/ipc/contract';
 import { dispatch } from '../ipc/dispatch';
 import type { EventSink, HandlerTable } from '../ipc/handlers';
+import { BUILT_FILE_TYPES, contentTypeOf, readBuiltFile } from '../services/builtFiles';
 import type { Logger } from '../services/logger';
 import { DOWNLOAD_PATH, type BridgeDownloads } from './bridgeDownloads';
 
@@ -33,17 +32,12 @@ export interface BridgeOptions {
   readonly downloads?: BridgeDownloads;
 }
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
+/** The renderer's own types, and those of the files the demo hands over as downloads. */
+const MIME: Readonly<Record<string, string>> = {
+  ...BUILT_FILE_TYPES,
   '.md': 'text/markdown; charset=utf-8',
   '.pdf': 'application/pdf',
   '.yaml': 'application/yaml; charset=utf-8',
-  '.woff2': 'font/woff2',
 };
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -110,7 +104,7 @@ export async function startBridgeServer(options: BridgeOptions): Promise<BridgeS
         return;
       }
       res.writeHead(200, {
-        'content-type': MIME[extname(file.fileName)] ?? 'application/octet-stream',
+        'content-type': contentTypeOf(file.fileName, MIME),
         'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
         'cache-control': 'no-store',
       });
@@ -174,20 +168,11 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 }
 
 async function serveStatic(root: string, pathname: string, res: ServerResponse): Promise<void> {
-  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
-  const file = normalize(join(root, relative));
-  if (!file.startsWith(normalize(root) + sep)) {
-    res.writeHead(403).end();
+  const built = await readBuiltFile(root, pathname, MIME);
+  if (built.status !== 200) {
+    res.writeHead(built.status).end();
     return;
   }
-  try {
-    const content = await readFile(file);
-    res.writeHead(200, {
-      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-      'cache-control': 'no-store',
-    });
-    res.end(content);
-  } catch {
-    res.writeHead(404).end();
-  }
+  res.writeHead(200, { 'content-type': built.contentType, 'cache-control': 'no-store' });
+  res.end(built.content);
 }

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Protocol } from 'electron';
+import { readBuiltFile } from '../services/builtFiles';
 
 /**
  * The renderer is served from `app://smooz/`, not `file://`: its CSP's `'self'` then means the
@@ -11,16 +11,6 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'smooz';
 export const RENDERER_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
-
 /** Before `ready`: a standard, secure scheme, so relative URLs, `fetch` and the CSP work on it. */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
   protocol.registerSchemesAsPrivileged([
@@ -28,11 +18,8 @@ export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPri
   ]);
 }
 
-/**
- * The file under `root` an `app://` URL names, or null when it names anything else: another
- * host, or a path that leaves `root` once decoded (`%2e%2e%2f`, `..\`, an absolute path).
- */
-export function rendererFileFor(url: string, root: string): string | null {
+/** The path an `app://` URL names, or null when it is not one of this app's URLs. */
+function appPathOf(url: string): string | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -40,32 +27,20 @@ export function rendererFileFor(url: string, root: string): string | null {
     return null;
   }
   if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return null;
-  let path: string;
-  try {
-    path = decodeURIComponent(parsed.pathname);
-  } catch {
-    return null;
-  }
-  if (path.includes('\0')) return null;
-  const file = resolve(root, `.${path === '/' ? '/index.html' : path}`);
-  const inside = relative(resolve(root), file);
-  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return null;
-  return file;
+  return parsed.pathname;
 }
 
-/** Answers an `app://` request from the built renderer folder; anything outside it is refused. */
+/**
+ * Answers an `app://` request from the built renderer folder; another host, or a path that
+ * leaves the folder once decoded (see builtFileFor), is refused.
+ */
 export async function respondFromRenderer(request: Request, root: string): Promise<Response> {
   if (request.method !== 'GET') return new Response(null, { status: 405 });
-  const file = rendererFileFor(request.url, root);
-  if (file === null) return new Response(null, { status: 403 });
-  try {
-    const content = await readFile(file);
-    return new Response(content, {
-      headers: { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' },
-    });
-  } catch {
-    return new Response(null, { status: 404 });
-  }
+  const path = appPathOf(request.url);
+  if (path === null) return new Response(null, { status: 403 });
+  const built = await readBuiltFile(root, path);
+  if (built.status !== 200) return new Response(null, { status: built.status });
+  return new Response(built.content, { headers: { 'content-type': built.contentType } });
 }
 
 /** After `ready`: every `app://` request is answered from `root` (dist/renderer). */

@@ -29,8 +29,8 @@ import {
   ActionCounter,
   openPage,
   startApp,
+  startSetup,
   startWorld,
-  waitForAccount,
   waitForScreen,
 } from '../../test/e2e/guided/guidedHarness';
 
@@ -68,13 +68,7 @@ const elb = createAwsClient(
 try {
   const page = await openPage(browser, app);
   const actions = new ActionCounter();
-  await actions.click(page.getByRole('button', { name: '自動セットアップを開始' }));
-  await waitForScreen(page, 'target');
-  await waitForAccount(page);
-  await actions.click(page.getByRole('button', { name: '次へ' }));
-  await waitForScreen(page, 'database');
-  await actions.click(page.getByLabel(/customer-postgres/));
-  await actions.click(page.getByRole('button', { name: 'この内容で事前チェック' }));
+  await startSetup(page, /customer-postgres/, { actions });
   await waitForScreen(page, 'confirm', 120_000);
   await actions.click(page.getByTestId('confirm-create'));
   await page.waitForSelector('[data-testid="connectivity"][data-outcome="succeeded"]', {

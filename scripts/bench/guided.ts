@@ -20,8 +20,8 @@ import {
   continueToConfirm,
   openPage,
   startApp,
+  startSetup,
   startWorld,
-  waitForAccount,
   waitForScreen,
 } from '../../test/e2e/guided/guidedHarness';
 import {
@@ -56,13 +56,7 @@ try {
   const page = await openPage(browser, app);
   const actions = new ActionCounter();
   const started = Date.now();
-  await actions.click(page.getByRole('button', { name: '自動セットアップを開始' }));
-  await waitForScreen(page, 'target');
-  await waitForAccount(page);
-  await actions.click(page.getByRole('button', { name: '次へ' }));
-  await waitForScreen(page, 'database');
-  await actions.click(page.getByLabel(/customer-postgres/));
-  await actions.click(page.getByRole('button', { name: 'この内容で事前チェック' }));
+  await startSetup(page, /customer-postgres/, { actions });
   await continueToConfirm(page, 120_000, { actions });
   await actions.click(page.getByTestId('confirm-create'));
 

@@ -1,5 +1,5 @@
 import type { PreflightFix, PreflightReport } from '../../shared/flow/preflight';
-import type { SetupPlan } from '../../shared/flow/plan';
+import type { SetupPlan, StackOutputs } from '../../shared/flow/plan';
 import type { CreatedResource } from '../../shared/flow/resources';
 
 /** A plan as the engine derives it for a Multi-AZ instance; values are shaped like AWS's. */
@@ -81,4 +81,14 @@ export const stack: Extract<CreatedResource, { kind: 'stack' }> = {
   kind: 'stack',
   stackName: 'smooz-privatelink-prod-db',
   stackId: 'arn:aws:cloudformation:ap-northeast-1:123456789012:stack/x/1',
+};
+
+/** The outputs of a completed stack in one AZ. */
+export const sampleOutputs: StackOutputs = {
+  endpointServiceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0',
+  endpointServiceId: 'vpce-svc-0123456789abcdef0',
+  availabilityZones: ['ap-northeast-1a'],
+  availabilityZoneIds: ['apne1-az4'],
+  loadBalancerArn: 'arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:loadbalancer/net/x/1',
+  targetGroupArn: 'arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:targetgroup/x/1',
 };

@@ -60,6 +60,41 @@ export const TEST_WORLD_TAG = 'smooz:test-world-db';
 
 const name = (value: string): Tag[] => [{ Key: 'Name', Value: value }];
 
+/** A security group with one ingress rule of the customer's own on a database port. */
+export async function createGroupWithRule(
+  ec2: EC2Client,
+  group: {
+    readonly name: string;
+    readonly description: string;
+    readonly vpcId: string;
+    readonly port: number;
+    readonly source: { readonly cidr: string; readonly description: string };
+  },
+): Promise<string> {
+  const out = await ec2.send(
+    new CreateSecurityGroupCommand({
+      GroupName: group.name,
+      Description: group.description,
+      VpcId: group.vpcId,
+    }),
+  );
+  const id = out.GroupId as string;
+  await ec2.send(
+    new AuthorizeSecurityGroupIngressCommand({
+      GroupId: id,
+      IpPermissions: [
+        {
+          IpProtocol: 'tcp',
+          FromPort: group.port,
+          ToPort: group.port,
+          IpRanges: [{ CidrIp: group.source.cidr, Description: group.source.description }],
+        },
+      ],
+    }),
+  );
+  return id;
+}
+
 /**
  * Seeds a realistic customer account on moto server: a VPC with subnets in three AZs, a public
  * subnet with a NAT gateway, route tables with and without a NAT route, a Multi-AZ PostgreSQL
@@ -150,31 +185,15 @@ export async function seedCustomerAccount(
   );
   const isolatedRt = await routeTable('isolated', [isolated]);
 
-  const securityGroup = async (groupName: string, port: number) => {
-    const out = await ec2.send(
-      new CreateSecurityGroupCommand({
-        GroupName: groupName,
-        Description: `${groupName} database access`,
-        VpcId: vpcId,
-      }),
-    );
-    const id = out.GroupId as string;
-    // An existing application rule the engine must leave alone.
-    await ec2.send(
-      new AuthorizeSecurityGroupIngressCommand({
-        GroupId: id,
-        IpPermissions: [
-          {
-            IpProtocol: 'tcp',
-            FromPort: port,
-            ToPort: port,
-            IpRanges: [{ CidrIp: '10.20.50.0/24', Description: 'app servers' }],
-          },
-        ],
-      }),
-    );
-    return id;
-  };
+  const securityGroup = (groupName: string, port: number) =>
+    createGroupWithRule(ec2, {
+      name: groupName,
+      description: `${groupName} database access`,
+      vpcId,
+      port,
+      // An existing application rule the engine must leave alone.
+      source: { cidr: '10.20.50.0/24', description: 'app servers' },
+    });
   const postgresSg = await securityGroup('customer-postgres', 5432);
   const auroraSg = await securityGroup('customer-aurora', 3306);
 

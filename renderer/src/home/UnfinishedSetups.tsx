@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SetupState } from '../../../shared/flow/state';
 import { DiscardPanel } from '../setup/DiscardPanel';
-import { ResourceLine } from '../setup/ResourceLine';
+import { ResourceList } from '../setup/ResourceLine';
 
 /**
  * Setups started and not finished: each with what it has already created in AWS, and the two
@@ -78,13 +78,7 @@ function UnfinishedRow({
         ) : (
           <>
             <p className="muted">{t('home.created')}</p>
-            <ul className="removed" data-testid="unfinished-created">
-              {flow.created.map((r, i) => (
-                <li key={i}>
-                  <ResourceLine resource={r} />
-                </li>
-              ))}
-            </ul>
+            <ResourceList resources={flow.created} testId="unfinished-created" />
           </>
         ))}
       {discarding && (

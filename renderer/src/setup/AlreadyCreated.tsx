@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CreatedResource } from '../../../shared/flow/resources';
-import { ResourceLine } from './ResourceLine';
+import { ResourceList } from './ResourceLine';
 
 /**
  * What exists in AWS before "Create" (the one-click egress fix makes endpoints): the ledger, so
@@ -13,13 +13,7 @@ export function AlreadyCreated({ created }: { created: readonly CreatedResource[
     <section aria-labelledby="confirm-existing">
       <h3 id="confirm-existing">{t('confirm.alreadyCreated')}</h3>
       <p>{t('confirm.alreadyCreatedNote')}</p>
-      <ul className="removed" data-testid="already-created">
-        {created.map((resource, i) => (
-          <li key={i}>
-            <ResourceLine resource={resource} />
-          </li>
-        ))}
-      </ul>
+      <ResourceList resources={created} testId="already-created" />
     </section>
   );
 }

@@ -26,3 +26,22 @@ export function ResourceLine({ resource }: { resource: CreatedResource }) {
     </>
   );
 }
+
+/** The ledger as a list, one resource a line (what was created and not yet removed). */
+export function ResourceList({
+  resources,
+  testId,
+}: {
+  resources: readonly CreatedResource[];
+  testId: string;
+}) {
+  return (
+    <ul className="removed" data-testid={testId}>
+      {resources.map((resource, i) => (
+        <li key={i}>
+          <ResourceLine resource={resource} />
+        </li>
+      ))}
+    </ul>
+  );
+}

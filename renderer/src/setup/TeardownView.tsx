@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SetupState } from '../../../shared/flow/state';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { IpcCallError, call } from '../ipc/api';
-import { ResourceLine } from './ResourceLine';
+import { ResourceLine, ResourceList } from './ResourceLine';
 import type { TeardownStage } from './teardownStage';
 
 /**
@@ -44,13 +44,7 @@ export function TeardownView({
       {stage.kind !== 'done' && state.created.length > 0 && (
         <section aria-labelledby="teardown-remaining">
           <h3 id="teardown-remaining">{t('teardown.remaining')}</h3>
-          <ul className="removed" data-testid="teardown-remaining">
-            {state.created.map((r, i) => (
-              <li key={i}>
-                <ResourceLine resource={r} />
-              </li>
-            ))}
-          </ul>
+          <ResourceList resources={state.created} testId="teardown-remaining" />
         </section>
       )}
       {report.removed.length + report.alreadyGone.length + handedOver.length > 0 && (

@@ -162,6 +162,26 @@ export async function waitForAccount(page: Page, account = '123456789012'): Prom
 }
 
 /**
+ * From the home screen to the preflight of a new setup, as the user goes: start, wait for the
+ * profile's account, next, pick the database, run the preflight. With `actions`, each click is
+ * counted as the user's.
+ */
+export async function startSetup(
+  page: Page,
+  database: RegExp,
+  { actions }: { actions?: ActionCounter } = {},
+): Promise<void> {
+  const click = (locator: ReturnType<Page['locator']>) =>
+    actions ? actions.click(locator) : locator.click();
+  await click(page.getByRole('button', { name: '自動セットアップを開始' }));
+  await waitForAccount(page);
+  await click(page.getByRole('button', { name: '次へ' }));
+  await waitForScreen(page, 'database');
+  await click(page.getByLabel(database));
+  await click(page.getByRole('button', { name: 'この内容で事前チェック' }));
+}
+
+/**
  * From the preflight to the confirmation as a user gets there: results with only warnings wait
  * for "continue anyway" (on moto the permission check always warns: it cannot simulate IAM), and
  * that click is the user's own decision, counted like the others.

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openGuided, screenOf, waitForAccount, waitForScreen } from './guidedHarness';
+import { openGuided, screenOf, startSetup, waitForScreen } from './guidedHarness';
 import { message } from './messages';
 import { shoot } from './shots';
 import { ORDERS_CLUSTER, UNCOVERED_AZ, seedUncoveredAzCluster } from './uncoveredAzCluster';
@@ -23,12 +23,7 @@ const failoverWarning = message('ja', 'setup', 'preflight.subnetPerFailoverAz.no
 
 describe('a preflight with only warnings waits for "continue anyway"', () => {
   it('stops on the results with the failover warning and an explicit button', async () => {
-    await page.getByRole('button', { name: '自動セットアップを開始' }).click();
-    await waitForAccount(page);
-    await page.getByRole('button', { name: '次へ' }).click();
-    await waitForScreen(page, 'database');
-    await page.getByLabel(new RegExp(ORDERS_CLUSTER)).click();
-    await page.getByRole('button', { name: 'この内容で事前チェック' }).click();
+    await startSetup(page, new RegExp(ORDERS_CLUSTER));
     await page.getByTestId('preflight-warnings-open').waitFor({ timeout: 120_000 });
     const check = page.getByTestId('check-subnetPerFailoverAz');
     expect(await check.getAttribute('data-status')).toBe('warn');

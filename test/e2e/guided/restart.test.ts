@@ -13,10 +13,9 @@ import { startAppProcess, type AppProcess } from './appProcessControl';
 import {
   startApp,
   startWorld,
-  waitForAccount,
-  waitForScreen,
   type GuidedWorld,
   continueToConfirm,
+  startSetup,
 } from './guidedHarness';
 import { shoot } from './shots';
 
@@ -46,12 +45,7 @@ afterAll(async () => {
 
 describe('quit during stack creation and restart', () => {
   it('is quit hard while the stack is being created', async () => {
-    await page.getByRole('button', { name: '自動セットアップを開始' }).click();
-    await waitForAccount(page);
-    await page.getByRole('button', { name: '次へ' }).click();
-    await waitForScreen(page, 'database');
-    await page.getByLabel(/customer-aurora/).click();
-    await page.getByRole('button', { name: 'この内容で事前チェック' }).click();
+    await startSetup(page, /customer-aurora/);
     await continueToConfirm(page, 60_000);
     await page.getByTestId('confirm-create').click();
     await page.getByTestId('stack-progress').waitFor({ timeout: 60_000 });

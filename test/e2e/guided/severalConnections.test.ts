@@ -7,9 +7,9 @@ import { setVpcDns } from '../../integration/template/customerVpc';
 import {
   continueToConfirm,
   openGuided,
-  waitForAccount,
   waitForScreen,
   type GuidedWorld,
+  startSetup,
 } from './guidedHarness';
 import { message } from './messages';
 import { shoot } from './shots';
@@ -42,15 +42,6 @@ afterAll(async () => {
   await close?.();
 });
 
-async function startSetup(database: RegExp): Promise<void> {
-  await page.getByRole('button', { name: '自動セットアップを開始' }).click();
-  await waitForAccount(page);
-  await page.getByRole('button', { name: '次へ' }).click();
-  await waitForScreen(page, 'database');
-  await page.getByLabel(database).click();
-  await page.getByRole('button', { name: 'この内容で事前チェック' }).click();
-}
-
 async function createToAvailable(): Promise<void> {
   await page.getByTestId('confirm-create').click();
   await page.waitForSelector('[data-testid="endpoint-phase"][data-phase="available"]', {
@@ -68,7 +59,7 @@ const statusOf = (name: string) =>
 
 describe('a second connection next to an existing one', () => {
   it('sets the first connection up to available', async () => {
-    await startSetup(/customer-aurora/);
+    await startSetup(page, /customer-aurora/);
     await continueToConfirm(page);
     await createToAvailable();
     await home();
@@ -76,7 +67,7 @@ describe('a second connection next to an existing one', () => {
   });
 
   it('shows every AWS name of the second connection on the confirmation, all its own', async () => {
-    await startSetup(/customer-postgres/);
+    await startSetup(page, /customer-postgres/);
     await continueToConfirm(page);
     const first = flowNamed('customer-aurora')?.plan;
     const names = (await page.getByTestId('derived-names').textContent()) ?? '';
@@ -151,7 +142,7 @@ describe('a second connection next to an existing one', () => {
 
 describe('an abandoned setup discarded from the home screen', () => {
   it('leaves a setup stopped after it created its groups, rules and a failed stack', async () => {
-    await startSetup(new RegExp(ORDERS_CLUSTER));
+    await startSetup(page, new RegExp(ORDERS_CLUSTER));
     await continueToConfirm(page);
     ordersHost = flowNamed(ORDERS_CLUSTER)?.plan.database.endpoint ?? '';
     await setVpcDns(world.motoEndpoint, ordersHost, []);

@@ -1,13 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BridgeApp } from '../../support/bridgeApp';
-import {
-  waitForAccount,
-  waitForScreen,
-  type GuidedWorld,
-  openGuided,
-  continueToConfirm,
-} from './guidedHarness';
+import { type GuidedWorld, openGuided, continueToConfirm, startSetup } from './guidedHarness';
 import { message } from './messages';
 import { shoot } from './shots';
 
@@ -26,12 +20,7 @@ describe('SMOOZ unavailable when the stack is done: the failed call is shown, re
   it('reports the failed hand-over to SMOOZ with its reason and a retry', async () => {
     // More 503s than the client's own retries: the user sees the failure.
     world.smooz.faults.inject('createConnection', { kind: 'status', status: 503 }, 10);
-    await page.getByRole('button', { name: '自動セットアップを開始' }).click();
-    await waitForAccount(page);
-    await page.getByRole('button', { name: '次へ' }).click();
-    await waitForScreen(page, 'database');
-    await page.getByLabel(/customer-postgres/).click();
-    await page.getByRole('button', { name: 'この内容で事前チェック' }).click();
+    await startSetup(page, /customer-postgres/);
     await continueToConfirm(page, 120_000);
     await page.getByTestId('confirm-create').click();
     await page.waitForSelector('[data-testid="endpoint-phase"][data-phase="failed"]', {

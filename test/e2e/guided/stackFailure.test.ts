@@ -6,11 +6,11 @@ import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
 import type { BridgeApp } from '../../support/bridgeApp';
 import { setVpcDns } from '../../integration/template/customerVpc';
 import {
-  waitForAccount,
   waitForScreen,
   type GuidedWorld,
   openGuided,
   continueToConfirm,
+  startSetup,
 } from './guidedHarness';
 import { message } from './messages';
 import { shoot } from './shots';
@@ -32,12 +32,7 @@ afterAll(async () => {
 
 describe('a stack that fails: the failing resource, AWS reason and the next action', () => {
   it('fails the stack when the database name does not resolve inside the VPC', async () => {
-    await page.getByRole('button', { name: '自動セットアップを開始' }).click();
-    await waitForAccount(page);
-    await page.getByRole('button', { name: '次へ' }).click();
-    await waitForScreen(page, 'database');
-    await page.getByLabel(/customer-postgres/).click();
-    await page.getByRole('button', { name: 'この内容で事前チェック' }).click();
+    await startSetup(page, /customer-postgres/);
     await continueToConfirm(page, 120_000);
     const [flow] = app.services.setup.list();
     databaseHost = flow?.plan.database.endpoint ?? '';

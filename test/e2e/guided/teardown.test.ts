@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accountSnapshot, type AccountSnapshot } from '../../support/accountSnapshot';
 import type { BridgeApp } from '../../support/bridgeApp';
 import {
-  waitForAccount,
   waitForScreen,
   type GuidedWorld,
   openGuided,
   continueToConfirm,
+  startSetup,
 } from './guidedHarness';
 import { message } from './messages';
 import { shoot } from './shots';
@@ -33,12 +33,7 @@ afterAll(() => close?.());
 
 describe('teardown from the connection list on the home screen', () => {
   it('sets a connection up to available, changing both accounts', async () => {
-    await page.getByRole('button', { name: '自動セットアップを開始' }).click();
-    await waitForAccount(page);
-    await page.getByRole('button', { name: '次へ' }).click();
-    await waitForScreen(page, 'database');
-    await page.getByLabel(/customer-aurora/).click();
-    await page.getByRole('button', { name: 'この内容で事前チェック' }).click();
+    await startSetup(page, /customer-aurora/);
     await continueToConfirm(page, 120_000);
     await page.getByTestId('confirm-create').click();
     await page.waitForSelector('[data-testid="endpoint-phase"][data-phase="available"]', {

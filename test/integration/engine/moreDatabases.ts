@@ -2,12 +2,10 @@ import {
   AllocateAddressCommand,
   AssociateRouteTableCommand,
   AttachInternetGatewayCommand,
-  AuthorizeSecurityGroupIngressCommand,
   CreateInternetGatewayCommand,
   CreateNatGatewayCommand,
   CreateRouteCommand,
   CreateRouteTableCommand,
-  CreateSecurityGroupCommand,
   CreateSubnetCommand,
   CreateVpcCommand,
   EC2Client,
@@ -20,7 +18,7 @@ import {
 import { CloudFormationClient, CreateStackCommand } from '@aws-sdk/client-cloudformation';
 import { createAwsClient } from '../../../main/aws/clientFactory';
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
-import type { SeededAccount } from '../../support/seedAccount';
+import { createGroupWithRule, type SeededAccount } from '../../support/seedAccount';
 
 export interface MoreDatabases {
   /** A second VPC (NAT-routed private subnets in two AZs) and its database group. */
@@ -94,27 +92,14 @@ export async function seedMoreDatabases(
   ).NatGateway?.NatGatewayId as string;
   await table([privateA, privateC], { NatGatewayId: nat });
 
-  const group = async (name: string, vpc: string, port: number) => {
-    const id = (
-      await ec2.send(
-        new CreateSecurityGroupCommand({ GroupName: name, Description: name, VpcId: vpc }),
-      )
-    ).GroupId as string;
-    await ec2.send(
-      new AuthorizeSecurityGroupIngressCommand({
-        GroupId: id,
-        IpPermissions: [
-          {
-            IpProtocol: 'tcp',
-            FromPort: port,
-            ToPort: port,
-            IpRanges: [{ CidrIp: '10.30.50.0/24', Description: 'batch servers' }],
-          },
-        ],
-      }),
-    );
-    return id;
-  };
+  const group = (name: string, vpc: string, port: number) =>
+    createGroupWithRule(ec2, {
+      name,
+      description: name,
+      vpcId: vpc,
+      port,
+      source: { cidr: '10.30.50.0/24', description: 'batch servers' },
+    });
   const mysqlSg = await group('vpc2-mysql', vpcId, 3306);
   // The customer's own group in the seeded VPC, with a rule on a database port.
   await group('customer-bastion', seeded.vpcId, 5432);

@@ -158,15 +158,19 @@ describe('SMOOZ connectivity test: a real login through the customer’s Private
     });
   });
 
+  /** Takes the database's registration out of the connection's target group. */
+  const deregisterTarget = (service: CustomerService, database: WorldDatabase) =>
+    elb.send(
+      new DeregisterTargetsCommand({
+        TargetGroupArn: service.targetGroupArn,
+        Targets: [{ Id: database.address, Port: database.port }],
+      }),
+    );
+
   it('names a target group without a registered target', async () => {
     const { postgres } = world.databases;
     const { id, service, api: client } = await connectionTo(at(postgres));
-    await elb.send(
-      new DeregisterTargetsCommand({
-        TargetGroupArn: service.targetGroupArn,
-        Targets: [{ Id: postgres.address, Port: postgres.port }],
-      }),
-    );
+    await deregisterTarget(service, postgres);
     expect(await client.testConnectivity(id)).toMatchObject({
       outcome: 'failed',
       brokenLink: 'target-not-registered',
@@ -176,12 +180,7 @@ describe('SMOOZ connectivity test: a real login through the customer’s Private
   it('names a target registered on another port than the listener’s', async () => {
     const { postgres } = world.databases;
     const { id, service, api: client } = await connectionTo(at(postgres));
-    await elb.send(
-      new DeregisterTargetsCommand({
-        TargetGroupArn: service.targetGroupArn,
-        Targets: [{ Id: postgres.address, Port: postgres.port }],
-      }),
-    );
+    await deregisterTarget(service, postgres);
     await elb.send(
       new RegisterTargetsCommand({
         TargetGroupArn: service.targetGroupArn,
@@ -230,37 +229,31 @@ describe('SMOOZ connectivity test: a real login through the customer’s Private
     return { address, server };
   }
 
-  it('names a target that accepts the connection but never answers as a timeout', async () => {
-    const { address, server } = await impostor(() => undefined);
+  /** SMOOZ's connectivity test of a connection whose NLB forwards to an impostor. */
+  async function testAgainstImpostor(answer: (socket: Socket) => void) {
+    const { address, server } = await impostor(answer);
     try {
       const { id, api: client } = await connectionTo({
         address,
         port: world.databases.postgres.port,
       });
-      expect(await client.testConnectivity(id)).toMatchObject({
-        outcome: 'failed',
-        brokenLink: 'timeout',
-      });
+      return await client.testConnectivity(id);
     } finally {
       server.close();
     }
+  }
+
+  it('names a target that accepts the connection but never answers as a timeout', async () => {
+    expect(await testAgainstImpostor(() => undefined)).toMatchObject({
+      outcome: 'failed',
+      brokenLink: 'timeout',
+    });
   });
 
   it('names a target where another service answers as a protocol error', async () => {
-    const { address, server } = await impostor((socket) =>
+    const answer = await testAgainstImpostor((socket) =>
       socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n'),
     );
-    try {
-      const { id, api: client } = await connectionTo({
-        address,
-        port: world.databases.postgres.port,
-      });
-      expect(await client.testConnectivity(id)).toMatchObject({
-        outcome: 'failed',
-        brokenLink: 'protocol-error',
-      });
-    } finally {
-      server.close();
-    }
+    expect(answer).toMatchObject({ outcome: 'failed', brokenLink: 'protocol-error' });
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,10 +8,16 @@ import type { HandlerTable } from '../../../main/ipc/handlers';
 import { silentLogger } from '../../../main/services/logger';
 
 let server: BridgeServer;
+let secretFile: string;
 
 beforeAll(async () => {
-  const rendererDir = await mkdtemp(join(tmpdir(), 'smooz-bridge-'));
+  const parent = await mkdtemp(join(tmpdir(), 'smooz-bridge-'));
+  const rendererDir = join(parent, 'renderer');
+  await mkdir(rendererDir);
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
+  // Beside the renderer folder, as the state is: never to be served.
+  secretFile = join(parent, 'secret.txt');
+  await writeFile(secretFile, 'token');
   const handlers = new Proxy({} as HandlerTable, { get: () => async () => 'answered' });
   server = await startBridgeServer({
     rendererDir,
@@ -61,5 +67,21 @@ describe('the test bridge', () => {
       expect(await send('/index.html', host), host).toBe(421);
       expect(await send('/ipc/app%3AgetPreferences', host, 'POST'), host).toBe(421);
     }
+  });
+
+  it('serves only the renderer folder, refusing paths that leave it however they are spelt', async () => {
+    const { host } = new URL(server.url);
+    for (const path of [
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/..%5csecret.txt',
+      `/${encodeURIComponent(secretFile)}`,
+    ]) {
+      expect([403, 404], path).toContain(await send(path, host));
+    }
+    // Only decoding reveals these: the escape, a NUL, and a broken escape are refused outright.
+    expect(await send('/%2E%2E%2Fsecret.txt', host)).toBe(403);
+    expect(await send('/index.html%00.js', host)).toBe(403);
+    expect(await send('/%E0%A4%A', host)).toBe(403);
   });
 });

@@ -4,17 +4,9 @@ import type { GuidedRecord } from '../../../shared/ipc/channels/guided';
 import { STEPS } from '../../../shared/steps/steps';
 import { checklistItems, type ChecklistItem } from '../../../renderer/src/setup/checklistModel';
 import { flowToReopen } from '../../../renderer/src/setup/resumable';
-import { lambdaSg, samplePlan, stack } from '../../support/flowFixtures';
+import { lambdaSg, sampleOutputs, samplePlan, stack } from '../../support/flowFixtures';
 
 const byId = (items: ChecklistItem[]) => new Map(items.map((i) => [i.id, i]));
-const outputs = {
-  endpointServiceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0',
-  endpointServiceId: 'vpce-svc-0123456789abcdef0',
-  availabilityZones: ['ap-northeast-1a'],
-  availabilityZoneIds: ['apne1-az4'],
-  loadBalancerArn: 'arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:loadbalancer/net/x/1',
-  targetGroupArn: 'arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:targetgroup/x/1',
-};
 const record = (phase: GuidedRecord['phase']): GuidedRecord => ({
   connectionId: samplePlan.connectionId,
   phase,
@@ -86,7 +78,12 @@ describe('the side checklist mirrors the manual and the flow', () => {
   });
 
   it('finishes every step once SMOOZ reports available', () => {
-    const state: SetupState = { step: 'complete', plan: samplePlan, created: [stack], outputs };
+    const state: SetupState = {
+      step: 'complete',
+      plan: samplePlan,
+      created: [stack],
+      outputs: sampleOutputs,
+    };
     const tracking = byId(checklistItems({ kind: 'flow', state, guided: record('tracking') }));
     expect(tracking.get('endpoint.form')?.state).toBe('done');
     expect(tracking.get('endpoint.available')?.state).toBe('running');
@@ -114,7 +111,7 @@ describe('reopening the app at the same step', () => {
     step: 'complete',
     plan: { ...samplePlan, connectionId: id },
     created: [stack],
-    outputs,
+    outputs: sampleOutputs,
   });
 
   it('reopens a flow interrupted during stack creation', () => {

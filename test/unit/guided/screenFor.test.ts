@@ -5,7 +5,13 @@ import type { GuidedRecord } from '../../../shared/ipc/channels/guided';
 import { checklistItems, type GuidedPhase } from '../../../renderer/src/setup/checklistModel';
 import { screenFor } from '../../../renderer/src/setup/screenFor';
 import { teardownStage } from '../../../renderer/src/setup/teardownStage';
-import { lambdaSg, passingReport, samplePlan, stack } from '../../support/flowFixtures';
+import {
+  lambdaSg,
+  passingReport,
+  sampleOutputs,
+  samplePlan,
+  stack,
+} from '../../support/flowFixtures';
 
 const warningReport: PreflightReport = {
   checkedAt: '2026-01-01T00:00:05.000Z',
@@ -25,19 +31,11 @@ const ready = (preflight: PreflightReport): SetupState => ({
   created: [],
   preflight,
 });
-const outputs = {
-  endpointServiceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0',
-  endpointServiceId: 'vpce-svc-0123456789abcdef0',
-  availabilityZones: ['ap-northeast-1a'],
-  availabilityZoneIds: ['apne1-az4'],
-  loadBalancerArn: 'arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:loadbalancer/net/x/1',
-  targetGroupArn: 'arn:aws:elasticloadbalancing:ap-northeast-1:123456789012:targetgroup/x/1',
-};
 const complete: SetupState = {
   step: 'complete',
   plan: samplePlan,
   created: [lambdaSg, stack],
-  outputs,
+  outputs: sampleOutputs,
 };
 const record = (phase: GuidedRecord['phase'], problem?: GuidedRecord['problem']): GuidedRecord => ({
   connectionId: samplePlan.connectionId,
