@@ -4,27 +4,13 @@ import { AppError } from '../../shared/errors';
 import type { DatabaseRecord } from '../../shared/flow/database';
 import type { SetupPlan } from '../../shared/flow/plan';
 import type { CreateSetupRequest } from '../../shared/ipc/channels/setup';
-import {
-  DEFAULT_LAMBDA_FUNCTION_NAME,
-  MAX_ADDITIONAL_SUBNET_IDS,
-  MAX_LAMBDA_FUNCTION_NAME_LENGTH,
-} from '../../shared/stack/templateParameters';
+import { derivedNameFields } from '../../shared/naming/planNames';
+import { MAX_ADDITIONAL_SUBNET_IDS } from '../../shared/stack/templateParameters';
 import { updaterEndpointServiceNames } from '../../shared/stack/updaterApis';
 import { findDatabase } from './discovery';
 import type { EngineClients } from './engineClients';
 import { describeVpcNetwork, routeEgress, subnetHasEgress, type VpcNetwork } from './network';
 import { SetupErrorCodes } from './setupErrors';
-
-/** ASCII name part for AWS resource names (connection names may be Japanese). */
-function slug(name: string, fallback: string): string {
-  const ascii = name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 30)
-    .replace(/-+$/, '');
-  return /^[a-z]/.test(ascii) ? ascii : `c${fallback}`;
-}
 
 /** The AZs the stack must cover: where the database runs now first, then where it may move. */
 export function databaseAzs(db: DatabaseRecord): string[] {
@@ -73,10 +59,6 @@ export async function derivePlan(
   if (subnetIds.length === 0) {
     throw new AppError(SetupErrorCodes.databaseNotInVpc, { vpcId: database.vpcId });
   }
-  const name = slug(request.connectionName, connectionId.replace(/-/g, '').slice(0, 8));
-  const functionName = (
-    request.lambdaFunctionName ?? `${DEFAULT_LAMBDA_FUNCTION_NAME}-${name}`
-  ).slice(0, MAX_LAMBDA_FUNCTION_NAME_LENGTH);
   return {
     connectionId,
     connectionName: request.connectionName,
@@ -90,8 +72,13 @@ export async function derivePlan(
       ? { dbUser: request.dbUser ?? '', externalId: randomUUID() }
       : {}),
     smoozAccountId: request.smoozAccountId,
-    lambdaFunctionName: functionName.replace(/-+$/, ''),
-    stackName: `smooz-privatelink-${name}`,
-    lambdaSecurityGroupName: `smooz-privatelink-lambda-${name}`,
+    ...derivedNameFields({
+      connectionId,
+      connectionName: request.connectionName,
+      prefix: request.resourceNamePrefix,
+    }),
+    ...(request.resourceNamePrefix === undefined
+      ? {}
+      : { resourceNamePrefix: request.resourceNamePrefix }),
   };
 }

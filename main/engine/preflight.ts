@@ -15,11 +15,14 @@ import { GetServiceQuotaCommand } from '@aws-sdk/client-service-quotas';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { SetupPlan } from '../../shared/flow/plan';
 import type {
+  ClashOwner,
+  NameClash,
   PreflightCheck,
   PreflightCheckId,
   PreflightExplanation,
   PreflightReport,
 } from '../../shared/flow/preflight';
+import { planNames } from '../../shared/naming/planNames';
 import { AwsErrorCodes } from '../../shared/aws/errorCodes';
 import { updaterEndpointServiceNames } from '../../shared/stack/updaterApis';
 import { mapAwsError } from '../aws/awsErrors';
@@ -28,8 +31,8 @@ import type { EngineClients } from './engineClients';
 import { describeVpcNetwork, hasS3Gateway, subnetHasEgress, type VpcNetwork } from './network';
 import { databaseAzs } from './planner';
 import { REQUIRED_ACTIONS } from './requiredPermissions';
-import { endpointSecurityGroupName, plannedRdsRules } from './securityGroups';
-import { hasConnectionTag } from './tags';
+import { describeRegionGroups, plannedRdsRules } from './securityGroups';
+import { CONNECTION_TAG } from './tags';
 
 type Params = PreflightCheck['params'];
 const check = <I extends PreflightCheckId>(
@@ -145,23 +148,18 @@ async function securityGroupLimits(
   network: VpcNetwork,
   created: readonly { kind: string }[],
 ): Promise<PreflightCheck> {
+  // L-E79EC296 is "VPC security groups per Region": every group in every VPC of the region
+  // counts against it, not only the database VPC's.
   const [rulesQuota, groupsQuota, groups] = await Promise.all([
     quotaValue(clients, 'L-0EA8095F', 60),
     quotaValue(clients, 'L-E79EC296', 2500),
-    clients.ec2.send(
-      new DescribeSecurityGroupsCommand({
-        Filters: [{ Name: 'vpc-id', Values: [plan.database.vpcId] }],
-      }),
-    ),
+    describeRegionGroups(clients),
   ]);
   const rdsGroupId = plan.database.securityGroupIds[0] ?? '';
-  const rdsGroup = (groups.SecurityGroups ?? []).find((g) => g.GroupId === rdsGroupId);
+  const rdsGroup = groups.find((g) => g.GroupId === rdsGroupId);
   const newRules = plannedRdsRules(plan, network, 'sg-planned').length;
   const rulesAfter = inboundRuleCount(rdsGroup) + newRules;
-  const groupsAfter =
-    (groups.SecurityGroups ?? []).length +
-    2 -
-    created.filter((r) => r.kind === 'securityGroup').length;
+  const groupsAfter = groups.length + 2 - created.filter((r) => r.kind === 'securityGroup').length;
   const params = {
     groupId: rdsGroupId,
     rulesAfter,
@@ -190,18 +188,34 @@ const notFound = (error: unknown) => {
   return name === 'ResourceNotFoundException' || /does not exist/i.test(message);
 };
 
-async function nameClash(clients: EngineClients, plan: SetupPlan): Promise<PreflightCheck> {
+/** Who made a tagged resource, as far as the flows on this computer know (main/engine). */
+export type ClashOwnerLookup = (connectionId: string) => ClashOwner;
+
+const tagValue = (
+  tags: readonly { Key?: string; Value?: string }[] | Record<string, string> | undefined,
+): string | undefined =>
+  Array.isArray(tags)
+    ? tags.find((t) => t.Key === CONNECTION_TAG)?.Value
+    : (tags as Record<string, string> | undefined)?.[CONNECTION_TAG];
+
+/** The plan's names that exist already and are not this connection's, each with its owner. */
+async function findClashes(
+  clients: EngineClients,
+  plan: SetupPlan,
+  ownerOf: ClashOwnerLookup,
+): Promise<NameClash[]> {
   const id = plan.connectionId;
-  const clashes: string[] = [];
+  const names = planNames(plan);
+  const taken: { name: string; kind: NameClash['kind']; tag: string | undefined }[] = [];
   const stack = await clients.cfn
-    .send(new DescribeStacksCommand({ StackName: plan.stackName }))
+    .send(new DescribeStacksCommand({ StackName: names.stackName }))
     .then((out) => out.Stacks?.[0])
     .catch((error: unknown) => {
       if (notFound(error)) return undefined;
       throw error;
     });
-  if (stack && stack.StackStatus !== 'DELETE_COMPLETE' && !hasConnectionTag(stack.Tags, id)) {
-    clashes.push(`stack ${plan.stackName}`);
+  if (stack && stack.StackStatus !== 'DELETE_COMPLETE') {
+    taken.push({ name: names.stackName, kind: 'stack', tag: tagValue(stack.Tags) });
   }
   const groups = await clients.ec2.send(
     new DescribeSecurityGroupsCommand({
@@ -209,27 +223,53 @@ async function nameClash(clients: EngineClients, plan: SetupPlan): Promise<Prefl
         { Name: 'vpc-id', Values: [plan.database.vpcId] },
         {
           Name: 'group-name',
-          Values: [plan.lambdaSecurityGroupName, endpointSecurityGroupName(plan)],
+          Values: [names.lambdaSecurityGroupName, names.endpointsSecurityGroupName],
         },
       ],
     }),
   );
   for (const group of groups.SecurityGroups ?? []) {
-    if (!hasConnectionTag(group.Tags, id)) clashes.push(`security group ${group.GroupName ?? ''}`);
+    taken.push({ name: group.GroupName ?? '', kind: 'securityGroup', tag: tagValue(group.Tags) });
   }
-  const fn = await clients.lambda
-    .send(new GetFunctionCommand({ FunctionName: plan.lambdaFunctionName }))
-    .catch((error: unknown) => {
-      if (notFound(error)) return undefined;
-      throw error;
-    });
-  // The stack tags the function; a function of this connection's own stack is no clash.
-  if (fn && fn.Tags?.['smooz:connection-id'] !== id) {
-    clashes.push(`Lambda function ${plan.lambdaFunctionName}`);
+  for (const functionName of [names.lambdaFunctionName, names.setupFunctionName]) {
+    const fn = await clients.lambda
+      .send(new GetFunctionCommand({ FunctionName: functionName }))
+      .catch((error: unknown) => {
+        if (notFound(error)) return undefined;
+        throw error;
+      });
+    if (fn) taken.push({ name: functionName, kind: 'lambdaFunction', tag: tagValue(fn.Tags) });
   }
-  return clashes.length === 0
-    ? check('nameClash', 'pass', 'ok', { stackName: plan.stackName })
-    : check('nameClash', 'fail', 'exists', { names: list(clashes) });
+  // This connection's own resources (from an earlier run) are no clash: it continues with them.
+  return taken
+    .filter((t) => t.tag !== id)
+    .map((t) => ({
+      name: t.name,
+      kind: t.kind,
+      owner: t.tag === undefined ? { type: 'notOurs' as const } : ownerOf(t.tag),
+    }));
+}
+
+const CLASH_SEVERITY = ['notOurs', 'abandoned', 'connection'] as const;
+
+async function nameClash(
+  clients: EngineClients,
+  plan: SetupPlan,
+  ownerOf: ClashOwnerLookup,
+): Promise<PreflightCheck> {
+  const clashes = await findClashes(clients, plan, ownerOf);
+  if (clashes.length === 0) return check('nameClash', 'pass', 'ok', { stackName: plan.stackName });
+  const worst =
+    CLASH_SEVERITY.find((type) => clashes.some((c) => c.owner.type === type)) ?? 'notOurs';
+  const named = clashes.find((c) => c.owner.type === worst)?.owner;
+  const params = {
+    names: list(clashes.map((c) => c.name)),
+    ...(named && 'connectionName' in named && named.connectionName !== undefined
+      ? { connectionName: named.connectionName }
+      : {}),
+  };
+  const variant = worst === 'connection' ? 'otherConnection' : worst;
+  return { ...check('nameClash', 'fail', variant, params), clashes };
 }
 
 /** The caller as an IAM principal ARN SimulatePrincipalPolicy accepts (roles need their path). */
@@ -243,7 +283,7 @@ async function principalArn(clients: EngineClients): Promise<string | null> {
   return /:user\//.test(arn) ? arn : null;
 }
 
-async function permissions(clients: EngineClients): Promise<PreflightCheck> {
+export async function permissions(clients: EngineClients): Promise<PreflightCheck> {
   const count = REQUIRED_ACTIONS.length;
   try {
     const principal = await principalArn(clients);
@@ -345,6 +385,7 @@ export async function runPreflight(
   clients: EngineClients,
   plan: SetupPlan,
   created: readonly { kind: string }[],
+  ownerOf: ClashOwnerLookup,
   now: () => Date = () => new Date(),
 ): Promise<PreflightReport> {
   try {
@@ -354,7 +395,7 @@ export async function runPreflight(
       subnetPerFailoverAz(plan, network),
       lambdaEgress(plan, network),
       securityGroupLimits(clients, plan, network, created),
-      nameClash(clients, plan),
+      nameClash(clients, plan, ownerOf),
       permissions(clients),
       regionSupport(clients, plan, network),
       lambdaConcurrency(clients, plan),

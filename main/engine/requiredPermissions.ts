@@ -27,6 +27,8 @@ export const REQUIRED_PERMISSIONS = [
   // Tags are set in the create call itself (TagSpecifications), which IAM authorizes as CreateTags.
   { action: 'ec2:CreateTags', purpose: 'securityGroups' },
   { action: 'ec2:AuthorizeSecurityGroupIngress', purpose: 'securityGroups' },
+  // A rule another connection already made is shared: its description lists both connections.
+  { action: 'ec2:UpdateSecurityGroupRuleDescriptionsIngress', purpose: 'securityGroups' },
   { action: 'ec2:CreateVpcEndpoint', purpose: 'endpoints' },
   { action: 'ec2:CreateTags', purpose: 'endpoints' },
   { action: 'cloudformation:CreateStack', purpose: 'stack' },
@@ -40,6 +42,7 @@ export const REQUIRED_PERMISSIONS = [
   { action: 'ec2:DescribeSecurityGroups', purpose: 'teardown' },
   { action: 'ec2:DescribeSecurityGroupRules', purpose: 'teardown' },
   { action: 'ec2:RevokeSecurityGroupIngress', purpose: 'teardown' },
+  { action: 'ec2:UpdateSecurityGroupRuleDescriptionsIngress', purpose: 'teardown' },
   { action: 'ec2:DescribeVpcEndpoints', purpose: 'teardown' },
   { action: 'ec2:DeleteVpcEndpoints', purpose: 'teardown' },
   { action: 'ec2:DeleteSecurityGroup', purpose: 'teardown' },
@@ -98,7 +101,20 @@ export const REQUIRED_PERMISSIONS = [
 
 export type PermissionPurpose = (typeof REQUIRED_PERMISSIONS)[number]['purpose'];
 
-/** Each action once, in the list's order (what preflight simulates). */
-export const REQUIRED_ACTIONS: readonly string[] = [
-  ...new Set(REQUIRED_PERMISSIONS.map((p) => p.action)),
-];
+/**
+ * The one list the user and the administrator see: each action once, in the list's order, with
+ * every reason for it. Preflight simulates exactly these actions and the confirmation screen
+ * lists exactly these entries (setup:requiredPermissions), so both give the same count.
+ */
+export const REQUIRED_ACTION_LIST: readonly {
+  readonly action: string;
+  readonly purposes: readonly PermissionPurpose[];
+}[] = [...new Set(REQUIRED_PERMISSIONS.map((p) => p.action))].map((action) => ({
+  action,
+  purposes: [
+    ...new Set(REQUIRED_PERMISSIONS.filter((p) => p.action === action).map((p) => p.purpose)),
+  ],
+}));
+
+/** The actions preflight simulates. */
+export const REQUIRED_ACTIONS: readonly string[] = REQUIRED_ACTION_LIST.map((a) => a.action);

@@ -5,26 +5,32 @@ import {
   DescribeSecurityGroupRulesCommand,
   DescribeSecurityGroupsCommand,
   RevokeSecurityGroupIngressCommand,
+  UpdateSecurityGroupRuleDescriptionsIngressCommand,
   type IpPermission,
   type SecurityGroup,
 } from '@aws-sdk/client-ec2';
 import { AppError } from '../../shared/errors';
 import type { SetupPlan } from '../../shared/flow/plan';
-import type { CreatedResource, RuleSource } from '../../shared/flow/resources';
+import { planNames } from '../../shared/naming/planNames';
+import type { CreatedResource } from '../../shared/flow/resources';
 import type { EngineClients } from './engineClients';
 import type { VpcNetwork } from './network';
 import { retryWhile, type RetryOptions } from '../services/backoff';
 import { SetupErrorCodes } from './setupErrors';
-import { connectionTags, hasConnectionTag, ruleDescription } from './tags';
+import {
+  connectionTags,
+  hasConnectionTag,
+  parseRuleDescription,
+  PURPOSE_TAG,
+  ruleDescription,
+} from './tags';
 
 type GroupResource = Extract<CreatedResource, { kind: 'securityGroup' }>;
 export type RuleResource = Extract<CreatedResource, { kind: 'ingressRule' }>;
 export type GroupPurpose = GroupResource['purpose'];
 
 export const endpointSecurityGroupName = (plan: SetupPlan): string =>
-  plan.lambdaSecurityGroupName.replace(/-lambda-/, '-endpoints-') === plan.lambdaSecurityGroupName
-    ? `${plan.lambdaSecurityGroupName}-endpoints`
-    : plan.lambdaSecurityGroupName.replace(/-lambda-/, '-endpoints-');
+  planNames(plan).endpointsSecurityGroupName;
 
 const errorName = (error: unknown): string => (error as { name?: string }).name ?? '';
 
@@ -68,6 +74,13 @@ async function describeGroups(
   return out.SecurityGroups ?? [];
 }
 
+/** The purpose tag; groups made before it existed are told apart by their name. */
+function purposeOf(group: SecurityGroup): GroupPurpose {
+  const tagged = group.Tags?.find((t) => t.Key === PURPOSE_TAG)?.Value;
+  if (tagged === 'lambda' || tagged === 'endpoints') return tagged;
+  return (group.GroupName ?? '').includes('-endpoints') ? 'endpoints' : 'lambda';
+}
+
 /** Security groups this connection created, found by their tag (the crash-proof record). */
 export async function findConnectionGroups(
   clients: EngineClients,
@@ -81,9 +94,7 @@ export async function findConnectionGroups(
       ? [
           {
             kind: 'securityGroup' as const,
-            purpose: g.GroupName.includes('-endpoints')
-              ? ('endpoints' as const)
-              : ('lambda' as const),
+            purpose: purposeOf(g),
             groupId: g.GroupId,
             groupName: g.GroupName,
             vpcId: g.VpcId,
@@ -135,7 +146,12 @@ export async function ensureSecurityGroup(
           : 'SMOOZ PrivateLink interface endpoints (HTTPS from the updater)',
       VpcId: vpcId,
       TagSpecifications: [
-        { ResourceType: 'security-group', Tags: connectionTags(plan.connectionId, groupName) },
+        {
+          ResourceType: 'security-group',
+          Tags: connectionTags(plan.connectionId, groupName, [
+            { Key: PURPOSE_TAG, Value: purpose },
+          ]),
+        },
       ],
     }),
   );
@@ -151,13 +167,24 @@ const permissionOf = (rule: RuleResource, description: string): IpPermission => 
     : { IpRanges: [{ CidrIp: rule.source.cidr, Description: description }] }),
 });
 
-/** Which of the group's inbound entries match the rule, and whether one carries our description. */
+type RuleMatch =
+  | { readonly state: 'absent' }
+  | { readonly state: 'ours' }
+  /** The app's rule for other connections: this one joins them. */
+  | { readonly state: 'shared'; readonly connectionIds: readonly string[]; readonly what: string }
+  /** The customer's own identical rule: used, never owned. */
+  | { readonly state: 'theirs' };
+
+const ownedBy = (description: string | undefined, connectionId: string): boolean =>
+  parseRuleDescription(description)?.connectionIds.includes(connectionId) === true;
+
+/** Which of the group's inbound entries match the rule, and whose they are. */
 function matchRule(
   group: SecurityGroup | undefined,
   rule: RuleResource,
-  source: RuleSource,
   connectionId: string,
-): 'absent' | 'ours' | 'theirs' {
+): RuleMatch {
+  const source = rule.source;
   const descriptions = (group?.IpPermissions ?? [])
     .filter((p) => p.IpProtocol === 'tcp' && p.FromPort === rule.port && p.ToPort === rule.port)
     .flatMap((p) =>
@@ -165,10 +192,20 @@ function matchRule(
         ? (p.UserIdGroupPairs ?? []).filter((g) => g.GroupId === source.groupId)
         : (p.IpRanges ?? []).filter((r) => r.CidrIp === source.cidr),
     )
-    .map((entry) => entry.Description ?? '');
-  if (descriptions.length === 0) return 'absent';
-  return descriptions.some((d) => d.includes(connectionId)) ? 'ours' : 'theirs';
+    .map((entry) => entry.Description);
+  if (descriptions.length === 0) return { state: 'absent' };
+  if (descriptions.some((d) => ownedBy(d, connectionId))) return { state: 'ours' };
+  const app = descriptions.map(parseRuleDescription).find((d) => d !== undefined);
+  return app ? { state: 'shared', ...app } : { state: 'theirs' };
 }
+
+const setDescription = (clients: EngineClients, rule: RuleResource, description: string) =>
+  clients.ec2.send(
+    new UpdateSecurityGroupRuleDescriptionsIngressCommand({
+      GroupId: rule.groupId,
+      IpPermissions: [permissionOf(rule, description)],
+    }),
+  );
 
 /**
  * Adds the rules that are missing; a rule that already exists (ours from an earlier run, or the
@@ -186,23 +223,31 @@ export async function ensureIngressRules(
     const read = async () =>
       (await clients.ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [rule.groupId] })))
         .SecurityGroups?.[0];
-    let state = matchRule(await read(), rule, rule.source, connectionId);
-    if (state === 'absent') {
+    let match = matchRule(await read(), rule, connectionId);
+    if (match.state === 'absent') {
       const what = rule.source.type === 'securityGroup' ? 'updater' : 'load balancer subnet';
       try {
         await clients.ec2.send(
           new AuthorizeSecurityGroupIngressCommand({
             GroupId: rule.groupId,
-            IpPermissions: [permissionOf(rule, ruleDescription(connectionId, what))],
+            IpPermissions: [permissionOf(rule, ruleDescription([connectionId], what))],
           }),
         );
-        state = 'ours';
+        match = { state: 'ours' };
       } catch (error) {
         if (errorName(error) !== 'InvalidPermission.Duplicate') throw error;
-        state = matchRule(await read(), rule, rule.source, connectionId);
+        match = matchRule(await read(), rule, connectionId);
       }
     }
-    if (state === 'ours') {
+    if (match.state === 'shared') {
+      await setDescription(
+        clients,
+        rule,
+        ruleDescription([...match.connectionIds, connectionId], match.what),
+      );
+      match = { state: 'ours' };
+    }
+    if (match.state === 'ours') {
       owned.push(rule);
       await onOwned(rule);
     }
@@ -210,12 +255,26 @@ export async function ensureIngressRules(
   return owned;
 }
 
-/** Rules in these groups that carry this connection's description (found again after a crash). */
-export async function findConnectionRules(
+/** Every security group in the region, in every VPC (what the per-region quota counts). */
+export async function describeRegionGroups(clients: EngineClients): Promise<SecurityGroup[]> {
+  const groups: SecurityGroup[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await clients.ec2.send(
+      new DescribeSecurityGroupsCommand({ NextToken: nextToken }),
+    );
+    groups.push(...(page.SecurityGroups ?? []));
+    nextToken = page.NextToken;
+  } while (nextToken);
+  return groups;
+}
+
+/** The groups to look in: the ones named, or every group in the region (`anywhere`). */
+async function groupsToSearch(
   clients: EngineClients,
-  groupIds: readonly string[],
-  connectionId: string,
-): Promise<RuleResource[]> {
+  groupIds: readonly string[] | 'anywhere',
+): Promise<SecurityGroup[]> {
+  if (groupIds === 'anywhere') return describeRegionGroups(clients);
   if (groupIds.length === 0) return [];
   const out = await clients.ec2
     .send(new DescribeSecurityGroupsCommand({ GroupIds: [...groupIds] }))
@@ -223,12 +282,24 @@ export async function findConnectionRules(
       if (errorName(error) === 'InvalidGroup.NotFound') return { SecurityGroups: [] };
       throw error;
     });
-  return (out.SecurityGroups ?? []).flatMap((group) =>
+  return out.SecurityGroups ?? [];
+}
+
+/**
+ * Rules that carry this connection's description (found again after a crash), in the groups
+ * named, or in every group of the region for a setup whose plan is unknown here.
+ */
+export async function findConnectionRules(
+  clients: EngineClients,
+  groupIds: readonly string[] | 'anywhere',
+  connectionId: string,
+): Promise<RuleResource[]> {
+  return (await groupsToSearch(clients, groupIds)).flatMap((group) =>
     (group.IpPermissions ?? [])
       .filter((p) => p.IpProtocol === 'tcp' && p.FromPort !== undefined && p.FromPort === p.ToPort)
       .flatMap((p) => [
         ...(p.UserIdGroupPairs ?? [])
-          .filter((g) => g.Description?.includes(connectionId) && g.GroupId)
+          .filter((g) => ownedBy(g.Description, connectionId) && g.GroupId)
           .map((g): RuleResource => ({
             kind: 'ingressRule',
             groupId: group.GroupId as string,
@@ -236,7 +307,7 @@ export async function findConnectionRules(
             source: { type: 'securityGroup', groupId: g.GroupId as string },
           })),
         ...(p.IpRanges ?? [])
-          .filter((r) => r.Description?.includes(connectionId) && r.CidrIp)
+          .filter((r) => ownedBy(r.Description, connectionId) && r.CidrIp)
           .map((r): RuleResource => ({
             kind: 'ingressRule',
             groupId: group.GroupId as string,
@@ -248,10 +319,16 @@ export async function findConnectionRules(
 }
 
 /**
- * Removes one rule this connection added; returns false when it was already gone. The rule is
- * addressed by its rule id (port and source identify it exactly: AWS keeps no duplicates).
+ * Removes this connection's share of a rule; returns false when it was already gone. A rule other
+ * connections still need keeps existing, without this connection's id in its description;
+ * otherwise it is revoked, addressed by its rule id (port and source identify it exactly: AWS
+ * keeps no duplicates).
  */
-export async function revokeRule(clients: EngineClients, rule: RuleResource): Promise<boolean> {
+export async function revokeRule(
+  clients: EngineClients,
+  rule: RuleResource,
+  connectionId: string,
+): Promise<boolean> {
   const out = await clients.ec2
     .send(
       new DescribeSecurityGroupRulesCommand({
@@ -262,18 +339,26 @@ export async function revokeRule(clients: EngineClients, rule: RuleResource): Pr
       if (errorName(error) === 'InvalidGroup.NotFound') return { SecurityGroupRules: [] };
       throw error;
     });
-  const ids = (out.SecurityGroupRules ?? [])
-    .filter(
-      (r) =>
-        !r.IsEgress &&
-        r.IpProtocol === 'tcp' &&
-        r.FromPort === rule.port &&
-        r.ToPort === rule.port &&
-        (rule.source.type === 'securityGroup'
-          ? r.ReferencedGroupInfo?.GroupId === rule.source.groupId
-          : r.CidrIpv4 === rule.source.cidr),
-    )
-    .flatMap((r) => (r.SecurityGroupRuleId ? [r.SecurityGroupRuleId] : []));
+  const matching = (out.SecurityGroupRules ?? []).filter(
+    (r) =>
+      !r.IsEgress &&
+      r.IpProtocol === 'tcp' &&
+      r.FromPort === rule.port &&
+      r.ToPort === rule.port &&
+      (rule.source.type === 'securityGroup'
+        ? r.ReferencedGroupInfo?.GroupId === rule.source.groupId
+        : r.CidrIpv4 === rule.source.cidr),
+  );
+  const shared = matching
+    .map((r) => parseRuleDescription(r.Description))
+    .find((d) => d !== undefined && d.connectionIds.some((id) => id !== connectionId));
+  if (shared) {
+    if (!shared.connectionIds.includes(connectionId)) return false;
+    const others = shared.connectionIds.filter((id) => id !== connectionId);
+    await setDescription(clients, rule, ruleDescription(others, shared.what));
+    return true;
+  }
+  const ids = matching.flatMap((r) => (r.SecurityGroupRuleId ? [r.SecurityGroupRuleId] : []));
   if (ids.length === 0) return false;
   try {
     await clients.ec2.send(

@@ -5,6 +5,8 @@ import type { PlanPatch, StackEvent } from '../../shared/flow/plan';
 import type { PreflightFixKind } from '../../shared/flow/preflight';
 import { initialState, isActiveStep, reduce } from '../../shared/flow/reducer';
 import type { SetupState } from '../../shared/flow/state';
+import type { DiscardPreview, DiscardState } from '../../shared/flow/discard';
+import type { CreatedResource } from '../../shared/flow/resources';
 import type { CreateSetupRequest } from '../../shared/ipc/channels/setup';
 import { AwsErrorCodes } from '../../shared/aws/errorCodes';
 import { mapAwsError } from '../aws/awsErrors';
@@ -17,7 +19,9 @@ import { createEngineClients, type ApiCallListener, type EngineClients } from '.
 import type { FlowRepository } from './flowRepository';
 import { describeVpcNetwork } from './network';
 import { derivePlan } from './planner';
-import { runPreflight } from './preflight';
+import { runPreflight, type ClashOwnerLookup } from './preflight';
+import type { DiscardRepository } from './discardRepository';
+import { createDiscarder, type DiscardRequest } from './discarder';
 import { ensureIngressRules, ensureSecurityGroup, plannedRdsRules } from './securityGroups';
 import { SetupErrorCodes } from './setupErrors';
 import { ensureEndpoints } from './endpoints';
@@ -27,6 +31,7 @@ import { DEFAULT_TIMING, type EngineTiming } from './timing';
 
 export type EngineEvent =
   | { readonly type: 'stateChanged'; readonly state: SetupState }
+  | { readonly type: 'discardChanged'; readonly state: DiscardState }
   | {
       readonly type: 'stackEvents';
       readonly connectionId: string;
@@ -40,6 +45,7 @@ export interface SetupEngineDeps {
   /** Region and credentials of a profile (the AWS access layer; static keys in tests). */
   readonly getAwsContext: (profile: string, region: string) => Promise<AwsClientContext>;
   readonly repository: FlowRepository;
+  readonly discards: DiscardRepository;
   readonly loadTemplate: () => Promise<string>;
   readonly logger: Logger;
   readonly timing?: Partial<EngineTiming>;
@@ -63,7 +69,15 @@ export interface SetupEngine {
   /** Removes what the connection created, in the background. */
   teardown(connectionId: string): Promise<SetupState>;
   get(connectionId: string): SetupState;
+  /** The flows, without those discarded. */
   list(): SetupState[];
+  /** What discarding an abandoned setup would remove (nothing is removed). */
+  discardPreview(request: DiscardRequest): Promise<DiscardPreview>;
+  /** Removes the confirmed list in the background; again: resumes, or answers a finished one. */
+  discard(request: DiscardRequest, confirmed: readonly CreatedResource[]): Promise<DiscardState>;
+  listDiscards(): DiscardState[];
+  /** The discard once its background work has stopped. */
+  discardSettled(connectionId: string): Promise<DiscardState | undefined>;
   /** The state once the background work for the connection has stopped. */
   settled(connectionId: string): Promise<SetupState>;
   subscribe(listener: (event: EngineEvent) => void): () => void;
@@ -108,8 +122,34 @@ export function createSetupEngine(deps: SetupEngineDeps): SetupEngine {
     return state;
   }
 
+  const discarder = createDiscarder({
+    flows: deps.repository,
+    discards: deps.discards,
+    clientsFor,
+    isRunning: (id) => running.has(id),
+    onChange: (state) => emit({ type: 'discardChanged', state }),
+    timing,
+    logger: deps.logger,
+  });
+
+  /**
+   * Who made a resource tagged with this connection id: a connection set up (or being set up
+   * right now) on this computer, or an abandoned setup (unfinished here, or unknown here).
+   */
+  const ownerOf: ClashOwnerLookup = (connectionId) => {
+    const flow = deps.repository.load(connectionId);
+    if (!flow || discarder.get(connectionId)) return { type: 'abandoned', connectionId };
+    return flow.step === 'complete' || running.has(connectionId)
+      ? { type: 'connection', connectionId, connectionName: flow.plan.connectionName }
+      : { type: 'abandoned', connectionId, connectionName: flow.plan.connectionName };
+  };
+
   /** The only way a flow changes: reduce, persist, then tell the renderer. */
   function dispatch(connectionId: string, event: SetupEvent): SetupState {
+    // A setup being discarded (or discarded) does nothing more: its resources are going.
+    if (discarder.get(connectionId)) {
+      throw new AppError(SetupErrorCodes.discardInProgress, { connectionId });
+    }
     const next = reduce(get(connectionId), event);
     deps.repository.save(next);
     emit({ type: 'stateChanged', state: next });
@@ -251,6 +291,8 @@ export function createSetupEngine(deps: SetupEngineDeps): SetupEngine {
 
   function launch(id: string, retryFailedStack = false): Promise<void> {
     if (running.has(id)) throw new AppError(SetupErrorCodes.alreadyRunning, { connectionId: id });
+    if (discarder.get(id))
+      throw new AppError(SetupErrorCodes.discardInProgress, { connectionId: id });
     const abort = new AbortController();
     const done = drive(id, abort.signal, retryFailedStack)
       .catch((error: unknown) => {
@@ -330,7 +372,12 @@ export function createSetupEngine(deps: SetupEngineDeps): SetupEngine {
         state.plan.database.kind,
         state.plan.database.identifier,
       ).catch(() => state.plan.database);
-      const report = await runPreflight(clients, { ...state.plan, database }, state.created);
+      const report = await runPreflight(
+        clients,
+        { ...state.plan, database },
+        state.created,
+        ownerOf,
+      );
       return dispatch(connectionId, { type: 'preflightCompleted', report });
     },
     async applyFix(connectionId, kind) {
@@ -375,7 +422,14 @@ export function createSetupEngine(deps: SetupEngineDeps): SetupEngine {
       return state;
     },
     get,
-    list: () => deps.repository.list(),
+    list: () =>
+      deps.repository
+        .list()
+        .filter((s) => discarder.get(s.plan.connectionId)?.step !== 'discarded'),
+    discardPreview: (request) => discarder.preview(request),
+    discard: (request, confirmed) => discarder.discard(request, confirmed),
+    listDiscards: () => discarder.list(),
+    discardSettled: (connectionId) => discarder.settled(connectionId),
     async settled(connectionId) {
       await running.get(connectionId)?.done;
       return get(connectionId);

@@ -15,5 +15,9 @@ export const SetupErrorCodes = {
   stackOutputsMissing: 'setup.stackOutputsMissing',
   stackNotOurs: 'setup.stackNotOurs',
   resourceInUse: 'setup.resourceInUse',
+  discardPreviewStale: 'setup.discardPreviewStale',
+  discardNotAbandoned: 'setup.discardNotAbandoned',
+  discardInProgress: 'setup.discardInProgress',
+  discardTargetMissing: 'setup.discardTargetMissing',
 } as const;
 export type SetupErrorCode = (typeof SetupErrorCodes)[keyof typeof SetupErrorCodes];

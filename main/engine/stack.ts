@@ -305,6 +305,33 @@ async function createStack(
 }
 
 /** Deletes the stack and waits until it is gone; returns false when it was already gone. */
+/**
+ * Live stacks carrying the connection's tag, for a setup known only by its tag (its plan, and so
+ * its stack name, is on another computer or lost).
+ */
+export async function findConnectionStacks(
+  clients: EngineClients,
+  connectionId: string,
+): Promise<{ stackName: string; stackId: string }[]> {
+  const found: { stackName: string; stackId: string }[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await clients.cfn.send(new DescribeStacksCommand({ NextToken: nextToken }));
+    for (const stack of page.Stacks ?? []) {
+      if (
+        stack.StackName &&
+        stack.StackId &&
+        stack.StackStatus !== 'DELETE_COMPLETE' &&
+        hasConnectionTag(stack.Tags, connectionId)
+      ) {
+        found.push({ stackName: stack.StackName, stackId: stack.StackId });
+      }
+    }
+    nextToken = page.NextToken;
+  } while (nextToken);
+  return found;
+}
+
 export async function deleteStack(
   clients: EngineClients,
   stackNameOrId: string,

@@ -10,7 +10,7 @@ import {
   findConnectionRules,
   revokeRule,
 } from './securityGroups';
-import { deleteStack, describeStack, templateResourceTotal } from './stack';
+import { deleteStack, describeStack, findConnectionStacks, templateResourceTotal } from './stack';
 import { hasConnectionTag } from './tags';
 import { resourceKey } from '../../shared/flow/resources';
 
@@ -29,49 +29,89 @@ const ORDER: Record<string, number> = { stack: 0, ingressRule: 1, vpcEndpoint: 2
 const rank = (r: CreatedResource) =>
   r.kind === 'securityGroup' ? (r.purpose === 'endpoints' ? 3 : 4) : (ORDER[r.kind] ?? 5);
 
+/** Where to look for what one connection created. */
+export interface ConnectionScope {
+  readonly connectionId: string;
+  /** The ledger; empty for a setup known only by its tag in AWS. */
+  readonly created: readonly CreatedResource[];
+  /** The plan's stack name; absent: the region's stacks are searched by tag. */
+  readonly stackName?: string;
+  /** Groups whose rules may be this connection's; absent: every group in the region. */
+  readonly ruleGroupIds?: readonly string[];
+}
+
+/** The scope of a flow on this computer: its ledger, its stack name, its database's groups. */
+export const scopeOfFlow = (state: SetupState): ConnectionScope => ({
+  connectionId: state.plan.connectionId,
+  created: state.created,
+  stackName: state.plan.stackName,
+  ruleGroupIds: state.plan.database.securityGroupIds,
+});
+
 /**
  * What this connection created: the ledger, plus anything tagged (or, for rules, described) with
- * its id that a crash kept out of the ledger. Nothing else is ever in this list.
+ * its id that a crash kept out of the ledger, in the order it can be removed. Nothing else is
+ * ever in this list, so no other connection's resources or rules can be touched.
  */
-async function discover(clients: EngineClients, state: SetupState): Promise<CreatedResource[]> {
-  const { plan } = state;
-  const id = plan.connectionId;
-  const found: CreatedResource[] = [...state.created];
-  const stack = await describeStack(clients, plan.stackName);
-  if (
-    stack?.StackId &&
-    stack.StackStatus !== 'DELETE_COMPLETE' &&
-    hasConnectionTag(stack.Tags, id)
-  ) {
-    found.push({ kind: 'stack', stackName: plan.stackName, stackId: stack.StackId });
+export async function discoverConnectionResources(
+  clients: EngineClients,
+  scope: ConnectionScope,
+): Promise<CreatedResource[]> {
+  const id = scope.connectionId;
+  const found: CreatedResource[] = [...scope.created];
+  if (scope.stackName === undefined) {
+    found.push(
+      ...(await findConnectionStacks(clients, id)).map((s) => ({ kind: 'stack' as const, ...s })),
+    );
+  } else {
+    const stack = await describeStack(clients, scope.stackName);
+    if (
+      stack?.StackId &&
+      stack.StackStatus !== 'DELETE_COMPLETE' &&
+      hasConnectionTag(stack.Tags, id)
+    ) {
+      found.push({ kind: 'stack', stackName: scope.stackName, stackId: stack.StackId });
+    }
   }
   const groups = await findConnectionGroups(clients, id);
   found.push(...groups);
   found.push(...(await findConnectionEndpoints(clients, id)));
-  const ruleGroups = [
-    ...plan.database.securityGroupIds,
-    ...groups.filter((g) => g.purpose === 'endpoints').map((g) => g.groupId),
-  ];
+  const ruleGroups =
+    scope.ruleGroupIds === undefined
+      ? 'anywhere'
+      : [
+          ...scope.ruleGroupIds,
+          ...groups.filter((g) => g.purpose === 'endpoints').map((g) => g.groupId),
+        ];
   found.push(...(await findConnectionRules(clients, ruleGroups, id)));
   const unique = new Map(found.map((r) => [resourceKey(r), r]));
   return [...unique.values()].sort((a, b) => rank(a) - rank(b));
 }
 
-async function remove(
+export interface RemoveOptions {
+  readonly timing: EngineTiming;
+  readonly signal: AbortSignal;
+  /** The template's resource count for the stack's progress figure (0 when not shown). */
+  readonly stackTotal: number;
+  readonly onStackEvents: (events: StackEvent[], done: number, total: number) => void;
+}
+
+/** Removes one resource this connection created; false when it was already gone. */
+export async function removeConnectionResource(
   clients: EngineClients,
+  connectionId: string,
   resource: CreatedResource,
-  options: TeardownOptions,
-  total: number,
+  options: RemoveOptions,
 ): Promise<boolean> {
   switch (resource.kind) {
     case 'stack':
-      return deleteStack(clients, resource.stackId, total, {
+      return deleteStack(clients, resource.stackId, options.stackTotal, {
         pollMs: options.timing.pollMs,
         signal: options.signal,
         onEvents: (events, done, all) => options.onStackEvents(events, done, all),
       });
     case 'ingressRule':
-      return revokeRule(clients, resource);
+      return revokeRule(clients, resource, connectionId);
     case 'vpcEndpoint':
       return deleteEndpoint(clients, resource.endpointId, options.timing.pollMs, options.signal);
     case 'securityGroup':
@@ -88,9 +128,15 @@ export async function tearDown(
   state: SetupState,
   options: TeardownOptions,
 ): Promise<void> {
-  const total = templateResourceTotal(options.templateBody, state.plan);
-  for (const resource of await discover(clients, state)) {
-    const removed = await remove(clients, resource, options, total);
+  const remove: RemoveOptions = {
+    timing: options.timing,
+    signal: options.signal,
+    stackTotal: templateResourceTotal(options.templateBody, state.plan),
+    onStackEvents: options.onStackEvents,
+  };
+  const id = state.plan.connectionId;
+  for (const resource of await discoverConnectionResources(clients, scopeOfFlow(state))) {
+    const removed = await removeConnectionResource(clients, id, resource, remove);
     options.removed(resource, !removed);
   }
 }

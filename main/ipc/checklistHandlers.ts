@@ -1,15 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import type { checklistChannels } from '../../shared/ipc/channels/checklist';
 import { canComplete, stepIssues, type ChecklistState } from '../../shared/steps/checklistState';
+import { withLambdaDefault } from '../../shared/steps/namingDefaults';
 import { STEPS, stepById, type StepId } from '../../shared/steps/steps';
 import { renderHtml, renderMarkdown } from '../checklist/documentRender';
 import { buildQuickCreateLink } from '../checklist/quickCreate';
-import {
-  readTemplateInfo,
-  readTemplateText,
-  TEMPLATE_FILE_NAME,
-  templateDefaults,
-} from '../checklist/templateFile';
+import { readTemplateInfo, readTemplateText, TEMPLATE_FILE_NAME } from '../checklist/templateFile';
 import type { MainServices } from '../services/mainServices';
 import type { HandlerTable } from './handlers';
 
@@ -35,19 +32,24 @@ export function createChecklistHandlers(
   return {
     'checklist:get': async () => {
       const info = await template();
-      // ① comes pre-filled, as on SMOOZ's own link: the template's default, typed over if needed.
-      const lambdaDefault = templateDefaults(info).LambdaFunctionName;
+      // ① comes pre-filled with the name the automated flow would derive (one default for both).
+      const current = store.get();
       const state =
-        store.get().values.lambdaFunctionName === undefined && lambdaDefault !== undefined
-          ? store.update((s) => ({
-              ...s,
-              values: { ...s.values, lambdaFunctionName: lambdaDefault },
-            }))
-          : store.get();
+        current.namingId === undefined || current.values.lambdaFunctionName === undefined
+          ? store.update((s) => {
+              const namingId = s.namingId ?? randomUUID();
+              return { ...s, namingId, values: withLambdaDefault(namingId, {}, s.values) };
+            })
+          : current;
       return { state, template: info };
     },
     'checklist:setValues': async (patch) =>
-      store.update((state) => ({ ...state, values: { ...state.values, ...patch } })),
+      store.update((state) => {
+        const values = { ...state.values, ...patch };
+        return state.namingId === undefined
+          ? { ...state, values }
+          : { ...state, values: withLambdaDefault(state.namingId, state.values, values) };
+      }),
     'checklist:setConfirmation': async ({ step, confirmation, checked }) => {
       if (!stepById(step).confirmations.includes(confirmation)) {
         throw new AppError('checklist.unknownConfirmation', { step, confirmation });

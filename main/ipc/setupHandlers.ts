@@ -1,7 +1,8 @@
 import { DatabaseRecordSchema } from '../../shared/flow/database';
 import { SetupStateSchema, type SetupState } from '../../shared/flow/state';
+import { DiscardPreviewSchema, DiscardStateSchema } from '../../shared/flow/discard';
 import type { setupChannels } from '../../shared/ipc/channels/setup';
-import { REQUIRED_PERMISSIONS } from '../engine/requiredPermissions';
+import { REQUIRED_ACTION_LIST } from '../engine/requiredPermissions';
 import type { MainServices } from '../services/mainServices';
 import type { EventSink, HandlerContext, HandlerTable } from './handlers';
 
@@ -18,6 +19,8 @@ export function createSetupHandlers(
     engine.subscribe((event) => {
       if (event.type === 'stateChanged') {
         events.emit('setup:stateChanged', wire(event.state));
+      } else if (event.type === 'discardChanged') {
+        events.emit('setup:discardChanged', DiscardStateSchema.parse(event.state));
       } else {
         const { connectionId, done, total } = event;
         events.emit('setup:stackEvents', {
@@ -82,6 +85,19 @@ export function createSetupHandlers(
       attach(context);
       return engine.list().map(wire);
     },
-    'setup:requiredPermissions': async () => REQUIRED_PERMISSIONS.map((p) => ({ ...p })),
+    'setup:discardPreview': async (request, context) => {
+      attach(context);
+      return DiscardPreviewSchema.parse(await engine.discardPreview(request));
+    },
+    'setup:discard': async ({ resources, ...request }, context) => {
+      attach(context);
+      return DiscardStateSchema.parse(await engine.discard(request, resources));
+    },
+    'setup:listDiscards': async (_request, context) => {
+      attach(context);
+      return engine.listDiscards().map((d) => DiscardStateSchema.parse(d));
+    },
+    'setup:requiredPermissions': async () =>
+      REQUIRED_ACTION_LIST.map((p) => ({ action: p.action, purposes: [...p.purposes] })),
   };
 }

@@ -51,6 +51,7 @@ export function registerFlowDiagnostics(
       }
       return;
     }
+    if (event.type !== 'stackEvents') return;
     const known = stackEvents.get(event.connectionId) ?? [];
     const seen = new Set(known.map((e) => e.eventId));
     const added = event.events.filter((e) => !seen.has(e.eventId));

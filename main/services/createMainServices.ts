@@ -10,6 +10,7 @@ import { createStoreJournal } from '../report/diagnosticsJournal';
 import { createDiagnosticsRegistry } from '../report/diagnosticsRegistry';
 import { registerFlowDiagnostics } from '../report/flowDiagnostics';
 import { readTemplateText } from '../checklist/templateFile';
+import { createStoreDiscardRepository } from '../engine/discardRepository';
 import { createStoreFlowRepository } from '../engine/flowRepository';
 import { createSetupEngine } from '../engine/setupEngine';
 import { createGuided } from '../guided/createGuided';
@@ -98,6 +99,7 @@ function createSetupEngineFor(
     config: host.config,
     getAwsContext: (profile, region) => services.awsAccess.contextFor(profile, region),
     repository: createStoreFlowRepository(host.storeBacking, services.logger),
+    discards: createStoreDiscardRepository(host.storeBacking, services.logger),
     loadTemplate: () => readTemplateText(services.templatesDir),
     logger: services.logger,
   });

@@ -13,6 +13,8 @@ export type PersistedState = {
   smoozTracking: TrackedConnection[];
   /** The setup engine's flows by connection id (shared/flow/state.ts; parsed when read). */
   setupFlows: Record<string, unknown>;
+  /** Discards of abandoned setups by connection id (shared/flow/discard.ts; parsed when read). */
+  setupDiscards: Record<string, unknown>;
   /** The guided flow's SMOOZ side by connection id (shared/ipc/channels/guided.ts; parsed when read). */
   guidedRecords: Record<string, unknown>;
   /** What the diagnostic report gathered, by section (main/report/diagnosticsJournal.ts). */
@@ -38,6 +40,7 @@ export function storeOptions(projectVersion: string): Options<PersistedState> {
       checklist: INITIAL_CHECKLIST_STATE,
       smoozTracking: [],
       setupFlows: {},
+      setupDiscards: {},
       guidedRecords: {},
       diagnosticsJournal: {},
     },
@@ -55,6 +58,7 @@ export function storeOptions(projectVersion: string): Options<PersistedState> {
       checklist: { type: 'object' },
       smoozTracking: { type: 'array', items: { type: 'object' } },
       setupFlows: { type: 'object' },
+      setupDiscards: { type: 'object' },
       guidedRecords: { type: 'object' },
       diagnosticsJournal: { type: 'object' },
     },

@@ -23,13 +23,24 @@ export const SetupPlanSchema = z.object({
   dbUser: z.string().optional(),
   externalId: z.string().optional(),
   smoozAccountId: z.string().regex(/^\d{12}$/),
+  /** Every name below comes from shared/naming (deriveConnectionNames), unless overridden. */
   lambdaFunctionName: z.string().min(1),
   stackName: z.string().min(1),
   lambdaSecurityGroupName: z.string().min(1),
+  /** Absent in flows planned before names were derived per connection (see planNames). */
+  endpointsSecurityGroupName: z.string().min(1).optional(),
+  /** SMOOZ's prefix the names were derived with; kept so a rename re-derives the same way. */
+  resourceNamePrefix: z.string().optional(),
+  /** The user typed ① on the confirmation screen: a rename no longer re-derives it. */
+  lambdaFunctionNameOverridden: z.boolean().optional(),
 });
 export type SetupPlan = DeepReadonly<z.infer<typeof SetupPlanSchema>>;
 
-/** What the user may still change after the plan was derived (before confirming). */
+/**
+ * What the user may still change after the plan was derived (before confirming). A new
+ * `connectionName` re-derives every name (shared/naming/planNames.ts applyPlanPatch) except a
+ * typed-over ① and security groups that already exist; `lambdaFunctionName` overrides ①.
+ */
 export const PlanPatchSchema = SetupPlanSchema.pick({
   subnetIds: true,
   connectionName: true,

@@ -20,7 +20,7 @@ export const PREFLIGHT_EXPLANATIONS = {
   subnetPerFailoverAz: ['singleAz', 'ok', 'missing', 'noSubnet'],
   lambdaEgress: ['nat', 'endpoints', 'otherDevice', 'none', 'internetGatewayOnly'],
   securityGroupLimits: ['ok', 'nearLimit', 'exceeded', 'defaultsAssumed', 'noRdsGroup'],
-  nameClash: ['ok', 'exists'],
+  nameClash: ['ok', 'otherConnection', 'abandoned', 'notOurs'],
   permissions: ['ok', 'denied', 'notSimulated'],
   regionSupport: ['ok', 'noZoneIds', 'noEndpointService'],
   lambdaConcurrency: ['ok', 'tooLow', 'denied', 'notChecked'],
@@ -61,6 +61,42 @@ export const PreflightFixSchema = z.discriminatedUnion('kind', [
 export type PreflightFix = DeepReadonly<z.infer<typeof PreflightFixSchema>>;
 export type PreflightFixKind = z.infer<typeof PreflightFixKindSchema>;
 
+/** Log groups are named after ① and its `-setup` twin, so a free function name frees them too. */
+export const CLASH_RESOURCE_KINDS = ['stack', 'lambdaFunction', 'securityGroup'] as const;
+export type ClashResourceKind = (typeof CLASH_RESOURCE_KINDS)[number];
+
+/**
+ * Who owns a name the plan wants (told by the resource's `smooz:connection-id` tag and the flows
+ * on this computer):
+ * - `connection`: this app made it for another connection that is set up (`complete`) or being
+ *   set up right now; the user picks another name.
+ * - `abandoned`: this app made it for a setup that is unfinished here (`connectionName` given) or
+ *   unknown here (no `connectionName`: another computer, or a reinstall); it can be discarded
+ *   (`setup:discardPreview` / `setup:discard` with `connectionId`).
+ * - `notOurs`: no tag; this app never touches it, the user picks another name.
+ */
+export const ClashOwnerSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('connection'),
+    connectionId: z.string().min(1),
+    connectionName: z.string(),
+  }),
+  z.object({
+    type: z.literal('abandoned'),
+    connectionId: z.string().min(1),
+    connectionName: z.string().optional(),
+  }),
+  z.object({ type: z.literal('notOurs') }),
+]);
+export type ClashOwner = DeepReadonly<z.infer<typeof ClashOwnerSchema>>;
+
+export const NameClashSchema = z.object({
+  name: z.string().min(1),
+  kind: z.enum(CLASH_RESOURCE_KINDS),
+  owner: ClashOwnerSchema,
+});
+export type NameClash = DeepReadonly<z.infer<typeof NameClashSchema>>;
+
 /**
  * One check's verdict. The renderer shows `setup:preflight.<explanation>` with `params`; a fix,
  * when offered, is applied through `setup:applyFix`.
@@ -71,6 +107,13 @@ export const PreflightCheckSchema = z.object({
   explanation: z.string().min(1),
   params: ParamsSchema,
   fix: PreflightFixSchema.optional(),
+  /**
+   * `nameClash` only, when it fails: each taken name and its owner. The explanation is the worst
+   * owner's (`notOurs` over `abandoned` over `otherConnection`); the renderer words each entry
+   * with `setup:preflight.nameClash.owner.<type>` (`owner.abandonedUnknown` when an abandoned one
+   * has no connectionName) and `setup:preflight.nameClash.kind.<kind>`.
+   */
+  clashes: z.array(NameClashSchema).optional(),
 });
 export type PreflightCheck = DeepReadonly<z.infer<typeof PreflightCheckSchema>>;
 

@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { applyPlanPatch } from '../naming/planNames';
 import type { SetupEvent } from './events';
 import { preflightPassed } from './preflight';
 import type { SetupPlan } from './plan';
@@ -79,7 +80,11 @@ export function reduce(state: SetupState, event: SetupEvent): SetupState {
         // The Lambda SG and endpoints already made belong to this VPC and these subnets.
         throw illegal();
       }
-      return { step: 'preflight', ...core(s), plan: { ...s.plan, ...event.patch } };
+      return {
+        step: 'preflight',
+        ...core(s),
+        plan: applyPlanPatch(s.plan, event.patch, s.created),
+      };
     case 'preflightCompleted':
       if (s.step !== 'preflight' && s.step !== 'ready') throw illegal();
       return preflightPassed(event.report)

@@ -118,8 +118,13 @@ export interface components {
     Settings: {
       /** @description The account the customer's endpoint service must allow (parameter ⑧). */
       smoozAwsAccountId: components['schemas']['AwsAccountId'];
-      /** @description The pre-filled Lambda function name (parameter ①). */
-      defaultLambdaFunctionName: string;
+      /**
+       * @description How the names of the AWS resources a connection creates begin (stack, Lambda
+       *     functions, security groups). The app adds the connection's own part to it, so every
+       *     connection's names differ; SMOOZ never fixes a whole name.
+       * @example smooz-privatelink
+       */
+      resourceNamePrefix: string;
       supportedRegions: components['schemas']['AwsRegion'][];
     };
     ConnectionCreate: {

@@ -22,6 +22,8 @@ export const ChecklistStateSchema = z.object({
   completed: z.array(StepIdSchema),
   currentStep: StepIdSchema,
   updatedAt: z.iso.datetime().nullable(),
+  /** Stands in for a connection id when the checklist derives ①'s default (namingDefaults.ts). */
+  namingId: z.string().min(1).optional(),
 });
 export type ChecklistState = z.infer<typeof ChecklistStateSchema>;
 

@@ -22,7 +22,7 @@ export interface SmoozServerOptions {
   /** How long `pending` and `deleting` last. */
   readonly transitionDelayMs?: number;
   readonly supportedRegions?: readonly string[];
-  readonly defaultLambdaFunctionName?: string;
+  readonly resourceNamePrefix?: string;
   readonly port?: number;
   readonly host?: string;
   readonly now?: () => number;
@@ -65,7 +65,7 @@ export async function startSmoozServer(options: SmoozServerOptions): Promise<Smo
   });
   const settings: Settings = {
     smoozAwsAccountId: aws.accountId,
-    defaultLambdaFunctionName: options.defaultLambdaFunctionName ?? 'smooz-privatelink-updater',
+    resourceNamePrefix: options.resourceNamePrefix ?? 'smooz-privatelink',
     supportedRegions: [...(options.supportedRegions ?? ['ap-northeast-1'])],
   };
   const faults = new FaultPlan();

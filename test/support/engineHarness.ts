@@ -5,6 +5,10 @@ import Conf from 'conf';
 import type { AwsClientContext } from '../../main/aws/clientFactory';
 import { readTemplateText } from '../../main/checklist/templateFile';
 import type { ApiCallListener } from '../../main/engine/engineClients';
+import {
+  createStoreDiscardRepository,
+  type DiscardRepository,
+} from '../../main/engine/discardRepository';
 import { createStoreFlowRepository, type FlowRepository } from '../../main/engine/flowRepository';
 import { createSetupEngine, type SetupEngine } from '../../main/engine/setupEngine';
 import type { EngineTiming } from '../../main/engine/timing';
@@ -29,6 +33,7 @@ export interface EngineHarness {
   readonly userDataDir: string;
   /** The store the engine persists to (unwrapped). */
   readonly repository: FlowRepository;
+  readonly discards: DiscardRepository;
 }
 
 /** The real engine against moto server, with the real store in a temporary data folder. */
@@ -39,10 +44,12 @@ export function createEngineHarness(
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'smooz-engine-'));
   const backing = new Conf<PersistedState>({ ...storeOptions('0.1.0'), cwd: userDataDir });
   const repository = createStoreFlowRepository(backing, silentLogger);
+  const discards = createStoreDiscardRepository(backing, silentLogger);
   const engine = createSetupEngine({
     config: motoAppConfig(motoEndpoint),
     getAwsContext: options.getAwsContext ?? (async () => motoContext),
     repository: options.wrapRepository ? options.wrapRepository(repository) : repository,
+    discards,
     loadTemplate: () => readTemplateText(join(ROOT, 'templates')),
     logger: silentLogger,
     timing: options.timing ?? {
@@ -51,5 +58,5 @@ export function createEngineHarness(
     },
     onApiCall: options.onApiCall,
   });
-  return { engine, userDataDir, repository };
+  return { engine, userDataDir, repository, discards };
 }

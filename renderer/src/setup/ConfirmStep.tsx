@@ -21,7 +21,7 @@ import { formatUsd } from './format';
 import type { ApplyAnswer } from './useFlow';
 import { useFlowAction } from './useFlowAction';
 
-type Permission = { action: string; purpose: string };
+type Permission = { action: string; purposes: readonly string[] };
 
 interface Props {
   readonly state: StateAt<'ready'>;
@@ -199,7 +199,8 @@ export function ConfirmStep({ state, existingNames, apply }: Props) {
             <ul className="permissions">
               {permissions.map((p) => (
                 <li key={p.action}>
-                  <code>{p.action}</code> — {t(`setup:permissions.${p.purpose}`)}
+                  <code>{p.action}</code> —{' '}
+                  {p.purposes.map((purpose) => t(`setup:permissions.${purpose}`)).join(' / ')}
                 </li>
               ))}
             </ul>

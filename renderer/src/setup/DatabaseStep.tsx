@@ -14,7 +14,8 @@ import { ValidatedField, problemOf, type FieldProblem } from './ValidatedField';
 
 export interface SmoozDefaults {
   readonly smoozAccountId: string;
-  readonly lambdaFunctionName: string;
+  /** SMOOZ's start of every AWS name; the app derives the rest per connection. */
+  readonly resourceNamePrefix: string;
 }
 
 interface Props {
@@ -132,7 +133,7 @@ export function DatabaseStep({ target, smooz, existingNames, onCreated, prefill 
         authMethod: auth,
         ...(auth === 'iam' && userCheck.ok ? { dbUser: userCheck.value } : {}),
         smoozAccountId: smooz.smoozAccountId,
-        lambdaFunctionName: smooz.lambdaFunctionName,
+        resourceNamePrefix: smooz.resourceNamePrefix,
       });
       onCreated(state);
     } catch (error) {

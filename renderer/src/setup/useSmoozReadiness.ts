@@ -11,7 +11,7 @@ export type SmoozReadiness = Readiness & { reload: () => void };
 
 /**
  * Whether SMOOZ can be asked (a token is stored) and what it pre-fills: its AWS account id (⑧)
- * and the Lambda function name (①). Read once; again after a token is entered.
+ * and the prefix of every AWS name a connection gets. Read once; again after a token is entered.
  */
 export function useSmoozReadiness(): SmoozReadiness {
   const [generation, setGeneration] = useState(0);
@@ -32,7 +32,7 @@ export function useSmoozReadiness(): SmoozReadiness {
             status: 'ready',
             defaults: {
               smoozAccountId: settings.smoozAwsAccountId,
-              lambdaFunctionName: settings.defaultLambdaFunctionName,
+              resourceNamePrefix: settings.resourceNamePrefix,
             },
           });
         }

@@ -14,9 +14,27 @@
  *   setup:cancel        → allowed at every step but `complete` / `tornDown`; keeps the ledger
  *   setup:teardown      → removes exactly what the ledger (and the connection's tags) holds
  *   setup:get / setup:list → the persisted flows (reopen the app at the same step)
- *   setup:requiredPermissions → the IAM actions the flow uses, for the confirmation screen
+ *   setup:requiredPermissions → the IAM actions the flow uses, one entry per action (the same
+ *                         list and count preflight's `permissions` check simulates)
+ *   setup:discardPreview → what discarding an abandoned setup would remove (its ledger plus what
+ *                         carries its tag in AWS); nothing is removed
+ *   setup:discard       → removes exactly the confirmed preview in the background (persisted
+ *                         machine shared/flow/discard.ts; calling again resumes a failed or
+ *                         interrupted discard, and answers a finished one as it is); when done the
+ *                         flow leaves `setup:list` and its names are free
+ *   setup:listDiscards  → every discard not yet finished, plus finished ones (home shows them)
  * Events: `setup:stateChanged` after every persisted transition; `setup:stackEvents` with new
- * CloudFormation events and resources done / total while the stack is created or deleted.
+ * CloudFormation events and resources done / total while the stack is created or deleted;
+ * `setup:discardChanged` after every persisted discard transition.
+ *
+ * Names (issue 12): every AWS name of a connection is derived per connection by
+ * shared/naming/connectionNames.ts `deriveConnectionNames({ connectionId, connectionName,
+ * prefix })` (prefix = SMOOZ settings' `resourceNamePrefix`, passed to setup:create); the plan
+ * holds them and shared/naming/planNames.ts `planNames(plan)` lists all of them (stack, ①, its
+ * `-setup` twin, both security groups, both log groups). setup:updatePlan with a new
+ * `connectionName` re-derives them (`applyPlanPatch`); `lambdaFunctionName` overrides ①.
+ * A failing `nameClash` check carries `clashes` (shared/flow/preflight.ts NameClashSchema): each
+ * taken name with its owner (`connection` / `abandoned` / `notOurs`).
  * The state is the union in shared/flow/state.ts; render by `step`. Errors are `setup.*` codes
  * (renderer/src/locales/<lang>/setup.json `errors.*`) or the AWS layer's codes.
  */
@@ -24,6 +42,9 @@ import { z } from 'zod';
 import { DatabaseKindSchema, DatabaseRecordSchema } from '../../flow/database';
 import { DbAuthMethodSchema, PlanPatchSchema, StackEventSchema } from '../../flow/plan';
 import { PreflightFixKindSchema } from '../../flow/preflight';
+import { DiscardPreviewSchema, DiscardStateSchema } from '../../flow/discard';
+import { CreatedResourceSchema } from '../../flow/resources';
+import { RESOURCE_NAME_PREFIX_PATTERN } from '../../naming/connectionNames';
 import { SetupStateSchema } from '../../flow/state';
 
 const NoPayload = z.undefined();
@@ -36,14 +57,29 @@ export const CreateSetupRequestSchema = Target.extend({
   authMethod: DbAuthMethodSchema,
   dbUser: z.string().min(1).max(63).optional(),
   smoozAccountId: z.string().regex(/^\d{12}$/),
-  lambdaFunctionName: z.string().min(1).max(64).optional(),
+  /** SMOOZ settings' `resourceNamePrefix`; the app's default prefix when absent. */
+  resourceNamePrefix: z.string().regex(RESOURCE_NAME_PREFIX_PATTERN).optional(),
 });
 export type CreateSetupRequest = z.infer<typeof CreateSetupRequestSchema>;
 
+/** One IAM action, once, with every reason the flow needs it. */
 export const RequiredPermissionSchema = z.object({
   action: z.string(),
-  /** `setup:permissions.<purpose>` explains why the flow needs it. */
-  purpose: z.string(),
+  /** `setup:permissions.<purpose>` explains each reason, in the flow's order. */
+  purposes: z.array(z.string()).min(1),
+});
+
+/**
+ * Which abandoned setup: a flow on this computer by its id, or one known only by its tag in AWS,
+ * looked for with the profile and region given (those of the flow whose preflight found it).
+ */
+export const DiscardRequestSchema = ConnectionRef.extend({
+  profile: z.string().min(1).optional(),
+  region: z.string().min(1).optional(),
+});
+export const DiscardStartSchema = DiscardRequestSchema.extend({
+  /** The preview's `resources` the user confirmed; a stale list is refused (preview again). */
+  resources: z.array(CreatedResourceSchema),
 });
 
 export const StackEventsPayloadSchema = z.object({
@@ -83,9 +119,13 @@ export const setupChannels = {
     request: NoPayload,
     response: z.array(RequiredPermissionSchema),
   },
+  'setup:discardPreview': { request: DiscardRequestSchema, response: DiscardPreviewSchema },
+  'setup:discard': { request: DiscardStartSchema, response: DiscardStateSchema },
+  'setup:listDiscards': { request: NoPayload, response: z.array(DiscardStateSchema) },
 } as const;
 
 export const setupEvents = {
   'setup:stateChanged': SetupStateSchema,
   'setup:stackEvents': StackEventsPayloadSchema,
+  'setup:discardChanged': DiscardStateSchema,
 } as const;

@@ -22,7 +22,7 @@ const StatusReasonSchema = z.object({ code: z.string(), message: z.string() });
 
 export const SmoozSettingsSchema = z.object({
   smoozAwsAccountId: z.string(),
-  defaultLambdaFunctionName: z.string(),
+  resourceNamePrefix: z.string(),
   supportedRegions: z.array(z.string()),
 });
 

@@ -6,6 +6,8 @@ import { saveIntoFolder } from '../../../main/checklist/fileOutput';
 import { createHandlers } from '../../../main/ipc/createHandlers';
 import type { HandlerContext } from '../../../main/ipc/handlers';
 import { AppError } from '../../../shared/errors';
+import { derivedNameFields } from '../../../shared/naming/planNames';
+import { DEFAULT_LAMBDA_FUNCTION_NAME } from '../../../shared/stack/templateParameters';
 import { ROOT } from '../../support/projectRoot';
 import { servicesOnDisk } from '../../support/servicesOnDisk';
 
@@ -21,10 +23,14 @@ async function app(dir?: string) {
 }
 
 describe('checklist handlers', () => {
-  it('pre-fills ① from the template and keeps typed values, even invalid ones, across a restart', async () => {
+  it('pre-fills ① with the name the automated flow derives, and keeps typed values, even invalid ones, across a restart', async () => {
     const first = await app();
     const snapshot = await first.handlers['checklist:get'](undefined, ctx);
-    expect(snapshot.state.values.lambdaFunctionName).toBe('smooz-privatelink-target-updater');
+    const namingId = snapshot.state.namingId ?? '';
+    // The automated flow's planner sets exactly these fields for a connection of that id.
+    const automated = derivedNameFields({ connectionId: namingId, connectionName: '' });
+    expect(snapshot.state.values.lambdaFunctionName).toBe(automated.lambdaFunctionName);
+    expect(snapshot.state.values.lambdaFunctionName).not.toBe(DEFAULT_LAMBDA_FUNCTION_NAME);
     await first.handlers['checklist:setValues'](
       { rdsPort: '99999', vpcId: 'vpc-0a1b2c3d4e5f60718' },
       ctx,
@@ -32,6 +38,20 @@ describe('checklist handlers', () => {
     const second = await app(first.stateDir);
     const after = await second.handlers['checklist:get'](undefined, ctx);
     expect(after.state.values).toMatchObject({ rdsPort: '99999', vpcId: 'vpc-0a1b2c3d4e5f60718' });
+    expect(after.state.values.lambdaFunctionName).toBe(automated.lambdaFunctionName);
+  });
+
+  it('re-derives the default ① when the connection name changes, but never a typed-over one', async () => {
+    const { handlers } = await app();
+    const { state } = await handlers['checklist:get'](undefined, ctx);
+    const namingId = state.namingId ?? '';
+    const named = await handlers['checklist:setValues']({ connectionName: 'Prod DB' }, ctx);
+    expect(named.values.lambdaFunctionName).toBe(
+      derivedNameFields({ connectionId: namingId, connectionName: 'Prod DB' }).lambdaFunctionName,
+    );
+    await handlers['checklist:setValues']({ lambdaFunctionName: 'my-updater' }, ctx);
+    const renamed = await handlers['checklist:setValues']({ connectionName: 'Staging' }, ctx);
+    expect(renamed.values.lambdaFunctionName).toBe('my-updater');
   });
 
   it('refuses to check off a step with invalid values or unticked confirmations', async () => {

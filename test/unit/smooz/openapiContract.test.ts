@@ -4,7 +4,7 @@ import { OpenApiContract } from '../../smooz-server/openapiDocument';
 const contract = new OpenApiContract();
 const settings = {
   smoozAwsAccountId: '210987654321',
-  defaultLambdaFunctionName: 'smooz-privatelink-updater',
+  resourceNamePrefix: 'smooz-privatelink',
   supportedRegions: ['ap-northeast-1'],
 };
 

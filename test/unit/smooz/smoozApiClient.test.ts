@@ -6,7 +6,7 @@ const TOKEN = 'smz_secret_token_value_42';
 const BASE = 'https://api.smooz.example/privatelink/v1';
 const settings = {
   smoozAwsAccountId: '210987654321',
-  defaultLambdaFunctionName: 'f',
+  resourceNamePrefix: 'f',
   supportedRegions: ['ap-northeast-1'],
 };
 
