@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Installs everything the tests need on a fresh Debian machine: Chromium and CJK fonts (apt),
-# the project's Python venv (moto server, cfn-lint) and the npm packages (which bring Node 24).
+# Installs everything the tests need on a fresh Debian machine: Chromium, CJK fonts and the
+# PostgreSQL and MariaDB servers of the test world (apt; the harness starts its own servers, so no
+# system service is started or left running), the project's Python venv (moto server, cfn-lint) and the npm packages (which bring Node 24).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-apt_packages=(chromium fonts-noto-cjk poppler-utils)
+apt_packages=(chromium fonts-noto-cjk poppler-utils postgresql mariadb-server)
 missing=()
 for pkg in "${apt_packages[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
@@ -15,6 +16,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "== apt: installing ${missing[*]}"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  # Where init scripts may run, the database packages start their system services: the tests
+  # start their own servers, so stop those again.
+  for service in postgresql mariadb; do
+    case " ${missing[*]} " in *" ${service/mariadb/mariadb-server} "*)
+      as_root service "$service" stop >/dev/null 2>&1 || true ;;
+    esac
+  done
 fi
 
 requirements=test/support/requirements.txt

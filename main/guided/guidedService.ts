@@ -5,6 +5,7 @@ import type { GuidedPhaseName, GuidedRecord } from '../../shared/ipc/channels/gu
 import type { SetupEngine } from '../engine/setupEngine';
 import type { AppStore } from '../services/appStore';
 import type { Logger } from '../services/logger';
+import { checkConnectivity } from '../smooz/connectivityCheck';
 import type { CrossChecker } from '../smooz/customerCrossCheck';
 import type { SmoozConnection } from '../smooz/smoozApiClient';
 import { SmoozErrorCodes } from '../smooz/smoozErrors';
@@ -136,9 +137,22 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
       smoozStatus: record.smoozStatus ?? 'pending',
       ...(record.vpcEndpointId ? { vpcEndpointId: record.vpcEndpointId } : {}),
     });
+    // SMOOZ can log in only once its side is `available`; before that the test would be refused.
+    const connectivity =
+      record.smoozStatus === 'available' && record.smoozConnectionId !== undefined
+        ? await checkConnectivity(deps.smooz.client, record.smoozConnectionId)
+        : undefined;
     return {
       ...record,
-      verification: { checkedAt: now(), smoozStatus: record.smoozStatus ?? null, crossCheck },
+      verification: {
+        checkedAt: now(),
+        smoozStatus: record.smoozStatus ?? null,
+        crossCheck,
+        ...(connectivity && 'result' in connectivity ? { connectivity: connectivity.result } : {}),
+        ...(connectivity && 'error' in connectivity
+          ? { connectivityError: connectivity.error }
+          : {}),
+      },
       updatedAt: now(),
     };
   };

@@ -170,10 +170,48 @@ export interface components {
     ConnectionList: {
       items: components['schemas']['Connection'][];
     };
+    /**
+     * @description SMOOZ follows its interface endpoint to the customer's endpoint service, NLB, TCP listener
+     *     and target group, and logs in to the database at each healthy target with the database's
+     *     own protocol, then runs `SELECT 1`. A failed test names the first broken link.
+     */
     ConnectivityTestResult: {
       connectionId: components['schemas']['ConnectionId'];
       /** @enum {string} */
       outcome: 'succeeded' | 'failed';
+      /**
+       * @description How far a successful test went: `query` (logged in, `SELECT 1` answered) or
+       *     `handshake` (IAM database authentication: the server answered the handshake and asked
+       *     for authentication; SMOOZ's signed token is not part of the test).
+       * @enum {string}
+       */
+      checked?: 'query' | 'handshake';
+      /**
+       * @description The first broken link of a failed test: the endpoint is not connected to the
+       *     service (`no-endpoint-connection`), the NLB has no TCP listener on the database port
+       *     (`no-listener`), no healthy target is registered (`target-not-registered`), a target
+       *     is registered on another port than the listener's (`wrong-port`), nothing accepts a
+       *     TCP connection at the target (`tcp-refused`), the database refused the login
+       *     (`authentication-failed`), MySQL/MariaDB blocks the NLB's address after too many
+       *     connection errors (`host-blocked`), no answer in time (`timeout`), or the server spoke
+       *     an unexpected protocol (`protocol-error`).
+       * @enum {string}
+       */
+      brokenLink?:
+        | 'no-endpoint-connection'
+        | 'no-listener'
+        | 'target-not-registered'
+        | 'wrong-port'
+        | 'tcp-refused'
+        | 'authentication-failed'
+        | 'host-blocked'
+        | 'timeout'
+        | 'protocol-error';
+      /** @description The target the test logged in to, or the one that failed. */
+      target?: {
+        address: string;
+        port: number;
+      };
       reason?: components['schemas']['StatusReason'];
       /** Format: date-time */
       checkedAt: string;
@@ -506,3 +544,19 @@ export const dbAuthMethodValues: ReadonlyArray<
 export const connectivityTestResultOutcomeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ConnectivityTestResult']['outcome']
 > = ['succeeded', 'failed'];
+export const connectivityTestResultCheckedValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ConnectivityTestResult']['checked']
+> = ['query', 'handshake'];
+export const connectivityTestResultBrokenLinkValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['ConnectivityTestResult']['brokenLink']
+> = [
+  'no-endpoint-connection',
+  'no-listener',
+  'target-not-registered',
+  'wrong-port',
+  'tcp-refused',
+  'authentication-failed',
+  'host-blocked',
+  'timeout',
+  'protocol-error',
+];

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { startMotoServer } from '../support/motoServer';
 import { DEFAULT_SMOOZ_ACCOUNT_ID, startSmoozServer } from './smoozServer';
+import { worldDataSources } from './worldDataSources';
 
 /**
  * `npm run smooz-server`: the reference SMOOZ API for demos and manual testing. Without
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
     adminTokens: [adminToken],
     memberTokens: env.SMOOZ_SERVER_MEMBER_TOKEN ? [env.SMOOZ_SERVER_MEMBER_TOKEN] : [],
     transitionDelayMs: Number(env.SMOOZ_SERVER_DELAY_MS || 10_000),
+    // The connectivity test logs in to the test world's databases when one is running.
+    ...(env.SMOOZ_TEST_WORLD ? { dataSources: worldDataSources(env.SMOOZ_TEST_WORLD) } : {}),
     port: Number(env.SMOOZ_SERVER_PORT || 4010),
   });
   // The token is printed only when generated here: whoever set it already knows it.

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { components } from '../../shared/smooz-api/openapi-types';
+import { runConnectivityTest, type DataSources } from './connectivityTest';
+import type { NetworkPath } from './networkPath';
 import { ProblemError } from './problems';
 import type { SmoozAwsAccount } from './smoozAwsAccount';
 
@@ -20,6 +22,9 @@ export interface ConnectionStoreOptions {
   readonly aws: SmoozAwsAccount;
   /** How long a connection reads `pending` (and `deleting`) before it settles. */
   readonly transitionDelayMs: number;
+  /** The PrivateLink path per region, followed by the connectivity test. */
+  readonly networkPath: (region: string) => NetworkPath;
+  readonly dataSources: DataSources;
   readonly now?: () => number;
 }
 
@@ -139,20 +144,13 @@ export class ConnectionStore {
         detail: `The connection is ${connection.status}.`,
       });
     }
-    // The reference server cannot open a database session; it checks the endpoint it owns.
-    const state = await this.options.aws.endpointState(
-      connection.region,
-      connection.vpcEndpointId as string,
+    const verdict = await runConnectivityTest(
+      connection,
+      this.options.aws.accountId,
+      this.options.networkPath(connection.region),
+      this.options.dataSources,
     );
-    const checkedAt = new Date(this.now()).toISOString();
-    return state === 'available'
-      ? { connectionId: id, outcome: 'succeeded', checkedAt }
-      : {
-          connectionId: id,
-          outcome: 'failed',
-          checkedAt,
-          reason: { code: 'endpoint-not-available', message: `Endpoint state: ${state ?? 'gone'}` },
-        };
+    return { connectionId: id, ...verdict, checkedAt: new Date(this.now()).toISOString() };
   }
 
   private isGone(record: Record_): boolean {

@@ -3,6 +3,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { components } from '../../shared/smooz-api/openapi-types';
 import { ConnectionStore } from './connectionStore';
+import type { DataSources } from './connectivityTest';
+import { NetworkPath } from './networkPath';
+import { NO_DATA_SOURCES } from './worldDataSources';
 import { FaultPlan } from './faults';
 import { IdempotencyCache } from './idempotency';
 import { OpenApiContract, type Operation, type OperationId } from './openapiDocument';
@@ -23,6 +26,8 @@ export interface SmoozServerOptions {
   readonly transitionDelayMs?: number;
   readonly supportedRegions?: readonly string[];
   readonly resourceNamePrefix?: string;
+  /** The database logins the connectivity test uses (see worldDataSources); none by default. */
+  readonly dataSources?: DataSources;
   readonly port?: number;
   readonly host?: string;
   readonly now?: () => number;
@@ -61,6 +66,8 @@ export async function startSmoozServer(options: SmoozServerOptions): Promise<Smo
   const connections = new ConnectionStore({
     aws,
     transitionDelayMs: options.transitionDelayMs ?? 60_000,
+    networkPath: (region) => new NetworkPath(options.motoEndpoint, region),
+    dataSources: options.dataSources ?? NO_DATA_SOURCES,
     ...(options.now ? { now: options.now } : {}),
   });
   const settings: Settings = {

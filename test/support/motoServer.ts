@@ -23,7 +23,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts moto server (with the project's plug-ins) on a free loopback port and waits for it. */
-export async function startMotoServer(): Promise<MotoServer> {
+export async function startMotoServer(env: Record<string, string> = {}): Promise<MotoServer> {
   if (!existsSync(VENV_PYTHON)) {
     throw new Error(
       'The project venv is missing: run scripts/install-test-deps.sh (or the README test command).',
@@ -33,7 +33,7 @@ export async function startMotoServer(): Promise<MotoServer> {
   const child: ChildProcess = spawn(
     VENV_PYTHON,
     [join(ROOT, 'test', 'support', 'moto', 'serve.py'), String(port)],
-    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, PYTHONUNBUFFERED: '1' } },
+    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env, PYTHONUNBUFFERED: '1' } },
   );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {

@@ -52,6 +52,12 @@ export interface SeededAccount {
   readonly aurora: SeededDatabase;
 }
 
+/**
+ * Ties an emulated RDS database to a real server of the test world (its value: `postgres` or
+ * `mariadb`); moto's plug-in then resolves the endpoint to where that server listens.
+ */
+export const TEST_WORLD_TAG = 'smooz:test-world-db';
+
 const name = (value: string): Tag[] => [{ Key: 'Name', Value: value }];
 
 /**
@@ -193,6 +199,7 @@ export async function seedCustomerAccount(
       VpcSecurityGroupIds: [postgresSg],
       PubliclyAccessible: false,
       Port: 5432,
+      Tags: [{ Key: TEST_WORLD_TAG, Value: 'postgres' }],
     }),
   );
   await rds.send(
@@ -205,6 +212,7 @@ export async function seedCustomerAccount(
       VpcSecurityGroupIds: [auroraSg],
       AvailabilityZones: [azs[0], azs[1]],
       Port: 3306,
+      Tags: [{ Key: TEST_WORLD_TAG, Value: 'mariadb' }],
     }),
   );
   await rds.send(

@@ -5,6 +5,7 @@ import type { GuidedRecord } from '../../../shared/ipc/channels/guided';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { IpcCallError, call } from '../ipc/api';
 import { Sensitive } from '../support/Sensitive';
+import { ConnectivityResult } from './ConnectivityResult';
 
 interface Props {
   readonly state: StateAt<'complete'>;
@@ -125,6 +126,7 @@ export function EndpointStep({ state, guided, onGuided, onHome }: Props) {
               </dd>
             </div>
           </dl>
+          <ConnectivityResult verification={verification} />
           {check?.warnings.map((warning) => (
             <p key={warning} className="error-notice" data-testid={`verify-warning-${warning}`}>
               {t(`endpoint.warnings.${warning}`)}

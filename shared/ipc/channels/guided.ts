@@ -7,14 +7,19 @@
  *                     second one) and tracks it in the background; pushes `guided:changed`
  *   guided:get      → the record for a flow (null before finish), e.g. after a restart
  *   guided:list     → every record, for the home list and for reopening the app at the same step
- *   guided:recheck  → SMOOZ status, endpoint connection state and target health, now
+ *   guided:recheck  → SMOOZ status, endpoint connection state, target health and SMOOZ's
+ *                     connectivity test (a real login), now
  *   guided:teardown → deletes the SMOOZ connection, then the engine tears down the AWS side
  * Errors are `guided.*` codes (renderer/src/locales/<lang>/guided.json `errors.*`) or the SMOOZ /
  * AWS layers' codes.
  */
 import { z } from 'zod';
 import { AppErrorSchema } from '../../errors';
-import { CrossCheckSchema, SmoozConnectionStatusSchema } from './smooz';
+import {
+  CrossCheckSchema,
+  SmoozConnectionStatusSchema,
+  SmoozConnectivityTestResultSchema,
+} from './smooz';
 
 export const GUIDED_PHASES = [
   /** Asking SMOOZ to create the endpoint. */
@@ -32,12 +37,16 @@ export type GuidedPhaseName = z.infer<typeof GuidedPhaseSchema>;
 
 /**
  * What SMOOZ says next to what the customer's side says (the endpoint service's connection and
- * the NLB's target health, from the SMOOZ tracker's cross-check); warnings need the user.
+ * the NLB's target health, from the SMOOZ tracker's cross-check); warnings need the user. Once
+ * SMOOZ says `available`, SMOOZ's connectivity test (a real login through the endpoint) too, or
+ * why it could not run.
  */
 export const VerificationSchema = z.object({
   checkedAt: z.iso.datetime(),
   smoozStatus: SmoozConnectionStatusSchema.nullable(),
   crossCheck: CrossCheckSchema.optional(),
+  connectivity: SmoozConnectivityTestResultSchema.optional(),
+  connectivityError: AppErrorSchema.optional(),
 });
 export type Verification = z.infer<typeof VerificationSchema>;
 

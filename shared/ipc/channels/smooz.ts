@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { AppErrorSchema } from '../../errors';
 import {
   connectionStatusValues,
+  connectivityTestResultBrokenLinkValues,
+  connectivityTestResultCheckedValues,
   connectivityTestResultOutcomeValues,
   dbAuthMethodValues,
 } from '../../smooz-api/openapi-types';
@@ -52,12 +54,20 @@ export const SmoozConnectionSchema = z.object({
   updatedAt: z.string(),
 });
 
+/** The first broken link of a failed connectivity test (SMOOZ API `brokenLink`). */
+export const SmoozBrokenLinkSchema = z.enum(asEnum(connectivityTestResultBrokenLinkValues));
+export type SmoozBrokenLink = z.infer<typeof SmoozBrokenLinkSchema>;
+
 export const SmoozConnectivityTestResultSchema = z.object({
   connectionId: z.string(),
   outcome: z.enum(asEnum(connectivityTestResultOutcomeValues)),
+  checked: z.enum(asEnum(connectivityTestResultCheckedValues)).optional(),
+  brokenLink: SmoozBrokenLinkSchema.optional(),
+  target: z.object({ address: z.string(), port: z.number().int() }).optional(),
   reason: StatusReasonSchema.optional(),
   checkedAt: z.string(),
 });
+export type SmoozConnectivityTestResult = z.infer<typeof SmoozConnectivityTestResultSchema>;
 
 /** What the customer-side cross-check needs besides SMOOZ's answer: where to look in AWS. */
 export const CustomerSideSchema = z.object({

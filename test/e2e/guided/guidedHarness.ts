@@ -6,6 +6,8 @@ import { resetMoto } from '../../support/motoServer';
 import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
 import { createFakeEncryptor } from '../../smooz-server/fakeEncryptor';
 import { startSmoozServer, type SmoozServer } from '../../smooz-server/smoozServer';
+import { worldDataSources } from '../../smooz-server/worldDataSources';
+import { TEST_WORLD_ENV } from '../../support/realDatabases/world';
 import type { SecretEncryptor } from '../../../main/smooz/secretEncryptor';
 
 export const ADMIN_TOKEN = 'smooz-e2e-admin-token-0123456789';
@@ -21,13 +23,19 @@ export interface GuidedWorld {
   close(): Promise<void>;
 }
 
-export async function startWorld(motoEndpoint: string, smoozDelayMs = 1_500): Promise<GuidedWorld> {
+export async function startWorld(
+  motoEndpoint: string,
+  smoozDelayMs = 1_500,
+  worldFile: string | undefined = process.env[TEST_WORLD_ENV],
+): Promise<GuidedWorld> {
   await resetMoto(motoEndpoint);
   const seeded = await seedCustomerAccount(motoEndpoint);
   const smooz = await startSmoozServer({
     motoEndpoint,
     adminTokens: [ADMIN_TOKEN],
     transitionDelayMs: smoozDelayMs,
+    // SMOOZ's connectivity test logs in to the test world's real databases.
+    ...(worldFile ? { dataSources: worldDataSources(worldFile) } : {}),
   });
   const aws = await createAwsHome();
   await aws.writeConfig(`[profile ${PROFILE}]\nregion = ap-northeast-1\n`);

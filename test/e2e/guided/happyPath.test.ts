@@ -1,5 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { MOVING_EVENTS } from '../../integration/template/rdsEventSamples';
+import { emitRdsEvent, failOver, scheduleTick } from '../../support/realDatabases/failoverDrill';
+import { readTestWorld } from '../../support/realDatabases/world';
 import { ActionCounter, waitForScreen, type GuidedWorld, openGuided } from './guidedHarness';
 
 import { shoot } from './shots';
@@ -72,6 +75,11 @@ describe('guided setup, driven as a user would, from the home screen to availabl
       .evaluateAll((els) => els.map((el) => el.getAttribute('data-state')));
     expect(items.every((state) => state === 'done')).toBe(true);
     expect(await world.smooz.connections.list()).toHaveLength(1);
+    // SMOOZ logged in to the real PostgreSQL through endpoint, NLB and target: SELECT 1 answered.
+    const connectivity = page.getByTestId('connectivity');
+    await connectivity.waitFor();
+    expect(await connectivity.getAttribute('data-outcome')).toBe('succeeded');
+    expect(await connectivity.textContent()).toContain('SELECT 1 が成功しました');
     await shoot(page, 'guided-5-available-ja');
   });
 
@@ -89,5 +97,71 @@ describe('guided setup, driven as a user would, from the home screen to availabl
         .textContent(),
     ).toBe('利用可能');
     await shoot(page, 'guided-6-home-ja');
+  });
+});
+
+describe('failover drills: the database moves, SMOOZ reaches it again through the new target', () => {
+  const worldFile = inject('testWorldFile');
+  const failover = MOVING_EVENTS.instance.find((e) => e.category === 'failover');
+  const connectivity = () => page.getByTestId('connectivity');
+  const postgresNow = () => readTestWorld(worldFile).databases.postgres;
+
+  /** Home's re-check: SMOOZ's connectivity test runs again and the endpoint screen shows it. */
+  async function recheckFromHome(): Promise<string | null> {
+    const back = page.getByRole('button', { name: 'ホームに戻る' });
+    if ((await back.count()) > 0) await back.first().click();
+    const row = page.getByTestId('connection-customer-postgres');
+    await row.waitFor();
+    await row.getByRole('button', { name: '再確認' }).click();
+    await waitForScreen(page, 'endpoint');
+    await connectivity().waitFor();
+    return connectivity().getAttribute('data-outcome');
+  }
+
+  async function recheckHere(): Promise<void> {
+    const before = await page.getByTestId('verification').textContent();
+    await page.getByRole('button', { name: '再確認' }).click();
+    await expect.poll(() => page.getByTestId('verification').textContent()).not.toBe(before);
+  }
+
+  it('shows the broken link while the target still points at the old address', async () => {
+    await failOver(worldFile, 'postgres');
+    expect(await recheckFromHome()).toBe('failed');
+    expect(
+      await connectivity().locator('[data-broken-link]').getAttribute('data-broken-link'),
+    ).toBe('tcp-refused');
+    expect(await connectivity().textContent()).toContain('ターゲットが TCP 接続を拒否しました');
+    expect(await connectivity().textContent()).toContain('フェイルオーバー直後なら');
+    await shoot(page, 'guided-failover-broken-ja');
+  });
+
+  it('moves the target on the RDS failover event; the connectivity test succeeds again', async () => {
+    if (!failover) throw new Error('no failover sample');
+    const started = Date.now();
+    const delivered = await emitRdsEvent(world.motoEndpoint, {
+      ...failover,
+      identifier: 'customer-postgres',
+    });
+    expect(delivered.map((d) => d.result?.status)).toContain('updated');
+    await recheckHere();
+    expect(await connectivity().getAttribute('data-outcome')).toBe('succeeded');
+    const { address, port } = postgresNow();
+    expect(await connectivity().textContent()).toContain(`${address}:${port}`);
+    console.info(`failover drill, RDS event: SELECT 1 again after ${Date.now() - started} ms`);
+  });
+
+  it('with the event lost, the 1-minute schedule alone moves the target', async () => {
+    await failOver(worldFile, 'postgres');
+    expect(await recheckFromHome()).toBe('failed');
+    const started = Date.now();
+    const delivered = await scheduleTick(world.motoEndpoint);
+    expect(delivered.map((d) => d.result?.status)).toContain('updated');
+    await recheckHere();
+    expect(await connectivity().getAttribute('data-outcome')).toBe('succeeded');
+    const { address, port } = postgresNow();
+    expect(await connectivity().textContent()).toContain(`${address}:${port}`);
+    console.info(
+      `failover drill, schedule only: SELECT 1 again ${Date.now() - started} ms after the tick`,
+    );
   });
 });

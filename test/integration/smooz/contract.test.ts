@@ -4,6 +4,8 @@ import { AppError } from '../../../shared/errors';
 import { createSmoozClient, type SmoozApi } from '../../../main/smooz/smoozApiClient';
 import { OpenApiContract, type OperationId } from '../../smooz-server/openapiDocument';
 import { startSmoozServer, type SmoozServer } from '../../smooz-server/smoozServer';
+import { worldDataSources } from '../../smooz-server/worldDataSources';
+import { readTestWorld } from '../../support/realDatabases/world';
 import { createCustomerEndpointService, type CustomerService } from './customerAccount';
 import { ADMIN_TOKEN, MEMBER_TOKEN } from './harness';
 
@@ -74,9 +76,16 @@ beforeAll(async () => {
     adminTokens: [ADMIN_TOKEN],
     memberTokens: [MEMBER_TOKEN],
     transitionDelayMs: 60_000,
+    dataSources: worldDataSources(inject('testWorldFile')),
     now: () => clock,
   });
-  service = await createCustomerEndpointService(inject('motoEndpoint'), SMOOZ_ACCOUNT);
+  const { postgres } = readTestWorld(inject('testWorldFile')).databases;
+  service = await createCustomerEndpointService(
+    inject('motoEndpoint'),
+    SMOOZ_ACCOUNT,
+    undefined,
+    postgres,
+  );
 });
 
 afterAll(() => server.close());

@@ -8,6 +8,7 @@ import {
   ModifyVpcEndpointServicePermissionsCommand,
 } from '@aws-sdk/client-ec2';
 import {
+  CreateListenerCommand,
   CreateLoadBalancerCommand,
   CreateTargetGroupCommand,
   ElasticLoadBalancingV2Client,
@@ -20,6 +21,7 @@ export interface CustomerService {
   readonly serviceId: string;
   readonly serviceName: string;
   readonly targetGroupArn: string;
+  readonly listenerArn: string;
   readonly zones: { id: string; name: string }[];
 }
 
@@ -27,13 +29,15 @@ let counter = 0;
 
 /**
  * What the customer's stack makes, built directly with the EC2 and ELBv2 APIs in the customer's
- * (moto's default) account: a VPC, a subnet per zone, an internal NLB with an IP target, and an
- * endpoint service that allows `allowedAccountId` (or nobody).
+ * (moto's default) account: a VPC, a subnet per zone, an internal NLB with a TCP listener
+ * forwarding to an IP target (by default an address in the VPC; a test world database where the
+ * test logs in through it), and an endpoint service that allows `allowedAccountId` (or nobody).
  */
 export async function createCustomerEndpointService(
   motoEndpoint: string,
   allowedAccountId: string | undefined,
   zoneIds: readonly string[] = ['apne1-az4'],
+  target?: { readonly address: string; readonly port: number },
 ): Promise<CustomerService> {
   const config = motoAppConfig(motoEndpoint);
   const ec2 = createAwsClient(EC2Client, config, motoContext);
@@ -65,7 +69,7 @@ export async function createCustomerEndpointService(
     new CreateTargetGroupCommand({
       Name: `customer-tg-${suffix}`,
       Protocol: 'TCP',
-      Port: 5432,
+      Port: target?.port ?? 5432,
       TargetType: 'ip',
       VpcId: vpc.Vpc?.VpcId,
     }),
@@ -74,12 +78,21 @@ export async function createCustomerEndpointService(
   await elb.send(
     new RegisterTargetsCommand({
       TargetGroupArn: targetGroupArn,
-      Targets: [{ Id: `10.${20 + n}.0.10`, Port: 5432 }],
+      Targets: [{ Id: target?.address ?? `10.${20 + n}.0.10`, Port: target?.port ?? 5432 }],
+    }),
+  );
+  const loadBalancerArn = lb.LoadBalancers?.[0]?.LoadBalancerArn as string;
+  const listener = await elb.send(
+    new CreateListenerCommand({
+      LoadBalancerArn: loadBalancerArn,
+      Protocol: 'TCP',
+      Port: target?.port ?? 5432,
+      DefaultActions: [{ Type: 'forward', TargetGroupArn: targetGroupArn }],
     }),
   );
   const service = await ec2.send(
     new CreateVpcEndpointServiceConfigurationCommand({
-      NetworkLoadBalancerArns: [lb.LoadBalancers?.[0]?.LoadBalancerArn as string],
+      NetworkLoadBalancerArns: [loadBalancerArn],
       AcceptanceRequired: false,
     }),
   );
@@ -98,6 +111,7 @@ export async function createCustomerEndpointService(
     serviceId,
     serviceName: service.ServiceConfiguration?.ServiceName as string,
     targetGroupArn,
+    listenerArn: listener.Listeners?.[0]?.ListenerArn as string,
     zones: zoneIds.map((id, i) => ({ id, name: subnets[i]?.AvailabilityZone as string })),
   };
 }

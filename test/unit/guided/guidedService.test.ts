@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import type { SetupState } from '../../../shared/flow/state';
 import type { ConnectionSummary } from '../../../shared/connections';
-import type { CrossCheck } from '../../../shared/ipc/channels/smooz';
+import type { CrossCheck, SmoozConnectivityTestResult } from '../../../shared/ipc/channels/smooz';
 import type { GuidedRecord } from '../../../shared/ipc/channels/guided';
 import { createGuidedService, type GuidedServiceDeps } from '../../../main/guided/guidedService';
 import type { GuidedStore } from '../../../main/guided/guidedStore';
@@ -34,6 +34,10 @@ function fakeWorld(initial: SetupState) {
   const calls: string[] = [];
   const records = new Map<string, GuidedRecord>();
   const lines = new Map<string, ConnectionSummary>();
+  let connectivity: AppError | Omit<SmoozConnectivityTestResult, 'connectionId' | 'checkedAt'> = {
+    outcome: 'succeeded',
+    checked: 'query',
+  };
   const store: GuidedStore = {
     load: (id) => records.get(id),
     save: (r) => void records.set(r.connectionId, r),
@@ -77,6 +81,11 @@ function fakeWorld(initial: SetupState) {
           if (!found) throw new AppError(SmoozErrorCodes.notFound);
           return found;
         },
+        testConnectivity: async (id: string) => {
+          calls.push(`test:${id}`);
+          if (connectivity instanceof AppError) throw connectivity;
+          return { connectionId: id, ...connectivity, checkedAt: '2026-01-01T00:01:00.000Z' };
+        },
         deleteConnection: async (id: string) => {
           calls.push('smooz.delete');
           const found = smoozConnections.get(id) as SmoozConnection;
@@ -112,6 +121,9 @@ function fakeWorld(initial: SetupState) {
       }
     },
     smoozCount: () => smoozConnections.size,
+    setConnectivity(next: typeof connectivity) {
+      connectivity = next;
+    },
   };
 }
 
@@ -170,6 +182,52 @@ describe('guided flow: stack outputs to SMOOZ to a verified, listed connection',
     expect(record?.history.map((h) => h.status)).toEqual(['pending', 'available']);
     expect(record?.verification?.crossCheck).toEqual(healthy);
     expect(world.lines.get(samplePlan.connectionId)?.status).toBe('available');
+  });
+
+  it('on available, runs SMOOZ’s connectivity test once and keeps its result with the verification', async () => {
+    const world = fakeWorld(complete);
+    const service = createGuidedService(world.deps);
+    await service.finish(samplePlan.connectionId, ignore);
+    expect((await service.get(samplePlan.connectionId))?.verification).toBeUndefined();
+    world.setStatus('available');
+    const record = await service.get(samplePlan.connectionId);
+    expect(record?.verification?.connectivity).toMatchObject({
+      outcome: 'succeeded',
+      checked: 'query',
+    });
+    expect(world.calls.filter((c) => c.startsWith('test:'))).toHaveLength(1);
+  });
+
+  it('re-check runs the connectivity test again and shows the broken link it found', async () => {
+    const world = fakeWorld(complete);
+    const service = createGuidedService(world.deps);
+    await service.finish(samplePlan.connectionId, ignore);
+    world.setStatus('available');
+    await service.get(samplePlan.connectionId);
+    world.setConnectivity({
+      outcome: 'failed',
+      brokenLink: 'tcp-refused',
+      target: { address: '10.0.1.5', port: 5432 },
+      reason: { code: 'tcp-refused', message: 'connect ECONNREFUSED' },
+    });
+    const record = await service.recheck(samplePlan.connectionId);
+    expect(record.verification?.connectivity).toMatchObject({
+      outcome: 'failed',
+      brokenLink: 'tcp-refused',
+    });
+    expect(world.calls.filter((c) => c.startsWith('test:'))).toHaveLength(2);
+  });
+
+  it('keeps a connectivity test that could not run apart from a failed one', async () => {
+    const world = fakeWorld(complete);
+    const service = createGuidedService(world.deps);
+    await service.finish(samplePlan.connectionId, ignore);
+    world.setStatus('available');
+    world.setConnectivity(new AppError(SmoozErrorCodes.unreachable));
+    const record = await service.get(samplePlan.connectionId);
+    expect(record?.phase).toBe('available');
+    expect(record?.verification?.connectivity).toBeUndefined();
+    expect(record?.verification?.connectivityError?.code).toBe(SmoozErrorCodes.unreachable);
   });
 
   it('reports a rejection with SMOOZ reason, and a retry creates a new connection', async () => {

@@ -9,15 +9,20 @@ NotImplementedError, and TestEventPattern answers nothing. This plug-in:
   the delivery is recorded as denied, as a FailedInvocations metric would show it;
 - records every delivery, readable at GET /moto-api/smooz/event-deliveries (cleared by reset);
 - answers TestEventPattern with moto's own pattern matcher, the one its rules use;
-- keeps schedule-only rules (no pattern) from matching every event put on the bus.
+- keeps schedule-only rules (no pattern) from matching every event put on the bus;
+- fires the schedule on request: POST /moto-api/smooz/schedule-tick delivers one "Scheduled
+  Event" to the Lambda targets of every enabled `rate(...)`/`cron(...)` rule, what EventBridge does
+  once a minute for `rate(1 minute)`, so a test decides when a minute has passed. It answers the
+  event id; its deliveries show at /event-deliveries like any other.
 """
 import json
 import threading
+import uuid
 from datetime import datetime, timezone
 from typing import Any
 
 from moto.awslambda.models import lambda_backends
-from moto.events.models import EventPattern, Rule
+from moto.events.models import EventPattern, Rule, events_backends
 from moto.events.responses import EventsHandler
 from moto.moto_api._internal import urls as moto_api_urls
 from moto.moto_api._internal.models import MotoAPIBackend
@@ -125,6 +130,40 @@ def _deliveries_route(request: Any, full_url: str, headers: Any) -> Any:
 
 
 moto_api_urls.url_paths["{0}/moto-api/smooz/event-deliveries"] = _deliveries_route
+
+
+def _scheduled_rules() -> list[Rule]:
+    rules = []
+    for account_id in list(dict.keys(events_backends)):
+        for region in list(dict.keys(dict.get(events_backends, account_id) or {})):
+            backend = dict.get(dict.get(events_backends, account_id), region)
+            for bus in list(backend.event_buses.values()):
+                rules += [r for r in bus.rules.values() if r.scheduled_expression and r.state == "ENABLED"]
+    return rules
+
+
+def _schedule_tick_route(request: Any, full_url: str, headers: Any) -> Any:
+    event_id = str(uuid.uuid4())
+    now = datetime.now(tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    for rule in _scheduled_rules():
+        event = {
+            "version": "0",
+            "id": event_id,
+            "detail-type": "Scheduled Event",
+            "source": "aws.events",
+            "account": rule.account_id,
+            "time": now,
+            "region": rule.region_name,
+            "resources": [rule.arn],
+            "detail": {},
+        }
+        for target in [t for t in rule.targets if parse_arn(t["Arn"]).service == "lambda"]:
+            record = _record(rule, target, event)
+            threading.Thread(target=_deliver, args=(rule, target, event, record), daemon=True).start()
+    return 200, {"Content-Type": "application/json"}, json.dumps({"eventId": event_id})
+
+
+moto_api_urls.url_paths["{0}/moto-api/smooz/schedule-tick"] = _schedule_tick_route
 
 _original_reset = MotoAPIBackend.reset
 

@@ -11,7 +11,9 @@ custom resource stays CREATE_IN_PROGRESS for ever. This plug-in:
   does (moto writes index.py whatever the runtime), keeps environment values strings and applies
   the function's Tags;
 - resolves RDS endpoints the way the VPC resolver would: each instance or cluster (writer) endpoint
-  moto knows gets a stable private address in its subnet group's subnet in its AZ. Tests move a
+  moto knows gets a stable private address in its subnet group's subnet in its AZ, or, when tagged
+  `smooz:test-world-db`, the loopback address of the real server of the test world (the file named
+  by SMOOZ_TEST_WORLD; re-read on every invocation, so a failover drill moves it). Tests move a
   database with POST /moto-api/smooz/vpc-dns {"hostname", "addresses"} (an empty list answers
   ENOTFOUND, null removes the override);
 - makes moto hand functions URLs of this server rather than of a Docker host (custom-resource
@@ -87,6 +89,22 @@ def _fallback_address(hostname: str) -> str:
     return str(ipaddress.ip_address("10.0.0.10") + zlib.crc32(hostname.encode()) % 65000)
 
 
+# The test world (test/support/realDatabases): a database tagged with WORLD_TAG resolves to the
+# loopback address where the matching real server listens now (the world file changes on a drill).
+WORLD_TAG = "smooz:test-world-db"
+
+
+def _world_address(resource: Any) -> str | None:
+    world_file = os.environ.get("SMOOZ_TEST_WORLD")
+    tags = {t.get("Key"): t.get("Value") for t in getattr(resource, "tags", None) or []}
+    server = tags.get(WORLD_TAG)
+    if not world_file or not server or not os.path.exists(world_file):
+        return None
+    world = json.loads(Path(world_file).read_text())
+    database = (world.get("databases") or {}).get(server)
+    return database["address"] if database else None
+
+
 def _rds_answers(account_id: str, region: str) -> dict[str, list[str]]:
     regional = dict.get(rds_backends, account_id)
     backend = dict.get(regional, region) if regional is not None else None
@@ -95,10 +113,18 @@ def _rds_answers(account_id: str, region: str) -> dict[str, list[str]]:
     answers: dict[str, list[str]] = {}
     for db in list(backend.databases.values()):
         host = db.address.lower()
+        world = _world_address(db)
+        if world:
+            answers[host] = [world]
+            continue
         subnet = _subnet_for(getattr(db, "db_subnet_group", None), db.availability_zone)
         answers[host] = [_address_in(subnet, host) if subnet else _fallback_address(host)]
     for cluster in list(backend.clusters.values()):
         host = cluster.endpoint.lower()
+        world = _world_address(cluster)
+        if world:
+            answers[host] = [world]
+            continue
         writer = getattr(cluster, "writer", None)
         zone = writer.availability_zone if writer else (cluster.availability_zones or [None])[0]
         groups = backend.subnet_groups if hasattr(backend, "subnet_groups") else {}

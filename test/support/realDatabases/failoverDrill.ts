@@ -1,0 +1,72 @@
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createAwsClient } from '../../../main/aws/clientFactory';
+import { rdsEvent, type RdsEventSample } from '../../integration/template/rdsEventSamples';
+import { motoAppConfig, motoContext } from '../awsTestConfig';
+import { freeLoopbackAddress } from './loopback';
+import { moveDatabase } from './realDatabases';
+import { readTestWorld, type WorldDatabase } from './world';
+
+/**
+ * Failover drills on the test world: a database moves to another address as a Multi-AZ failover
+ * or an Aurora writer change moves its endpoint; then AWS's RDS event arrives (or is lost, and
+ * only the updater's 1-minute schedule notices).
+ */
+export async function failOver(worldFile: string, engine: WorldDatabase['engine']) {
+  const world = readTestWorld(worldFile);
+  const others = [world.nlbAddress, ...Object.values(world.databases).map((db) => db.address)];
+  const address = await freeLoopbackAddress(world.databases[engine].port, others);
+  await moveDatabase(worldFile, engine, address);
+  return address;
+}
+
+interface Delivery {
+  eventId: string;
+  status: 'pending' | 'invoked' | 'denied' | 'error';
+  result?: { status: string; addresses?: string[] };
+}
+
+async function settled(motoEndpoint: string, eventId: string): Promise<Delivery[]> {
+  for (let i = 0; i < 240; i++) {
+    const res = await fetch(`${motoEndpoint}/moto-api/smooz/event-deliveries`);
+    const found = ((await res.json()) as Delivery[]).filter((d) => d.eventId === eventId);
+    if (found.length > 0 && found.every((d) => d.status !== 'pending')) return found;
+    await sleep(250);
+  }
+  throw new Error(`event ${eventId} was not delivered within 60 s`);
+}
+
+/** Puts the RDS event AWS sends after the failover and waits until EventBridge delivered it. */
+export async function emitRdsEvent(
+  motoEndpoint: string,
+  sample: RdsEventSample,
+): Promise<Delivery[]> {
+  const event = rdsEvent(sample);
+  const events = createAwsClient(EventBridgeClient, motoAppConfig(motoEndpoint), motoContext);
+  try {
+    const out = await events.send(
+      new PutEventsCommand({
+        Entries: [
+          {
+            Source: event.source,
+            DetailType: event['detail-type'],
+            Resources: event.resources,
+            Detail: JSON.stringify(event.detail),
+          },
+        ],
+      }),
+    );
+    const id = out.Entries?.[0]?.EventId;
+    if (!id) throw new Error('PutEvents returned no event id');
+    return await settled(motoEndpoint, id);
+  } finally {
+    events.destroy();
+  }
+}
+
+/** One minute passes for EventBridge's schedules: every `rate(1 minute)` rule fires once. */
+export async function scheduleTick(motoEndpoint: string): Promise<Delivery[]> {
+  const res = await fetch(`${motoEndpoint}/moto-api/smooz/schedule-tick`, { method: 'POST' });
+  const { eventId } = (await res.json()) as { eventId: string };
+  return settled(motoEndpoint, eventId);
+}
