@@ -23,7 +23,7 @@ export const PREFLIGHT_EXPLANATIONS = {
   nameClash: ['ok', 'otherConnection', 'abandoned', 'notOurs'],
   permissions: ['ok', 'denied', 'notSimulated'],
   regionSupport: ['ok', 'noZoneIds', 'noEndpointService'],
-  lambdaConcurrency: ['ok', 'tooLow', 'denied', 'notChecked'],
+  lambdaConcurrency: ['ok', 'notChecked'],
 } as const satisfies Record<PreflightCheckId, readonly string[]>;
 export type PreflightExplanation<I extends PreflightCheckId> =
   (typeof PREFLIGHT_EXPLANATIONS)[I][number];

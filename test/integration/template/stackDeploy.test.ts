@@ -300,7 +300,7 @@ describe.each(CASES)('the real template deployed to moto: $name', (c) => {
     ]);
   });
 
-  it('configures the updater in the VPC with reserved concurrency 1 and the setup helper outside it', async () => {
+  it('configures the updater in the VPC without reserved concurrency and the setup helper outside it', async () => {
     const fn = await lambda.send(new GetFunctionCommand({ FunctionName: out.UpdaterFunctionName }));
     expect(fn.Configuration).toMatchObject({
       Runtime: 'nodejs24.x',
@@ -323,7 +323,7 @@ describe.each(CASES)('the real template deployed to moto: $name', (c) => {
     const concurrency = await lambda.send(
       new GetFunctionConcurrencyCommand({ FunctionName: out.UpdaterFunctionName }),
     );
-    expect(concurrency.ReservedConcurrentExecutions).toBe(1);
+    expect(concurrency.ReservedConcurrentExecutions).toBeUndefined();
 
     const setup = await lambda.send(
       new GetFunctionCommand({ FunctionName: `${out.UpdaterFunctionName}-setup` }),

@@ -235,13 +235,12 @@ describe('template resources', () => {
     });
   });
 
-  it('runs the updater in the VPC on a supported runtime with reserved concurrency 1 and kept logs', () => {
+  it('runs the updater in the VPC on a supported runtime without reserved concurrency, with kept logs', () => {
     const fn = props('UpdaterFunction');
     expect(fn).toMatchObject({
       FunctionName: { Ref: 'LambdaFunctionName' },
       Runtime: 'nodejs24.x',
       Handler: 'index.handler',
-      ReservedConcurrentExecutions: 1,
       Environment: {
         Variables: {
           RDS_ENDPOINT: { Ref: 'RDSEndpoint' },
@@ -250,6 +249,7 @@ describe('template resources', () => {
         },
       },
     });
+    expect(fn.ReservedConcurrentExecutions).toBeUndefined();
     expect((fn.VpcConfig as JsonObject).SecurityGroupIds).toEqual({
       Ref: 'LambdaSecurityGroupIds',
     });
