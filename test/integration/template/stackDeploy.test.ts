@@ -50,6 +50,7 @@ import {
   INSTANCE_ADDRESS_EVENT_CATEGORIES,
   RDS_CLUSTER_EVENT,
   RDS_INSTANCE_EVENT,
+  rdsEventArn,
   rdsSourceIdentifier,
 } from '../../../shared/stack/rdsEvents';
 import {
@@ -67,7 +68,14 @@ import {
   setVpcDns,
   type CustomerVpc,
 } from './customerVpc';
-import { MOVING_EVENTS, rdsEvent, STILL_EVENTS } from './rdsEventSamples';
+import {
+  ACCOUNT,
+  IDENTIFIER_FORMS,
+  MOVING_EVENTS,
+  rdsEvent,
+  REGION,
+  STILL_EVENTS,
+} from './rdsEventSamples';
 
 const TEMPLATE = readFileSync(
   join(import.meta.dirname, '..', '..', '..', 'templates', 'smooz-privatelink.yaml'),
@@ -353,8 +361,8 @@ describe.each(CASES)('the real template deployed to moto: $name', (c) => {
     expect(JSON.parse(rdsRule.EventPattern ?? '{}')).toEqual({
       source: ['aws.rds'],
       'detail-type': [c.rdsType === 'cluster' ? RDS_CLUSTER_EVENT : RDS_INSTANCE_EVENT],
+      resources: [rdsEventArn(c.rdsType, db().endpoint, { region: REGION, account: ACCOUNT })],
       detail: {
-        SourceIdentifier: [rdsSourceIdentifier(db().endpoint)],
         EventCategories: [
           ...(c.rdsType === 'cluster'
             ? CLUSTER_ADDRESS_EVENT_CATEGORIES
@@ -394,15 +402,25 @@ describe.each(CASES)('the real template deployed to moto: $name', (c) => {
       return results.some(Boolean);
     };
     const identifier = rdsSourceIdentifier(db().endpoint);
-    for (const sample of MOVING_EVENTS[c.rdsType]) {
-      expect(await matches(rdsEvent({ ...sample, identifier })), sample.category).toBe(true);
-      expect(
-        await matches(rdsEvent({ ...sample, identifier: 'another-db' })),
-        sample.category,
-      ).toBe(false);
-    }
-    for (const sample of STILL_EVENTS) {
-      expect(await matches(rdsEvent({ ...sample, identifier })), sample.category).toBe(false);
+    for (const identifierForm of IDENTIFIER_FORMS) {
+      for (const sample of MOVING_EVENTS[c.rdsType]) {
+        const label = `${sample.category} (${identifierForm})`;
+        expect(await matches(rdsEvent({ ...sample, identifier, identifierForm })), label).toBe(
+          true,
+        );
+        const other = rdsEvent({ ...sample, identifier: 'another-db', identifierForm });
+        expect(await matches(other), label).toBe(false);
+      }
+      for (const sample of STILL_EVENTS) {
+        expect(await matches(rdsEvent({ ...sample, identifier, identifierForm }))).toBe(false);
+      }
+      // An event of the other source type with the same name (an instance named like the
+      // cluster) is not this database's.
+      const otherKind = c.rdsType === 'cluster' ? 'instance' : 'cluster';
+      const sameName = MOVING_EVENTS[otherKind].find((e) => e.category === 'failover');
+      if (!sameName) throw new Error('no failover sample');
+      const twin = rdsEvent({ ...sameName, identifier, identifierForm });
+      expect(await matches(twin)).toBe(c.rdsType === 'cluster');
     }
     // A cluster's writer is an instance named apart from the cluster: its restart counts too.
     const restart = MOVING_EVENTS.instance.find((e) => e.category === 'availability');

@@ -102,7 +102,25 @@ describe('updater handler (SDK mocked, real resolver on localhost)', () => {
     expect(elb.commandCalls(DeregisterTargetsCommand)).toHaveLength(0);
   });
 
-  it('probes the database port from the VPC and logs every step as a JSON line', async () => {
+  it('on an unchanged schedule run, makes one AWS call and writes one JSON line', async () => {
+    const lines: string[] = [];
+    vi.mocked(console.log).mockImplementation((line: string) => lines.push(line));
+    elb.on(DescribeTargetHealthCommand).resolves(targets(['127.0.0.1', 9, 'healthy']));
+
+    const outcome = await handler({ source: 'aws.events', 'detail-type': 'Scheduled Event' });
+
+    expect(outcome).toMatchObject({ status: 'unchanged' });
+    expect(elb.calls()).toHaveLength(1);
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({
+      level: 'info',
+      msg: 'unchanged',
+      trigger: 'aws.events',
+      addresses: ['127.0.0.1'],
+    });
+  });
+
+  it('probes a newly registered target on the database port and logs the RDS event it acted on', async () => {
     const server = createServer((socket) => socket.end());
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
@@ -110,20 +128,27 @@ describe('updater handler (SDK mocked, real resolver on localhost)', () => {
     vi.stubEnv('RDS_PORT', String(port));
     const lines: string[] = [];
     vi.mocked(console.log).mockImplementation((line: string) => lines.push(line));
-    elb.on(DescribeTargetHealthCommand).resolves(targets(['127.0.0.1', port, 'healthy']));
+    elb.on(DescribeTargetHealthCommand).resolves(targets(['10.0.1.5', port, 'healthy']));
+    elb.on(RegisterTargetsCommand).resolves({});
+    elb.on(DeregisterTargetsCommand).resolves({});
+    const arn = 'arn:aws:rds:ap-northeast-1:123456789012:db:mydb';
     try {
-      await handler({ source: 'aws.events', 'detail-type': 'Scheduled Event' });
+      await handler({
+        source: 'aws.rds',
+        'detail-type': 'RDS DB Instance Event',
+        detail: { SourceArn: arn, SourceIdentifier: 'rds:mydb', EventID: 'RDS-EVENT-0049' },
+      });
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
     const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(logged.map((l) => l.msg)).toEqual(['invoked', 'tcp-probe', 'unchanged']);
-    expect(logged[0]).toMatchObject({ level: 'info', trigger: 'aws.events' });
-    expect(logged[1]).toEqual({
+    expect(logged.map((l) => l.msg)).toEqual(['registered', 'deregistered', 'updated']);
+    expect(logged[2]).toMatchObject({
       level: 'info',
-      msg: 'tcp-probe',
-      target: `127.0.0.1:${port}`,
-      result: 'open',
+      trigger: 'aws.rds',
+      rdsEvent: 'RDS-EVENT-0049',
+      rdsSource: arn,
+      probes: [{ target: `127.0.0.1:${port}`, result: 'open' }],
     });
   });
 });

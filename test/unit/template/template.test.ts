@@ -301,10 +301,20 @@ describe('template resources', () => {
     expect(pattern['detail-type']).toEqual({
       'Fn::If': ['IsCluster', [RDS_CLUSTER_EVENT], [RDS_INSTANCE_EVENT]],
     });
-    const detail = pattern.detail as JsonObject;
-    expect(detail.SourceIdentifier).toEqual([
-      { 'Fn::Select': [0, { 'Fn::Split': ['.', { Ref: 'RDSEndpoint' }] }] },
+    // By ARN (resources), never by SourceIdentifier, whose form varies.
+    expect(pattern.resources).toEqual([
+      {
+        'Fn::Sub': [
+          'arn:${AWS::Partition}:rds:${AWS::Region}:${AWS::AccountId}:${Kind}:${Id}',
+          {
+            Kind: { 'Fn::If': ['IsCluster', 'cluster', 'db'] },
+            Id: { 'Fn::Select': [0, { 'Fn::Split': ['.', { Ref: 'RDSEndpoint' }] }] },
+          },
+        ],
+      },
     ]);
+    const detail = pattern.detail as JsonObject;
+    expect(detail.SourceIdentifier).toBeUndefined();
     expect(detail.EventCategories).toEqual({
       'Fn::If': [
         'IsCluster',
