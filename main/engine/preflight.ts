@@ -26,6 +26,7 @@ import { planNames } from '../../shared/naming/planNames';
 import { updaterEndpointServiceNames } from '../../shared/stack/updaterApis';
 import { mapAwsError } from '../aws/awsErrors';
 import { egressCost } from './egressCost';
+import { leftoverLogGroups } from './logGroupCheck';
 import type { EngineClients } from './engineClients';
 import { describeVpcNetwork, hasS3Gateway, subnetHasEgress, type VpcNetwork } from './network';
 import { databaseAzs } from './planner';
@@ -386,6 +387,7 @@ export async function runPreflight(
       permissions(clients),
       regionSupport(clients, plan, network),
       lambdaConcurrency(clients, plan),
+      leftoverLogGroups(clients, plan),
     ]);
     return { checkedAt: now().toISOString(), checks };
   } catch (error) {
