@@ -7,6 +7,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { targetGroupApi } from '../../../lambda/src/updater/adapters';
 import { handler } from '../../../lambda/src/updater/index';
 
 const TG =
@@ -150,5 +151,38 @@ describe('updater handler (SDK mocked, real resolver on localhost)', () => {
       rdsSource: arn,
       probes: [{ target: `127.0.0.1:${port}`, result: 'open' }],
     });
+  });
+});
+
+describe('target group adapter (SDK mocked)', () => {
+  beforeEach(() => elb.reset());
+
+  const invalidTarget = () =>
+    Object.assign(new Error('The specified target does not exist'), {
+      name: 'InvalidTargetException',
+    });
+
+  it('treats targets another run removed first as removed, and removes the rest', async () => {
+    elb.on(DeregisterTargetsCommand).rejectsOnce(invalidTarget()).resolves({});
+    elb.on(DescribeTargetHealthCommand).resolves(targets(['10.0.2.6', 9, 'healthy']));
+    const api = targetGroupApi(new ElasticLoadBalancingV2Client({ region: 'ap-northeast-1' }), TG);
+    await api.deregister([
+      { id: '10.0.1.5', port: 9 },
+      { id: '10.0.2.6', port: 9 },
+    ]);
+    const sent = elb.commandCalls(DeregisterTargetsCommand).map((c) => c.args[0].input.Targets);
+    expect(sent).toEqual([
+      [
+        { Id: '10.0.1.5', Port: 9 },
+        { Id: '10.0.2.6', Port: 9 },
+      ],
+      [{ Id: '10.0.2.6', Port: 9 }],
+    ]);
+  });
+
+  it('passes on any other failure', async () => {
+    elb.on(DeregisterTargetsCommand).rejects(new Error('AccessDenied'));
+    const api = targetGroupApi(new ElasticLoadBalancingV2Client({ region: 'ap-northeast-1' }), TG);
+    await expect(api.deregister([{ id: '10.0.1.5', port: 9 }])).rejects.toThrow('AccessDenied');
   });
 });
