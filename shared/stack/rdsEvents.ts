@@ -47,6 +47,18 @@ export function rdsSourceIdentifier(endpoint: string): string {
   return endpoint.split('.')[0] ?? '';
 }
 
+/** AWS partition of a region, as ARNs spell it. */
+export function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}
+
+/** A DB instance's ARN (what a cluster's member-instance rule lists). */
+export function rdsInstanceArn(identifier: string, where: { region: string; account: string }) {
+  return `arn:${partitionOf(where.region)}:rds:${where.region}:${where.account}:db:${identifier}`;
+}
+
 /**
  * The ARN RDS puts in an event's `resources` and `detail.SourceArn`, which the template's rules
  * match: fixed in form, unlike `detail.SourceIdentifier` (`rds:my-db` in AWS's examples, the bare

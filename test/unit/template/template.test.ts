@@ -340,15 +340,23 @@ describe('template resources', () => {
     expect(CLUSTER_ADDRESS_EVENT_CATEGORIES).toContain('global-failover');
   });
 
-  it("for a cluster, also on its member instances' events, whose identifiers the endpoint hides", () => {
-    const member = t.Resources.RdsMemberInstanceEventRule;
-    expect(member?.Condition).toBe('IsCluster');
+  it("for a cluster whose members are known, also on those instances' events, by ARN", () => {
+    expect(t.Resources.RdsMemberInstanceEventRule?.Condition).toBe('FollowsMembers');
     expect(props('RdsMemberInstanceEventRule').EventPattern).toEqual({
       source: ['aws.rds'],
       'detail-type': [RDS_INSTANCE_EVENT],
+      resources: { 'Fn::Split': [',', { Ref: 'ClusterMemberArns' }] },
       detail: { EventCategories: [...INSTANCE_ADDRESS_EVENT_CATEGORIES] },
     });
-    expect(t.Resources.RdsMemberInstanceEventPermission?.Condition).toBe('IsCluster');
+    expect(t.Resources.RdsMemberInstanceEventPermission?.Condition).toBe('FollowsMembers');
+    const conditions = t.Conditions as JsonObject;
+    expect((conditions.FollowsMembers as JsonObject)['Fn::And']).toEqual([
+      { Condition: 'IsCluster' },
+      { Condition: 'HasClusterMembers' },
+    ]);
+    expect(conditions.HasClusterMembers).toEqual({
+      'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'ClusterMemberArns' }, ''] }],
+    });
   });
 
   it('runs the updater every minute as a backstop, each rule allowed to invoke it', () => {
