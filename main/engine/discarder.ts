@@ -10,7 +10,6 @@ import {
 import { resourceKey, type CreatedResource } from '../../shared/flow/resources';
 import type { SetupState } from '../../shared/flow/state';
 import { mapAwsError } from '../aws/awsErrors';
-import { AbortedError } from '../services/backoff';
 import type { Logger } from '../services/logger';
 import type { DiscardRepository } from './discardRepository';
 import type { EngineClients } from './engineClients';
@@ -120,21 +119,21 @@ export function createDiscarder(deps: DiscarderDeps): Discarder {
 
   async function drive(start: DiscardState): Promise<void> {
     let state = start;
+    // A discard is not cancelled: it runs to its end, or fails and is resumed.
     const signal = new AbortController().signal;
     try {
       const clients = await deps.clientsFor(state.profile, state.region, signal);
       for (const resource of remainingResources(state)) {
-        const removed = await removeConnectionResource(clients, state.connectionId, resource, {
+        const outcome = await removeConnectionResource(clients, state.connectionId, resource, {
           timing: deps.timing,
           signal,
           stackTotal: 0,
           onStackEvents: () => undefined,
         });
-        state = dispatch(state, { type: 'resourceRemoved', resource, alreadyGone: !removed });
+        state = dispatch(state, { type: 'resourceRemoved', resource, ...outcome });
       }
       dispatch(state, { type: 'completed' });
     } catch (error) {
-      if (error instanceof AbortedError) return;
       const appError = mapAwsError(error, { profile: state.profile });
       deps.logger.warn('setup.discardFailed', { code: appError.code });
       dispatch(deps.discards.load(state.connectionId) ?? state, {

@@ -1,6 +1,8 @@
 import {
+  CreateTagsCommand,
   CreateVpcEndpointCommand,
   DeleteVpcEndpointsCommand,
+  DescribeSecurityGroupsCommand,
   DescribeVpcEndpointsCommand,
   type VpcEndpoint,
 } from '@aws-sdk/client-ec2';
@@ -10,7 +12,7 @@ import type { CreatedResource } from '../../shared/flow/resources';
 import type { EngineClients } from './engineClients';
 import { describeVpcNetwork, routeTableOf } from './network';
 import { sleep } from '../services/backoff';
-import { CONNECTION_TAG, connectionTags, hasConnectionTag } from './tags';
+import { CONNECTION_TAG, connectionTags, hasConnectionTag, parseRuleDescription } from './tags';
 
 type EndpointResource = Extract<CreatedResource, { kind: 'vpcEndpoint' }>;
 type EndpointFix = Extract<PreflightFix, { kind: 'createInterfaceEndpoints' }>;
@@ -151,4 +153,61 @@ export async function deleteEndpoint(
     await sleep(pollMs, signal);
   }
   return true;
+}
+
+/**
+ * The connection that still reaches its API through these interface endpoints (another
+ * connection in the VPC was let into their group: plannedEndpointAccessRules), if any.
+ */
+async function heirOf(
+  clients: EngineClients,
+  groupIds: readonly string[],
+  connectionId: string,
+): Promise<string | undefined> {
+  if (groupIds.length === 0) return undefined;
+  const out = await clients.ec2
+    .send(new DescribeSecurityGroupsCommand({ GroupIds: [...groupIds] }))
+    .catch((error: unknown) => {
+      if ((error as { name?: string }).name === 'InvalidGroup.NotFound') {
+        return { SecurityGroups: [] };
+      }
+      throw error;
+    });
+  return (out.SecurityGroups ?? [])
+    .flatMap((g) => g.IpPermissions ?? [])
+    .flatMap((p) => p.UserIdGroupPairs ?? [])
+    .flatMap((pair) => parseRuleDescription(pair.Description)?.connectionIds ?? [])
+    .find((id) => id !== connectionId);
+}
+
+/**
+ * Hands an endpoint, or the endpoints' group, to the connection that still uses it: it stays, and
+ * carries that connection's tag, so that connection's teardown removes it. Returns the heir, or
+ * undefined when no other connection uses it (then it is removed as usual).
+ */
+export async function handOverIfUsed(
+  clients: EngineClients,
+  connectionId: string,
+  resource:
+    { kind: 'vpcEndpoint'; endpointId: string } | { kind: 'securityGroup'; groupId: string },
+): Promise<string | undefined> {
+  let groupIds: string[] = [resource.kind === 'securityGroup' ? resource.groupId : ''];
+  if (resource.kind === 'vpcEndpoint') {
+    const endpoint = (
+      await clients.ec2
+        .send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: [resource.endpointId] }))
+        .catch(() => ({ VpcEndpoints: [] as VpcEndpoint[] }))
+    ).VpcEndpoints?.[0];
+    if (!endpoint || !live(endpoint)) return undefined;
+    groupIds = (endpoint.Groups ?? []).flatMap((g) => (g.GroupId ? [g.GroupId] : []));
+  }
+  const heir = await heirOf(clients, groupIds, connectionId);
+  if (heir === undefined) return undefined;
+  await clients.ec2.send(
+    new CreateTagsCommand({
+      Resources: [resource.kind === 'vpcEndpoint' ? resource.endpointId : resource.groupId],
+      Tags: [{ Key: CONNECTION_TAG, Value: heir }],
+    }),
+  );
+  return heir;
 }

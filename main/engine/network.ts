@@ -6,6 +6,7 @@ import {
   type VpcEndpoint,
 } from '@aws-sdk/client-ec2';
 import type { EngineClients } from './engineClients';
+import { CONNECTION_TAG } from './tags';
 
 export interface SubnetInfo {
   readonly subnetId: string;
@@ -100,6 +101,35 @@ export function servicesWithPrivateEndpoints(network: VpcNetwork): Set<string> {
       )
       .flatMap((e) => (e.ServiceName ? [e.ServiceName] : [])),
   );
+}
+
+/**
+ * Private-DNS interface endpoints for these services that this app made for another connection.
+ * The updater uses them whatever the route table says (private DNS answers for the whole VPC),
+ * but their group admits only the updaters given access, and their owner's teardown removes them.
+ */
+export function endpointsOfOtherConnections(
+  network: VpcNetwork,
+  serviceNames: readonly string[],
+  connectionId: string,
+): { endpointId: string; ownerId: string; groupIds: string[] }[] {
+  return network.endpoints.flatMap((e) => {
+    const ownerId = e.Tags?.find((t) => t.Key === CONNECTION_TAG)?.Value;
+    const used =
+      e.VpcEndpointType === 'Interface' &&
+      e.PrivateDnsEnabled === true &&
+      LIVE_ENDPOINT_STATES.has(String(e.State).toLowerCase()) &&
+      serviceNames.includes(e.ServiceName ?? '');
+    return used && e.VpcEndpointId && ownerId !== undefined && ownerId !== connectionId
+      ? [
+          {
+            endpointId: e.VpcEndpointId,
+            ownerId,
+            groupIds: (e.Groups ?? []).flatMap((g) => (g.GroupId ? [g.GroupId] : [])),
+          },
+        ]
+      : [];
+  });
 }
 
 export const hasS3Gateway = (network: VpcNetwork, region: string): boolean =>

@@ -28,7 +28,13 @@ import { mapAwsError } from '../aws/awsErrors';
 import { egressCost } from './egressCost';
 import { leftoverLogGroups } from './logGroupCheck';
 import type { EngineClients } from './engineClients';
-import { describeVpcNetwork, hasS3Gateway, subnetHasEgress, type VpcNetwork } from './network';
+import {
+  describeVpcNetwork,
+  endpointsOfOtherConnections,
+  hasS3Gateway,
+  subnetHasEgress,
+  type VpcNetwork,
+} from './network';
 import { databaseAzs } from './planner';
 import { REQUIRED_ACTIONS } from './requiredPermissions';
 import { describeRegionGroups, plannedRdsRules } from './securityGroups';
@@ -80,11 +86,30 @@ function subnetPerFailoverAz(plan: SetupPlan, network: VpcNetwork): PreflightChe
   });
 }
 
-function lambdaEgress(plan: SetupPlan, network: VpcNetwork): PreflightCheck {
+function lambdaEgress(
+  plan: SetupPlan,
+  network: VpcNetwork,
+  ownerOf: ClashOwnerLookup,
+): PreflightCheck {
   const services = updaterEndpointServiceNames(plan.region);
   const results = plan.subnetIds.map((id) => ({ id, ...subnetHasEgress(network, id, services) }));
   const blocked = results.filter((r) => !r.ok);
   const params = { services: list(services), subnets: list(plan.subnetIds) };
+  const borrowed = endpointsOfOtherConnections(network, services, plan.connectionId);
+  if (blocked.length === 0 && borrowed.length > 0) {
+    // Usable: the setup lets this updater in, and their owner's teardown hands them over.
+    const owners = [...new Set(borrowed.map((e) => e.ownerId))].map((id) => {
+      const owner = ownerOf(id);
+      return 'connectionName' in owner && owner.connectionName !== undefined
+        ? owner.connectionName
+        : id;
+    });
+    return check('lambdaEgress', 'warn', 'otherConnectionEndpoints', {
+      ...params,
+      endpoints: list(borrowed.map((e) => e.endpointId)),
+      connections: list(owners),
+    });
+  }
   if (blocked.length === 0) {
     const variant = results.every((r) => r.via === 'natGateway')
       ? 'nat'
@@ -381,7 +406,7 @@ export async function runPreflight(
     const checks = await Promise.all([
       subnetInDatabaseAz(plan, network),
       subnetPerFailoverAz(plan, network),
-      lambdaEgress(plan, network),
+      lambdaEgress(plan, network, ownerOf),
       securityGroupLimits(clients, plan, network, created),
       nameClash(clients, plan, ownerOf),
       permissions(clients),

@@ -46,6 +46,8 @@ export const REQUIRED_PERMISSIONS = [
   { action: 'ec2:DescribeVpcEndpoints', purpose: 'teardown' },
   { action: 'ec2:DeleteVpcEndpoints', purpose: 'teardown' },
   { action: 'ec2:DeleteSecurityGroup', purpose: 'teardown' },
+  // Endpoints another connection still uses are left to it, re-tagged with its id.
+  { action: 'ec2:CreateTags', purpose: 'teardown' },
   { action: 'iam:CreateRole', purpose: 'stackResources' },
   { action: 'iam:GetRole', purpose: 'stackResources' },
   { action: 'iam:PutRolePolicy', purpose: 'stackResources' },

@@ -14,7 +14,8 @@ import type { SetupPlan } from '../../shared/flow/plan';
 import { planNames } from '../../shared/naming/planNames';
 import type { CreatedResource } from '../../shared/flow/resources';
 import type { EngineClients } from './engineClients';
-import type { VpcNetwork } from './network';
+import { updaterEndpointServiceNames } from '../../shared/stack/updaterApis';
+import { endpointsOfOtherConnections, type VpcNetwork } from './network';
 import { retryWhile, type RetryOptions } from '../services/backoff';
 import { SetupErrorCodes } from './setupErrors';
 import {
@@ -28,9 +29,6 @@ import {
 type GroupResource = Extract<CreatedResource, { kind: 'securityGroup' }>;
 export type RuleResource = Extract<CreatedResource, { kind: 'ingressRule' }>;
 export type GroupPurpose = GroupResource['purpose'];
-
-export const endpointSecurityGroupName = (plan: SetupPlan): string =>
-  planNames(plan).endpointsSecurityGroupName;
 
 const errorName = (error: unknown): string => (error as { name?: string }).name ?? '';
 
@@ -64,6 +62,29 @@ export function plannedRdsRules(
       source: { type: 'cidr', cidr },
     })),
   ];
+}
+
+/**
+ * HTTPS from the updater's group into the groups of interface endpoints another connection made
+ * (endpointsOfOtherConnections): the updater reaches its API through them, and the rule, this
+ * connection's own, goes at its teardown.
+ */
+export function plannedEndpointAccessRules(
+  plan: SetupPlan,
+  network: VpcNetwork,
+  lambdaGroupId: string,
+): RuleResource[] {
+  const groups = endpointsOfOtherConnections(
+    network,
+    updaterEndpointServiceNames(plan.region),
+    plan.connectionId,
+  ).flatMap((e) => e.groupIds);
+  return [...new Set(groups)].map((groupId) => ({
+    kind: 'ingressRule',
+    groupId,
+    port: 443,
+    source: { type: 'securityGroup', groupId: lambdaGroupId },
+  }));
 }
 
 async function describeGroups(
@@ -114,7 +135,9 @@ export async function ensureSecurityGroup(
   purpose: GroupPurpose,
 ): Promise<GroupResource> {
   const groupName =
-    purpose === 'lambda' ? plan.lambdaSecurityGroupName : endpointSecurityGroupName(plan);
+    purpose === 'lambda'
+      ? plan.lambdaSecurityGroupName
+      : planNames(plan).endpointsSecurityGroupName;
   const vpcId = plan.database.vpcId;
   const find = async () =>
     (

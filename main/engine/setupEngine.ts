@@ -22,7 +22,12 @@ import { derivePlan } from './planner';
 import { runPreflight, type ClashOwnerLookup } from './preflight';
 import type { DiscardRepository } from './discardRepository';
 import { createDiscarder, type DiscardRequest } from './discarder';
-import { ensureIngressRules, ensureSecurityGroup, plannedRdsRules } from './securityGroups';
+import {
+  ensureIngressRules,
+  ensureSecurityGroup,
+  plannedEndpointAccessRules,
+  plannedRdsRules,
+} from './securityGroups';
 import { SetupErrorCodes } from './setupErrors';
 import { ensureEndpoints } from './endpoints';
 import { ensureStack, StackFailedError } from './stack';
@@ -138,8 +143,8 @@ export function createSetupEngine(deps: SetupEngineDeps): SetupEngine {
    */
   const ownerOf: ClashOwnerLookup = (connectionId) => {
     const flow = deps.repository.load(connectionId);
-    if (!flow || discarder.get(connectionId)) return { type: 'abandoned', connectionId };
-    return flow.step === 'complete' || running.has(connectionId)
+    if (!flow) return { type: 'abandoned', connectionId };
+    return (flow.step === 'complete' || running.has(connectionId)) && !discarder.get(connectionId)
       ? { type: 'connection', connectionId, connectionName: flow.plan.connectionName }
       : { type: 'abandoned', connectionId, connectionName: flow.plan.connectionName };
   };
@@ -207,7 +212,10 @@ export function createSetupEngine(deps: SetupEngineDeps): SetupEngine {
         await ensureIngressRules(
           clients,
           id,
-          plannedRdsRules(state.plan, network, lambdaGroupId),
+          [
+            ...plannedRdsRules(state.plan, network, lambdaGroupId),
+            ...plannedEndpointAccessRules(state.plan, network, lambdaGroupId),
+          ],
           record,
         );
         dispatch(id, { type: 'rulesReady' });
@@ -247,9 +255,9 @@ export function createSetupEngine(deps: SetupEngineDeps): SetupEngine {
           templateBody: await deps.loadTemplate(),
           timing,
           signal,
-          removed: (resource, alreadyGone) => {
+          removed: (resource, outcome) => {
             if (signal.aborted) throw new AbortedError();
-            dispatch(id, { type: 'resourceRemoved', resource, alreadyGone });
+            dispatch(id, { type: 'resourceRemoved', resource, ...outcome });
           },
           onStackEvents: (events, done, total) =>
             emit({ type: 'stackEvents', connectionId: id, events, done, total }),

@@ -1,7 +1,7 @@
 import type { CreatedResource } from '../../shared/flow/resources';
 import type { StackEvent } from '../../shared/flow/plan';
 import type { SetupState } from '../../shared/flow/state';
-import { deleteEndpoint, findConnectionEndpoints } from './endpoints';
+import { deleteEndpoint, findConnectionEndpoints, handOverIfUsed } from './endpoints';
 import type { EngineClients } from './engineClients';
 import type { EngineTiming } from './timing';
 import {
@@ -19,7 +19,7 @@ export interface TeardownOptions {
   readonly timing: EngineTiming;
   readonly signal: AbortSignal;
   /** Persists each removal before the next one starts. */
-  readonly removed: (resource: CreatedResource, alreadyGone: boolean) => void;
+  readonly removed: (resource: CreatedResource, outcome: RemoveOutcome) => void;
   readonly onStackEvents: (events: StackEvent[], done: number, total: number) => void;
 }
 
@@ -96,29 +96,52 @@ export interface RemoveOptions {
   readonly onStackEvents: (events: StackEvent[], done: number, total: number) => void;
 }
 
-/** Removes one resource this connection created; false when it was already gone. */
+/** What became of one resource: removed, found gone, or left to a connection that uses it. */
+export interface RemoveOutcome {
+  readonly alreadyGone: boolean;
+  readonly handedOverTo?: string;
+}
+
+const outcome = (removed: boolean): RemoveOutcome => ({ alreadyGone: !removed });
+
+/** Removes one resource this connection created (or hands it to a connection still using it). */
 export async function removeConnectionResource(
   clients: EngineClients,
   connectionId: string,
   resource: CreatedResource,
   options: RemoveOptions,
-): Promise<boolean> {
+): Promise<RemoveOutcome> {
   switch (resource.kind) {
     case 'stack':
-      return deleteStack(clients, resource.stackId, options.stackTotal, {
-        pollMs: options.timing.pollMs,
-        signal: options.signal,
-        onEvents: (events, done, all) => options.onStackEvents(events, done, all),
-      });
+      return outcome(
+        await deleteStack(clients, resource.stackId, options.stackTotal, {
+          pollMs: options.timing.pollMs,
+          signal: options.signal,
+          onEvents: (events, done, all) => options.onStackEvents(events, done, all),
+        }),
+      );
     case 'ingressRule':
-      return revokeRule(clients, resource, connectionId);
-    case 'vpcEndpoint':
-      return deleteEndpoint(clients, resource.endpointId, options.timing.pollMs, options.signal);
-    case 'securityGroup':
-      return deleteSecurityGroup(clients, resource.groupId, {
-        policy: options.timing.dependencyRetry,
-        signal: options.signal,
-      });
+      return outcome(await revokeRule(clients, resource, connectionId));
+    case 'vpcEndpoint': {
+      const heir = await handOverIfUsed(clients, connectionId, resource);
+      if (heir !== undefined) return { alreadyGone: false, handedOverTo: heir };
+      return outcome(
+        await deleteEndpoint(clients, resource.endpointId, options.timing.pollMs, options.signal),
+      );
+    }
+    case 'securityGroup': {
+      const heir =
+        resource.purpose === 'endpoints'
+          ? await handOverIfUsed(clients, connectionId, resource)
+          : undefined;
+      if (heir !== undefined) return { alreadyGone: false, handedOverTo: heir };
+      return outcome(
+        await deleteSecurityGroup(clients, resource.groupId, {
+          policy: options.timing.dependencyRetry,
+          signal: options.signal,
+        }),
+      );
+    }
   }
 }
 
@@ -136,7 +159,6 @@ export async function tearDown(
   };
   const id = state.plan.connectionId;
   for (const resource of await discoverConnectionResources(clients, scopeOfFlow(state))) {
-    const removed = await removeConnectionResource(clients, id, resource, remove);
-    options.removed(resource, !removed);
+    options.removed(resource, await removeConnectionResource(clients, id, resource, remove));
   }
 }

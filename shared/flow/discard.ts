@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { AppError, AppErrorSchema, type AppErrorData } from '../errors';
 import type { DeepReadonly } from './readonly';
-import { CreatedResourceSchema, resourceKey, type CreatedResource } from './resources';
+import {
+  CreatedResourceSchema,
+  HandedOverSchema,
+  resourceKey,
+  type CreatedResource,
+} from './resources';
 
 /**
  * Discarding an abandoned setup: removing exactly what it created (its ledger, plus what carries
@@ -36,6 +41,8 @@ const base = {
   removed: z.array(CreatedResourceSchema),
   /** Found gone already (removed by hand, or never fully created). */
   alreadyGone: z.array(CreatedResourceSchema),
+  /** Left to a connection that still needs it (see resources.ts HandedOver). */
+  handedOver: z.array(HandedOverSchema).optional(),
 };
 
 export const DiscardStateSchema = z.discriminatedUnion('step', [
@@ -51,6 +58,7 @@ export type DiscardEvent =
       readonly type: 'resourceRemoved';
       readonly resource: CreatedResource;
       readonly alreadyGone: boolean;
+      readonly handedOverTo?: string;
     }
   | { readonly type: 'failed'; readonly error: AppErrorData }
   | { readonly type: 'resumed' }
@@ -72,7 +80,13 @@ export function startDiscard(preview: DiscardPreview): DiscardState {
 
 /** Planned entries not yet removed or found gone, in the planned order. */
 export function remainingResources(state: DiscardState): CreatedResource[] {
-  const done = new Set([...state.removed, ...state.alreadyGone].map(resourceKey));
+  const done = new Set(
+    [
+      ...state.removed,
+      ...state.alreadyGone,
+      ...(state.handedOver ?? []).map((h) => h.resource),
+    ].map(resourceKey),
+  );
   return state.planned.filter((r) => !done.has(resourceKey(r)));
 }
 
@@ -85,6 +99,10 @@ export function reduceDiscard(state: DiscardState, event: DiscardEvent): Discard
       const key = resourceKey(event.resource);
       // Only what was planned, and each once: the list the user confirmed is the limit.
       if (!remainingResources(state).some((r) => resourceKey(r) === key)) throw illegal();
+      if (event.handedOverTo !== undefined) {
+        const handed = { resource: event.resource, connectionId: event.handedOverTo };
+        return { ...state, handedOver: [...(state.handedOver ?? []), handed] };
+      }
       return event.alreadyGone
         ? { ...state, alreadyGone: [...state.alreadyGone, event.resource] }
         : { ...state, removed: [...state.removed, event.resource] };

@@ -34,6 +34,8 @@ export type SetupEvent =
       readonly resource: CreatedResource;
       /** True when AWS no longer had it (removed by hand, or never completed). */
       readonly alreadyGone: boolean;
+      /** Left to the connection that still needs it (shared/flow/resources.ts HandedOver). */
+      readonly handedOverTo?: string;
     }
   | { readonly type: 'teardownCompleted' };
 

@@ -19,7 +19,14 @@ export type PreflightCheckId = z.infer<typeof PreflightCheckIdSchema>;
 export const PREFLIGHT_EXPLANATIONS = {
   subnetInDatabaseAz: ['ok', 'notInVpc', 'notChosen', 'noneInVpc'],
   subnetPerFailoverAz: ['singleAz', 'ok', 'missing', 'noSubnet'],
-  lambdaEgress: ['nat', 'endpoints', 'otherDevice', 'none', 'internetGatewayOnly'],
+  lambdaEgress: [
+    'nat',
+    'endpoints',
+    'otherDevice',
+    'none',
+    'internetGatewayOnly',
+    'otherConnectionEndpoints',
+  ],
   securityGroupLimits: ['ok', 'nearLimit', 'exceeded', 'defaultsAssumed', 'noRdsGroup'],
   nameClash: ['ok', 'otherConnection', 'abandoned', 'notOurs'],
   permissions: ['ok', 'denied', 'notSimulated'],

@@ -166,9 +166,18 @@ export function reduce(state: SetupState, event: SetupEvent): SetupState {
     case 'resourceRemoved': {
       if (s.step !== 'tearingDown' || s.teardown === undefined) throw illegal();
       const key = resourceKey(event.resource);
-      const report = event.alreadyGone
-        ? { ...s.teardown, alreadyGone: [...s.teardown.alreadyGone, event.resource] }
-        : { ...s.teardown, removed: [...s.teardown.removed, event.resource] };
+      const report =
+        event.handedOverTo !== undefined
+          ? {
+              ...s.teardown,
+              handedOver: [
+                ...(s.teardown.handedOver ?? []),
+                { resource: event.resource, connectionId: event.handedOverTo },
+              ],
+            }
+          : event.alreadyGone
+            ? { ...s.teardown, alreadyGone: [...s.teardown.alreadyGone, event.resource] }
+            : { ...s.teardown, removed: [...s.teardown.removed, event.resource] };
       return {
         step: 'tearingDown',
         plan: s.plan,

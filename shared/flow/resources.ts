@@ -57,9 +57,20 @@ export function resourceKey(resource: CreatedResource): string {
   }
 }
 
+/**
+ * An interface endpoint (or its group) another connection still reaches its API through: left in
+ * place and re-tagged with that connection's id, whose teardown then removes it.
+ */
+export const HandedOverSchema = z.object({
+  resource: CreatedResourceSchema,
+  connectionId: z.string().min(1),
+});
+export type HandedOver = DeepReadonly<z.infer<typeof HandedOverSchema>>;
+
 export const TeardownReportSchema = z.object({
   removed: z.array(CreatedResourceSchema),
   /** Resources found gone already (deleted by hand, or never fully created). */
   alreadyGone: z.array(CreatedResourceSchema),
+  handedOver: z.array(HandedOverSchema).optional(),
 });
 export type TeardownReport = DeepReadonly<z.infer<typeof TeardownReportSchema>>;

@@ -17,11 +17,18 @@
  *   setup:requiredPermissions → the IAM actions the flow uses, one entry per action (the same
  *                         list and count preflight's `permissions` check simulates)
  *   setup:discardPreview → what discarding an abandoned setup would remove (its ledger plus what
- *                         carries its tag in AWS); nothing is removed
+ *                         carries its tag in AWS); nothing is removed. A setup known only by its
+ *                         tag (clash owner `abandoned` without connectionName) needs `profile` and
+ *                         `region` (those of the flow whose preflight found it)
+ *                         (`setup.discardTargetMissing` without them); a `complete` flow is refused
+ *                         (`setup.discardNotAbandoned`: teardown is for connections)
  *   setup:discard       → removes exactly the confirmed preview in the background (persisted
  *                         machine shared/flow/discard.ts; calling again resumes a failed or
  *                         interrupted discard, and answers a finished one as it is); when done the
- *                         flow leaves `setup:list` and its names are free
+ *                         flow leaves `setup:list` and its names are free. A preview that no
+ *                         longer covers what is found is refused (`setup.discardPreviewStale`);
+ *                         a flow under discard refuses every other action
+ *                         (`setup.discardInProgress`)
  *   setup:listDiscards  → every discard not yet finished, plus finished ones (home shows them)
  * Events: `setup:stateChanged` after every persisted transition; `setup:stackEvents` with new
  * CloudFormation events and resources done / total while the stack is created or deleted;
@@ -35,6 +42,10 @@
  * `connectionName` re-derives them (`applyPlanPatch`); `lambdaFunctionName` overrides ①.
  * A failing `nameClash` check carries `clashes` (shared/flow/preflight.ts NameClashSchema): each
  * taken name with its owner (`connection` / `abandoned` / `notOurs`).
+ * Several connections in one VPC: `lambdaEgress.otherConnectionEndpoints` (warn) says the updater
+ * goes through interface endpoints another connection made; teardown (and discard) then leaves
+ * such endpoints to the connection still using them: `teardown.handedOver` / the discard's
+ * `handedOver` list `{ resource, connectionId }` next to `removed` and `alreadyGone`.
  * The state is the union in shared/flow/state.ts; render by `step`. Errors are `setup.*` codes
  * (renderer/src/locales/<lang>/setup.json `errors.*`) or the AWS layer's codes.
  */

@@ -11,7 +11,7 @@ import type { SetupState } from '../../../shared/flow/state';
 import { accountSnapshot, snapshotDelta } from '../../support/accountSnapshot';
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
 import { createEngineHarness } from '../../support/engineHarness';
-import { postgresRequest, tearDownFully } from '../../support/engineFlows';
+import { auroraIamRequest, postgresRequest, tearDownFully } from '../../support/engineFlows';
 import { resetMoto } from '../../support/motoServer';
 import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
 
@@ -157,6 +157,72 @@ describe('setup engine: a subnet without egress, fixed with interface endpoints'
       'securityGroup',
     ]);
     expect(torn.teardown?.alreadyGone).toEqual([]);
+    expect(await accountSnapshot(endpoint)).toEqual(before);
+  });
+
+  it('lets a second connection in the VPC through the first one’s endpoints, says whose they are, and hands them over when the first is torn down', async () => {
+    const before = await accountSnapshot(endpoint);
+    const { engine } = createEngineHarness(endpoint);
+    const first = await engine.create(postgresRequest(seeded, 'endpoints-owner'));
+    const firstId = first.plan.connectionId;
+    await engine.updatePlan(firstId, {
+      subnetIds: [seeded.subnets.isolated, seeded.subnets.private[1], seeded.subnets.private[2]],
+    });
+    await engine.runPreflight(firstId);
+    await engine.applyFix(firstId, 'createInterfaceEndpoints');
+    await engine.start(firstId);
+    const owner = await engine.settled(firstId);
+    expect(owner.step).toBe('complete');
+    const endpointsGroup = owner.created.find(
+      (r) => r.kind === 'securityGroup' && r.purpose === 'endpoints',
+    );
+    const endpointsGroupId = endpointsGroup?.kind === 'securityGroup' ? endpointsGroup.groupId : '';
+    const vpce = owner.created.find((r) => r.kind === 'vpcEndpoint');
+    const endpointId = vpce?.kind === 'vpcEndpoint' ? vpce.endpointId : '';
+    const guard = async () =>
+      (await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [endpointsGroupId] })))
+        .SecurityGroups?.[0];
+    const admitted = async () =>
+      ((await guard())?.IpPermissions ?? [])
+        .flatMap((p) => (p.UserIdGroupPairs ?? []).map((g) => `${p.FromPort} ${g.GroupId}`))
+        .sort();
+
+    const second = await engine.create(auroraIamRequest(seeded, 'endpoints-borrower'));
+    const secondId = second.plan.connectionId;
+    const checked = await engine.runPreflight(secondId);
+    expect(egressCheck(checked)).toMatchObject({
+      status: 'warn',
+      explanation: 'lambdaEgress.otherConnectionEndpoints',
+      params: { connections: 'endpoints-owner', endpoints: endpointId },
+    });
+    await engine.start(secondId);
+    const borrower = await engine.settled(secondId);
+    expect(borrower.step).toBe('complete');
+    const lambdaGroup = borrower.created.find((r) => r.kind === 'securityGroup');
+    const lambdaGroupId = lambdaGroup?.kind === 'securityGroup' ? lambdaGroup.groupId : '';
+    expect(await admitted()).toContain(`443 ${lambdaGroupId}`);
+
+    // The owner goes first: the endpoint and its group stay, now the borrower's.
+    const ownerGone = await tearDownFully(engine, firstId);
+    expect(ownerGone.step).toBe('tornDown');
+    expect(ownerGone.teardown?.handedOver?.map((h) => [h.resource.kind, h.connectionId])).toEqual([
+      ['vpcEndpoint', secondId],
+      ['securityGroup', secondId],
+    ]);
+    expect(await admitted()).toEqual([`443 ${lambdaGroupId}`]);
+    expect((await guard())?.Tags).toContainEqual({ Key: 'smooz:connection-id', Value: secondId });
+    const described = (
+      await ec2.send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: [endpointId] }))
+    ).VpcEndpoints?.[0];
+    expect(String(described?.State).toLowerCase()).not.toBe('deleted');
+    expect(described?.Tags).toContainEqual({ Key: 'smooz:connection-id', Value: secondId });
+
+    // The borrower's teardown then removes them with its own resources.
+    const borrowerGone = await tearDownFully(engine, secondId);
+    expect(borrowerGone.step).toBe('tornDown');
+    expect(borrowerGone.teardown?.removed.map((r) => r.kind)).toEqual(
+      expect.arrayContaining(['vpcEndpoint', 'securityGroup']),
+    );
     expect(await accountSnapshot(endpoint)).toEqual(before);
   });
 
