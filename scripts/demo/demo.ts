@@ -13,9 +13,16 @@ import { currentRuntimeInfo } from '../../main/services/runtimeInfo';
 import { storeOptions, type PersistedState } from '../../main/services/storeSchema';
 import { startMotoServer } from '../../test/support/motoServer';
 import { ROOT } from '../../test/support/projectRoot';
+import {
+  planRealDatabases,
+  realDatabasesMissing,
+  type RealDatabases,
+} from '../../test/support/realDatabases/realDatabases';
+import { TEST_WORLD_ENV } from '../../test/support/realDatabases/world';
 import { seedCustomerAccount } from '../../test/support/seedAccount';
 import { createFakeEncryptor } from '../../test/smooz-server/fakeEncryptor';
 import { startSmoozServer } from '../../test/smooz-server/smoozServer';
+import { worldDataSources } from '../../test/smooz-server/worldDataSources';
 import { DEMO_PROFILE, DEMO_REGION, writeDemoAwsProfile } from './demoAwsProfile';
 
 /**
@@ -72,10 +79,36 @@ function openInBrowser(url: string): void {
     .unref();
 }
 
+/**
+ * The test world's real PostgreSQL and MariaDB, tied to the seeded RDS databases, where the
+ * Debian packages are installed; otherwise the demo goes on without them and says why.
+ */
+async function demoDatabases(log: (line: string) => void): Promise<RealDatabases | undefined> {
+  const missing = realDatabasesMissing();
+  if (missing) {
+    log(`  real databases skipped: ${missing}; SMOOZ's connection test will report no login.`);
+    return undefined;
+  }
+  const databases = await planRealDatabases();
+  try {
+    await databases.start();
+  } catch (error) {
+    log(`  real databases skipped: they could not start (${String(error).split('\n')[0]}).`);
+    return undefined;
+  }
+  const { postgres, mariadb } = databases.world.databases;
+  log(
+    `  real databases: PostgreSQL on ${postgres.address}:${postgres.port}, ` +
+      `MariaDB on ${mariadb.address}:${mariadb.port}`,
+  );
+  return databases;
+}
+
 async function main(): Promise<void> {
   const log = (line: string) => process.stdout.write(`${line}\n`);
-  log('Starting the local AWS emulator (moto) …');
-  const moto = await startMotoServer();
+  log('Starting the local AWS emulator (moto) and the demo databases …');
+  const databases = await demoDatabases(log);
+  const moto = await startMotoServer(databases ? { [TEST_WORLD_ENV]: databases.worldFile } : {});
   const seeded = await seedCustomerAccount(moto.endpoint);
   log(
     `  customer account seeded: VPC ${seeded.vpcId}, subnets in ${seeded.azs.join(', ')}, ` +
@@ -87,6 +120,8 @@ async function main(): Promise<void> {
     adminTokens: [adminToken],
     transitionDelayMs: SMOOZ_DELAY_MS,
     supportedRegions: [DEMO_REGION],
+    // SMOOZ's connectivity test logs in to the demo's real databases.
+    ...(databases ? { dataSources: worldDataSources(databases.worldFile) } : {}),
   });
   const aws = await writeDemoAwsProfile();
   const env = {
@@ -102,6 +137,7 @@ async function main(): Promise<void> {
   const cleanups: (() => Promise<void>)[] = [
     () => smooz.close(),
     () => moto.stop(),
+    async () => databases?.stop(),
     () => rm(aws.dir, { recursive: true, force: true }),
   ];
   const stop = async () => {

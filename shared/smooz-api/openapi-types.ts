@@ -188,7 +188,8 @@ export interface components {
       checked?: 'query' | 'handshake';
       /**
        * @description The first broken link of a failed test: the endpoint is not connected to the
-       *     service (`no-endpoint-connection`), the NLB has no TCP listener on the database port
+       *     service (`no-endpoint-connection`), SMOOZ holds no database login for the connection
+       *     (`no-data-source`), the NLB has no TCP listener on the database port
        *     (`no-listener`), no healthy target is registered (`target-not-registered`), a target
        *     is registered on another port than the listener's (`wrong-port`), nothing accepts a
        *     TCP connection at the target (`tcp-refused`), the database refused the login
@@ -199,6 +200,7 @@ export interface components {
        */
       brokenLink?:
         | 'no-endpoint-connection'
+        | 'no-data-source'
         | 'no-listener'
         | 'target-not-registered'
         | 'wrong-port'
@@ -551,6 +553,7 @@ export const connectivityTestResultBrokenLinkValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ConnectivityTestResult']['brokenLink']
 > = [
   'no-endpoint-connection',
+  'no-data-source',
   'no-listener',
   'target-not-registered',
   'wrong-port',

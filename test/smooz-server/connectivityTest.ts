@@ -54,6 +54,9 @@ export async function runConnectivityTest(
       `The load balancer ${links.loadBalancerArn ?? ''} has no TCP listener.`,
     );
   }
+  if (dataSources.ports().length === 0) {
+    return broken('no-data-source', 'SMOOZ holds no database login for this connection.');
+  }
   const listener = tcp.find((l) => dataSources.login(l.port) !== undefined);
   if (!listener) {
     return broken(

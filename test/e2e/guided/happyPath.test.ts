@@ -125,7 +125,11 @@ describe('failover drills: the database moves, SMOOZ reaches it again through th
   }
 
   it('shows the broken link while the target still points at the old address', async () => {
-    await failOver(worldFile, 'postgres');
+    const moved = await failOver(worldFile, 'postgres', {
+      motoEndpoint: world.motoEndpoint,
+      identifier: 'customer-postgres',
+    });
+    expect(moved.availabilityZone?.to).not.toBe(moved.availabilityZone?.from);
     expect(await recheckFromHome()).toBe('failed');
     expect(
       await connectivity().locator('[data-broken-link]').getAttribute('data-broken-link'),
@@ -151,7 +155,10 @@ describe('failover drills: the database moves, SMOOZ reaches it again through th
   });
 
   it('with the event lost, the 1-minute schedule alone moves the target', async () => {
-    await failOver(worldFile, 'postgres');
+    await failOver(worldFile, 'postgres', {
+      motoEndpoint: world.motoEndpoint,
+      identifier: 'customer-postgres',
+    });
     expect(await recheckFromHome()).toBe('failed');
     const started = Date.now();
     const delivered = await scheduleTick(world.motoEndpoint);

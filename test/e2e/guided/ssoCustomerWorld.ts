@@ -1,3 +1,4 @@
+import { inject } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
 import { ssoTokenPath } from '../../../main/aws/sso/tokenCache';
 import type { AwsHome } from '../../support/awsProfileFiles';
@@ -10,6 +11,7 @@ import { resetMoto } from '../../support/motoServer';
 import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
 import { createFakeEncryptor } from '../../smooz-server/fakeEncryptor';
 import { startSmoozServer, type SmoozServer } from '../../smooz-server/smoozServer';
+import { worldDataSources } from '../../smooz-server/worldDataSources';
 import { ADMIN_TOKEN } from './guidedHarness';
 
 export const SSO_SESSION = 'company';
@@ -62,6 +64,8 @@ export async function startSsoCustomerWorld(motoEndpoint: string): Promise<SsoCu
     motoEndpoint,
     adminTokens: [ADMIN_TOKEN],
     transitionDelayMs: 1_500,
+    // SMOOZ's connectivity test logs in to the test world's real databases.
+    dataSources: worldDataSources(inject('testWorldFile')),
   });
   const app = await startBridgeApp({
     awsPaths: aws.paths,

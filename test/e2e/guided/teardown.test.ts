@@ -66,6 +66,10 @@ describe('teardown from the connection list on the home screen', () => {
     expect(await page.getByTestId('verify-targets').textContent()).toContain(
       message('ja', 'guided', 'endpoint.targetStates.healthy'),
     );
+    // SMOOZ logged in to the real MariaDB behind the Aurora endpoint again.
+    await expect
+      .poll(() => page.getByTestId('connectivity').getAttribute('data-outcome'))
+      .toBe('succeeded');
   });
 
   it('asks before removing anything, and "cancel" removes nothing', async () => {

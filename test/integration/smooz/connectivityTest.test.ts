@@ -5,6 +5,7 @@ import {
   ElasticLoadBalancingV2Client,
   RegisterTargetsCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { createServer, type Server, type Socket } from 'node:net';
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAwsClient } from '../../../main/aws/clientFactory';
@@ -13,6 +14,7 @@ import { startSmoozServer, type SmoozServer } from '../../smooz-server/smoozServ
 import { worldDataSources } from '../../smooz-server/worldDataSources';
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
 import { healthCheckConnect } from '../../support/realDatabases/healthCheckConnects';
+import { freeLoopbackAddress } from '../../support/realDatabases/loopback';
 import { readTestWorld, type WorldDatabase } from '../../support/realDatabases/world';
 import { createCustomerEndpointService, type CustomerService } from './customerAccount';
 import { ADMIN_TOKEN } from './harness';
@@ -109,6 +111,24 @@ describe('SMOOZ connectivity test: a real login through the customer’s Private
     },
   );
 
+  it('names a connection SMOOZ holds no database login for', async () => {
+    const bare = await startSmoozServer({
+      motoEndpoint: inject('motoEndpoint'),
+      smoozAccountId: SMOOZ_ACCOUNT,
+      adminTokens: [ADMIN_TOKEN],
+      transitionDelayMs: 0,
+    });
+    try {
+      const { id, api: client } = await connectionTo(at(world.databases.postgres), { on: bare });
+      expect(await client.testConnectivity(id)).toMatchObject({
+        outcome: 'failed',
+        brokenLink: 'no-data-source',
+      });
+    } finally {
+      await bare.close();
+    }
+  });
+
   it('names a refused login as an authentication failure', async () => {
     const { postgres } = world.databases;
     const { id, api: client } = await connectionTo(at(postgres), { on: wrongPassword });
@@ -196,6 +216,51 @@ describe('SMOOZ connectivity test: a real login through the customer’s Private
       await admin.query('SET GLOBAL max_connect_errors = DEFAULT');
       await admin.query('FLUSH HOSTS');
       await admin.end();
+    }
+  });
+
+  /** A TCP server at the database port that answers each connection with `answer`. */
+  async function impostor(
+    answer: (socket: Socket) => void,
+  ): Promise<{ address: string; server: Server }> {
+    const port = world.databases.postgres.port;
+    const address = await freeLoopbackAddress(port);
+    const server = createServer(answer);
+    await new Promise<void>((resolve) => server.listen(port, address, resolve));
+    return { address, server };
+  }
+
+  it('names a target that accepts the connection but never answers as a timeout', async () => {
+    const { address, server } = await impostor(() => undefined);
+    try {
+      const { id, api: client } = await connectionTo({
+        address,
+        port: world.databases.postgres.port,
+      });
+      expect(await client.testConnectivity(id)).toMatchObject({
+        outcome: 'failed',
+        brokenLink: 'timeout',
+      });
+    } finally {
+      server.close();
+    }
+  });
+
+  it('names a target where another service answers as a protocol error', async () => {
+    const { address, server } = await impostor((socket) =>
+      socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n'),
+    );
+    try {
+      const { id, api: client } = await connectionTo({
+        address,
+        port: world.databases.postgres.port,
+      });
+      expect(await client.testConnectivity(id)).toMatchObject({
+        outcome: 'failed',
+        brokenLink: 'protocol-error',
+      });
+    } finally {
+      server.close();
     }
   });
 });

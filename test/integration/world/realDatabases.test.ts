@@ -1,5 +1,6 @@
 import { inject, describe, expect, it } from 'vitest';
 import { probeDatabase } from '../../smooz-server/databaseProbe';
+import { failOver } from '../../support/realDatabases/failoverDrill';
 import { readTestWorld, TEST_WORLD_ENV } from '../../support/realDatabases/world';
 
 const world = readTestWorld(inject('testWorldFile'));
@@ -41,4 +42,23 @@ describe('the test world runs real database servers', () => {
     const result = await probeDatabase({ address: world.nlbAddress, port: db.port }, db);
     expect(result).toMatchObject({ ok: false, code: 'tcp-refused' });
   });
+
+  it.each(['mariadb', 'postgres'] as const)(
+    'moves %s to another address: the old one refuses, the new one answers',
+    async (engine) => {
+      const before = readTestWorld(inject('testWorldFile')).databases[engine];
+      const { address } = await failOver(inject('testWorldFile'), engine);
+      const after = readTestWorld(inject('testWorldFile')).databases[engine];
+      expect(after.address).toBe(address);
+      const source = { sourceAddress: world.nlbAddress };
+      expect(await probeDatabase({ ...before, ...source }, before)).toMatchObject({
+        ok: false,
+        code: 'tcp-refused',
+      });
+      expect(await probeDatabase({ ...after, ...source }, after)).toEqual({
+        ok: true,
+        checked: 'query',
+      });
+    },
+  );
 });

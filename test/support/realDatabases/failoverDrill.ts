@@ -12,12 +12,23 @@ import { readTestWorld, type WorldDatabase } from './world';
  * or an Aurora writer change moves its endpoint; then AWS's RDS event arrives (or is lost, and
  * only the updater's 1-minute schedule notices).
  */
-export async function failOver(worldFile: string, engine: WorldDatabase['engine']) {
+export async function failOver(
+  worldFile: string,
+  engine: WorldDatabase['engine'],
+  rds?: { motoEndpoint: string; identifier: string },
+): Promise<{ address: string; availabilityZone?: { from: string; to: string } }> {
   const world = readTestWorld(worldFile);
   const others = [world.nlbAddress, ...Object.values(world.databases).map((db) => db.address)];
   const address = await freeLoopbackAddress(world.databases[engine].port, others);
   await moveDatabase(worldFile, engine, address);
-  return address;
+  if (!rds) return { address };
+  // The standby in another AZ takes over (plug-in smooz_rds_failover.py).
+  const res = await fetch(`${rds.motoEndpoint}/moto-api/smooz/rds-failover`, {
+    method: 'POST',
+    body: JSON.stringify({ identifier: rds.identifier }),
+  });
+  if (!res.ok) throw new Error(`rds-failover answered ${res.status}: ${await res.text()}`);
+  return { address, availabilityZone: (await res.json()) as { from: string; to: string } };
 }
 
 interface Delivery {

@@ -33,7 +33,8 @@ process.once('exit', () => stops.forEach((stop) => stop()));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     stops.forEach((stop) => stop());
-    process.exit(130);
+    // Others (vitest, the demo) handle the signal themselves; alone, end as the signal would.
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
   });
 }
 

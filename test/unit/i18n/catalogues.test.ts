@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ErrorCodes } from '../../../shared/errors';
 import { LANGUAGES } from '../../../shared/preferences';
+import { connectivityTestResultBrokenLinkValues } from '../../../shared/smooz-api/openapi-types';
 
 const LOCALES = join(import.meta.dirname, '..', '..', '..', 'renderer', 'src', 'locales');
 
@@ -53,6 +54,22 @@ describe('the UI catalogues', () => {
   it('has a message for every error code the IPC layer itself produces', () => {
     const messages = flatten(load('ja', 'errors'));
     for (const code of Object.values(ErrorCodes)) expect(messages.has(code), code).toBe(true);
+  });
+
+  it('names every broken link of SMOOZ’s connectivity test and what to do about it', () => {
+    for (const language of LANGUAGES) {
+      const guided = flatten(load(language, 'guided'));
+      for (const link of connectivityTestResultBrokenLinkValues) {
+        expect(
+          guided.get(`endpoint.connectivity.links.${link}`),
+          `${language} ${link}`,
+        ).toBeTruthy();
+        expect(
+          guided.get(`endpoint.connectivity.fixes.${link}`),
+          `${language} ${link}`,
+        ).toBeTruthy();
+      }
+    }
   });
 
   it('keeps Japanese text in the Japanese catalogue', () => {
