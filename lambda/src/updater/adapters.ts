@@ -37,6 +37,9 @@ export function probeTcp(address: string, port: number, timeoutMs = 3000): Promi
   });
 }
 
+/** Tries at most this often while overlapping runs keep removing the same targets first. */
+const DEREGISTER_ATTEMPTS = 3;
+
 export function targetGroupApi(client: ElasticLoadBalancingV2Client, targetGroupArn: string) {
   const asTargets = (targets: RegisteredTarget[]) =>
     targets.map((t) => ({ Id: t.id, Port: t.port }));
@@ -70,14 +73,19 @@ export function targetGroupApi(client: ElasticLoadBalancingV2Client, targetGroup
       );
     },
     async deregister(targets: RegisteredTarget[]) {
-      try {
-        await deregister(targets);
-      } catch (error) {
-        // An overlapping run removed some of them first: what is gone is what this run wanted.
-        if ((error as { name?: string }).name !== 'InvalidTargetException') throw error;
-        const present = new Set((await describeTargets()).map((t) => `${t.id}:${t.port}`));
-        const left = targets.filter((t) => present.has(`${t.id}:${t.port}`));
-        if (left.length > 0) await deregister(left);
+      let left = targets;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await deregister(left);
+          return;
+        } catch (error) {
+          // Overlapping runs removed some of them first: what is gone is what this run wanted.
+          const invalid = (error as { name?: string }).name === 'InvalidTargetException';
+          if (!invalid || attempt === DEREGISTER_ATTEMPTS) throw error;
+          const present = new Set((await describeTargets()).map((t) => `${t.id}:${t.port}`));
+          left = left.filter((t) => present.has(`${t.id}:${t.port}`));
+          if (left.length === 0) return;
+        }
       }
     },
   };

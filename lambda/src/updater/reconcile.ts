@@ -45,6 +45,25 @@ async function resolveNow(settings: UpdaterSettings, deps: UpdaterDeps): Promise
 }
 
 /**
+ * A lookup can be stale (a resolver cache during a failover): when none of the addresses it gave
+ * answers on the database port but a target it would remove does, the database is evidently there,
+ * so that target stays; a run with a current answer removes it later.
+ */
+async function stillAnsweringKept(
+  stale: RegisteredTarget[],
+  kept: RegisteredTarget[],
+  deps: UpdaterDeps,
+): Promise<RegisteredTarget[]> {
+  if (stale.length === 0) return stale;
+  const probe = (t: RegisteredTarget) => deps.probe(t.id, t.port);
+  if ((await Promise.all(kept.map(probe))).includes('open')) return stale;
+  const answering = await Promise.all(stale.map(async (t) => (await probe(t)) === 'open'));
+  const spared = stale.filter((_, i) => answering[i]);
+  if (spared.length > 0) deps.log('warn', 'kept-answering', { targets: spared.map(key) });
+  return stale.filter((_, i) => !answering[i]);
+}
+
+/**
  * Points the target group at the addresses the RDS endpoint resolves to now.
  *
  * Runs may overlap (no reserved concurrency: an RDS event and the schedule, or several events), so
@@ -52,6 +71,7 @@ async function resolveNow(settings: UpdaterSettings, deps: UpdaterDeps): Promise
  * and it deregisters only targets it saw or registered itself that a fresh lookup, taken after its
  * registrations, no longer returns. A run that started before a move and finishes after it
  * therefore never removes the new address; the address it registered late is removed by itself.
+ * A lookup that is stale for a whole run is caught by the database's port: see stillAnsweringKept.
  * A target being drained counts as gone, so a quick move back re-registers it.
  *
  * When nothing changed a run makes one AWS call (DescribeTargetHealth) and writes one log line,
@@ -120,7 +140,11 @@ export async function reconcile(
       break;
     }
     const keep = new Set(desiredKeys(addresses));
-    const stale = [...known.entries()].filter(([k]) => !keep.has(k)).map(([, t]) => t);
+    const stale = await stillAnsweringKept(
+      [...known.entries()].filter(([k]) => !keep.has(k)).map(([, t]) => t),
+      addresses.map((id) => ({ id, port: settings.port })),
+      deps,
+    );
     if (stale.length > 0) {
       await deps.deregister(stale);
       for (const t of stale) known.delete(key(t));

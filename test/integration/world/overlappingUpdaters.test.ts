@@ -78,7 +78,7 @@ describe('overlapping runs of the deployed updater around a real failover', () =
     await sleep(150);
     const moving = failOver(worldFile, 'postgres');
     const during = Array.from({ length: 2 }, () => invoke(scheduled));
-    const address = await moving;
+    const { address } = await moving;
     const late = Array.from({ length: 4 }, () =>
       invoke({
         source: 'aws.rds',
@@ -96,7 +96,7 @@ describe('overlapping runs of the deployed updater around a real failover', () =
     // Never empty while the runs overlapped, and every snapshot names a real address of the drill.
     expect(seen.length).toBeGreaterThan(5);
     for (const snapshot of seen) {
-      expect(snapshot.length).toBeGreaterThan(0);
+      expect(snapshot.length, JSON.stringify({ seen, outcomes })).toBeGreaterThan(0);
       for (const target of snapshot) {
         expect([`${before.address}:5432`, `${address}:5432`]).toContain(target);
       }

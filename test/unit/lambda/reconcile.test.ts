@@ -268,3 +268,23 @@ describe('reconcile (target-group updater)', () => {
     expect(f.current().map((t) => t.id)).toEqual(['10.0.1.5', '10.0.2.9']);
   });
 });
+
+describe('reconcile with a lookup that stays stale for the whole run', () => {
+  it('keeps a target the database answers on when none of the looked-up addresses does', async () => {
+    const f = fakeDeps({ resolve: async () => ['10.0.1.5'], targets: [healthy('10.0.2.9')] });
+    f.deps.probe = async (address) => (address === '10.0.2.9' ? 'open' : 'ECONNREFUSED');
+    await reconcile(SETTINGS, f.deps);
+    expect(f.calls).toEqual([{ op: 'register', targets: [{ id: '10.0.1.5', port: 3306 }] }]);
+    expect(f.current().map((t) => t.id)).toEqual(['10.0.2.9', '10.0.1.5']);
+    expect(f.logs).toContainEqual(
+      expect.objectContaining({ level: 'warn', msg: 'kept-answering' }),
+    );
+  });
+
+  it('still removes the old target when the looked-up address answers', async () => {
+    const f = fakeDeps({ resolve: async () => ['10.0.1.5'], targets: [healthy('10.0.2.9')] });
+    f.deps.probe = async () => 'open';
+    await reconcile(SETTINGS, f.deps);
+    expect(f.current().map((t) => t.id)).toEqual(['10.0.1.5']);
+  });
+});

@@ -23,6 +23,18 @@ function targets(...list: [string, number, string][]) {
   };
 }
 
+const servers: ReturnType<typeof createServer>[] = [];
+/** The database answering on localhost at a free port, which RDS_PORT then names. */
+async function answeringPort(): Promise<number> {
+  const server = createServer((socket) => socket.end());
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  vi.stubEnv('RDS_PORT', String(port));
+  return port;
+}
+
 describe('updater handler (SDK mocked, real resolver on localhost)', () => {
   beforeEach(() => {
     elb.reset();
@@ -32,13 +44,19 @@ describe('updater handler (SDK mocked, real resolver on localhost)', () => {
     vi.stubEnv('TARGET_GROUP_ARN', TG);
     vi.spyOn(console, 'log').mockImplementation(() => undefined);
   });
-  afterEach(() => {
+  afterEach(async () => {
+    await Promise.all(
+      servers
+        .splice(0)
+        .map((server) => new Promise<void>((resolve) => server.close(() => resolve()))),
+    );
     vi.unstubAllEnvs();
     vi.restoreAllMocks();
   });
 
   it('on the schedule, moves the target with RegisterTargets then DeregisterTargets, each with the port', async () => {
-    elb.on(DescribeTargetHealthCommand).resolves(targets(['10.0.1.5', 9, 'healthy']));
+    const port = await answeringPort();
+    elb.on(DescribeTargetHealthCommand).resolves(targets(['10.0.1.5', port, 'healthy']));
     elb.on(RegisterTargetsCommand).resolves({});
     elb.on(DeregisterTargetsCommand).resolves({});
 
@@ -51,18 +69,25 @@ describe('updater handler (SDK mocked, real resolver on localhost)', () => {
       'RegisterTargetsCommand',
       'DeregisterTargetsCommand',
     ]);
-    expect(sent[1]?.input).toEqual({ TargetGroupArn: TG, Targets: [{ Id: '127.0.0.1', Port: 9 }] });
-    expect(sent[2]?.input).toEqual({ TargetGroupArn: TG, Targets: [{ Id: '10.0.1.5', Port: 9 }] });
+    expect(sent[1]?.input).toEqual({
+      TargetGroupArn: TG,
+      Targets: [{ Id: '127.0.0.1', Port: port }],
+    });
+    expect(sent[2]?.input).toEqual({
+      TargetGroupArn: TG,
+      Targets: [{ Id: '10.0.1.5', Port: port }],
+    });
   });
 
   it('on an RDS failover event, never sends a DeregisterTargets target without a port', async () => {
+    const port = await answeringPort();
     elb
       .on(DescribeTargetHealthCommand)
       .resolves(
         targets(
-          ['10.0.1.5', 9, 'healthy'],
-          ['10.0.2.6', 9, 'healthy'],
-          ['127.0.0.1', 9, 'initial'],
+          ['10.0.1.5', port, 'healthy'],
+          ['10.0.2.6', port, 'healthy'],
+          ['127.0.0.1', port, 'initial'],
         ),
       );
     elb.on(DeregisterTargetsCommand).resolves({});
@@ -76,7 +101,7 @@ describe('updater handler (SDK mocked, real resolver on localhost)', () => {
     const deregisters = elb.commandCalls(DeregisterTargetsCommand);
     expect(deregisters).toHaveLength(1);
     for (const target of deregisters[0]?.args[0].input.Targets ?? []) {
-      expect(target.Port).toBe(9);
+      expect(target.Port).toBe(port);
     }
     expect(elb.commandCalls(RegisterTargetsCommand)).toHaveLength(0);
   });
