@@ -121,6 +121,9 @@ function clusterRecord(
     publiclyAccessible: cluster.PubliclyAccessible ?? false,
     resourceId: cluster.DbClusterResourceId ?? '',
     subnetIds: subnetIdsOf(group),
+    memberIdentifiers: (cluster.DBClusterMembers ?? []).flatMap((m) =>
+      m.DBInstanceIdentifier ? [m.DBInstanceIdentifier] : [],
+    ),
   };
 }
 

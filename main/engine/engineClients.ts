@@ -1,4 +1,5 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { LambdaClient } from '@aws-sdk/client-lambda';
@@ -21,6 +22,7 @@ export interface EngineClients {
   readonly iam: IAMClient;
   readonly lambda: LambdaClient;
   readonly quotas: ServiceQuotasClient;
+  readonly logs: CloudWatchLogsClient;
 }
 
 interface MiddlewareClient {
@@ -76,5 +78,6 @@ export function createEngineClients(
     iam: make(createAwsClient(IAMClient, config, context)),
     lambda: make(createAwsClient(LambdaClient, config, context)),
     quotas: make(createAwsClient(ServiceQuotasClient, config, context)),
+    logs: make(createAwsClient(CloudWatchLogsClient, config, context)),
   };
 }

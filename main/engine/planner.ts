@@ -10,6 +10,7 @@ import { updaterEndpointServiceNames } from '../../shared/stack/updaterApis';
 import { findDatabase } from './discovery';
 import type { EngineClients } from './engineClients';
 import { describeVpcNetwork, routeEgress, subnetHasEgress, type VpcNetwork } from './network';
+import { endpointServiceAzs } from './serviceAzs';
 import { SetupErrorCodes } from './setupErrors';
 
 /** The AZs the stack must cover: where the database runs now first, then where it may move. */
@@ -20,7 +21,7 @@ export function databaseAzs(db: DatabaseRecord): string[] {
 
 /**
  * Per AZ the best subnet for the NLB and the Lambda: one that can reach the updater's APIs,
- * preferably through NAT, and not a public subnet.
+ * preferably through NAT, and not a public subnet. At least two AZs (serviceAzs.ts).
  */
 export function chooseSubnets(network: VpcNetwork, db: DatabaseRecord, region: string): string[] {
   const services = updaterEndpointServiceNames(region);
@@ -33,7 +34,7 @@ export function chooseSubnets(network: VpcNetwork, db: DatabaseRecord, region: s
       (db.subnetIds.includes(subnetId) ? 1 : 0)
     );
   };
-  return databaseAzs(db)
+  return endpointServiceAzs(network, db)
     .flatMap((az) => {
       const candidates = network.subnets
         .filter((s) => s.availabilityZone === az)

@@ -23,10 +23,10 @@ import type {
   PreflightReport,
 } from '../../shared/flow/preflight';
 import { planNames } from '../../shared/naming/planNames';
-import { AwsErrorCodes } from '../../shared/aws/errorCodes';
 import { updaterEndpointServiceNames } from '../../shared/stack/updaterApis';
 import { mapAwsError } from '../aws/awsErrors';
 import { egressCost } from './egressCost';
+import { leftoverLogGroups } from './logGroupCheck';
 import type { EngineClients } from './engineClients';
 import {
   describeVpcNetwork,
@@ -364,47 +364,35 @@ async function regionSupport(
 }
 
 /**
- * AWS refuses a reservation that leaves the account fewer than 100 unreserved concurrent
- * executions in the region, and the template reserves one for the updater: with less, the stack
- * fails minutes in, at the function. New accounts often have a limit of 10.
+ * Information only: the updater reserves no concurrency (a reservation needs 100 unreserved
+ * executions left, which an account at the new-account limit of 10 never has). It shares the
+ * account's pool and needs one short execution a minute, so any limit passes; the figures tell the
+ * user what it shares. Overlapping runs are safe by design (lambda/src/updater/reconcile.ts).
  */
-export const MIN_UNRESERVED_CONCURRENCY = 100;
-export const UPDATER_RESERVED_CONCURRENCY = 1;
-
 export async function lambdaConcurrency(
   clients: EngineClients,
   plan: SetupPlan,
 ): Promise<PreflightCheck> {
-  const required = MIN_UNRESERVED_CONCURRENCY + UPDATER_RESERVED_CONCURRENCY;
-  const unchecked = (variant: 'denied' | 'notChecked') =>
-    check('lambdaConcurrency', 'warn', variant, { action: 'lambda:GetAccountSettings', required });
+  const notChecked = check('lambdaConcurrency', 'pass', 'notChecked', {
+    action: 'lambda:GetAccountSettings',
+  });
   let limits: AccountLimit | undefined;
   try {
     limits = (await clients.lambda.send(new GetAccountSettingsCommand({}))).AccountLimit;
-  } catch (error) {
-    // Like the quota lookups, a profile that may not read the settings gets a warning: the
-    // stack may still succeed, and the user is told what to look at.
-    const denied =
-      mapAwsError(error, { profile: plan.profile }).code === AwsErrorCodes.accessDenied;
-    return unchecked(denied ? 'denied' : 'notChecked');
+  } catch {
+    return notChecked;
   }
   const unreserved = limits?.UnreservedConcurrentExecutions;
-  if (unreserved === undefined) return unchecked('notChecked');
+  if (unreserved === undefined) return notChecked;
   const limit = limits?.ConcurrentExecutions ?? unreserved;
-  const params = { unreserved, limit, required, region: plan.region };
-  return unreserved >= required
-    ? check('lambdaConcurrency', 'pass', 'ok', params)
-    : check('lambdaConcurrency', 'fail', 'tooLow', {
-        ...params,
-        neededLimit: limit + required - unreserved,
-      });
+  return check('lambdaConcurrency', 'pass', 'ok', { unreserved, limit, region: plan.region });
 }
 
 /**
  * Every check, read-only. A check that cannot run because of an AWS error fails the whole
- * preflight with that error (the user must fix access first); only permission simulation, quota
- * lookups and the Lambda account settings degrade to a warning, because many profiles may not call
- * them.
+ * preflight with that error (the user must fix access first); only permission simulation and quota
+ * lookups degrade to a warning, and the Lambda account settings (information only) to a note,
+ * because many profiles may not call them.
  */
 export async function runPreflight(
   clients: EngineClients,
@@ -424,6 +412,7 @@ export async function runPreflight(
       permissions(clients),
       regionSupport(clients, plan, network),
       lambdaConcurrency(clients, plan),
+      leftoverLogGroups(clients, plan),
     ]);
     return { checkedAt: now().toISOString(), checks };
   } catch (error) {

@@ -58,7 +58,6 @@ export const REQUIRED_PERMISSIONS = [
   { action: 'iam:DeleteRole', purpose: 'stackResources' },
   { action: 'lambda:CreateFunction', purpose: 'stackResources' },
   { action: 'lambda:GetFunction', purpose: 'stackResources' },
-  { action: 'lambda:PutFunctionConcurrency', purpose: 'stackResources' },
   { action: 'lambda:TagResource', purpose: 'stackResources' },
   { action: 'lambda:AddPermission', purpose: 'stackResources' },
   { action: 'lambda:InvokeFunction', purpose: 'stackResources' },

@@ -9,6 +9,7 @@ import {
 import { parseDocument } from 'yaml';
 import { AppError } from '../../shared/errors';
 import type { SetupPlan, StackEvent, StackFailure, StackOutputs } from '../../shared/flow/plan';
+import { rdsInstanceArn } from '../../shared/stack/rdsEvents';
 import { buildStackParameters } from '../../shared/stack/templateParameters';
 import type { EngineClients } from './engineClients';
 import { sleep } from '../services/backoff';
@@ -55,10 +56,20 @@ export function templateResourceTotal(templateBody: string, plan: SetupPlan): nu
     IsCluster: plan.database.kind === 'cluster',
     HasAdditionalSubnets: plan.subnetIds.length > 1,
     HasConnectionId: true,
+    HasClusterMembers: clusterMemberArns(plan).length > 0,
+    FollowsMembers: clusterMemberArns(plan).length > 0,
   };
   return Object.values(doc?.Resources ?? {}).filter(
     (r) => r.Condition === undefined || known[r.Condition] !== false,
   ).length;
+}
+
+/** The cluster's DB instances as the RDS events of its member-instance rule name them. */
+function clusterMemberArns(plan: SetupPlan): string[] {
+  if (plan.database.kind !== 'cluster') return [];
+  return (plan.database.memberIdentifiers ?? []).map((id) =>
+    rdsInstanceArn(id, { region: plan.region, account: plan.accountId }),
+  );
 }
 
 export function stackParameters(plan: SetupPlan, lambdaGroupId: string) {
@@ -73,6 +84,7 @@ export function stackParameters(plan: SetupPlan, lambdaGroupId: string) {
     lambdaSecurityGroupIds: [lambdaGroupId],
     smoozAccountId: plan.smoozAccountId,
     additionalSubnetIds: additional,
+    clusterMemberArns: clusterMemberArns(plan),
     dbAuthMethod: plan.authMethod,
     dbUser: plan.dbUser,
     dbResourceId: plan.database.resourceId,

@@ -29,5 +29,7 @@ export const DatabaseRecordSchema = z.object({
   resourceId: z.string(),
   /** The subnets of the database's DB subnet group. */
   subnetIds: z.array(z.string()),
+  /** Cluster only: its DB instances' identifiers when discovered (the writer is one of them). */
+  memberIdentifiers: z.array(z.string()).optional(),
 });
 export type DatabaseRecord = DeepReadonly<z.infer<typeof DatabaseRecordSchema>>;

@@ -10,6 +10,7 @@ export const PREFLIGHT_CHECK_IDS = [
   'permissions',
   'regionSupport',
   'lambdaConcurrency',
+  'leftoverLogGroups',
 ] as const;
 export const PreflightCheckIdSchema = z.enum(PREFLIGHT_CHECK_IDS);
 export type PreflightCheckId = z.infer<typeof PreflightCheckIdSchema>;
@@ -30,7 +31,8 @@ export const PREFLIGHT_EXPLANATIONS = {
   nameClash: ['ok', 'otherConnection', 'abandoned', 'notOurs'],
   permissions: ['ok', 'denied', 'notSimulated'],
   regionSupport: ['ok', 'noZoneIds', 'noEndpointService'],
-  lambdaConcurrency: ['ok', 'tooLow', 'denied', 'notChecked'],
+  lambdaConcurrency: ['ok', 'notChecked'],
+  leftoverLogGroups: ['ok', 'exists'],
 } as const satisfies Record<PreflightCheckId, readonly string[]>;
 export type PreflightExplanation<I extends PreflightCheckId> =
   (typeof PREFLIGHT_EXPLANATIONS)[I][number];

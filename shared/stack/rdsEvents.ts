@@ -42,7 +42,33 @@ export const CLUSTER_ADDRESS_EVENT_CATEGORIES = [
   'notification',
 ] as const;
 
-/** The DB identifier RDS puts in an event's `SourceIdentifier`: the endpoint's first label. */
+/** The DB identifier: the endpoint's first label (an instance's, or the cluster's). */
 export function rdsSourceIdentifier(endpoint: string): string {
   return endpoint.split('.')[0] ?? '';
+}
+
+/** AWS partition of a region, as ARNs spell it. */
+export function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}
+
+/** A DB instance's ARN (what a cluster's member-instance rule lists). */
+export function rdsInstanceArn(identifier: string, where: { region: string; account: string }) {
+  return `arn:${partitionOf(where.region)}:rds:${where.region}:${where.account}:db:${identifier}`;
+}
+
+/**
+ * The ARN RDS puts in an event's `resources` and `detail.SourceArn`, which the template's rules
+ * match: fixed in form, unlike `detail.SourceIdentifier` (`rds:my-db` in AWS's examples, the bare
+ * name in captured events).
+ */
+export function rdsEventArn(
+  kind: 'instance' | 'cluster',
+  endpoint: string,
+  where: { partition?: string; region: string; account: string },
+): string {
+  const type = kind === 'cluster' ? 'cluster' : 'db';
+  return `arn:${where.partition ?? 'aws'}:rds:${where.region}:${where.account}:${type}:${rdsSourceIdentifier(endpoint)}`;
 }

@@ -19,6 +19,7 @@ export const MANUAL_PARAMETERS = [
 /** Parameters the manual does not have; they follow ⑧ and have no step label. */
 export const ADDITIONAL_PARAMETERS = [
   'AdditionalSubnetIds',
+  'ClusterMemberArns',
   'DbAuthMethod',
   'DbUser',
   'DbResourceId',
@@ -79,6 +80,8 @@ export interface StackParameterValues {
   lambdaSecurityGroupIds: readonly string[];
   smoozAccountId: string;
   additionalSubnetIds?: readonly string[];
+  /** Cluster only: its DB instances' ARNs, whose events run the updater too. */
+  clusterMemberArns?: readonly string[];
   dbAuthMethod: DbAuthMethod;
   /** IAM authentication only. */
   dbUser?: string;
@@ -112,6 +115,8 @@ export function buildStackParameters(values: StackParameterValues): StackParamet
     AdditionalSubnetIds: (values.additionalSubnetIds ?? [])
       .filter((id) => id !== values.subnetId)
       .join(','),
+    ClusterMemberArns:
+      values.rdsType === 'cluster' ? (values.clusterMemberArns ?? []).join(',') : '',
     DbAuthMethod: values.dbAuthMethod,
     DbUser: iam ? (values.dbUser ?? '') : '',
     DbResourceId: iam ? (values.dbResourceId ?? '') : '',

@@ -1,5 +1,5 @@
 import type { DisplayKind } from '../redaction/kinds';
-import { STACK_PARAMETER_SOURCES } from './stackParameters';
+import { APP_ONLY_VALUES, STACK_PARAMETER_SOURCES, type AppOnlyValue } from './stackParameters';
 import type { ParameterNumber } from './stepRef';
 import { isIamAuth, normalizedValue, VALUE_SPECS, type ChecklistValues } from './values';
 
@@ -11,6 +11,9 @@ export interface StackParameterValue {
   readonly valid: boolean;
   readonly display: DisplayKind;
 }
+
+const isAppOnly = (key: string): key is AppOnlyValue =>
+  (APP_ONLY_VALUES as readonly string[]).includes(key);
 
 /**
  * The stack's parameters with the values to enter, in the console's order. IAM-only parameters
@@ -24,8 +27,8 @@ export function stackParameterList(
   const list: StackParameterValue[] = [];
   for (const source of STACK_PARAMETER_SOURCES) {
     if (source.iamOnly && !iam) continue;
-    if (source.value === 'connectionId') continue;
     const key = source.value;
+    if (isAppOnly(key)) continue;
     const raw = (values[key] ?? '').trim();
     const normalized = normalizedValue(key, values);
     const fallback = templateDefaults[source.name] ?? '';

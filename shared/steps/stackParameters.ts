@@ -15,10 +15,15 @@ export interface StackParameterSource {
   readonly name: TemplateParameterName;
   /** ①–⑧ as the console labels them; the additional parameters have none. */
   readonly number?: ParameterNumber;
-  readonly value: ValueKey | 'connectionId';
+  /** A checklist value, or one only the app knows (left out of the offline checklist). */
+  readonly value: ValueKey | AppOnlyValue;
   readonly iamOnly?: boolean;
   readonly optional?: boolean;
 }
+
+/** Values the automated setup fills in and the offline checklist leaves at the default. */
+export const APP_ONLY_VALUES = ['connectionId', 'clusterMemberArns'] as const;
+export type AppOnlyValue = (typeof APP_ONLY_VALUES)[number];
 
 const SOURCES: Readonly<
   Record<TemplateParameterName, Omit<StackParameterSource, 'name' | 'number'>>
@@ -32,6 +37,8 @@ const SOURCES: Readonly<
   LambdaSecurityGroupIds: { value: 'lambdaSecurityGroupId' },
   SmoozAccountId: { value: 'smoozAccountId' },
   AdditionalSubnetIds: { value: 'additionalSubnetIds', optional: true },
+  // Found by discovery; offline the schedule follows the writer.
+  ClusterMemberArns: { value: 'clusterMemberArns', optional: true },
   DbAuthMethod: { value: 'dbAuthMethod' },
   DbUser: { value: 'dbUser', iamOnly: true },
   DbResourceId: { value: 'dbResourceId', iamOnly: true },

@@ -37,40 +37,56 @@ export function probeTcp(address: string, port: number, timeoutMs = 3000): Promi
   });
 }
 
+/** Tries at most this often while overlapping runs keep removing the same targets first. */
+const DEREGISTER_ATTEMPTS = 3;
+
 export function targetGroupApi(client: ElasticLoadBalancingV2Client, targetGroupArn: string) {
   const asTargets = (targets: RegisteredTarget[]) =>
     targets.map((t) => ({ Id: t.id, Port: t.port }));
+  const describeTargets = async (): Promise<CurrentTarget[]> => {
+    const out = await client.send(
+      new DescribeTargetHealthCommand({ TargetGroupArn: targetGroupArn }),
+    );
+    return (out.TargetHealthDescriptions ?? []).flatMap((d) =>
+      d.Target?.Id && d.Target.Port
+        ? [
+            {
+              id: d.Target.Id,
+              port: d.Target.Port,
+              state: d.TargetHealth?.State ?? 'unknown',
+              reason: d.TargetHealth?.Reason,
+            },
+          ]
+        : [],
+    );
+  };
+  // An IP target deregistered without its port is accepted and silently ignored by ELB.
+  const deregister = (targets: RegisteredTarget[]) =>
+    client.send(
+      new DeregisterTargetsCommand({ TargetGroupArn: targetGroupArn, Targets: asTargets(targets) }),
+    );
   return {
-    async describeTargets(): Promise<CurrentTarget[]> {
-      const out = await client.send(
-        new DescribeTargetHealthCommand({ TargetGroupArn: targetGroupArn }),
-      );
-      return (out.TargetHealthDescriptions ?? []).flatMap((d) =>
-        d.Target?.Id && d.Target.Port
-          ? [
-              {
-                id: d.Target.Id,
-                port: d.Target.Port,
-                state: d.TargetHealth?.State ?? 'unknown',
-                reason: d.TargetHealth?.Reason,
-              },
-            ]
-          : [],
-      );
-    },
+    describeTargets,
     async register(targets: RegisteredTarget[]) {
       await client.send(
         new RegisterTargetsCommand({ TargetGroupArn: targetGroupArn, Targets: asTargets(targets) }),
       );
     },
     async deregister(targets: RegisteredTarget[]) {
-      // An IP target deregistered without its port is accepted and silently ignored by ELB.
-      await client.send(
-        new DeregisterTargetsCommand({
-          TargetGroupArn: targetGroupArn,
-          Targets: asTargets(targets),
-        }),
-      );
+      let left = targets;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await deregister(left);
+          return;
+        } catch (error) {
+          // Overlapping runs removed some of them first: what is gone is what this run wanted.
+          const invalid = (error as { name?: string }).name === 'InvalidTargetException';
+          if (!invalid || attempt === DEREGISTER_ATTEMPTS) throw error;
+          const present = new Set((await describeTargets()).map((t) => `${t.id}:${t.port}`));
+          left = left.filter((t) => present.has(`${t.id}:${t.port}`));
+          if (left.length === 0) return;
+        }
+      }
     },
   };
 }

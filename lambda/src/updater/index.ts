@@ -8,7 +8,7 @@ interface UpdaterEvent {
   source?: string;
   'detail-type'?: string;
   requestType?: string;
-  detail?: { SourceIdentifier?: string; EventID?: string; Message?: string };
+  detail?: { SourceArn?: string; SourceIdentifier?: string; EventID?: string; Message?: string };
 }
 
 function required(name: string): string {
@@ -27,17 +27,23 @@ const elb = new ElasticLoadBalancingV2Client({
 /**
  * One handler for the 1-minute schedule, RDS events and the setup helper (custom resource
  * Create/Update). The setup helper never forwards Delete: deleting the stack must not depend on
- * this function being reachable.
+ * this function being reachable. What triggered the run goes into reconcile's own log line, so an
+ * unchanged run writes one line.
  */
 export async function handler(event: UpdaterEvent = {}): Promise<UpdateOutcome> {
   const trigger = event.source === SETUP_SOURCE ? `setup:${event.requestType}` : event.source;
-  jsonLog('info', 'invoked', {
+  const rds = event.detail;
+  const context = {
     trigger: trigger ?? 'direct',
-    detailType: event['detail-type'],
-    rdsEvent: event.detail?.EventID,
-    rdsSource: event.detail?.SourceIdentifier,
-    rdsMessage: event.detail?.Message,
-  });
+    ...(rds
+      ? {
+          detailType: event['detail-type'],
+          rdsEvent: rds.EventID,
+          rdsSource: rds.SourceArn ?? rds.SourceIdentifier,
+          rdsMessage: rds.Message,
+        }
+      : {}),
+  };
   return reconcile(
     { endpoint: required('RDS_ENDPOINT'), port: Number(required('RDS_PORT')) },
     {
@@ -46,5 +52,6 @@ export async function handler(event: UpdaterEvent = {}): Promise<UpdateOutcome> 
       probe: (address, port) => probeTcp(address, port),
       log: jsonLog,
     },
+    context,
   );
 }

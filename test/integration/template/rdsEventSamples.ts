@@ -9,7 +9,14 @@ export interface RdsEventSample {
   /** Only where the user guide's table was checked; the rules match on the category. */
   eventId?: string;
   message: string;
+  /**
+   * How `detail.SourceIdentifier` names the source: the bare name (captured events) or
+   * `rds:<name>` (AWS's own examples). The ARN in `resources` and `SourceArn` is the same in both.
+   */
+  identifierForm?: 'bare' | 'prefixed';
 }
+
+export const IDENTIFIER_FORMS = ['bare', 'prefixed'] as const;
 
 export const ACCOUNT = '123456789012';
 export const REGION = 'ap-northeast-1';
@@ -32,7 +39,8 @@ export function rdsEvent(sample: RdsEventSample) {
       SourceArn: arn,
       Date: '2026-11-23T09:00:00.000Z',
       Message: sample.message,
-      SourceIdentifier: sample.identifier,
+      SourceIdentifier:
+        sample.identifierForm === 'prefixed' ? `rds:${sample.identifier}` : sample.identifier,
       ...(sample.eventId ? { EventID: sample.eventId } : {}),
     },
   };

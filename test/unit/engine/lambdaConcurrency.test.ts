@@ -5,11 +5,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { parseDocument } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineClients } from '../../../main/engine/engineClients';
-import {
-  lambdaConcurrency,
-  MIN_UNRESERVED_CONCURRENCY,
-  UPDATER_RESERVED_CONCURRENCY,
-} from '../../../main/engine/preflight';
+import { lambdaConcurrency } from '../../../main/engine/preflight';
 import { REQUIRED_ACTIONS } from '../../../main/engine/requiredPermissions';
 import type { PreflightCheck } from '../../../shared/flow/preflight';
 import { samplePlan } from '../../support/flowFixtures';
@@ -48,82 +44,50 @@ function worded(check: PreflightCheck, language: 'ja' | 'en'): string {
   });
 }
 
-describe('preflight: Lambda concurrency for the updater’s reservation', () => {
-  it('passes on an account with AWS’s default limit, naming the unreserved figure', async () => {
+describe('preflight: Lambda concurrency, information only', () => {
+  it('passes on an account with AWS’s default limit, naming the shared figures', async () => {
     lambdaMock.on(GetAccountSettingsCommand).resolves(settings(1000, 1000));
     const result = await lambdaConcurrency(clients(), samplePlan);
     expect(result).toMatchObject({
       id: 'lambdaConcurrency',
       status: 'pass',
       explanation: 'lambdaConcurrency.ok',
-      params: { unreserved: 1000, limit: 1000, required: 101 },
+      params: { unreserved: 1000, limit: 1000 },
     });
     expect(worded(result, 'en')).toContain('1000 unreserved');
   });
 
-  it('fails at a limit of 10 with the figure, the quota to raise and the value to ask for, without a link', async () => {
-    lambdaMock.on(GetAccountSettingsCommand).resolves(settings(10, 10));
-    const result = await lambdaConcurrency(clients(), samplePlan);
-    expect(result).toMatchObject({
-      status: 'fail',
-      explanation: 'lambdaConcurrency.tooLow',
-      params: { unreserved: 10, limit: 10, required: 101, neededLimit: 101 },
-    });
-    for (const language of ['ja', 'en'] as const) {
-      const text = worded(result, language);
-      expect(text).toContain('10');
-      expect(text).toContain('Service Quotas');
-      expect(text).toContain('Concurrent executions');
-      expect(text).toContain('101');
-      expect(text).not.toMatch(/https?:|www\./);
+  it('passes at a new account’s limit of 10, and when other functions leave only 1 unreserved', async () => {
+    for (const [limit, unreserved] of [
+      [10, 10],
+      [1000, 1],
+    ] as const) {
+      lambdaMock.on(GetAccountSettingsCommand).resolves(settings(limit, unreserved));
+      const result = await lambdaConcurrency(clients(), samplePlan);
+      expect(result).toMatchObject({ status: 'pass', params: { unreserved, limit } });
+      for (const language of ['ja', 'en'] as const) {
+        expect(worded(result, language)).toContain(String(unreserved));
+      }
     }
   });
 
-  it('needs 101 unreserved: exactly 101 passes, 100 fails (the reservation would leave 99)', async () => {
-    expect(MIN_UNRESERVED_CONCURRENCY + UPDATER_RESERVED_CONCURRENCY).toBe(101);
-    lambdaMock.on(GetAccountSettingsCommand).resolves(settings(1000, 101));
-    expect((await lambdaConcurrency(clients(), samplePlan)).status).toBe('pass');
-    lambdaMock.on(GetAccountSettingsCommand).resolves(settings(1000, 100));
-    const low = await lambdaConcurrency(clients(), samplePlan);
-    // Other functions reserve 900: the limit must grow by the one missing execution.
-    expect(low).toMatchObject({ status: 'fail', params: { unreserved: 100, neededLimit: 1001 } });
-  });
-
-  it('warns, naming the denied action and what to check by hand, when the profile may not read the settings', async () => {
-    lambdaMock
-      .on(GetAccountSettingsCommand)
-      .rejects(
-        awsError(
-          'AccessDeniedException',
-          403,
-          'User: arn:aws:sts::123456789012:assumed-role/Engineer/me is not authorized to perform: lambda:GetAccountSettings on resource: * because no identity-based policy allows the lambda:GetAccountSettings action',
-        ),
-      );
-    const result = await lambdaConcurrency(clients(), samplePlan);
-    expect(result).toMatchObject({
-      status: 'warn',
-      explanation: 'lambdaConcurrency.denied',
-      params: { action: 'lambda:GetAccountSettings', required: 101 },
-    });
-    for (const language of ['ja', 'en'] as const) {
-      const text = worded(result, language);
-      expect(text).toContain('lambda:GetAccountSettings');
-      expect(text).toContain('101');
-      expect(text).toContain('Concurrent executions');
+  it('passes with a note when the settings cannot be read, denied or not', async () => {
+    const denied = awsError(
+      'AccessDeniedException',
+      403,
+      'User: arn:aws:sts::123456789012:assumed-role/Engineer/me is not authorized to perform: lambda:GetAccountSettings',
+    );
+    for (const answer of [denied, awsError('ServiceException', 500, 'internal error')]) {
+      lambdaMock.on(GetAccountSettingsCommand).rejects(answer);
+      const result = await lambdaConcurrency(clients(), samplePlan);
+      expect(result).toMatchObject({ status: 'pass', explanation: 'lambdaConcurrency.notChecked' });
+      for (const language of ['ja', 'en'] as const) {
+        expect(worded(result, language)).toContain('lambda:GetAccountSettings');
+      }
     }
-  });
-
-  it('warns without blaming permissions when the settings cannot be read for another reason', async () => {
-    lambdaMock
-      .on(GetAccountSettingsCommand)
-      .rejects(awsError('ServiceException', 500, 'internal error'));
-    expect(await lambdaConcurrency(clients(), samplePlan)).toMatchObject({
-      status: 'warn',
-      explanation: 'lambdaConcurrency.notChecked',
-    });
     lambdaMock.on(GetAccountSettingsCommand).resolves({ AccountLimit: {} });
     expect(await lambdaConcurrency(clients(), samplePlan)).toMatchObject({
-      status: 'warn',
+      status: 'pass',
       explanation: 'lambdaConcurrency.notChecked',
     });
   });
@@ -132,15 +96,14 @@ describe('preflight: Lambda concurrency for the updater’s reservation', () => 
     expect(REQUIRED_ACTIONS).toContain('lambda:GetAccountSettings');
   });
 
-  it('counts what the template really reserves', () => {
+  it('matches a template that reserves no concurrency for any function', () => {
     const template = parseDocument(
       readFileSync(join(ROOT, 'templates', 'smooz-privatelink.yaml'), 'utf8'),
       { logLevel: 'silent' },
     ).toJS() as { Resources: Record<string, { Properties?: Record<string, unknown> }> };
-    const reserved = Object.values(template.Resources).reduce(
-      (sum, r) => sum + Number(r.Properties?.ReservedConcurrentExecutions ?? 0),
-      0,
+    const reserving = Object.entries(template.Resources).filter(
+      ([, r]) => r.Properties?.ReservedConcurrentExecutions !== undefined,
     );
-    expect(reserved).toBe(UPDATER_RESERVED_CONCURRENCY);
+    expect(reserving).toEqual([]);
   });
 });

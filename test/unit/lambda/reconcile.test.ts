@@ -91,9 +91,15 @@ describe('reconcile (target-group updater)', () => {
     });
     const outcome = await reconcile(cluster, later.deps);
     expect(outcome.status).toBe('unchanged');
-    expect(later.logs).toContainEqual(
-      expect.objectContaining({ level: 'warn', msg: 'target-not-in-use' }),
-    );
+    expect(later.logs).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        msg: 'unchanged',
+        fields: expect.objectContaining({
+          targets: [{ target: '10.0.3.7:3306', state: 'unused', reason: 'Target.NotInUse' }],
+        }),
+      }),
+    ]);
   });
 
   it('re-registers an address that is still draining after a quick move back', async () => {
@@ -156,7 +162,7 @@ describe('reconcile (target-group updater)', () => {
     expect(f.current().map((t) => t.id)).toEqual(['10.0.1.5']);
   });
 
-  it('probes every current address on the RDS port and logs the result', async () => {
+  it('probes each newly registered address on the RDS port and logs the result in its last line', async () => {
     const probed: string[] = [];
     const f = fakeDeps({ resolve: async () => ['10.0.1.5', '10.0.2.9'] });
     f.deps.probe = async (address, port) => {
@@ -165,10 +171,120 @@ describe('reconcile (target-group updater)', () => {
     };
     await reconcile(SETTINGS, f.deps);
     expect(probed.sort()).toEqual(['10.0.1.5:3306', '10.0.2.9:3306']);
-    expect(f.logs).toContainEqual({
+    expect(f.logs.at(-1)).toMatchObject({
       level: 'warn',
-      msg: 'tcp-probe',
-      fields: { target: '10.0.2.9:3306', result: 'ECONNREFUSED' },
+      msg: 'updated',
+      fields: {
+        probes: expect.arrayContaining([{ target: '10.0.2.9:3306', result: 'ECONNREFUSED' }]),
+      },
     });
+  });
+
+  it('when nothing changed, asks ELB once, probes nothing and writes one line with the trigger', async () => {
+    let described = 0;
+    const f = fakeDeps({ resolve: async () => ['10.0.1.5'], targets: [healthy('10.0.1.5')] });
+    const describe = f.deps.describeTargets;
+    f.deps.describeTargets = () => {
+      described++;
+      return describe();
+    };
+    f.deps.probe = () => Promise.reject(new Error('no probe expected'));
+    await reconcile(SETTINGS, f.deps, { trigger: 'aws.events' });
+    expect(described).toBe(1);
+    expect(f.logs).toEqual([
+      {
+        level: 'info',
+        msg: 'unchanged',
+        fields: {
+          trigger: 'aws.events',
+          endpoint: SETTINGS.endpoint,
+          addresses: ['10.0.1.5'],
+          targets: [{ target: '10.0.1.5:3306', state: 'healthy', reason: undefined }],
+        },
+      },
+    ]);
+  });
+
+  it('a run that looked up the old address before a move never removes the new one', async () => {
+    // Another run registered the new address 10.0.2.9 between this run's lookup and its describe.
+    let lookups = 0;
+    const f = fakeDeps({
+      resolve: async () => (lookups++ === 0 ? ['10.0.1.5'] : ['10.0.2.9']),
+      targets: [healthy('10.0.1.5'), healthy('10.0.2.9')],
+    });
+    const outcome = await reconcile(SETTINGS, f.deps);
+    expect(f.calls).toEqual([{ op: 'deregister', targets: [{ id: '10.0.1.5', port: 3306 }] }]);
+    expect(f.current().map((t) => t.id)).toEqual(['10.0.2.9']);
+    expect(outcome).toMatchObject({ addresses: ['10.0.2.9'] });
+  });
+
+  it('a late run that registered the old address after the move removes it again itself', async () => {
+    // The new address is in place already; this run's first lookup still gave the old one.
+    let lookups = 0;
+    const f = fakeDeps({
+      resolve: async () => (lookups++ === 0 ? ['10.0.1.5'] : ['10.0.2.9']),
+      targets: [healthy('10.0.2.9')],
+    });
+    await reconcile(SETTINGS, f.deps);
+    expect(f.calls).toEqual([
+      { op: 'register', targets: [{ id: '10.0.1.5', port: 3306 }] },
+      { op: 'deregister', targets: [{ id: '10.0.1.5', port: 3306 }] },
+    ]);
+    expect(f.current().map((t) => t.id)).toEqual(['10.0.2.9']);
+  });
+
+  it('follows a database that moves again while the run works, registering before removing', async () => {
+    const answers = [['10.0.2.9'], ['10.0.3.7'], ['10.0.3.7']];
+    const f = fakeDeps({
+      resolve: async () => answers.shift() ?? ['10.0.3.7'],
+      targets: [healthy('10.0.1.5')],
+    });
+    await reconcile(SETTINGS, f.deps);
+    expect(f.calls).toEqual([
+      { op: 'register', targets: [{ id: '10.0.2.9', port: 3306 }] },
+      { op: 'register', targets: [{ id: '10.0.3.7', port: 3306 }] },
+      {
+        op: 'deregister',
+        targets: [
+          { id: '10.0.1.5', port: 3306 },
+          { id: '10.0.2.9', port: 3306 },
+        ],
+      },
+    ]);
+    expect(f.current().map((t) => t.id)).toEqual(['10.0.3.7']);
+  });
+
+  it('removes nothing when the second lookup fails', async () => {
+    let lookups = 0;
+    const f = fakeDeps({
+      resolve: async () => {
+        if (lookups++ === 0) return ['10.0.2.9'];
+        throw new Error('getaddrinfo EAI_AGAIN');
+      },
+      targets: [healthy('10.0.1.5')],
+    });
+    await reconcile(SETTINGS, f.deps);
+    expect(f.calls.map((c) => c.op)).toEqual(['register']);
+    expect(f.current().map((t) => t.id)).toEqual(['10.0.1.5', '10.0.2.9']);
+  });
+});
+
+describe('reconcile with a lookup that stays stale for the whole run', () => {
+  it('keeps a target the database answers on when none of the looked-up addresses does', async () => {
+    const f = fakeDeps({ resolve: async () => ['10.0.1.5'], targets: [healthy('10.0.2.9')] });
+    f.deps.probe = async (address) => (address === '10.0.2.9' ? 'open' : 'ECONNREFUSED');
+    await reconcile(SETTINGS, f.deps);
+    expect(f.calls).toEqual([{ op: 'register', targets: [{ id: '10.0.1.5', port: 3306 }] }]);
+    expect(f.current().map((t) => t.id)).toEqual(['10.0.2.9', '10.0.1.5']);
+    expect(f.logs).toContainEqual(
+      expect.objectContaining({ level: 'warn', msg: 'kept-answering' }),
+    );
+  });
+
+  it('still removes the old target when the looked-up address answers', async () => {
+    const f = fakeDeps({ resolve: async () => ['10.0.1.5'], targets: [healthy('10.0.2.9')] });
+    f.deps.probe = async () => 'open';
+    await reconcile(SETTINGS, f.deps);
+    expect(f.current().map((t) => t.id)).toEqual(['10.0.1.5']);
   });
 });

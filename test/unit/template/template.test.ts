@@ -235,13 +235,12 @@ describe('template resources', () => {
     });
   });
 
-  it('runs the updater in the VPC on a supported runtime with reserved concurrency 1 and kept logs', () => {
+  it('runs the updater in the VPC on a supported runtime without reserved concurrency, with kept logs', () => {
     const fn = props('UpdaterFunction');
     expect(fn).toMatchObject({
       FunctionName: { Ref: 'LambdaFunctionName' },
       Runtime: 'nodejs24.x',
       Handler: 'index.handler',
-      ReservedConcurrentExecutions: 1,
       Environment: {
         Variables: {
           RDS_ENDPOINT: { Ref: 'RDSEndpoint' },
@@ -250,6 +249,7 @@ describe('template resources', () => {
         },
       },
     });
+    expect(fn.ReservedConcurrentExecutions).toBeUndefined();
     expect((fn.VpcConfig as JsonObject).SecurityGroupIds).toEqual({
       Ref: 'LambdaSecurityGroupIds',
     });
@@ -301,10 +301,20 @@ describe('template resources', () => {
     expect(pattern['detail-type']).toEqual({
       'Fn::If': ['IsCluster', [RDS_CLUSTER_EVENT], [RDS_INSTANCE_EVENT]],
     });
-    const detail = pattern.detail as JsonObject;
-    expect(detail.SourceIdentifier).toEqual([
-      { 'Fn::Select': [0, { 'Fn::Split': ['.', { Ref: 'RDSEndpoint' }] }] },
+    // By ARN (resources), never by SourceIdentifier, whose form varies.
+    expect(pattern.resources).toEqual([
+      {
+        'Fn::Sub': [
+          'arn:${AWS::Partition}:rds:${AWS::Region}:${AWS::AccountId}:${Kind}:${Id}',
+          {
+            Kind: { 'Fn::If': ['IsCluster', 'cluster', 'db'] },
+            Id: { 'Fn::Select': [0, { 'Fn::Split': ['.', { Ref: 'RDSEndpoint' }] }] },
+          },
+        ],
+      },
     ]);
+    const detail = pattern.detail as JsonObject;
+    expect(detail.SourceIdentifier).toBeUndefined();
     expect(detail.EventCategories).toEqual({
       'Fn::If': [
         'IsCluster',
@@ -330,15 +340,23 @@ describe('template resources', () => {
     expect(CLUSTER_ADDRESS_EVENT_CATEGORIES).toContain('global-failover');
   });
 
-  it("for a cluster, also on its member instances' events, whose identifiers the endpoint hides", () => {
-    const member = t.Resources.RdsMemberInstanceEventRule;
-    expect(member?.Condition).toBe('IsCluster');
+  it("for a cluster whose members are known, also on those instances' events, by ARN", () => {
+    expect(t.Resources.RdsMemberInstanceEventRule?.Condition).toBe('FollowsMembers');
     expect(props('RdsMemberInstanceEventRule').EventPattern).toEqual({
       source: ['aws.rds'],
       'detail-type': [RDS_INSTANCE_EVENT],
+      resources: { 'Fn::Split': [',', { Ref: 'ClusterMemberArns' }] },
       detail: { EventCategories: [...INSTANCE_ADDRESS_EVENT_CATEGORIES] },
     });
-    expect(t.Resources.RdsMemberInstanceEventPermission?.Condition).toBe('IsCluster');
+    expect(t.Resources.RdsMemberInstanceEventPermission?.Condition).toBe('FollowsMembers');
+    const conditions = t.Conditions as JsonObject;
+    expect((conditions.FollowsMembers as JsonObject)['Fn::And']).toEqual([
+      { Condition: 'IsCluster' },
+      { Condition: 'HasClusterMembers' },
+    ]);
+    expect(conditions.HasClusterMembers).toEqual({
+      'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'ClusterMemberArns' }, ''] }],
+    });
   });
 
   it('runs the updater every minute as a backstop, each rule allowed to invoke it', () => {

@@ -5,13 +5,19 @@ reserves concurrency for its updater: AWS refuses a reservation that leaves fewe
 unreserved executions in the account and region. As on AWS, the unreserved figure here is the
 account's concurrency limit minus every function's reserved concurrency. The limit is the one
 moto's own PutFunctionConcurrency enforces when MOTO_LAMBDA_CONCURRENCY_QUOTA is set, else
-AWS's default of 1000; a test lowers the unreserved figure by reserving concurrency on a function.
+AWS's default of 1000; a test lowers the unreserved figure by reserving concurrency on a function,
+or gives the account a new account's limit with POST /moto-api/smooz/lambda-concurrency-limit
+{"limit": 10} (null restores the server's own; moto's reset does too). That sets
+MOTO_LAMBDA_CONCURRENCY_QUOTA, so PutFunctionConcurrency refuses reservations as AWS would.
 """
 import json
 import os
+from typing import Any
 
 from moto.awslambda import urls
 from moto.awslambda.responses import LambdaResponse
+from moto.moto_api._internal import urls as moto_api_urls
+from moto.moto_api._internal.models import MotoAPIBackend
 
 _DEFAULT_CONCURRENCY_LIMIT = 1000
 # AWS's default code storage quota, 75 GB, and the per-function package limits.
@@ -48,3 +54,33 @@ def _get_account_settings(self: LambdaResponse) -> str:
 LambdaResponse.get_account_settings = _get_account_settings  # type: ignore[attr-defined]
 # Read when moto server builds the Lambda app, after every plug-in is imported.
 urls.url_paths[r"{0}/(?P<api_version>[^/]+)/account-settings/?$"] = LambdaResponse.dispatch
+
+_SERVER_QUOTA = os.environ.get("MOTO_LAMBDA_CONCURRENCY_QUOTA")
+
+
+def _set_quota(value: str | None) -> None:
+    if value is None:
+        os.environ.pop("MOTO_LAMBDA_CONCURRENCY_QUOTA", None)
+    else:
+        os.environ["MOTO_LAMBDA_CONCURRENCY_QUOTA"] = value
+
+
+def _limit_route(request: Any, full_url: str, headers: Any) -> Any:
+    if request.method == "POST":
+        raw = request.get_data(as_text=True) or next(iter(request.form.keys()), "")
+        limit = json.loads(raw or "{}").get("limit")
+        _set_quota(_SERVER_QUOTA if limit is None else str(int(limit)))
+    return 200, {"Content-Type": "application/json"}, json.dumps({"limit": _concurrency_limit()})
+
+
+moto_api_urls.url_paths["{0}/moto-api/smooz/lambda-concurrency-limit"] = _limit_route
+
+_original_reset = MotoAPIBackend.reset
+
+
+def _reset(self: MotoAPIBackend) -> None:
+    _set_quota(_SERVER_QUOTA)
+    _original_reset(self)
+
+
+MotoAPIBackend.reset = _reset  # type: ignore[method-assign]
