@@ -1,4 +1,4 @@
-import { Socket } from 'node:net';
+import { isIPv4, Socket } from 'node:net';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
 
@@ -63,6 +63,15 @@ export async function probeDatabase(
   options: { iam?: boolean; timeoutMs?: number } = {},
 ): Promise<ProbeResult> {
   const timeoutMs = options.timeoutMs ?? 5000;
+  // The emulated VPC's addresses exist only in moto: no packet may leave this machine for them.
+  // From SMOOZ's side such a target is one nothing answers on, as a target with no route is.
+  if (!(isIPv4(target.address) && target.address.startsWith('127.'))) {
+    return {
+      ok: false,
+      code: 'timeout',
+      detail: `${target.address}:${target.port} is outside the test world's loopback network`,
+    };
+  }
   try {
     if (login.engine === 'postgres')
       await probePostgres(target, login, options.iam ?? false, timeoutMs);

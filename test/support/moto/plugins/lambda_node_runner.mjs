@@ -4,6 +4,7 @@
 // (the RDS endpoints moto knows); every other name goes to the real resolver.
 import dns from 'node:dns';
 import fs from 'node:fs';
+import net from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -44,6 +45,33 @@ dns.promises.lookup = async function lookup(hostname, options) {
   if (answer === undefined) return originalPromiseLookup.call(dns.promises, hostname, options);
   if (answer instanceof Error) throw answer;
   return options && options.all ? answer : answer[0];
+};
+
+// The emulated VPC's addresses (moto's 10.x subnets) exist only on paper: nothing of the test
+// world listens there, and no packet may leave this machine for them. A connect to any address
+// outside 127.0.0.0/8 fails at once as an unreachable host, as from a subnet with no route; the
+// real databases of the test world listen on loopback addresses and stay reachable.
+const isLoopback = (address) => net.isIPv4(address) && address.startsWith('127.');
+const unreachable = (host) => {
+  if (net.isIP(host)) return !isLoopback(host);
+  const answer = vpcAnswer(host);
+  return Array.isArray(answer) && answer.some((a) => !isLoopback(a.address));
+};
+const originalConnect = net.Socket.prototype.connect;
+net.Socket.prototype.connect = function connect(...args) {
+  const options =
+    typeof args[0] === 'object' && args[0] !== null ? args[0] : { port: args[0], host: args[1] };
+  const host = typeof options.host === 'string' ? options.host : undefined;
+  if (options.path === undefined && host !== undefined && unreachable(host)) {
+    const error = Object.assign(new Error(`connect EHOSTUNREACH ${host}:${options.port}`), {
+      code: 'EHOSTUNREACH',
+      address: host,
+      port: options.port,
+    });
+    process.nextTick(() => this.destroy(error));
+    return this;
+  }
+  return originalConnect.apply(this, args);
 };
 
 function finish(result) {
