@@ -41,7 +41,8 @@ describe('home screen in Chromium over the loopback bridge', () => {
       .poll(() => page.locator('h1').textContent())
       .toBe('SMOOZ PrivateLink セットアップアシスタント');
     expect(await page.getAttribute('html', 'lang')).toBe('ja');
-    expect(await page.getByTestId('connections-empty').isVisible()).toBe(true);
+    // The list loads after the header: wait for it rather than reading the first frame.
+    await page.getByTestId('connections-empty').waitFor();
     expect(await page.getByRole('button', { name: '自動セットアップを開始' }).isVisible()).toBe(
       true,
     );
