@@ -7,7 +7,7 @@ import {
   DescribeTargetHealthCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAwsClient } from '../../../main/aws/clientFactory';
 import type { StateAt } from '../../../shared/flow/state';
@@ -25,7 +25,7 @@ import { driveToEnd, SMOOZ_ACCOUNT_ID, tearDownFully } from '../../support/engin
 import { resetMoto } from '../../support/motoServer';
 import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
 import { setVpcDns } from '../template/customerVpc';
-import { MOVING_EVENTS, rdsEvent } from '../template/rdsEventSamples';
+import { MOVING_EVENTS, putRdsEvent, rdsEvent } from '../template/rdsEventSamples';
 import { seedMoreDatabases, type MoreDatabases } from './moreDatabases';
 
 type Complete = StateAt<'complete'>;
@@ -243,18 +243,7 @@ describe('many connections in one account', () => {
         ...failover,
         identifier: rdsSourceIdentifier(orders.plan.database.endpoint),
       });
-      await events.send(
-        new PutEventsCommand({
-          Entries: [
-            {
-              Source: event.source,
-              DetailType: event['detail-type'],
-              Resources: event.resources,
-              Detail: JSON.stringify(event.detail),
-            },
-          ],
-        }),
-      );
+      await putRdsEvent(events, event);
       await expect
         .poll(() => targetsOf(orders), { timeout: 30_000, interval: 250 })
         .toEqual([`10.30.1.99:${orders.plan.database.port}`]);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { PutEventsCommand, type EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { RDS_CLUSTER_EVENT, RDS_INSTANCE_EVENT } from '../../../shared/stack/rdsEvents';
 
 /** One RDS event as EventBridge delivers it (shape of the RDS user guide's examples). */
@@ -44,6 +45,28 @@ export function rdsEvent(sample: RdsEventSample) {
       ...(sample.eventId ? { EventID: sample.eventId } : {}),
     },
   };
+}
+
+/** Puts the event on the default bus as RDS would; answers EventBridge's id for it. */
+export async function putRdsEvent(
+  events: EventBridgeClient,
+  event: ReturnType<typeof rdsEvent>,
+): Promise<string> {
+  const out = await events.send(
+    new PutEventsCommand({
+      Entries: [
+        {
+          Source: event.source,
+          DetailType: event['detail-type'],
+          Resources: event.resources,
+          Detail: JSON.stringify(event.detail),
+        },
+      ],
+    }),
+  );
+  const id = out.Entries?.[0]?.EventId;
+  if (!id) throw new Error('PutEvents returned no event id');
+  return id;
 }
 
 /** Events after which the database may answer on another address. */

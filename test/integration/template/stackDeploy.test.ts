@@ -26,7 +26,6 @@ import {
   DescribeRuleCommand,
   EventBridgeClient,
   ListTargetsByRuleCommand,
-  PutEventsCommand,
   TestEventPatternCommand,
 } from '@aws-sdk/client-eventbridge';
 import {
@@ -72,6 +71,7 @@ import {
   ACCOUNT,
   IDENTIFIER_FORMS,
   MOVING_EVENTS,
+  putRdsEvent,
   rdsEvent,
   REGION,
   STILL_EVENTS,
@@ -526,24 +526,6 @@ async function deliveriesOf(eventId: string): Promise<EventDelivery[]> {
   return ((await res.json()) as EventDelivery[]).filter((d) => d.eventId === eventId);
 }
 
-async function putRdsEvent(event: ReturnType<typeof rdsEvent>): Promise<string> {
-  const out = await events.send(
-    new PutEventsCommand({
-      Entries: [
-        {
-          Source: event.source,
-          DetailType: event['detail-type'],
-          Resources: event.resources,
-          Detail: JSON.stringify(event.detail),
-        },
-      ],
-    }),
-  );
-  const id = out.Entries?.[0]?.EventId;
-  if (!id) throw new Error('PutEvents returned no event id');
-  return id;
-}
-
 async function settledDeliveries(eventId: string): Promise<EventDelivery[]> {
   for (let i = 0; i < 120; i++) {
     const found = await deliveriesOf(eventId);
@@ -571,6 +553,7 @@ describe('an RDS event delivered by EventBridge to the deployed updater', () => 
     await setVpcDns(endpoint, vpc.instance.endpoint, ['10.61.2.88']);
     try {
       const eventId = await putRdsEvent(
+        events,
         rdsEvent({ ...failover, identifier: rdsSourceIdentifier(vpc.instance.endpoint) }),
       );
       // Other stacks on the same database (or clusters' member-instance rules) get it too.
@@ -594,7 +577,7 @@ describe('an RDS event delivered by EventBridge to the deployed updater', () => 
   it("ignores another database's failover", async () => {
     const failover = MOVING_EVENTS.instance.find((e) => e.category === 'failover');
     if (!failover) throw new Error('no failover sample');
-    const eventId = await putRdsEvent(rdsEvent({ ...failover, identifier: 'another-db' }));
+    const eventId = await putRdsEvent(events, rdsEvent({ ...failover, identifier: 'another-db' }));
     // No rule of any stack takes another database's event: after the time a matching delivery
     // takes (well under a second here), none was made.
     await new Promise((r) => setTimeout(r, 1500));

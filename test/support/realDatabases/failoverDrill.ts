@@ -1,7 +1,11 @@
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createAwsClient } from '../../../main/aws/clientFactory';
-import { rdsEvent, type RdsEventSample } from '../../integration/template/rdsEventSamples';
+import {
+  putRdsEvent,
+  rdsEvent,
+  type RdsEventSample,
+} from '../../integration/template/rdsEventSamples';
 import { motoAppConfig, motoContext } from '../awsTestConfig';
 import { freeLoopbackAddress } from './loopback';
 import { moveDatabase } from './realDatabases';
@@ -55,20 +59,7 @@ export async function emitRdsEvent(
   const event = rdsEvent(sample);
   const events = createAwsClient(EventBridgeClient, motoAppConfig(motoEndpoint), motoContext);
   try {
-    const out = await events.send(
-      new PutEventsCommand({
-        Entries: [
-          {
-            Source: event.source,
-            DetailType: event['detail-type'],
-            Resources: event.resources,
-            Detail: JSON.stringify(event.detail),
-          },
-        ],
-      }),
-    );
-    const id = out.Entries?.[0]?.EventId;
-    if (!id) throw new Error('PutEvents returned no event id');
+    const id = await putRdsEvent(events, event);
     return await settled(motoEndpoint, id);
   } finally {
     events.destroy();
