@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type { EventName, EventPayloadOf } from '../../shared/ipc/contract';
 import { dispatch } from '../ipc/dispatch';
 import type { EventSink, HandlerTable } from '../ipc/handlers';
-import { BUILT_FILE_TYPES, contentTypeOf, readBuiltFile } from '../services/builtFiles';
-import type { Logger } from '../services/logger';
+import { BUILT_FILE_TYPES, contentTypeOf, readBuiltFile } from '../base/builtFiles';
+import type { Logger } from '../base/logger';
 import { DOWNLOAD_PATH, type BridgeDownloads } from './bridgeDownloads';
 
 /**

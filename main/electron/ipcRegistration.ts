@@ -3,7 +3,7 @@ import { ErrorCodes } from '../../shared/errors';
 import { CHANNEL_NAMES, type EventName, type EventPayloadOf } from '../../shared/ipc/contract';
 import { dispatch } from '../ipc/dispatch';
 import type { EventSink, HandlerTable } from '../ipc/handlers';
-import type { Logger } from '../services/logger';
+import type { Logger } from '../base/logger';
 
 /** The only module that touches `ipcMain`: one `handle` per contract channel, all through dispatch. */
 export function registerIpcHandlers(

@@ -11,7 +11,7 @@ import type { PreflightFix } from '../../shared/flow/preflight';
 import type { CreatedResource } from '../../shared/flow/resources';
 import type { EngineClients } from './engineClients';
 import { describeVpcNetwork, routeTableOf } from './network';
-import { sleep } from '../services/backoff';
+import { sleep } from '../base/backoff';
 import { CONNECTION_TAG, connectionTags, hasConnectionTag, parseRuleDescription } from './tags';
 
 type EndpointResource = Extract<CreatedResource, { kind: 'vpcEndpoint' }>;

@@ -16,7 +16,7 @@ import type { CreatedResource } from '../../shared/flow/resources';
 import type { EngineClients } from './engineClients';
 import { updaterEndpointServiceNames } from '../../shared/stack/updaterApis';
 import { endpointsOfOtherConnections, type VpcNetwork } from './network';
-import { retryWhile, type RetryOptions } from '../services/backoff';
+import { retryWhile, type RetryOptions } from '../base/backoff';
 import { SetupErrorCodes } from './setupErrors';
 import {
   connectionTags,

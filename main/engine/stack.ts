@@ -12,7 +12,7 @@ import type { SetupPlan, StackEvent, StackFailure, StackOutputs } from '../../sh
 import { rdsInstanceArn } from '../../shared/stack/rdsEvents';
 import { buildStackParameters } from '../../shared/stack/templateParameters';
 import type { EngineClients } from './engineClients';
-import { sleep } from '../services/backoff';
+import { sleep } from '../base/backoff';
 import { SetupErrorCodes } from './setupErrors';
 import { CONNECTION_TAG, hasConnectionTag } from './tags';
 

@@ -1,6 +1,6 @@
 import type { appChannels } from '../../shared/ipc/channels/app';
 import { describeConfigFiles, listProfileNames } from '../aws/sharedConfigFiles';
-import type { MainServices } from '../services/mainServices';
+import type { MainServices } from '../app/mainServices';
 import type { HandlerTable } from './handlers';
 
 export function createAppHandlers(

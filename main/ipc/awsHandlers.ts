@@ -2,7 +2,7 @@ import type { awsChannels } from '../../shared/ipc/channels/aws';
 import { loadAwsFiles } from '../aws/sharedConfigFiles';
 import { resolveSsoTarget } from '../aws/ssoSessions';
 import { readSsoToken, ssoLoginStatus } from '../aws/sso/tokenCache';
-import type { MainServices } from '../services/mainServices';
+import type { MainServices } from '../app/mainServices';
 import type { HandlerTable } from './handlers';
 
 export function createAwsHandlers(

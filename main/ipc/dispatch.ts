@@ -3,7 +3,7 @@ import { channels, isChannel, type Channel } from '../../shared/ipc/contract';
 import type { IpcResult } from '../../shared/ipc/result';
 import { redactDeep } from '../../shared/redaction/deep';
 import type { HandlerContext, HandlerTable } from './handlers';
-import type { Logger } from '../services/logger';
+import type { Logger } from '../base/logger';
 
 /**
  * The one place a request from the renderer is parsed, run and answered; the Electron IPC

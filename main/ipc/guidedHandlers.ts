@@ -1,5 +1,5 @@
 import type { guidedChannels } from '../../shared/ipc/channels/guided';
-import type { MainServices } from '../services/mainServices';
+import type { MainServices } from '../app/mainServices';
 import type { HandlerTable } from './handlers';
 
 /** The guided flow's SMOOZ side; every change of a record is also pushed as `guided:changed`. */

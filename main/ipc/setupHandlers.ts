@@ -3,7 +3,7 @@ import { SetupStateSchema, type SetupState } from '../../shared/flow/state';
 import { DiscardPreviewSchema, DiscardStateSchema } from '../../shared/flow/discard';
 import type { setupChannels } from '../../shared/ipc/channels/setup';
 import { REQUIRED_ACTION_LIST } from '../engine/requiredPermissions';
-import type { MainServices } from '../services/mainServices';
+import type { MainServices } from '../app/mainServices';
 import type { EventSink, HandlerContext, HandlerTable } from './handlers';
 
 /** The engine's surface for the renderer; long work runs in the background and reports by event. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { smoozChannels } from '../../shared/ipc/channels/smooz';
-import type { MainServices } from '../services/mainServices';
+import type { MainServices } from '../app/mainServices';
 import type { HandlerContext, HandlerTable } from './handlers';
 
 /**

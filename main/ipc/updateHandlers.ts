@@ -1,5 +1,5 @@
 import type { updateChannels } from '../../shared/ipc/channels/update';
-import type { MainServices } from '../services/mainServices';
+import type { MainServices } from '../app/mainServices';
 import type { HandlerTable } from './handlers';
 
 export function createUpdateHandlers(

@@ -3,8 +3,8 @@ import { redactDeep } from '../../shared/redaction/deep';
 import { displayValue } from '../../shared/redaction/kinds';
 import { STEPS } from '../../shared/steps/steps';
 import { VALUE_SPECS, type ChecklistValues, type ValueKey } from '../../shared/steps/values';
-import { escapeHtml } from '../services/escapeHtml';
-import type { MainServices } from '../services/mainServices';
+import { escapeHtml } from '../base/escapeHtml';
+import type { MainServices } from '../app/mainServices';
 import { renderSummaryHtml } from './reportSummary';
 
 export const REPORT_FORMAT = 'smooz-privatelink-diagnostic-report/1';

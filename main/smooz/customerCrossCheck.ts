@@ -5,7 +5,7 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { CrossCheck, CustomerSide } from '../../shared/ipc/channels/smooz';
 import { createAwsClient, type AwsClientContext } from '../aws/clientFactory';
-import type { AppConfig } from '../config';
+import type { AppConfig } from '../base/config';
 
 export interface CrossCheckInput {
   readonly customerSide: CustomerSide;

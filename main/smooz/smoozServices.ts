@@ -1,5 +1,4 @@
 import { dirname, join } from 'node:path';
-import type Conf from 'conf';
 import { z } from 'zod';
 import {
   SmoozStatusEventSchema,
@@ -7,11 +6,13 @@ import {
   type SmoozStatusEvent,
 } from '../../shared/ipc/channels/smooz';
 import type { AwsClientContext } from '../aws/clientFactory';
-import type { AppConfig } from '../config';
+import type { AppConfig } from '../base/config';
 import type { EventSink } from '../ipc/handlers';
-import { createStoreJournal } from '../report/diagnosticsJournal';
-import type { Logger } from '../services/logger';
-import type { PersistedState } from '../services/storeSchema';
+import { createStoreJournal } from '../base/diagnosticsJournal';
+import type { Logger } from '../base/logger';
+import type { StoreBacking } from '../base/storeBacking';
+import type { JournalState } from '../base/diagnosticsJournal';
+import type { TrackingRecords } from './trackingStore';
 import { createCrossChecker } from './customerCrossCheck';
 import type { SecretEncryptor } from './secretEncryptor';
 import { createSmoozClient, type SmoozApi, type SmoozClientOptions } from './smoozApiClient';
@@ -32,7 +33,7 @@ export interface SmoozServices {
 
 export interface SmoozHost {
   readonly config: AppConfig;
-  readonly storeBacking: Conf<PersistedState>;
+  readonly storeBacking: StoreBacking<TrackingRecords & JournalState> & { readonly path: string };
   /** Electron safeStorage in the app; without one the token cannot be stored. */
   readonly secretEncryptor?: SecretEncryptor;
   readonly logger: Logger;

@@ -4,8 +4,8 @@ import type {
   SmoozStatusEvent,
   TrackedConnection,
 } from '../../shared/ipc/channels/smooz';
-import type { Logger } from '../services/logger';
-import { sleep as abortableSleep } from '../services/backoff';
+import type { Logger } from '../base/logger';
+import { sleep as abortableSleep } from '../base/backoff';
 import type { CrossChecker } from './customerCrossCheck';
 import type { SmoozApi } from './smoozApiClient';
 import { SmoozErrorCodes } from './smoozErrors';

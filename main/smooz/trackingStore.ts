@@ -1,6 +1,8 @@
-import type Conf from 'conf';
 import { TrackedConnectionSchema, type TrackedConnection } from '../../shared/ipc/channels/smooz';
-import type { PersistedState } from '../services/storeSchema';
+import type { StoreBacking } from '../base/storeBacking';
+
+/** SMOOZ connections whose status is tracked; tracking resumes on start. */
+export type TrackingRecords = { smoozTracking: TrackedConnection[] };
 
 export interface TrackingStore {
   list(): TrackedConnection[];
@@ -9,7 +11,7 @@ export interface TrackingStore {
 }
 
 /** In-flight connections in the app's state file, so tracking resumes after a restart. */
-export function createTrackingStore(backing: Conf<PersistedState>): TrackingStore {
+export function createTrackingStore(backing: StoreBacking<TrackingRecords>): TrackingStore {
   const read = (): TrackedConnection[] =>
     (backing.get('smoozTracking') ?? []).flatMap((raw) => {
       const parsed = TrackedConnectionSchema.safeParse(raw);

@@ -1,5 +1,5 @@
 import type { AppUpdater } from 'electron-updater';
-import type { Logger } from '../services/logger';
+import type { Logger } from '../base/logger';
 import type { UpdaterPort } from './updateService';
 
 /**

@@ -6,7 +6,7 @@ import {
   type UpdateStatus,
 } from '../../shared/update/updateState';
 import type { EventSink } from '../ipc/handlers';
-import type { Logger } from '../services/logger';
+import type { Logger } from '../base/logger';
 
 /** What the service needs from an updater (electron-updater in the app; see electronUpdater.ts). */
 export interface UpdaterPort {

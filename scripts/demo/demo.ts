@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import { createBridgeDownloads } from '../../main/bridge/bridgeDownloads';
 import { startBridgeServer } from '../../main/bridge/bridgeServer';
-import { AppConfigSchema, DEFAULT_EXTERNAL_LINK_HOSTS } from '../../main/config';
+import { AppConfigSchema, DEFAULT_EXTERNAL_LINK_HOSTS } from '../../main/base/config';
 import { createHandlers } from '../../main/ipc/createHandlers';
-import { createMainServices } from '../../main/services/createMainServices';
-import { silentLogger } from '../../main/services/logger';
-import { currentRuntimeInfo } from '../../main/services/runtimeInfo';
-import { storeOptions, type PersistedState } from '../../main/services/storeSchema';
+import { createMainServices } from '../../main/app/createMainServices';
+import { silentLogger } from '../../main/base/logger';
+import { currentRuntimeInfo } from '../../main/base/runtimeInfo';
+import { storeOptions, type PersistedState } from '../../main/app/storeSchema';
 import { startMotoServer } from '../../test/support/motoServer';
 import { ROOT } from '../../test/support/projectRoot';
 import {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../main/services/logger';
+import { silentLogger } from '../../main/base/logger';
 import { electronUpdaterPort } from '../../main/update/electronUpdater';
 import { startBridgeApp, type BridgeApp } from '../support/bridgeApp';
 import { findHorizontalOverflow, launchChromium, screenshot } from '../support/browser';

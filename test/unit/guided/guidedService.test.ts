@@ -6,7 +6,7 @@ import type { CrossCheck, SmoozConnectivityTestResult } from '../../../shared/ip
 import type { GuidedRecord } from '../../../shared/ipc/channels/guided';
 import { createGuidedService, type GuidedServiceDeps } from '../../../main/guided/guidedService';
 import type { GuidedStore } from '../../../main/guided/guidedStore';
-import { silentLogger } from '../../../main/services/logger';
+import { silentLogger } from '../../../main/base/logger';
 import type { SmoozConnection, SmoozConnectionCreate } from '../../../main/smooz/smoozApiClient';
 import { SmoozErrorCodes } from '../../../main/smooz/smoozErrors';
 import { samplePlan, stack } from '../../support/flowFixtures';

@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { channels } from '../../../shared/ipc/contract';
 import { dispatch } from '../../../main/ipc/dispatch';
 import type { HandlerTable } from '../../../main/ipc/handlers';
-import { silentLogger } from '../../../main/services/logger';
+import { silentLogger } from '../../../main/base/logger';
 import { DEFAULT_PREFERENCES } from '../../../shared/preferences';
 
 const context = { events: { emit: () => {} } };

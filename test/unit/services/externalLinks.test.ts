@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../main/ipc/createHandlers';
 import { dispatch } from '../../../main/ipc/dispatch';
-import { silentLogger } from '../../../main/services/logger';
-import { createExternalLinks } from '../../../main/services/externalLinks';
+import { silentLogger } from '../../../main/base/logger';
+import { createExternalLinks } from '../../../main/app/externalLinks';
 import { servicesOnDisk } from '../../support/servicesOnDisk';
 
 function browser() {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { silentLogger } from '../../../main/services/logger';
+import { silentLogger } from '../../../main/base/logger';
 import { createUpdateService, type UpdaterPort } from '../../../main/update/updateService';
 import { IllegalUpdateTransition, reduceUpdate } from '../../../shared/update/updateState';
 

@@ -1,12 +1,14 @@
-import type Conf from 'conf';
 import type { z } from 'zod';
-import type { PersistedState } from '../services/storeSchema';
+import type { StoreBacking } from './storeBacking';
 
 /**
  * What the diagnostic report gathers while the app runs, kept on disk: a report is often
  * exported after a restart (support is called once something went wrong), and it must still hold
  * the preflight results, stack events, SMOOZ status history and errors from before it.
  */
+/** The key the journal owns in the state file (sections parsed when read). */
+export type JournalState = { diagnosticsJournal: Record<string, unknown> };
+
 export type JournalSection = 'preflight' | 'stackEvents' | 'smoozHistory' | 'recentErrors';
 
 export interface DiagnosticsJournal {
@@ -15,7 +17,7 @@ export interface DiagnosticsJournal {
   save(section: JournalSection, value: unknown): void;
 }
 
-export function createStoreJournal(backing: Conf<PersistedState>): DiagnosticsJournal {
+export function createStoreJournal(backing: StoreBacking<JournalState>): DiagnosticsJournal {
   return {
     read(section, schema, fallback) {
       const parsed = schema.safeParse(backing.get('diagnosticsJournal')[section]);

@@ -2,13 +2,13 @@ import type { AwsServices } from '../aws/awsServices';
 import type { SetupEngine } from '../engine/setupEngine';
 import type { GuidedService } from '../guided/guidedService';
 import type { AwsConfigPaths } from '../aws/sharedConfigFiles';
-import type { AppConfig } from '../config';
+import type { AppConfig } from '../base/config';
 import type { ChecklistStore } from '../checklist/checklistStore';
 import type { PrintToPdf, SaveFile } from '../checklist/fileOutput';
-import type { DiagnosticsRegistry } from '../report/diagnosticsRegistry';
-import type { AppStore } from './appStore';
-import type { Logger } from './logger';
-import type { RuntimeInfo } from './runtimeInfo';
+import type { DiagnosticsRegistry } from '../base/diagnosticsRegistry';
+import type { AppStore } from '../base/appStore';
+import type { Logger } from '../base/logger';
+import type { RuntimeInfo } from '../base/runtimeInfo';
 import type { SmoozServices } from '../smooz/smoozServices';
 import type { UpdateService } from '../update/updateService';
 

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
-import type { PrintToPdf, SaveFile } from './fileOutput';
+import type { PrintToPdf, SaveFile } from '../checklist/fileOutput';
 
 /** The app's save dialog (defaulting to Downloads), then a plain write. */
 export function electronSaveFile(getWindow: () => BrowserWindow | undefined): SaveFile {

@@ -1,7 +1,9 @@
-import type Conf from 'conf';
 import { ConnectionSummarySchema, type ConnectionSummary } from '../../shared/connections';
 import { PreferencesSchema, type Preferences } from '../../shared/preferences';
-import type { PersistedState } from './storeSchema';
+import type { StoreBacking } from './storeBacking';
+
+/** The keys the app store owns in the state file. */
+export type AppStoreState = { preferences: Preferences; connections: ConnectionSummary[] };
 
 export interface AppStore {
   getPreferences(): Preferences;
@@ -13,7 +15,7 @@ export interface AppStore {
 }
 
 /** Typed access to the persisted state; what is read back is parsed, not trusted. */
-export function createAppStore(backing: Conf<PersistedState>): AppStore {
+export function createAppStore(backing: StoreBacking<AppStoreState>): AppStore {
   return {
     getPreferences: () => PreferencesSchema.parse(backing.get('preferences')),
     setPreferences(patch) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { redactDeep } from '../../shared/redaction/deep';
 import { redactText } from '../../shared/redaction/patterns';
-import type { Logger } from '../services/logger';
+import type { Logger } from './logger';
 import type { DiagnosticsJournal } from './diagnosticsJournal';
 
 /**
