@@ -5,7 +5,7 @@ import { autoUpdater } from 'electron-updater';
 import { awsConfigPaths } from '../aws/sharedConfigFiles';
 import { electronPrintToPdf, electronSaveFile } from './electronFileOutput';
 import { loadConfig } from '../base/config';
-import { createHandlers } from '../ipc/createHandlers';
+import { createIpcEndpoint } from '../ipc/ipcEndpoint';
 import { createMainServices } from '../app/createMainServices';
 import { createConsoleLogger } from '../base/logger';
 import { currentRuntimeInfo } from '../base/runtimeInfo';
@@ -62,9 +62,8 @@ function start(): void {
     });
     app.on('before-quit', () => services.update.beforeQuit());
     guardAllWebContents(app, RENDERER_URL, services.openExternal);
-    const handlers = createHandlers(services);
     registerIpcHandlers(
-      handlers,
+      createIpcEndpoint(services),
       trustedSenderCheck(() => window?.webContents, RENDERER_URL),
       events,
       services.logger,

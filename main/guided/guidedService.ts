@@ -13,6 +13,7 @@ import type { SmoozServices } from '../smooz/smoozServices';
 import { GuidedErrorCodes } from './guidedErrors';
 import type { GuidedStore } from './guidedStore';
 import { connectionRequest, customerSide, idempotencyKey } from './smoozRequest';
+import { createListeners, type Subscribable } from '../base/listeners';
 
 export interface GuidedServiceDeps {
   readonly engine: Pick<SetupEngine, 'get' | 'teardown' | 'settled'>;
@@ -29,17 +30,14 @@ export interface GuidedServiceDeps {
  * tracker do the API work; this hands one to the other, remembers where it is (so a restart
  * continues), and keeps the connection's line in the home list current.
  */
-export interface GuidedService {
-  finish(connectionId: string, onChange: (record: GuidedRecord) => void): Promise<GuidedRecord>;
+export interface GuidedService extends Subscribable<GuidedRecord> {
+  finish(connectionId: string): Promise<GuidedRecord>;
   /** The record, refreshed from SMOOZ while the endpoint is still on its way. */
   get(connectionId: string): Promise<GuidedRecord | null>;
   list(): Promise<GuidedRecord[]>;
   recheck(connectionId: string): Promise<GuidedRecord>;
   /** Starts removing SMOOZ's endpoint, then the AWS side; answers at once, goes on in the background. */
-  teardown(
-    connectionId: string,
-    onChange: (record: GuidedRecord) => void,
-  ): Promise<GuidedRecord | null>;
+  teardown(connectionId: string): Promise<GuidedRecord | null>;
   /** Waits for a teardown started here (tests, shutdown). */
   settled(connectionId: string): Promise<void>;
 }
@@ -67,6 +65,9 @@ const STILL_MOVING = new Set<GuidedPhaseName>(['creating', 'tracking']);
 export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
   const now = () => (deps.now ?? (() => new Date()))().toISOString();
   const teardowns = new Map<string, Promise<void>>();
+  const changes = createListeners<GuidedRecord>((error) =>
+    deps.logger.warn('guided.listenerFailed', { error: String(error) }),
+  );
 
   const completeFlow = (connectionId: string): StateAt<'complete'> => {
     const state = deps.engine.get(connectionId);
@@ -173,7 +174,7 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
     }
   };
 
-  async function finish(connectionId: string, onChange: (r: GuidedRecord) => void) {
+  async function finish(connectionId: string) {
     const state = completeFlow(connectionId);
     const existing = deps.store.load(connectionId);
     const retrying = existing?.phase === 'failed' || existing?.phase === 'rejected';
@@ -196,7 +197,7 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
       startedAt: now(),
     };
     let record: GuidedRecord = save({ ...base, phase: 'creating', attempt, updatedAt: now() });
-    onChange(record);
+    changes.emit(record);
     try {
       const created = await deps.smooz.client.createConnection(
         connectionRequest(state),
@@ -213,11 +214,11 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
       if (!(error instanceof AppError)) throw error;
       record = save({ ...record, phase: 'failed', problem: error.toData(), updatedAt: now() });
     }
-    onChange(record);
+    changes.emit(record);
     return record;
   }
 
-  async function removeSmoozSide(record: GuidedRecord, onChange: (r: GuidedRecord) => void) {
+  async function removeSmoozSide(record: GuidedRecord) {
     const smoozId = record.smoozConnectionId;
     if (smoozId === undefined) return record;
     const state = completeFlow(record.connectionId);
@@ -237,7 +238,7 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
         problem: { code: SmoozErrorCodes.trackingTimedOut },
         updatedAt: now(),
       });
-      onChange(stuck);
+      changes.emit(stuck);
       return undefined;
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== SmoozErrorCodes.notFound) throw error;
@@ -249,18 +250,14 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
       history: [...record.history, { status: 'deleted', at: now() }],
       updatedAt: now(),
     });
-    onChange(gone);
+    changes.emit(gone);
     return gone;
   }
 
-  async function teardownInBackground(
-    connectionId: string,
-    record: GuidedRecord | undefined,
-    onChange: (r: GuidedRecord) => void,
-  ) {
+  async function teardownInBackground(connectionId: string, record: GuidedRecord | undefined) {
     try {
       if (record !== undefined && record.phase !== 'deleted') {
-        const removed = await removeSmoozSide(record, onChange);
+        const removed = await removeSmoozSide(record);
         if (removed === undefined) return;
       }
       await deps.engine.teardown(connectionId);
@@ -270,12 +267,13 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
       deps.logger.error('guided.teardownFailed', { connectionId, error: String(error) });
       const latest = deps.store.load(connectionId);
       if (latest !== undefined && error instanceof AppError) {
-        onChange(save({ ...latest, problem: error.toData(), updatedAt: now() }));
+        changes.emit(save({ ...latest, problem: error.toData(), updatedAt: now() }));
       }
     }
   }
 
   return {
+    subscribe: changes.subscribe,
     finish,
     async get(connectionId) {
       const record = deps.store.load(connectionId);
@@ -291,9 +289,11 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
       const record = deps.store.load(connectionId);
       if (record === undefined) throw new AppError(GuidedErrorCodes.notFound);
       const fresh = await refresh(record);
-      return fresh.smoozConnectionId === undefined ? fresh : save(await verify(fresh));
+      const checked = fresh.smoozConnectionId === undefined ? fresh : save(await verify(fresh));
+      changes.emit(checked);
+      return checked;
     },
-    async teardown(connectionId, onChange) {
+    async teardown(connectionId) {
       deps.engine.get(connectionId);
       const record = deps.store.load(connectionId);
       let shown: GuidedRecord | undefined = record;
@@ -302,7 +302,7 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
         const { problem: _p, ...rest } = record;
         shown = save({ ...rest, phase: 'deleting', updatedAt: now() });
       }
-      const work = teardownInBackground(connectionId, shown, onChange).finally(() =>
+      const work = teardownInBackground(connectionId, shown).finally(() =>
         teardowns.delete(connectionId),
       );
       teardowns.set(connectionId, work);

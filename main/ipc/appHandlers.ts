@@ -20,11 +20,7 @@ export function createAppHandlers(
       };
     },
     'app:getPreferences': async () => services.store.getPreferences(),
-    'app:setPreferences': async (patch, { events }) => {
-      const preferences = services.store.setPreferences(patch);
-      events.emit('app:preferencesChanged', preferences);
-      return preferences;
-    },
+    'app:setPreferences': async (patch) => services.store.setPreferences(patch),
     'connections:list': async () => services.store.listConnections(),
     // The opener checks the allow-list itself.
     'shell:openExternal': async ({ url }) => {

@@ -7,7 +7,6 @@ import {
 } from '../../shared/ipc/channels/smooz';
 import type { AwsClientContext } from '../aws/clientFactory';
 import type { AppConfig } from '../base/config';
-import type { EventSink } from '../ipc/handlers';
 import { createStoreJournal } from '../base/diagnosticsJournal';
 import type { Logger } from '../base/logger';
 import type { StoreBacking } from '../base/storeBacking';
@@ -19,6 +18,7 @@ import { createSmoozClient, type SmoozApi, type SmoozClientOptions } from './smo
 import { createStatusTracker, type StatusTracker, type TrackingPolicy } from './statusTracker';
 import { createTokenStore, type TokenStore } from './tokenStore';
 import { createTrackingStore } from './trackingStore';
+import { createListeners } from '../base/listeners';
 
 export interface SmoozServices {
   readonly tokens: TokenStore;
@@ -27,8 +27,8 @@ export interface SmoozServices {
   /** A client with a token that is not stored yet, to check it before storing. */
   clientWithToken(token: string): SmoozApi;
   readonly tracker: StatusTracker;
-  /** Where status events go: the sink of the latest renderer call (one window). */
-  attachEvents(events: EventSink): void;
+  /** Every status change of a tracked connection. */
+  subscribe(listener: (event: SmoozStatusEvent) => void): () => void;
 }
 
 export interface SmoozHost {
@@ -63,12 +63,14 @@ export function createSmoozServices(host: SmoozHost): SmoozServices {
       ...host.clientOptions,
     });
   const client = clientFor(() => tokens.read());
-  let sink: EventSink | undefined;
+  const statusChanges = createListeners<SmoozStatusEvent>((error) =>
+    host.logger.warn('smooz.listenerFailed', { error: String(error) }),
+  );
   const journal = createStoreJournal(host.storeBacking);
   const tracker = createStatusTracker({
     client,
     store: createTrackingStore(host.storeBacking),
-    emit: (event: SmoozStatusEvent) => sink?.emit('smooz:connectionStatusChanged', event),
+    emit: statusChanges.emit,
     crossCheck: createCrossChecker(host.config, host.customerContext),
     logger: host.logger,
     history: {
@@ -83,8 +85,6 @@ export function createSmoozServices(host: SmoozHost): SmoozServices {
     client,
     clientWithToken: (token) => clientFor(async () => token),
     tracker,
-    attachEvents(events) {
-      sink = events;
-    },
+    subscribe: statusChanges.subscribe,
   };
 }

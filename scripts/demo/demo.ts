@@ -7,7 +7,7 @@ import Conf from 'conf';
 import { createBridgeDownloads } from '../../main/bridge/bridgeDownloads';
 import { startBridgeServer } from '../../main/bridge/bridgeServer';
 import { AppConfigSchema, DEFAULT_EXTERNAL_LINK_HOSTS } from '../../main/base/config';
-import { createHandlers } from '../../main/ipc/createHandlers';
+import { createIpcEndpoint } from '../../main/ipc/ipcEndpoint';
 import { createMainServices } from '../../main/app/createMainServices';
 import { silentLogger } from '../../main/base/logger';
 import { currentRuntimeInfo } from '../../main/base/runtimeInfo';
@@ -178,7 +178,7 @@ async function main(): Promise<void> {
     await services.smooz.tokens.write(adminToken);
     const server = await startBridgeServer({
       rendererDir,
-      createHandlers: () => createHandlers(services),
+      endpoint: createIpcEndpoint(services),
       logger: silentLogger,
       downloads,
     });

@@ -10,7 +10,7 @@ import {
   DEFAULT_EXTERNAL_LINK_HOSTS,
   type AppConfig,
 } from '../../main/base/config';
-import { createHandlers } from '../../main/ipc/createHandlers';
+import { createIpcEndpoint } from '../../main/ipc/ipcEndpoint';
 import { saveIntoFolder, type PrintToPdf } from '../../main/checklist/fileOutput';
 import { createMainServices } from '../../main/app/createMainServices';
 import type { MainServices } from '../../main/app/mainServices';
@@ -82,7 +82,7 @@ export async function startBridgeApp(options: BridgeAppOptions): Promise<BridgeA
   });
   const server = await startBridgeServer({
     rendererDir: BRIDGE_RENDERER_DIR,
-    createHandlers: () => createHandlers(services),
+    endpoint: createIpcEndpoint(services),
     // The services' logger, as in the app: failures answered to the page reach the report.
     logger: services.logger,
     ...(downloads === undefined ? {} : { downloads }),

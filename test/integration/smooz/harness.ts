@@ -45,10 +45,8 @@ export async function startAppInstance(options: {
     clientOptions: { backoff: { baseDelayMs: 5, maxDelayMs: 20 }, timeoutMs: 10_000 },
     trackingPolicy: { initialDelayMs: 50, maxDelayMs: 200, factor: 1.5, timeLimitMs: 60_000 },
   });
-  smooz.attachEvents({
-    emit: (_name, payload) => {
-      events.push(payload as SmoozStatusEvent);
-    },
+  smooz.subscribe((event) => {
+    events.push(event);
   });
   return { smooz, events, userDataDir, config };
 }

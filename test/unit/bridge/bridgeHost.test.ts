@@ -21,7 +21,7 @@ beforeAll(async () => {
   const handlers = new Proxy({} as HandlerTable, { get: () => async () => 'answered' });
   server = await startBridgeServer({
     rendererDir,
-    createHandlers: () => handlers,
+    endpoint: { handlers, connectEvents: () => () => {} },
     logger: silentLogger,
   });
 });

@@ -149,7 +149,7 @@ describe('IPC registration in main', () => {
       await import('../../../main/electron/ipcRegistration');
     const window = await openWindow();
     registerIpcHandlers(
-      handlers,
+      { handlers, connectEvents: () => () => {} },
       trustedSenderCheck(() => window.webContents as never, RENDERER_URL),
       { emit: () => {} },
       silentLogger,

@@ -55,7 +55,6 @@ describe('the one way out to the system browser', () => {
       createHandlers(services),
       'shell:openExternal',
       { url: 'https://evil.example/' },
-      { events: { emit: () => {} } },
       silentLogger,
     );
     expect(viaIpc).toMatchObject({ ok: false, error: { code: 'shell.urlNotAllowed' } });
