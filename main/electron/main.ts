@@ -10,7 +10,7 @@ import { createMainServices } from '../app/createMainServices';
 import { createConsoleLogger } from '../base/logger';
 import { currentRuntimeInfo } from '../base/runtimeInfo';
 import { storeOptions, type PersistedState } from '../app/storeSchema';
-import { electronUpdaterPort } from '../update/electronUpdater';
+import { electronUpdaterPort } from './electronUpdater';
 import { guardAllWebContents } from './appGuards';
 import { registerAppScheme, RENDERER_URL, serveRenderer } from './appProtocol';
 import { registerIpcHandlers, trustedSenderCheck, webContentsEventSink } from './ipcRegistration';

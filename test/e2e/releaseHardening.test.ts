@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../main/base/logger';
-import { electronUpdaterPort } from '../../main/update/electronUpdater';
+import { electronUpdaterPort } from '../../main/electron/electronUpdater';
 import { startBridgeApp, type BridgeApp } from '../support/bridgeApp';
 import { findHorizontalOverflow, launchChromium, screenshot } from '../support/browser';
 import { realUpdater, startUpdateFeed } from '../support/updateFeed';

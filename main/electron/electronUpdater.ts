@@ -1,6 +1,6 @@
 import type { AppUpdater } from 'electron-updater';
 import type { Logger } from '../base/logger';
-import type { UpdaterPort } from './updateService';
+import type { UpdaterPort } from '../update/updateService';
 
 /**
  * electron-updater behind the service's port: the generic provider at the configured feed URL
