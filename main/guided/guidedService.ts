@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/errors';
 import type { SetupState, StateAt } from '../../shared/flow/state';
 import type { ConnectionSummary } from '../../shared/connections';
-import type { GuidedPhaseName, GuidedRecord } from '../../shared/ipc/channels/guided';
+import type { GuidedPhaseName, GuidedRecord } from '../../shared/guided/guidedRecord';
 import type { SetupEngine } from '../engine/setupEngine';
 import type { AppStore } from '../services/appStore';
 import type { Logger } from '../services/logger';

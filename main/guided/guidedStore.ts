@@ -1,5 +1,5 @@
 import type Conf from 'conf';
-import { GuidedRecordSchema, type GuidedRecord } from '../../shared/ipc/channels/guided';
+import { GuidedRecordSchema, type GuidedRecord } from '../../shared/guided/guidedRecord';
 import type { PersistedState } from '../services/storeSchema';
 
 /** The guided flow's SMOOZ side, per connection, beside the engine's flows in the app's store. */

@@ -1,11 +1,8 @@
 import { dirname, join } from 'node:path';
 import type Conf from 'conf';
 import { z } from 'zod';
-import {
-  SmoozStatusEventSchema,
-  type CustomerSide,
-  type SmoozStatusEvent,
-} from '../../shared/ipc/channels/smooz';
+import { SmoozStatusEventSchema, type SmoozStatusEvent } from '../../shared/ipc/channels/smooz';
+import type { CustomerSide } from '../../shared/smooz/trackingRecord';
 import type { AwsClientContext } from '../aws/clientFactory';
 import type { AppConfig } from '../config';
 import type { EventSink } from '../ipc/handlers';

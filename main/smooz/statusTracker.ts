@@ -1,9 +1,7 @@
 import { AppError } from '../../shared/errors';
-import type {
-  CrossCheck,
-  SmoozStatusEvent,
-  TrackedConnection,
-} from '../../shared/ipc/channels/smooz';
+import type { SmoozStatusEvent } from '../../shared/ipc/channels/smooz';
+import type { CrossCheck } from '../../shared/smooz/crossCheck';
+import type { TrackedConnection } from '../../shared/smooz/trackingRecord';
 import type { Logger } from '../services/logger';
 import { sleep as abortableSleep } from '../services/backoff';
 import type { CrossChecker } from './customerCrossCheck';

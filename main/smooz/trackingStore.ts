@@ -1,5 +1,5 @@
 import type Conf from 'conf';
-import { TrackedConnectionSchema, type TrackedConnection } from '../../shared/ipc/channels/smooz';
+import { TrackedConnectionSchema, type TrackedConnection } from '../../shared/smooz/trackingRecord';
 import type { PersistedState } from '../services/storeSchema';
 
 export interface TrackingStore {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import type { SmoozStatusEvent, TrackedConnection } from '../../../shared/ipc/channels/smooz';
+import type { SmoozStatusEvent } from '../../../shared/ipc/channels/smooz';
+import type { TrackedConnection } from '../../../shared/smooz/trackingRecord';
 import type { SmoozApi, SmoozConnection } from '../../../main/smooz/smoozApiClient';
 import { createStatusTracker } from '../../../main/smooz/statusTracker';
 import type { TrackingStore } from '../../../main/smooz/trackingStore';
