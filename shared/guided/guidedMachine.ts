@@ -13,7 +13,7 @@ import type { GuidedPhaseName, GuidedRecord, Verification } from './guidedRecord
  * `deleted`. `verified`, `problemNoted` (persisted) and `pollFailed` (shown, not persisted)
  * keep the phase.
  */
-export interface SmoozAnswer {
+interface SmoozAnswer {
   readonly id: string;
   readonly status: SmoozConnectionStatus;
   readonly vpcEndpointId?: string | undefined;
@@ -30,7 +30,7 @@ export type GuidedEvent =
   | { readonly type: 'teardownStarted'; readonly at: string }
   | { readonly type: 'smoozDeleted'; readonly at: string };
 
-export const ILLEGAL_GUIDED_TRANSITION = 'guided.illegalTransition';
+const ILLEGAL_GUIDED_TRANSITION = 'guided.illegalTransition';
 
 export class IllegalGuidedTransitionError extends AppError {
   constructor(phase: GuidedPhaseName, event: GuidedEvent['type']) {

@@ -14,7 +14,7 @@ export const GUIDED_PHASES = [
   'deleting',
   'deleted',
 ] as const;
-export const GuidedPhaseSchema = z.enum(GUIDED_PHASES);
+const GuidedPhaseSchema = z.enum(GUIDED_PHASES);
 export type GuidedPhaseName = z.infer<typeof GuidedPhaseSchema>;
 
 /**

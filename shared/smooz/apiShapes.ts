@@ -20,8 +20,7 @@ export type SmoozConnectionStatus = z.infer<typeof SmoozConnectionStatusSchema>;
 export const StatusReasonSchema = z.object({ code: z.string(), message: z.string() });
 
 /** The first broken link of a failed connectivity test (SMOOZ API `brokenLink`). */
-export const SmoozBrokenLinkSchema = z.enum(asEnum(connectivityTestResultBrokenLinkValues));
-export type SmoozBrokenLink = z.infer<typeof SmoozBrokenLinkSchema>;
+const SmoozBrokenLinkSchema = z.enum(asEnum(connectivityTestResultBrokenLinkValues));
 
 export const SmoozConnectivityTestResultSchema = z.object({
   connectionId: z.string(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const CROSS_CHECK_WARNINGS = [
+const CROSS_CHECK_WARNINGS = [
   'targetsUnhealthy',
   'noTargets',
   'endpointConnectionMissing',

@@ -18,7 +18,7 @@ export type TrackingEvent =
   | { readonly type: 'settled' }
   | { readonly type: 'timedOut' };
 
-export const ILLEGAL_TRACKING_TRANSITION = 'smooz.illegalTrackingTransition';
+const ILLEGAL_TRACKING_TRANSITION = 'smooz.illegalTrackingTransition';
 
 export class IllegalTrackingTransitionError extends AppError {
   constructor(state: TrackingState, event: TrackingEvent['type']) {

@@ -29,7 +29,7 @@ export type TrackedConnection = z.infer<typeof TrackedConnectionSchema>;
  * (the tracking store drops such records, so only live ones are on disk).
  */
 export const TRACKING_STATES = ['active', 'finished', 'timedOut', 'paused'] as const;
-export const TrackingStateSchema = z.enum(TRACKING_STATES);
+const TrackingStateSchema = z.enum(TRACKING_STATES);
 export type TrackingState = z.infer<typeof TrackingStateSchema>;
 
 /**
