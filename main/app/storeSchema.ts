@@ -1,7 +1,7 @@
 import type { Options } from 'conf';
 import type { ConnectionSummary } from '../../shared/connections';
 import { DEFAULT_PREFERENCES, LANGUAGES, type Preferences } from '../../shared/preferences';
-import type { TrackedConnection } from '../../shared/ipc/channels/smooz';
+import type { TrackingRecord } from '../../shared/smooz/trackingRecord';
 import { INITIAL_CHECKLIST_STATE, type ChecklistState } from '../../shared/steps/checklistState';
 
 export type PersistedState = {
@@ -9,13 +9,13 @@ export type PersistedState = {
   connections: ConnectionSummary[];
   /** The offline checklist's values and check-offs (also read by the automated flow). */
   checklist: ChecklistState;
-  /** SMOOZ connections whose status is being tracked; tracking resumes on start. */
-  smoozTracking: TrackedConnection[];
+  /** SMOOZ connections whose status is being tracked (shared/smooz/trackingRecord.ts; parsed when read); tracking resumes on start. */
+  smoozTracking: TrackingRecord[];
   /** The setup engine's flows by connection id (shared/flow/state.ts; parsed when read). */
   setupFlows: Record<string, unknown>;
   /** Discards of abandoned setups by connection id (shared/flow/discard.ts; parsed when read). */
   setupDiscards: Record<string, unknown>;
-  /** The guided flow's SMOOZ side by connection id (shared/ipc/channels/guided.ts; parsed when read). */
+  /** The guided flow's SMOOZ side by connection id (shared/guided/guidedRecord.ts; parsed when read). */
   guidedRecords: Record<string, unknown>;
   /** What the diagnostic report gathered, by section (main/report/diagnosticsJournal.ts). */
   diagnosticsJournal: Record<string, unknown>;

@@ -1,7 +1,8 @@
 import { AppError } from '../../shared/errors';
 import type { SetupState, StateAt } from '../../shared/flow/state';
 import type { ConnectionSummary } from '../../shared/connections';
-import type { GuidedPhaseName, GuidedRecord } from '../../shared/ipc/channels/guided';
+import { reduceGuided, startGuided, type GuidedEvent } from '../../shared/guided/guidedMachine';
+import type { GuidedPhaseName, GuidedRecord } from '../../shared/guided/guidedRecord';
 import type { SetupEngine } from '../engine/setupEngine';
 import type { AppStore } from '../base/appStore';
 import type { Logger } from '../base/logger';
@@ -41,14 +42,6 @@ export interface GuidedService extends Subscribable<GuidedRecord> {
   /** Waits for a teardown started here (tests, shutdown). */
   settled(connectionId: string): Promise<void>;
 }
-
-const PHASE_OF: Readonly<Record<SmoozConnection['status'], GuidedPhaseName>> = {
-  pending: 'tracking',
-  available: 'available',
-  failed: 'failed',
-  rejected: 'rejected',
-  deleting: 'deleting',
-};
 
 const LIST_STATUS: Readonly<Record<GuidedPhaseName, ConnectionSummary['status']>> = {
   creating: 'in-progress',
@@ -91,6 +84,7 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
       updatedAt: record.updatedAt,
     });
 
+  /** Every change goes through the machine, and is on disk before anything acts on it. */
   const save = (record: GuidedRecord): GuidedRecord => {
     deps.store.save(record);
     try {
@@ -101,35 +95,12 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
     return record;
   };
 
+  const dispatch = (record: GuidedRecord, event: GuidedEvent): GuidedRecord =>
+    save(reduceGuided(record, event));
+
   /** Folds SMOOZ's answer into the record: status, its history, and the reason when it failed. */
-  const withStatus = (record: GuidedRecord, connection: SmoozConnection): GuidedRecord => {
-    const last = record.history.at(-1);
-    const at = now();
-    const { problem: _previous, ...rest } = record;
-    return {
-      ...rest,
-      smoozConnectionId: connection.id,
-      smoozStatus: connection.status,
-      ...(connection.vpcEndpointId ? { vpcEndpointId: connection.vpcEndpointId } : {}),
-      phase: PHASE_OF[connection.status],
-      ...(connection.statusReason
-        ? {
-            problem: {
-              code: 'guided.smoozStatusReason',
-              params: {
-                reason: connection.statusReason.code,
-                message: connection.statusReason.message,
-              },
-            },
-          }
-        : {}),
-      history:
-        last?.status === connection.status
-          ? record.history
-          : [...record.history, { status: connection.status, at }],
-      updatedAt: at,
-    };
-  };
+  const withStatus = (record: GuidedRecord, connection: SmoozConnection): GuidedRecord =>
+    reduceGuided(record, { type: 'smoozAnswered', connection, at: now() });
 
   const verify = async (record: GuidedRecord): Promise<GuidedRecord> => {
     const state = completeFlow(record.connectionId);
@@ -143,8 +114,8 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
       record.smoozStatus === 'available' && record.smoozConnectionId !== undefined
         ? await checkConnectivity(deps.smooz.client, record.smoozConnectionId)
         : undefined;
-    return {
-      ...record,
+    return reduceGuided(record, {
+      type: 'verified',
       verification: {
         checkedAt: now(),
         smoozStatus: record.smoozStatus ?? null,
@@ -154,8 +125,8 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
           ? { connectivityError: connectivity.error }
           : {}),
       },
-      updatedAt: now(),
-    };
+      at: now(),
+    });
   };
 
   /** Asks SMOOZ where the endpoint is now; on `available`, checks it from the customer's side. */
@@ -163,13 +134,17 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
     if (record.smoozConnectionId === undefined) return record;
     try {
       const connection = await deps.smooz.client.getConnection(record.smoozConnectionId);
-      let next = withStatus(record, connection);
-      if (next.phase === 'available' && record.phase !== 'available') next = await verify(next);
-      return next.smoozStatus === record.smoozStatus && next.verification === record.verification
-        ? record
-        : save(next);
+      const next = withStatus(record, connection);
+      if (next.smoozStatus === record.smoozStatus) return record;
+      // Stored with its verification (read-only checks): if they cannot run, the next look
+      // still finds the record moving and tries again.
+      return save(
+        next.phase === 'available' && record.phase !== 'available' ? await verify(next) : next,
+      );
     } catch (error) {
-      if (error instanceof AppError) return { ...record, problem: error.toData() };
+      // Shown with the record, not stored: the next look asks SMOOZ again.
+      if (error instanceof AppError)
+        return reduceGuided(record, { type: 'pollFailed', error: error.toData() });
       throw error;
     }
   };
@@ -179,29 +154,17 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
     const existing = deps.store.load(connectionId);
     const retrying = existing?.phase === 'failed' || existing?.phase === 'rejected';
     if (existing?.smoozConnectionId !== undefined && !retrying) return refresh(existing);
-    // A new attempt only after SMOOZ itself failed or rejected one; otherwise replay the same key.
-    const attempt =
-      existing === undefined
-        ? 1
-        : retrying && existing.smoozConnectionId !== undefined
-          ? existing.attempt + 1
-          : existing.attempt;
     // Persisted before the call: a crash here retries with the same key, never a second create.
-    const {
-      problem: _previous,
-      smoozConnectionId: _old,
-      ...base
-    } = existing ?? {
-      connectionId,
-      history: [],
-      startedAt: now(),
-    };
-    let record: GuidedRecord = save({ ...base, phase: 'creating', attempt, updatedAt: now() });
+    let record = save(
+      existing === undefined
+        ? startGuided(connectionId, now())
+        : reduceGuided(existing, { type: 'attemptStarted', at: now() }),
+    );
     changes.emit(record);
     try {
       const created = await deps.smooz.client.createConnection(
         connectionRequest(state),
-        idempotencyKey(`${connectionId}-${attempt}`),
+        idempotencyKey(`${connectionId}-${record.attempt}`),
       );
       deps.smooz.tracker.track({
         connectionId: created.id,
@@ -209,10 +172,10 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
         startedAt: now(),
         customerSide: customerSide(state),
       });
-      record = save(withStatus(record, created));
+      record = dispatch(record, { type: 'smoozAnswered', connection: created, at: now() });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      record = save({ ...record, phase: 'failed', problem: error.toData(), updatedAt: now() });
+      record = dispatch(record, { type: 'createFailed', error: error.toData(), at: now() });
     }
     changes.emit(record);
     return record;
@@ -233,23 +196,17 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
       await deps.smooz.tracker.settled(smoozId);
       await deps.smooz.client.getConnection(smoozId);
       // Still known to SMOOZ after tracking ended (time limit): leave the AWS side in place.
-      const stuck = save({
-        ...record,
-        problem: { code: SmoozErrorCodes.trackingTimedOut },
-        updatedAt: now(),
+      const stuck = dispatch(record, {
+        type: 'problemNoted',
+        error: { code: SmoozErrorCodes.trackingTimedOut },
+        at: now(),
       });
       changes.emit(stuck);
       return undefined;
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== SmoozErrorCodes.notFound) throw error;
     }
-    const { problem: _p, ...rest } = record;
-    const gone = save({
-      ...rest,
-      phase: 'deleted',
-      history: [...record.history, { status: 'deleted', at: now() }],
-      updatedAt: now(),
-    });
+    const gone = dispatch(record, { type: 'smoozDeleted', at: now() });
     changes.emit(gone);
     return gone;
   }
@@ -267,7 +224,7 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
       deps.logger.error('guided.teardownFailed', { connectionId, error: String(error) });
       const latest = deps.store.load(connectionId);
       if (latest !== undefined && error instanceof AppError) {
-        changes.emit(save({ ...latest, problem: error.toData(), updatedAt: now() }));
+        changes.emit(dispatch(latest, { type: 'problemNoted', error: error.toData(), at: now() }));
       }
     }
   }
@@ -298,9 +255,8 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
       const record = deps.store.load(connectionId);
       let shown: GuidedRecord | undefined = record;
       if (record?.smoozConnectionId !== undefined && record.phase !== 'deleted') {
-        // A retry starts clean: the last attempt's problem would read as this one's failure.
-        const { problem: _p, ...rest } = record;
-        shown = save({ ...rest, phase: 'deleting', updatedAt: now() });
+        // A retry starts clean (the machine drops the last attempt's problem).
+        shown = dispatch(record, { type: 'teardownStarted', at: now() });
       }
       const work = teardownInBackground(connectionId, shown).finally(() =>
         teardowns.delete(connectionId),

@@ -1,4 +1,4 @@
-import { GuidedRecordSchema, type GuidedRecord } from '../../shared/ipc/channels/guided';
+import { GuidedRecordSchema, type GuidedRecord } from '../../shared/guided/guidedRecord';
 import type { StoreBacking } from '../base/storeBacking';
 
 /** The guided flow's SMOOZ side, per connection, beside the engine's flows in the app's store. */

@@ -3,7 +3,8 @@ import {
   DescribeTargetHealthCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import type { CrossCheck, CustomerSide } from '../../shared/ipc/channels/smooz';
+import type { CrossCheck } from '../../shared/smooz/crossCheck';
+import type { CustomerSide } from '../../shared/smooz/trackingRecord';
 import { createAwsClient, type AwsClientContext } from '../aws/clientFactory';
 import type { AppConfig } from '../base/config';
 

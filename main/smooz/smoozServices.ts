@@ -1,10 +1,7 @@
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import {
-  SmoozStatusEventSchema,
-  type CustomerSide,
-  type SmoozStatusEvent,
-} from '../../shared/ipc/channels/smooz';
+import { SmoozStatusEventSchema, type SmoozStatusEvent } from '../../shared/ipc/channels/smooz';
+import type { CustomerSide } from '../../shared/smooz/trackingRecord';
 import type { AwsClientContext } from '../aws/clientFactory';
 import type { AppConfig } from '../base/config';
 import { createStoreJournal } from '../base/diagnosticsJournal';
