@@ -52,6 +52,8 @@ export function useIpcQuery<T>(
   const [stored, setStored] = useState<Stored<T>>();
   const [generation, setGeneration] = useState(0);
   const latest = useRef({ load, follow: options.follow ?? [] });
+  // Pushes folded in so far: a read that started before one answers older news and is dropped.
+  const folded = useRef(0);
   useEffect(() => {
     latest.current = { load, follow: options.follow ?? [] };
   });
@@ -59,11 +61,19 @@ export function useIpcQuery<T>(
   useEffect(() => {
     if (key === null) return undefined;
     let live = true;
-    const read = () =>
-      latest.current.load(client).then(
-        (value) => live && setStored({ key, state: { status: 'ready', value } }),
-        (error: unknown) => live && setStored({ key, state: { status: 'error', error } }),
+    const read = () => {
+      const before = folded.current;
+      return latest.current.load(client).then(
+        (value) =>
+          live &&
+          folded.current === before &&
+          setStored({ key, state: { status: 'ready', value } }),
+        (error: unknown) =>
+          live &&
+          folded.current === before &&
+          setStored({ key, state: { status: 'error', error } }),
       );
+    };
     if (delayMs === undefined) {
       void read();
       return () => {
@@ -101,6 +111,7 @@ export function useIpcQuery<T>(
           if (f.update === undefined) refetch();
           else {
             const update = f.update;
+            folded.current += 1;
             setStored((s) => ({
               key,
               state: {
