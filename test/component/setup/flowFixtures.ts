@@ -13,9 +13,12 @@ export const failingPreflight: StateAt<'preflight'> = {
   preflight: failingEgressReport,
 };
 
+/** Subnet ids shaped like AWS's, as the confirmation's own validator wants them. */
+const subnetIds = ['subnet-0123456789abcdef0', 'subnet-0fedcba9876543210'];
+
 export const ready: StateAt<'ready'> = {
   step: 'ready',
-  plan: samplePlan,
+  plan: { ...samplePlan, subnetIds },
   created: [],
   preflight: passingReport,
 };
