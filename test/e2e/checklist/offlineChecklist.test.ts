@@ -10,6 +10,7 @@ import { ROOT, startBridgeApp, type BridgeApp } from '../../support/bridgeApp';
 import { findHorizontalOverflow, launchChromium, screenshot } from '../../support/browser';
 import { checklistDriver } from './checklistDriver';
 import { startNetworkTrap, type NetworkTrap } from './networkTrap';
+import { t } from '../../support/catalogue';
 
 /** SVG text has no CSS box, so the overflow helper's width test does not apply to it. */
 const htmlOverflow = async (page: Page) =>
@@ -69,7 +70,7 @@ async function startApp(): Promise<void> {
 
 async function openChecklist(): Promise<void> {
   await page.goto(app.server.pageUrl);
-  await page.getByRole('button', { name: 'チェックリストを開く' }).click();
+  await page.getByRole('button', { name: t('home:modes.offline.action') }).click();
   await page.getByTestId('checklist').waitFor();
 }
 
@@ -109,7 +110,9 @@ describe('offline checklist in Chromium, with no AWS or SMOOZ endpoint reachable
 
     await c.choose('rdsType', 'cluster');
     await c.fill('rdsEndpoint', VALUES.rdsEndpoint);
-    expect(await page.getByTestId('error-rdsEndpoint').textContent()).toContain('クラスター');
+    expect(await page.getByTestId('error-rdsEndpoint').textContent()).toContain(
+      t('checklist:values.rdsType.choices.cluster'),
+    );
     await c.choose('rdsType', 'instance');
     await expect.poll(() => page.getByTestId('error-rdsEndpoint').count()).toBe(0);
     await c.fill('rdsPort', '70000');
@@ -276,7 +279,7 @@ describe('offline checklist in Chromium, with no AWS or SMOOZ endpoint reachable
     const pdf = await readFile(pdfPath);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
-    expect(text).toContain('SMOOZ PrivateLink 設定チェックリスト');
+    expect(text).toContain(t('checklist:document.title'));
     expect(text).toContain('手順 3-2');
     expect(text).toContain(VALUES.vpcId);
     expect(text).not.toContain('123456789012');

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STEPS } from '../../../shared/steps/steps';
 import { startBridgeApp, type BridgeApp } from '../../support/bridgeApp';
 import { launchChromium, screenshot } from '../../support/browser';
+import { t } from '../../support/catalogue';
 
 /**
  * Support mode on a shared screen: with the switch on, no account id, endpoint, IP, ARN or token
@@ -98,7 +99,7 @@ beforeAll(async () => {
   });
   page = await context.newPage();
   await page.goto(app.server.pageUrl);
-  await page.getByRole('button', { name: 'チェックリストを開く' }).click();
+  await page.getByRole('button', { name: t('home:modes.offline.action') }).click();
   await page.getByTestId('checklist').waitFor();
 });
 
