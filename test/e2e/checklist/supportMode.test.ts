@@ -135,7 +135,7 @@ describe('support mode in Chromium', () => {
     await page.getByTestId('nav-stack.param6').click();
     await page.getByTestId('step-stack.param6').waitFor();
     const ref = page.getByTestId('step-ref').first();
-    expect(await ref.textContent()).toBe('手順 3-2 ⑥');
+    expect(await ref.textContent()).toBe(t('support:stepRef', { ref: '3-2 ⑥' }));
     const size = await ref.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(size).toBeGreaterThanOrEqual(24);
     await screenshot(page, 'support-mode-parameter-6-ja');
