@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StackEvent } from '../../../shared/flow/plan';
-import type { SetupState } from '../../../shared/flow/state';
+import { ACTIVE_STEPS, type SetupState } from '../../../shared/flow/state';
 import type { GuidedRecord } from '../../../shared/ipc/channels/guided';
-import { call, onEvent } from '../ipc/api';
+import { useIpcClient } from '../data/IpcClientContext';
+import { useIpcEvent } from '../data/useIpcEvent';
 
 export interface FlowView {
   readonly state?: SetupState;
@@ -14,16 +15,28 @@ export interface FlowView {
   readonly error?: unknown;
 }
 
-const ACTIVE = new Set([
-  'applyingFix',
-  'creatingSecurityGroup',
-  'authorizingRules',
-  'creatingStack',
-  'tearingDown',
-]);
+const isActive = (step: string): boolean => (ACTIVE_STEPS as readonly string[]).includes(step);
 
 /** Runs a call that answers with the flow's state and shows the answer unless it is stale. */
 export type ApplyAnswer = (action: () => Promise<SetupState>) => Promise<void>;
+
+/** Newest first, each event once; the stack's clock starts at the oldest event seen. */
+function withStackEvents(view: FlowView, events: readonly StackEvent[]): FlowView {
+  const known = new Set(view.stackEvents.map((e) => e.eventId));
+  const fresh = events.filter((e) => !known.has(e.eventId));
+  const all = [...fresh, ...view.stackEvents].sort((a, b) =>
+    b.timestamp.localeCompare(a.timestamp),
+  );
+  const oldest = all.at(-1);
+  return {
+    ...view,
+    stackEvents: all,
+    stackStartedAt: Math.min(
+      view.stackStartedAt ?? Date.now(),
+      oldest === undefined ? Date.now() : Date.parse(oldest.timestamp),
+    ),
+  };
+}
 
 /**
  * One flow as the screens see it: loaded once, then kept current by main's pushes (state changes,
@@ -34,12 +47,14 @@ export type ApplyAnswer = (action: () => Promise<SetupState>) => Promise<void>;
  * arrive after a later one (a step that fails at once, as when the login has ended). So an answer
  * is shown only when no push came since the call was made; otherwise the pushes are as new.
  */
-export function useFlow(
+export function useSetupFlow(
   connectionId: string | undefined,
 ): [FlowView, (s: SetupState) => void, ApplyAnswer] {
+  const client = useIpcClient();
   const [view, setView] = useState<FlowView>({ stackEvents: [] });
   const resumed = useRef<string | undefined>(undefined);
   const pushes = useRef(0);
+  const following = connectionId !== undefined;
 
   const setState = useCallback((state: SetupState) => {
     setView((v) => ({
@@ -60,58 +75,60 @@ export function useFlow(
     [setState],
   );
 
-  useEffect(() => {
-    if (connectionId === undefined) return undefined;
-    let live = true;
-    const offState = onEvent('setup:stateChanged', (state) => {
+  useIpcEvent(
+    'setup:stateChanged',
+    (state) => {
       if (state.plan.connectionId !== connectionId) return;
       pushes.current += 1;
       setState(state);
-    });
-    const offEvents = onEvent('setup:stackEvents', (payload) => {
-      if (payload.connectionId !== connectionId) return;
-      setView((v) => {
-        const known = new Set(v.stackEvents.map((e) => e.eventId));
-        const fresh = payload.events.filter((e) => !known.has(e.eventId));
-        const events = [...fresh, ...v.stackEvents].sort((a, b) =>
-          b.timestamp.localeCompare(a.timestamp),
-        );
-        const oldest = events.at(-1);
-        return {
-          ...v,
-          stackEvents: events,
-          stackStartedAt: Math.min(
-            v.stackStartedAt ?? Date.now(),
-            oldest === undefined ? Date.now() : Date.parse(oldest.timestamp),
-          ),
-        };
-      });
-    });
-    const offGuided = onEvent('guided:changed', (record) => {
+    },
+    following,
+  );
+  useIpcEvent(
+    'setup:stackEvents',
+    (payload) => {
+      if (payload.connectionId === connectionId) setView((v) => withStackEvents(v, payload.events));
+    },
+    following,
+  );
+  useIpcEvent(
+    'guided:changed',
+    (record) => {
       if (record.connectionId === connectionId) setView((v) => ({ ...v, guided: record }));
-    });
-    // SMOOZ's tracker pushes every status change; the record folds it in (and verifies on
-    // `available`), so the screen follows without polling or a reload.
-    const offSmooz = onEvent('smooz:connectionStatusChanged', () => {
-      void call('guided:get', { connectionId }).then(
-        (guided) => live && guided !== null && setView((v) => ({ ...v, guided })),
+    },
+    following,
+  );
+  // SMOOZ's tracker pushes every status change; the record folds it in (and verifies on
+  // `available`), so the screen follows without polling or a reload.
+  useIpcEvent(
+    'smooz:connectionStatusChanged',
+    () => {
+      if (connectionId === undefined) return;
+      void client.call('guided:get', { connectionId }).then(
+        (guided) => guided !== null && setView((v) => ({ ...v, guided })),
         () => undefined,
       );
-    });
+    },
+    following,
+  );
+
+  useEffect(() => {
+    if (connectionId === undefined) return undefined;
+    let live = true;
     void (async () => {
       try {
         const before = pushes.current;
         const [state, guided] = await Promise.all([
-          call('setup:get', { connectionId }),
-          call('guided:get', { connectionId }),
+          client.call('setup:get', { connectionId }),
+          client.call('guided:get', { connectionId }),
         ]);
         if (!live) return;
         setView((v) => ({ ...v, ...(guided === null ? {} : { guided }) }));
         if (pushes.current === before) setState(state);
-        if (ACTIVE.has(state.step) && resumed.current !== connectionId) {
+        if (isActive(state.step) && resumed.current !== connectionId) {
           resumed.current = connectionId;
           await answer(
-            () => call('setup:resume', { connectionId }),
+            () => client.call('setup:resume', { connectionId }),
             () => live,
           );
         }
@@ -121,12 +138,8 @@ export function useFlow(
     })();
     return () => {
       live = false;
-      offState();
-      offEvents();
-      offGuided();
-      offSmooz();
     };
-  }, [connectionId, setState, answer]);
+  }, [client, connectionId, setState, answer]);
 
   return [view, setState, answer];
 }
