@@ -25,12 +25,11 @@ import {
   PURPOSE_TAG,
   ruleDescription,
 } from './tags';
+import { awsErrorName } from '../aws/awsErrors';
 
 type GroupResource = Extract<CreatedResource, { kind: 'securityGroup' }>;
 export type RuleResource = Extract<CreatedResource, { kind: 'ingressRule' }>;
 export type GroupPurpose = GroupResource['purpose'];
-
-const errorName = (error: unknown): string => (error as { name?: string }).name ?? '';
 
 /**
  * The rules the database's security group needs: its port only, from the Lambda's group and from
@@ -258,7 +257,7 @@ export async function ensureIngressRules(
         );
         match = { state: 'ours' };
       } catch (error) {
-        if (errorName(error) !== 'InvalidPermission.Duplicate') throw error;
+        if (awsErrorName(error) !== 'InvalidPermission.Duplicate') throw error;
         match = matchRule(await read(), rule, connectionId);
       }
     }
@@ -302,7 +301,7 @@ async function groupsToSearch(
   const out = await clients.ec2
     .send(new DescribeSecurityGroupsCommand({ GroupIds: [...groupIds] }))
     .catch((error: unknown) => {
-      if (errorName(error) === 'InvalidGroup.NotFound') return { SecurityGroups: [] };
+      if (awsErrorName(error) === 'InvalidGroup.NotFound') return { SecurityGroups: [] };
       throw error;
     });
   return out.SecurityGroups ?? [];
@@ -359,7 +358,7 @@ export async function revokeRule(
       }),
     )
     .catch((error: unknown) => {
-      if (errorName(error) === 'InvalidGroup.NotFound') return { SecurityGroupRules: [] };
+      if (awsErrorName(error) === 'InvalidGroup.NotFound') return { SecurityGroupRules: [] };
       throw error;
     });
   const matching = (out.SecurityGroupRules ?? []).filter(
@@ -389,7 +388,7 @@ export async function revokeRule(
     );
     return true;
   } catch (error) {
-    const name = errorName(error);
+    const name = awsErrorName(error);
     if (name === 'InvalidSecurityGroupRuleId.NotFound' || name === 'InvalidGroup.NotFound') {
       return false;
     }
@@ -409,12 +408,12 @@ export async function deleteSecurityGroup(
   try {
     await retryWhile(
       () => clients.ec2.send(new DeleteSecurityGroupCommand({ GroupId: groupId })),
-      (error) => errorName(error) === 'DependencyViolation',
+      (error) => awsErrorName(error) === 'DependencyViolation',
       retry,
     );
     return true;
   } catch (error) {
-    if (errorName(error) === 'InvalidGroup.NotFound') return false;
+    if (awsErrorName(error) === 'InvalidGroup.NotFound') return false;
     throw error;
   }
 }

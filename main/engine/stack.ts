@@ -15,6 +15,7 @@ import type { EngineClients } from './engineClients';
 import { sleep } from '../base/backoff';
 import { SetupErrorCodes } from './setupErrors';
 import { CONNECTION_TAG, hasConnectionTag } from './tags';
+import { awsErrorName } from '../aws/awsErrors';
 
 export interface StackWatch {
   readonly pollMs: number;
@@ -307,7 +308,7 @@ async function createStack(
     );
     return created.StackId as string;
   } catch (error) {
-    if ((error as { name?: string }).name !== 'AlreadyExistsException') throw error;
+    if (awsErrorName(error) !== 'AlreadyExistsException') throw error;
     const existing = await describeStack(clients, plan.stackName);
     if (!existing?.StackId || !hasConnectionTag(existing.Tags, plan.connectionId)) {
       throw new AppError(SetupErrorCodes.stackNotOurs, { stackName: plan.stackName });
