@@ -4,6 +4,7 @@ import {
   DeleteSecurityGroupCommand,
   DescribeSecurityGroupRulesCommand,
   DescribeSecurityGroupsCommand,
+  paginateDescribeSecurityGroups,
   RevokeSecurityGroupIngressCommand,
   UpdateSecurityGroupRuleDescriptionsIngressCommand,
   type IpPermission,
@@ -280,14 +281,9 @@ export async function ensureIngressRules(
 /** Every security group in the region, in every VPC (what the per-region quota counts). */
 export async function describeRegionGroups(clients: EngineClients): Promise<SecurityGroup[]> {
   const groups: SecurityGroup[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await clients.ec2.send(
-      new DescribeSecurityGroupsCommand({ NextToken: nextToken }),
-    );
+  for await (const page of paginateDescribeSecurityGroups({ client: clients.ec2 }, {})) {
     groups.push(...(page.SecurityGroups ?? []));
-    nextToken = page.NextToken;
-  } while (nextToken);
+  }
   return groups;
 }
 

@@ -1,7 +1,8 @@
 import {
   CreateStackCommand,
   DeleteStackCommand,
-  DescribeStackEventsCommand,
+  paginateDescribeStackEvents,
+  paginateDescribeStacks,
   DescribeStacksCommand,
   type Stack,
   type StackEvent as CfnStackEvent,
@@ -110,14 +111,8 @@ export async function describeStack(
 
 async function allEvents(clients: EngineClients, stackId: string): Promise<CfnStackEvent[]> {
   const events: CfnStackEvent[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await clients.cfn.send(
-      new DescribeStackEventsCommand({ StackName: stackId, NextToken }),
-    );
-    events.push(...(page.StackEvents ?? []));
-    NextToken = page.NextToken;
-  } while (NextToken);
+  const pages = paginateDescribeStackEvents({ client: clients.cfn }, { StackName: stackId });
+  for await (const page of pages) events.push(...(page.StackEvents ?? []));
   // AWS lists newest first.
   return events.reverse();
 }
@@ -327,9 +322,7 @@ export async function findConnectionStacks(
   connectionId: string,
 ): Promise<{ stackName: string; stackId: string }[]> {
   const found: { stackName: string; stackId: string }[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await clients.cfn.send(new DescribeStacksCommand({ NextToken: nextToken }));
+  for await (const page of paginateDescribeStacks({ client: clients.cfn }, {})) {
     for (const stack of page.Stacks ?? []) {
       if (
         stack.StackName &&
@@ -340,8 +333,7 @@ export async function findConnectionStacks(
         found.push({ stackName: stack.StackName, stackId: stack.StackId });
       }
     }
-    nextToken = page.NextToken;
-  } while (nextToken);
+  }
   return found;
 }
 
