@@ -217,7 +217,10 @@ const notFound = (error: unknown) => {
 export type ClashOwnerLookup = (connectionId: string) => ClashOwner;
 
 const tagValue = (
-  tags: readonly { Key?: string; Value?: string }[] | Record<string, string> | undefined,
+  tags:
+    | readonly { Key?: string | undefined; Value?: string | undefined }[]
+    | Record<string, string>
+    | undefined,
 ): string | undefined =>
   Array.isArray(tags)
     ? tags.find((t) => t.Key === CONNECTION_TAG)?.Value

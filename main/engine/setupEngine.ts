@@ -55,7 +55,7 @@ export interface SetupEngineDeps {
   readonly logger: Logger;
   readonly timing?: Partial<EngineTiming>;
   /** Sees every AWS API call (the benchmark counts them). */
-  readonly onApiCall?: ApiCallListener;
+  readonly onApiCall?: ApiCallListener | undefined;
 }
 
 export interface SetupEngine {

@@ -79,17 +79,17 @@ export interface StackParameterValues {
   subnetId: string;
   lambdaSecurityGroupIds: readonly string[];
   smoozAccountId: string;
-  additionalSubnetIds?: readonly string[];
+  additionalSubnetIds?: readonly string[] | undefined;
   /** Cluster only: its DB instances' ARNs, whose events run the updater too. */
-  clusterMemberArns?: readonly string[];
+  clusterMemberArns?: readonly string[] | undefined;
   dbAuthMethod: DbAuthMethod;
   /** IAM authentication only. */
-  dbUser?: string;
+  dbUser?: string | undefined;
   /** IAM authentication only: the instance's DbiResourceId or the cluster's `cluster-…` id. */
-  dbResourceId?: string;
+  dbResourceId?: string | undefined;
   /** IAM authentication only. */
-  externalId?: string;
-  connectionId?: string;
+  externalId?: string | undefined;
+  connectionId?: string | undefined;
 }
 
 export interface StackParameter {

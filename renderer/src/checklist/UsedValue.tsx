@@ -19,7 +19,7 @@ export function UsedValue({
 }: {
   valueKey: ValueKey;
   values: ChecklistValues;
-  frame?: number;
+  frame?: number | undefined;
 }) {
   const { t } = useTranslation('checklist');
   const spec = VALUE_SPECS[valueKey];

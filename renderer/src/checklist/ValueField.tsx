@@ -28,7 +28,7 @@ export function ValueField({
 }: {
   valueKey: ValueKey;
   values: ChecklistValues;
-  frame?: number;
+  frame?: number | undefined;
   onChange: (key: ValueKey, value: string) => void;
 }) {
   const { t } = useTranslation(['checklist', 'validation']);
