@@ -43,24 +43,27 @@ const IAM_PREFIX: Record<string, string> = {
   'client-elastic-load-balancing-v2': 'elasticloadbalancing',
 };
 
-/** `service:Operation` of every AWS SDK command a source file sends. */
+/** `service:Operation` of every AWS SDK command a source file sends, paginators included. */
 function commandsSentBy(path: string): string[] {
   const source = read(path);
   const prefixOf = new Map<string, string>();
   for (const m of source.matchAll(/import\s*{([^}]*)}\s*from\s*'@aws-sdk\/([\w-]+)'/g)) {
     for (const name of (m[1] ?? '').split(',').map((n) => n.trim())) {
-      if (name.endsWith('Command')) prefixOf.set(name, IAM_PREFIX[m[2] ?? ''] ?? `?${m[2]}`);
+      if (name.endsWith('Command') || name.startsWith('paginate')) {
+        prefixOf.set(name, IAM_PREFIX[m[2] ?? ''] ?? `?${m[2]}`);
+      }
     }
   }
-  return [...source.matchAll(/new (\w+Command)\(/g)].map((m) => {
-    const command = m[1] ?? '';
-    return `${prefixOf.get(command) ?? '?'}:${command.replace(/Command$/, '')}`;
+  return [...source.matchAll(/new (\w+Command)\(|\b(paginate\w+)\(/g)].map((m) => {
+    const call = m[1] ?? m[2] ?? '';
+    return `${prefixOf.get(call) ?? '?'}:${call.replace(/Command$/, '').replace(/^paginate/, '')}`;
   });
 }
 
 const ENGINE_FILES = [
   'discovery.ts',
   'endpoints.ts',
+  'mysqlHostBlocking.ts',
   'network.ts',
   'planner.ts',
   'preflight.ts',
