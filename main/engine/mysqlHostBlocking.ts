@@ -55,20 +55,27 @@ export interface GroupFinding extends GroupUse {
 /** RDS reserves the `default.` prefix for the groups it makes; they cannot be modified. */
 export const isDefaultGroup = (name: string): boolean => name.startsWith('default.');
 
+async function clusterGroupUse(
+  clients: EngineClients,
+  database: DatabaseRecord,
+): Promise<GroupUse[]> {
+  const out = await clients.rds.send(
+    new DescribeDBClustersCommand({ DBClusterIdentifier: database.identifier }),
+  );
+  const group = out.DBClusters?.[0]?.DBClusterParameterGroup;
+  return group
+    ? [{ group, level: 'cluster', users: [database.identifier], pendingReboot: false }]
+    : [];
+}
+
 /**
- * Aurora MySQL keeps max_connect_errors in each DB instance's parameter group (it is not one of
+ * Aurora MySQL keeps max_connect_errors in each DB instance's parameter group (it is not among
  * the cluster-level parameters), and the writer can move to any member, so every member counts.
  * An RDS Multi-AZ DB cluster takes its parameters from its DB cluster parameter group.
  */
 async function groupUses(clients: EngineClients, database: DatabaseRecord): Promise<GroupUse[]> {
   if (database.kind === 'cluster' && !/^aurora/.test(database.engine)) {
-    const out = await clients.rds.send(
-      new DescribeDBClustersCommand({ DBClusterIdentifier: database.identifier }),
-    );
-    const group = out.DBClusters?.[0]?.DBClusterParameterGroup;
-    return group
-      ? [{ group, level: 'cluster', users: [database.identifier], pendingReboot: false }]
-      : [];
+    return clusterGroupUse(clients, database);
   }
   const identifiers =
     database.kind === 'cluster' ? (database.memberIdentifiers ?? []) : [database.identifier];
@@ -123,7 +130,16 @@ export async function readHostBlockingParameters(
   const uses = await groupUses(clients, database);
   return Promise.all(
     uses.map(async (use) => {
-      const parameter = await findParameter(clients, use);
+      let parameter = await findParameter(clients, use);
+      if (!parameter && use.level === 'instance' && database.kind === 'cluster') {
+        // Should an engine version list it at the cluster level instead, that group decides.
+        const [clusterUse] = await clusterGroupUse(clients, database);
+        const atCluster = clusterUse ? await findParameter(clients, clusterUse) : undefined;
+        if (clusterUse && atCluster) {
+          use = clusterUse;
+          parameter = atCluster;
+        }
+      }
       return {
         ...use,
         // No value set means the engine's own default.

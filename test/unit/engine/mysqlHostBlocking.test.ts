@@ -177,12 +177,31 @@ describe('preflight: MySQL/MariaDB blocking the NLB’s addresses (max_connect_e
     expect(rdsMock.commandCalls(DescribeDBClusterParametersCommand)).toHaveLength(0);
   });
 
-  it('reads a Multi-AZ DB cluster’s cluster parameter group, and its remedy modifies that group', async () => {
+  it('reads an Aurora cluster’s cluster parameter group when a member’s instance group does not list the parameter', async () => {
+    onInstance('shop-1', 'shop-instances');
+    onInstance('shop-2', 'shop-instances');
+    rdsMock
+      .on(DescribeDBParametersCommand, { DBParameterGroupName: 'shop-instances' })
+      .resolves({ Parameters: [{ ParameterName: 'autocommit' }] });
     rdsMock
       .on(DescribeDBClustersCommand)
       .resolves({
         DBClusters: [{ DBClusterIdentifier: 'shop', DBClusterParameterGroup: 'shop-cluster' }],
       });
+    rdsMock
+      .on(DescribeDBClusterParametersCommand, { DBClusterParameterGroupName: 'shop-cluster' })
+      .resolves({ Parameters: parameters({ Source: 'user', ParameterValue: '4294967295' }) });
+    const result = await mysqlHostBlocking(clients(), auroraCluster);
+    expect(result).toMatchObject({
+      status: 'pass',
+      params: { group: 'shop-cluster', level: 'cluster', value: '4294967295' },
+    });
+  });
+
+  it('reads a Multi-AZ DB cluster’s cluster parameter group, and its remedy modifies that group', async () => {
+    rdsMock.on(DescribeDBClustersCommand).resolves({
+      DBClusters: [{ DBClusterIdentifier: 'shop', DBClusterParameterGroup: 'shop-cluster' }],
+    });
     rdsMock
       .on(DescribeDBClusterParametersCommand, { DBClusterParameterGroupName: 'shop-cluster' })
       .resolves({ Parameters: parameters({}) });
