@@ -182,7 +182,9 @@ export function remedyCommands(finding: GroupFinding): {
   const target = finding.isDefaultGroup ? newGroup : finding.group;
   const modify =
     `aws rds modify-${cli.group} --${cli.group}-name ${target} --parameters ` +
-    `"ParameterName=${PARAMETER},ParameterValue=${finding.recommended},ApplyMethod=immediate"`;
+    // JSON rather than shorthand: its spaces let the command wrap on screen.
+    `'[{"ParameterName": "${PARAMETER}", "ParameterValue": "${finding.recommended}", ` +
+    `"ApplyMethod": "immediate"}]'`;
   const steps = finding.isDefaultGroup
     ? [
         `aws rds create-${cli.group} --${cli.group}-name ${newGroup} ` +

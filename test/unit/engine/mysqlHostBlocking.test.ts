@@ -117,7 +117,7 @@ describe('preflight: MySQL/MariaDB blocking the NLB’s addresses (max_connect_e
     });
     expect(result.params.command).toBe(
       'aws rds modify-db-parameter-group --db-parameter-group-name orders-params --parameters ' +
-        '"ParameterName=max_connect_errors,ParameterValue=18446744073709551615,ApplyMethod=immediate"',
+        '\'[{"ParameterName": "max_connect_errors", "ParameterValue": "18446744073709551615", "ApplyMethod": "immediate"}]\'',
     );
     expect(worded(result, 'en')).toContain('without a reboot');
     expect(worded(result, 'ja')).toContain('再起動なし');
@@ -183,11 +183,9 @@ describe('preflight: MySQL/MariaDB blocking the NLB’s addresses (max_connect_e
     rdsMock
       .on(DescribeDBParametersCommand, { DBParameterGroupName: 'shop-instances' })
       .resolves({ Parameters: [{ ParameterName: 'autocommit' }] });
-    rdsMock
-      .on(DescribeDBClustersCommand)
-      .resolves({
-        DBClusters: [{ DBClusterIdentifier: 'shop', DBClusterParameterGroup: 'shop-cluster' }],
-      });
+    rdsMock.on(DescribeDBClustersCommand).resolves({
+      DBClusters: [{ DBClusterIdentifier: 'shop', DBClusterParameterGroup: 'shop-cluster' }],
+    });
     rdsMock
       .on(DescribeDBClusterParametersCommand, { DBClusterParameterGroupName: 'shop-cluster' })
       .resolves({ Parameters: parameters({ Source: 'user', ParameterValue: '4294967295' }) });
