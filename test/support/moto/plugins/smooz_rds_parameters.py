@@ -65,7 +65,8 @@ def _init(self: DBParameterGroup, *args: Any, **kwargs: Any) -> None:
 def _update(self: DBParameterGroup, new_parameters: Any) -> None:
     new_parameters = list(new_parameters)
     if self.name.startswith("default."):
-        raise InvalidParameterValue(f"The parameter group {self.name} cannot be modified: it is a default group.")
+        # RDS's own answer (InvalidParameterValue, 400), as field reports quote it.
+        raise InvalidParameterValue("Cannot modify a default parameter group.")
     _original_update(self, new_parameters)
     for p in new_parameters:
         name = p.get("ParameterName")
