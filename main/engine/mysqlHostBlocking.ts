@@ -8,6 +8,7 @@ import {
 import type { DatabaseRecord } from '../../shared/flow/database';
 import type { SetupPlan } from '../../shared/flow/plan';
 import type { PreflightCheck } from '../../shared/flow/preflight';
+import { parseAccessDenied } from '../aws/awsErrors';
 import type { EngineClients } from './engineClients';
 
 /**
@@ -224,8 +225,10 @@ export async function mysqlHostBlocking(
   let findings: GroupFinding[];
   try {
     findings = await readHostBlockingParameters(clients, database);
-  } catch {
-    return check('warn', 'notChecked', { action: 'rds:DescribeDBParameters' });
+  } catch (error) {
+    // The action IAM names when it refused one; otherwise the reading this check exists for.
+    const denied = parseAccessDenied((error as { message?: string }).message ?? '').action;
+    return check('warn', 'notChecked', { action: denied ?? 'rds:DescribeDBParameters' });
   }
   if (findings.length === 0)
     return check('warn', 'notChecked', { action: 'rds:DescribeDBInstances' });

@@ -249,4 +249,19 @@ describe('preflight: MySQL/MariaDB blocking the NLB’s addresses (max_connect_e
     });
     expect(worded(result, 'en')).toContain('max_connect_errors');
   });
+
+  it('names the action IAM refused when the instance itself cannot be described', async () => {
+    rdsMock
+      .on(DescribeDBInstancesCommand)
+      .rejects(
+        Object.assign(
+          new Error(
+            'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: rds:DescribeDBInstances on resource: arn:aws:rds:ap-northeast-1:123456789012:db:orders',
+          ),
+          { name: 'AccessDenied' },
+        ),
+      );
+    const result = await mysqlHostBlocking(clients(), mysqlInstance);
+    expect(result.params.action).toBe('rds:DescribeDBInstances');
+  });
 });
