@@ -123,6 +123,23 @@ function highestAllowed(parameter: Parameter | undefined): bigint {
   return upper ?? FALLBACK_RECOMMENDATION;
 }
 
+/**
+ * The group that decides for `use`, and the parameter as it lists it: should an engine version
+ * list max_connect_errors at an Aurora cluster's level instead of its instances', that group.
+ */
+async function locate(
+  clients: EngineClients,
+  database: DatabaseRecord,
+  use: GroupUse,
+): Promise<{ use: GroupUse; parameter: Parameter | undefined }> {
+  const parameter = await findParameter(clients, use);
+  if (parameter || use.level === 'cluster' || database.kind !== 'cluster')
+    return { use, parameter };
+  const [clusterUse] = await clusterGroupUse(clients, database);
+  const atCluster = clusterUse ? await findParameter(clients, clusterUse) : undefined;
+  return clusterUse && atCluster ? { use: clusterUse, parameter: atCluster } : { use, parameter };
+}
+
 /** Reads max_connect_errors where the database takes it from, one finding per parameter group. */
 export async function readHostBlockingParameters(
   clients: EngineClients,
@@ -130,17 +147,8 @@ export async function readHostBlockingParameters(
 ): Promise<GroupFinding[]> {
   const uses = await groupUses(clients, database);
   return Promise.all(
-    uses.map(async (use) => {
-      let parameter = await findParameter(clients, use);
-      if (!parameter && use.level === 'instance' && database.kind === 'cluster') {
-        // Should an engine version list it at the cluster level instead, that group decides.
-        const [clusterUse] = await clusterGroupUse(clients, database);
-        const atCluster = clusterUse ? await findParameter(clients, clusterUse) : undefined;
-        if (clusterUse && atCluster) {
-          use = clusterUse;
-          parameter = atCluster;
-        }
-      }
+    uses.map(async (listed) => {
+      const { use, parameter } = await locate(clients, database, listed);
       return {
         ...use,
         // No value set means the engine's own default.
