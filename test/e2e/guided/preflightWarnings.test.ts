@@ -35,7 +35,9 @@ describe('a preflight with only warnings waits for "continue anyway"', () => {
     expect(await blocking.getAttribute('data-status')).toBe('warn');
     const finding = (await blocking.textContent()) ?? '';
     expect(finding).toMatch(
-      new RegExp(`${ORDERS_CLUSTER}-writer はデフォルトのパラメータグループ default\\.aurora-mysql`),
+      new RegExp(
+        `${ORDERS_CLUSTER}-writer はデフォルトのパラメータグループ default\\.aurora-mysql`,
+      ),
     );
     expect(finding).toContain('max_connect_errors は 100（engine-default）');
     expect(finding).toContain(`--db-instance-identifier ${ORDERS_CLUSTER}-writer`);
