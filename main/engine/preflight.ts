@@ -27,6 +27,7 @@ import { updaterEndpointServiceNames } from '../../shared/stack/updaterApis';
 import { awsErrorName, mapAwsError } from '../aws/awsErrors';
 import { egressCost } from './egressCost';
 import { leftoverLogGroups } from './logGroupCheck';
+import { mysqlHostBlocking } from './mysqlHostBlocking';
 import type { EngineClients } from './engineClients';
 import {
   describeVpcNetwork,
@@ -416,6 +417,7 @@ export async function runPreflight(
       regionSupport(clients, plan, network),
       lambdaConcurrency(clients, plan),
       leftoverLogGroups(clients, plan),
+      mysqlHostBlocking(clients, plan),
     ]);
     return { checkedAt: now().toISOString(), checks };
   } catch (error) {

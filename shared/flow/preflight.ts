@@ -11,6 +11,7 @@ export const PREFLIGHT_CHECK_IDS = [
   'regionSupport',
   'lambdaConcurrency',
   'leftoverLogGroups',
+  'mysqlHostBlocking',
 ] as const;
 export const PreflightCheckIdSchema = z.enum(PREFLIGHT_CHECK_IDS);
 export type PreflightCheckId = z.infer<typeof PreflightCheckIdSchema>;
@@ -33,6 +34,7 @@ export const PREFLIGHT_EXPLANATIONS = {
   regionSupport: ['ok', 'noZoneIds', 'noEndpointService'],
   lambdaConcurrency: ['ok', 'notChecked'],
   leftoverLogGroups: ['ok', 'exists'],
+  mysqlHostBlocking: ['notApplicable', 'ok', 'low', 'defaultGroup', 'pendingReboot', 'notChecked'],
 } as const satisfies Record<PreflightCheckId, readonly string[]>;
 export type PreflightExplanation<I extends PreflightCheckId> =
   (typeof PREFLIGHT_EXPLANATIONS)[I][number];
