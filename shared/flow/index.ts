@@ -1,5 +1,6 @@
 export * from './database';
 export * from './events';
+export * from './placement';
 export * from './plan';
 export * from './preflight';
 export * from './reducer';

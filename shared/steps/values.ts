@@ -21,6 +21,7 @@ import {
   validateExternalId,
   validateLambdaFunctionName,
   validateStackName,
+  validateUpdaterPlacement,
 } from '../validation/names';
 import {
   parseRdsEndpoint,
@@ -46,6 +47,7 @@ export const VALUE_KEYS = [
   'subnetId',
   'subnetCidr',
   'additionalSubnetIds',
+  'updaterPlacement',
   'lambdaSecurityGroupId',
   'dbAuthMethod',
   'stackName',
@@ -106,6 +108,9 @@ export const VALUE_SPECS: Readonly<Record<ValueKey, ValueSpec>> = {
       optional: true,
     },
   ),
+  updaterPlacement: spec('updaterPlacement', 'text', (raw) => validateUpdaterPlacement(raw), {
+    optional: true,
+  }),
   lambdaSecurityGroupId: spec('lambdaSecurityGroupId', 'text', (raw) =>
     validateSecurityGroupId(raw),
   ),
@@ -137,6 +142,10 @@ export function regionOf(values: ChecklistValues): string | undefined {
 
 export const isIamAuth = (values: ChecklistValues): boolean =>
   (values.dbAuthMethod ?? '').trim().toLowerCase() === 'iam';
+
+/** The updater goes into the VPC (step 3-1's security group and ⑦ exist only then). */
+export const isInsideVpc = (values: ChecklistValues): boolean =>
+  normalizedValue('updaterPlacement', values) === 'insideVpc';
 
 /** Whether a value is asked for at all with the values given so far (IAM-only fields). */
 export const isValueRelevant = (key: ValueKey, values: ChecklistValues): boolean =>
