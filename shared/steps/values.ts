@@ -76,6 +76,8 @@ export interface ValueSpec {
   readonly optional?: boolean;
   /** Only asked for when the database uses IAM authentication. */
   readonly iamOnly?: boolean;
+  /** Only asked for when the updater runs inside the VPC. */
+  readonly insideVpcOnly?: boolean;
   readonly validate: (raw: string, values: ChecklistValues) => ValidationResult;
 }
 
@@ -83,7 +85,7 @@ const spec = (
   key: ValueKey,
   display: DisplayKind,
   validate: ValueSpec['validate'],
-  extra: Partial<Pick<ValueSpec, 'optional' | 'iamOnly'>> = {},
+  extra: Partial<Pick<ValueSpec, 'optional' | 'iamOnly' | 'insideVpcOnly'>> = {},
 ): ValueSpec => ({ key, display, validate, ...extra });
 
 export const VALUE_SPECS: Readonly<Record<ValueKey, ValueSpec>> = {
@@ -111,8 +113,11 @@ export const VALUE_SPECS: Readonly<Record<ValueKey, ValueSpec>> = {
   updaterPlacement: spec('updaterPlacement', 'text', (raw) => validateUpdaterPlacement(raw), {
     optional: true,
   }),
-  lambdaSecurityGroupId: spec('lambdaSecurityGroupId', 'text', (raw) =>
-    validateSecurityGroupId(raw),
+  lambdaSecurityGroupId: spec(
+    'lambdaSecurityGroupId',
+    'text',
+    (raw) => validateSecurityGroupId(raw),
+    { insideVpcOnly: true },
   ),
   dbAuthMethod: spec('dbAuthMethod', 'text', (raw) => validateDbAuthMethod(raw)),
   stackName: spec('stackName', 'text', (raw) => validateStackName(raw)),
@@ -147,9 +152,10 @@ export const isIamAuth = (values: ChecklistValues): boolean =>
 export const isInsideVpc = (values: ChecklistValues): boolean =>
   normalizedValue('updaterPlacement', values) === 'insideVpc';
 
-/** Whether a value is asked for at all with the values given so far (IAM-only fields). */
+/** Whether a value is asked for at all with the values given so far (IAM-only, in-VPC-only). */
 export const isValueRelevant = (key: ValueKey, values: ChecklistValues): boolean =>
-  !VALUE_SPECS[key].iamOnly || isIamAuth(values);
+  (!VALUE_SPECS[key].iamOnly || isIamAuth(values)) &&
+  (!VALUE_SPECS[key].insideVpcOnly || isInsideVpc(values));
 
 export function validateValue(key: ValueKey, values: ChecklistValues): ValidationResult {
   return VALUE_SPECS[key].validate(values[key] ?? '', values);
