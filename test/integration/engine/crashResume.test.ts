@@ -99,6 +99,10 @@ describe('setup engine: a crash right after any persisted state resumes on resta
     const restarted = createEngineHarness(endpoint, { userDataDir: killed.userDataDir });
     const flow = restarted.engine.list().find((s) => s.plan.connectionName === name);
     expect(flow, `the flow survived a crash at ${point}`).toBeDefined();
+    // A crash at the very first save lost the user's switch into the VPC: they make it again.
+    if (flow?.plan.updaterPlacement === 'outsideVpc' && flow.step === 'preflight') {
+      await insideVpc(restarted.engine, flow);
+    }
     return { engine: restarted.engine, flow, id: flow?.plan.connectionId ?? '' };
   }
 
