@@ -268,7 +268,7 @@ describe('offline checklist in Chromium, with no AWS or SMOOZ endpoint reachable
     );
     expect(markdown).toContain('# SMOOZ PrivateLink 設定チェックリスト');
     expect(markdown).toContain('手順 3-2 ⑥');
-    expect(markdown).toContain('- [x] ルートテーブルに NAT ゲートウェイ');
+    expect(markdown).toContain('- [x] VPC の中の場合: ルートテーブルに NAT ゲートウェイ');
     expect(markdown).toContain(VALUES.subnetId);
     expect(markdown).toContain('••••••••9012');
     expect(markdown).toContain('••••••••4321');
