@@ -10,7 +10,6 @@ import {
 } from '../../../shared/steps/checklistState';
 import type { StepDefinition, StepId } from '../../../shared/steps/steps';
 import type { ValueKey } from '../../../shared/steps/values';
-import { call } from '../ipc/api';
 import { StepRefBadge } from '../support/StepRefBadge';
 import { ParameterTable } from './ParameterTable';
 import { ConsoleMock } from './pictures/ConsoleMock';
@@ -24,7 +23,7 @@ export function StepView({
   state,
   template,
   defaults,
-  apply,
+  setStepDone,
   setValue,
   setConfirmation,
 }: {
@@ -32,7 +31,7 @@ export function StepView({
   state: ChecklistState;
   template: TemplateInfo;
   defaults: Record<string, string>;
-  apply: (update: Promise<ChecklistState>) => void;
+  setStepDone: (step: StepId, done: boolean) => void;
   setValue: (key: ValueKey, value: string) => void;
   setConfirmation: (step: StepId, confirmation: string, checked: boolean) => void;
 }) {
@@ -132,7 +131,7 @@ export function StepView({
         {done ? (
           <button
             type="button"
-            onClick={() => apply(call('checklist:setStepDone', { step: step.id, done: false }))}
+            onClick={() => setStepDone(step.id, false)}
             data-testid="reopen-step"
           >
             {t('reopen')}
@@ -142,7 +141,7 @@ export function StepView({
             type="button"
             className="primary"
             disabled={issues.length > 0}
-            onClick={() => apply(call('checklist:setStepDone', { step: step.id, done: true }))}
+            onClick={() => setStepDone(step.id, true)}
             data-testid="complete-step"
           >
             {t('complete')}
