@@ -645,8 +645,13 @@ describe('a stack whose first registration fails', () => {
 });
 
 describe('a stack whose updater subnet has no way out to the AWS APIs', () => {
-  const valuesIn = (isolated: Awaited<ReturnType<typeof seedIsolatedVpc>>, name: string) => ({
+  const valuesIn = (
+    isolated: Awaited<ReturnType<typeof seedIsolatedVpc>>,
+    name: string,
+    updaterPlacement: UpdaterPlacement = 'insideVpc',
+  ) => ({
     ...valuesFor(CASES[0] as Case),
+    updaterPlacement,
     lambdaFunctionName: `smooz-updater-${name}`,
     vpcId: isolated.vpcId,
     subnetId: isolated.subnetId,
@@ -666,6 +671,16 @@ describe('a stack whose updater subnet has no way out to the AWS APIs', () => {
     expect(failed?.ResourceStatusReason).toContain('The updater failed');
     expect(failed?.ResourceStatusReason).toContain('Elastic Load Balancing API');
     expect(registrationStatuses(stackEvents)).toContain('DELETE_COMPLETE');
+  });
+
+  it('completes there with the updater outside the VPC, which needs no way out of the subnet', async () => {
+    const isolated = await seedIsolatedVpc(endpoint, 'outside-vpc', 64);
+    const stack = await deploy(
+      'smooz-outside-vpc',
+      valuesIn(isolated, 'outside-vpc', 'outsideVpc'),
+    );
+    expect(stack.StackStatus).toBe('CREATE_COMPLETE');
+    expect(await targetsOf(outputsOf(stack).TargetGroupArn ?? '')).toHaveLength(1);
   });
 
   it('completes with only an elasticloadbalancing interface endpoint, the one API it calls', async () => {
