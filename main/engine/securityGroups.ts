@@ -33,14 +33,14 @@ export type RuleResource = Extract<CreatedResource, { kind: 'ingressRule' }>;
 export type GroupPurpose = GroupResource['purpose'];
 
 /**
- * The rules the database's security group needs: its port only, from the Lambda's group and from
- * each NLB subnet (the NLB has no security group; its addresses lie in these subnets, so nothing
- * wider than the subnets is opened).
+ * The rules the database's security group needs: its port only, from the Lambda's group (in the
+ * VPC only) and from each NLB subnet (the NLB has no security group; its addresses lie in these
+ * subnets, so nothing wider than the subnets is opened).
  */
 export function plannedRdsRules(
   plan: SetupPlan,
   network: VpcNetwork,
-  lambdaGroupId: string,
+  lambdaGroupId: string | undefined,
 ): RuleResource[] {
   const groupId = plan.database.securityGroupIds[0] ?? '';
   const port = plan.database.port;
@@ -49,12 +49,16 @@ export function plannedRdsRules(
     return cidr ? [cidr] : [];
   });
   return [
-    {
-      kind: 'ingressRule',
-      groupId,
-      port,
-      source: { type: 'securityGroup', groupId: lambdaGroupId },
-    },
+    ...(lambdaGroupId === undefined
+      ? []
+      : [
+          {
+            kind: 'ingressRule' as const,
+            groupId,
+            port,
+            source: { type: 'securityGroup' as const, groupId: lambdaGroupId },
+          },
+        ]),
     ...[...new Set(cidrs)].map((cidr): RuleResource => ({
       kind: 'ingressRule',
       groupId,

@@ -2,6 +2,7 @@ import { AppError } from '../../shared/errors';
 import type { SetupEvent } from '../../shared/flow/events';
 import type { DatabaseRecord } from '../../shared/flow/database';
 import type { PlanPatch, StackEvent } from '../../shared/flow/plan';
+import { runsInVpc } from '../../shared/flow/placement';
 import type { PreflightFixKind } from '../../shared/flow/preflight';
 import { initialState, isActiveStep, reduce } from '../../shared/flow/reducer';
 import type { SetupState } from '../../shared/flow/state';
@@ -207,14 +208,17 @@ export function createSetupEngine(deps: SetupEngineDeps): SetupEngine {
         dispatch(id, { type: 'securityGroupReady' });
         return true;
       case 'authorizingRules': {
-        const lambdaGroupId = ledgerGroup(state, 'lambda') as string;
+        // Outside the VPC the updater has no group: only the load balancer is admitted.
+        const lambdaGroupId = runsInVpc(state.plan) ? ledgerGroup(state, 'lambda') : undefined;
         const network = await describeVpcNetwork(clients, state.plan.database.vpcId);
         await ensureIngressRules(
           clients,
           id,
           [
             ...plannedRdsRules(state.plan, network, lambdaGroupId),
-            ...plannedEndpointAccessRules(state.plan, network, lambdaGroupId),
+            ...(lambdaGroupId === undefined
+              ? []
+              : plannedEndpointAccessRules(state.plan, network, lambdaGroupId)),
           ],
           record,
         );
@@ -224,7 +228,7 @@ export function createSetupEngine(deps: SetupEngineDeps): SetupEngine {
       case 'creatingStack': {
         const outputs = await ensureStack(clients, state.plan, {
           templateBody: await deps.loadTemplate(),
-          lambdaGroupId: ledgerGroup(state, 'lambda') as string,
+          lambdaGroupId: runsInVpc(state.plan) ? ledgerGroup(state, 'lambda') : undefined,
           retryFailed: retryFailedStack,
           onCreated: (stackId) =>
             record({ kind: 'stack', stackName: state.plan.stackName, stackId }),

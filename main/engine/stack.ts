@@ -74,7 +74,8 @@ function clusterMemberArns(plan: SetupPlan): string[] {
   );
 }
 
-export function stackParameters(plan: SetupPlan, lambdaGroupId: string) {
+/** ⑦ is the updater's group in the VPC; outside the VPC there is none. */
+export function stackParameters(plan: SetupPlan, lambdaGroupId: string | undefined) {
   const [subnetId, ...additional] = plan.subnetIds;
   return buildStackParameters({
     lambdaFunctionName: plan.lambdaFunctionName,
@@ -83,7 +84,8 @@ export function stackParameters(plan: SetupPlan, lambdaGroupId: string) {
     rdsPort: plan.database.port,
     vpcId: plan.database.vpcId,
     subnetId: subnetId ?? '',
-    lambdaSecurityGroupIds: [lambdaGroupId],
+    updaterPlacement: plan.updaterPlacement,
+    lambdaSecurityGroupIds: lambdaGroupId === undefined ? [] : [lambdaGroupId],
     smoozAccountId: plan.smoozAccountId,
     additionalSubnetIds: additional,
     clusterMemberArns: clusterMemberArns(plan),
@@ -234,7 +236,8 @@ export function readOutputs(stack: Stack): StackOutputs {
 
 export interface EnsureStackOptions {
   readonly templateBody: string;
-  readonly lambdaGroupId: string;
+  /** insideVpc only. */
+  readonly lambdaGroupId: string | undefined;
   /** The user asked to retry after a failure: a failed stack of ours is deleted and re-created. */
   readonly retryFailed: boolean;
   readonly watch: StackWatch;

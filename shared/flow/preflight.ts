@@ -12,6 +12,7 @@ export const PREFLIGHT_CHECK_IDS = [
   'lambdaConcurrency',
   'leftoverLogGroups',
   'mysqlHostBlocking',
+  'publicDatabase',
 ] as const;
 export const PreflightCheckIdSchema = z.enum(PREFLIGHT_CHECK_IDS);
 export type PreflightCheckId = z.infer<typeof PreflightCheckIdSchema>;
@@ -27,6 +28,8 @@ export const PREFLIGHT_EXPLANATIONS = {
     'none',
     'internetGatewayOnly',
     'otherConnectionEndpoints',
+    /** The updater runs outside the VPC: no route needed. */
+    'outsideVpc',
   ],
   securityGroupLimits: ['ok', 'nearLimit', 'exceeded', 'defaultsAssumed', 'noRdsGroup'],
   nameClash: ['ok', 'otherConnection', 'abandoned', 'notOurs'],
@@ -35,6 +38,7 @@ export const PREFLIGHT_EXPLANATIONS = {
   lambdaConcurrency: ['ok', 'notChecked'],
   leftoverLogGroups: ['ok', 'exists'],
   mysqlHostBlocking: ['notApplicable', 'ok', 'low', 'defaultGroup', 'pendingReboot', 'notChecked'],
+  publicDatabase: ['private', 'privateInsideVpc', 'public', 'publicOutsideVpc'],
 } as const satisfies Record<PreflightCheckId, readonly string[]>;
 export type PreflightExplanation<I extends PreflightCheckId> =
   (typeof PREFLIGHT_EXPLANATIONS)[I][number];

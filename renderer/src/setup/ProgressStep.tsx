@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StackEvent } from '../../../shared/flow/plan';
+import { runsInVpc } from '../../../shared/flow/placement';
 import type { SetupState } from '../../../shared/flow/state';
 import { Sensitive } from '../support/Sensitive';
 import { formatDuration, remainingMs } from './format';
@@ -32,13 +33,17 @@ export function ProgressStep({ state, events, startedAt }: Props) {
   const progress = state.step === 'creatingStack' ? state.progress : { done: 0, total: 0 };
   const elapsed = startedAt === undefined ? 0 : now - startedAt;
   const remaining = remainingMs(elapsed, progress.done, progress.total);
-  const current = PHASES.indexOf(state.step as (typeof PHASES)[number]);
+  // Outside the VPC there is no security group to create.
+  const phases: readonly (typeof PHASES)[number][] = runsInVpc(state.plan)
+    ? PHASES
+    : PHASES.filter((phase) => phase !== 'creatingSecurityGroup');
+  const current = phases.indexOf(state.step as (typeof PHASES)[number]);
   const percent = progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
 
   return (
     <div className="progress-step">
       <ol className="phases">
-        {PHASES.map((phase, index) => (
+        {phases.map((phase, index) => (
           <li
             key={phase}
             className={
