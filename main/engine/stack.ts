@@ -245,7 +245,8 @@ export async function watchStack(
         return stack;
       }
     }
-    waitMs = nextPollMs(watch.poll, waitMs, fresh.length > 0);
+    // Every resource done: the stack's own end is seconds away, so look again soon.
+    waitMs = nextPollMs(watch.poll, waitMs, fresh.length > 0 || (total > 0 && done >= total));
     await watch.clock.sleep(waitMs, watch.signal);
   }
 }

@@ -5,3 +5,4 @@ export * from './preflight';
 export * from './reducer';
 export * from './resources';
 export * from './state';
+export * from './waitEstimate';
