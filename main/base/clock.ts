@@ -1,4 +1,4 @@
-import { sleep } from '../services/backoff';
+import { sleep } from './backoff';
 
 /**
  * Where the engine's time comes from: every wait and every "since when" goes through one clock,

@@ -14,6 +14,7 @@ import { describeVpcNetwork, routeTableOf } from './network';
 import type { Clock } from '../base/clock';
 import { CONNECTION_TAG, connectionTags, hasConnectionTag, parseRuleDescription } from './tags';
 import { nextPollMs, type PollPolicy } from './timing';
+import { awsErrorName } from '../aws/awsErrors';
 
 type EndpointResource = Extract<CreatedResource, { kind: 'vpcEndpoint' }>;
 type EndpointFix = Extract<PreflightFix, { kind: 'createInterfaceEndpoints' }>;
@@ -137,7 +138,7 @@ export async function deleteEndpoint(
     const out = await clients.ec2
       .send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: [endpointId] }))
       .catch((error: unknown) => {
-        if ((error as { name?: string }).name?.startsWith('InvalidVpcEndpointId')) {
+        if (awsErrorName(error).startsWith('InvalidVpcEndpointId')) {
           return { VpcEndpoints: [] as VpcEndpoint[] };
         }
         throw error;
@@ -170,7 +171,7 @@ async function heirOf(
   const out = await clients.ec2
     .send(new DescribeSecurityGroupsCommand({ GroupIds: [...groupIds] }))
     .catch((error: unknown) => {
-      if ((error as { name?: string }).name === 'InvalidGroup.NotFound') {
+      if (awsErrorName(error) === 'InvalidGroup.NotFound') {
         return { SecurityGroups: [] };
       }
       throw error;

@@ -1,7 +1,8 @@
 import {
   CreateStackCommand,
   DeleteStackCommand,
-  DescribeStackEventsCommand,
+  paginateDescribeStackEvents,
+  paginateDescribeStacks,
   DescribeStacksCommand,
   type Stack,
   type StackEvent as CfnStackEvent,
@@ -16,6 +17,7 @@ import type { Clock } from '../base/clock';
 import { SetupErrorCodes } from './setupErrors';
 import { CONNECTION_TAG, hasConnectionTag } from './tags';
 import { nextPollMs, type PollPolicy } from './timing';
+import { awsErrorName } from '../aws/awsErrors';
 
 export interface StackWatch {
   readonly poll: PollPolicy;
@@ -156,17 +158,14 @@ async function eventsSince(
   lastSeen: string | undefined,
 ): Promise<CfnStackEvent[]> {
   const fresh: CfnStackEvent[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await clients.cfn.send(
-      new DescribeStackEventsCommand({ StackName: stackId, NextToken }),
-    );
+  const pages = paginateDescribeStackEvents({ client: clients.cfn }, { StackName: stackId });
+  // Leaving the loop stops the paginator: no further page is requested.
+  for await (const page of pages) {
     for (const event of page.StackEvents ?? []) {
       if (lastSeen !== undefined && event.EventId === lastSeen) return fresh.reverse();
       fresh.push(event);
     }
-    NextToken = page.NextToken;
-  } while (NextToken);
+  }
   return fresh.reverse();
 }
 
@@ -355,7 +354,7 @@ async function createStack(
     );
     return created.StackId as string;
   } catch (error) {
-    if ((error as { name?: string }).name !== 'AlreadyExistsException') throw error;
+    if (awsErrorName(error) !== 'AlreadyExistsException') throw error;
     const existing = await describeStack(clients, plan.stackName);
     if (!existing?.StackId || !hasConnectionTag(existing.Tags, plan.connectionId)) {
       throw new AppError(SetupErrorCodes.stackNotOurs, { stackName: plan.stackName });
@@ -374,9 +373,7 @@ export async function findConnectionStacks(
   connectionId: string,
 ): Promise<{ stackName: string; stackId: string }[]> {
   const found: { stackName: string; stackId: string }[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await clients.cfn.send(new DescribeStacksCommand({ NextToken: nextToken }));
+  for await (const page of paginateDescribeStacks({ client: clients.cfn }, {})) {
     for (const stack of page.Stacks ?? []) {
       if (
         stack.StackName &&
@@ -387,8 +384,7 @@ export async function findConnectionStacks(
         found.push({ stackName: stack.StackName, stackId: stack.StackId });
       }
     }
-    nextToken = page.NextToken;
-  } while (nextToken);
+  }
   return found;
 }
 

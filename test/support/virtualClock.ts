@@ -1,5 +1,5 @@
 import type { Clock } from '../../main/base/clock';
-import { AbortedError } from '../../main/services/backoff';
+import { AbortedError } from '../../main/base/backoff';
 
 interface Timer {
   readonly due: number;

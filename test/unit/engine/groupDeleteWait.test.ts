@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../../../main/base/clock';
 import type { EngineClients } from '../../../main/engine/engineClients';
 import { deleteSecurityGroup } from '../../../main/engine/securityGroups';
-import { AbortedError } from '../../../main/services/backoff';
+import { AbortedError } from '../../../main/base/backoff';
 
 const ec2Mock = mockClient(EC2Client);
 afterEach(() => ec2Mock.reset());
