@@ -74,8 +74,8 @@ _clock = {"virtual": 0.0, "real": 0.0}
 _stacks: dict[str, dict[str, Any]] = {}
 # (account, region, group id) → virtual ms until which a deleted function's interfaces hold it
 _held_until: dict[tuple[str, str, str], float] = {}
-# endpoint id → virtual ms when it becomes available
-_endpoint_ready: dict[str, float] = {}
+# endpoint id → (virtual ms when it becomes available, the endpoint)
+_endpoint_ready: dict[str, tuple[float, Any]] = {}
 _buckets: dict[str, tuple[float, float]] = {}
 _throttled_calls = {"count": 0}
 
@@ -399,23 +399,26 @@ def _create_vpc_endpoint(self: Any, *args: Any, **kwargs: Any) -> Any:
             seconds = 60 + zlib.crc32(endpoint.id.encode()) % 61
         endpoint.state = "pending"
         with _lock:
-            _endpoint_ready[endpoint.id] = now_ms() + seconds * SECOND
+            _endpoint_ready[endpoint.id] = (now_ms() + seconds * SECOND, endpoint)
     return endpoint
+
+
+def _endpoints_due() -> None:
+    now = now_ms()
+    with _lock:
+        due = [e for at, e in _endpoint_ready.values() if at <= now]
+        for endpoint in due:
+            del _endpoint_ready[endpoint.id]
+    for endpoint in due:
+        if endpoint.state == "pending":
+            endpoint.state = "available"
 
 
 _original_describe_vpc_endpoints = VPCBackend.describe_vpc_endpoints
 
 
 def _describe_vpc_endpoints(self: Any, *args: Any, **kwargs: Any) -> Any:
-    now = now_ms()
-    with _lock:
-        due = [i for i, at in _endpoint_ready.items() if at <= now]
-        for endpoint_id in due:
-            del _endpoint_ready[endpoint_id]
-    for endpoint_id in due:
-        endpoint = self.vpc_end_points.get(endpoint_id)
-        if endpoint is not None and endpoint.state == "pending":
-            endpoint.state = "available"
+    _endpoints_due()
     return _original_describe_vpc_endpoints(self, *args, **kwargs)
 
 
@@ -503,6 +506,8 @@ def _clock_route(request: Any, full_url: str, headers: Any) -> Any:
     if request.method == "POST":
         _wait_until_settled()
         _set_clock(float(_body(request)["now"]))
+        # What a function run sees (its egress) reads the state directly, not through Describe.
+        _endpoints_due()
     return _json({"now": now_ms()})
 
 
