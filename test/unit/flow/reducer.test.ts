@@ -188,14 +188,14 @@ describe('setup flow reducer', () => {
 
   it('records when a security group was first found held during teardown, keeps that start, and drops the wait once the group is removed', () => {
     const tearing = reduce(run(happyPath), { type: 'teardownStarted' });
-    const held = reduce(tearing, { type: 'groupHeld', groupId: lambdaSg.groupId, at: 1_000 });
+    const held = reduce(tearing, { type: 'groupHeld', groupId: 'sg-lambda', at: 1_000 });
     expect(held.step === 'tearingDown' && held.waiting).toEqual({
       kind: 'lambdaInterfaces',
-      groupId: lambdaSg.groupId,
+      groupId: 'sg-lambda',
       since: 1_000,
     });
     // Found held again (a later try, or after a restart): the wait still counts from its start.
-    const again = reduce(held, { type: 'groupHeld', groupId: lambdaSg.groupId, at: 600_000 });
+    const again = reduce(held, { type: 'groupHeld', groupId: 'sg-lambda', at: 600_000 });
     expect(again.step === 'tearingDown' && again.waiting?.since).toBe(1_000);
     expect(SetupStateSchema.parse(again)).toEqual(again);
     const removed = reduce(again, {
@@ -205,7 +205,7 @@ describe('setup flow reducer', () => {
     });
     expect(removed.step === 'tearingDown' && removed.waiting).toBeUndefined();
     expect(() =>
-      reduce(run(happyPath), { type: 'groupHeld', groupId: lambdaSg.groupId, at: 1 }),
+      reduce(run(happyPath), { type: 'groupHeld', groupId: 'sg-lambda', at: 1 }),
     ).toThrow(IllegalTransitionError);
   });
 
