@@ -233,7 +233,8 @@ export function createSetupEngine(deps: SetupEngineDeps): SetupEngine {
           onCreated: (stackId) =>
             record({ kind: 'stack', stackName: state.plan.stackName, stackId }),
           watch: {
-            pollMs: timing.pollMs,
+            poll: timing.poll,
+            clock: timing.clock,
             signal,
             onEvents: (events, done, total) => {
               emit({ type: 'stackEvents', connectionId: id, events, done, total });
@@ -265,6 +266,13 @@ export function createSetupEngine(deps: SetupEngineDeps): SetupEngine {
           },
           onStackEvents: (events, done, total) =>
             emit({ type: 'stackEvents', connectionId: id, events, done, total }),
+          onGroupHeld: (groupId) => {
+            // Recorded once per group: after a restart the wait's figures still count from then.
+            const current = get(id);
+            if (current.step !== 'tearingDown' || current.waiting?.groupId === groupId) return;
+            if (signal.aborted) throw new AbortedError();
+            dispatch(id, { type: 'groupHeld', groupId, at: timing.clock.now() });
+          },
         });
         dispatch(id, { type: 'teardownCompleted' });
         return false;

@@ -183,6 +183,13 @@ export function reduce(state: SetupState, event: SetupEvent): SetupState {
         teardown: report,
       };
     }
+    case 'groupHeld':
+      if (s.step !== 'tearingDown') throw illegal();
+      if (s.waiting?.groupId === event.groupId) return s;
+      return {
+        ...s,
+        waiting: { kind: 'lambdaInterfaces', groupId: event.groupId, since: event.at },
+      } satisfies StateAt<'tearingDown'>;
     case 'teardownCompleted':
       if (s.step !== 'tearingDown' || s.teardown === undefined) throw illegal();
       if (s.created.length > 0) throw illegal();

@@ -150,8 +150,8 @@ describe('setup engine: throttling, a denied action, and a network that goes awa
     expect(await accountSnapshot(endpoint)).toEqual(before);
   });
 
-  it('polls the stack every second as the app does, and throttled polls are retried instead of failing the flow', async () => {
-    expect(DEFAULT_TIMING.pollMs).toBeLessThanOrEqual(1_000);
+  it('polls the stack on the real-time policy (a second after each change), and throttled polls are retried instead of failing the flow', async () => {
+    expect(DEFAULT_TIMING.poll.fastMs).toBeLessThanOrEqual(1_000);
     const { engine } = createEngineHarness(proxy.endpoint, { timing: DEFAULT_TIMING });
     engine.subscribe((event) => {
       // Throttle the stack's own polls: from the moment the flow starts on the stack.

@@ -243,6 +243,8 @@ def _egress_env(fn: LambdaFunction) -> dict[str, str]:
             endpoint.vpc_id == vpc.id
             and str(endpoint.vpc_endpoint_type).lower() == "interface"
             and endpoint.private_dns_enabled
+            # A pending endpoint (the timing profile's first minute or two) routes nothing yet.
+            and str(endpoint.state).lower() == "available"
             and str(endpoint.service_name).startswith(prefix)
         ):
             for service_id in SDK_SERVICE_IDS.get(endpoint.service_name[len(prefix):], []):
