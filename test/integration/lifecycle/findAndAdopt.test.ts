@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { findSetups, type FinderDeps } from '../../../main/lifecycle/findSetups';
 import { createSmoozClient, type SmoozApi } from '../../../main/smooz/smoozApiClient';
+import { diagnose } from '../../../shared/lifecycle/diagnosis';
+import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
 import { startSmoozServer, type SmoozServer } from '../../smooz-server/smoozServer';
 import { worldDataSources } from '../../smooz-server/worldDataSources';
 import {
   connectSmoozTo,
   deployManualSetup,
+  motoVpcResolver,
   type ManualDeployment,
 } from '../../support/lifecycle/manualSetup';
 import { resetMoto } from '../../support/motoServer';
@@ -19,6 +23,7 @@ let smooz: SmoozApi;
 let seeded: SeededAccount;
 let manual: ManualDeployment;
 let smoozConnectionId: string;
+let finder: FinderDeps;
 
 beforeAll(async () => {
   await resetMoto(endpoint);
@@ -40,6 +45,12 @@ beforeAll(async () => {
     functionName: 'smooz-privatelink-function',
   });
   smoozConnectionId = await connectSmoozTo(smooz, manual, '本番 PostgreSQL');
+  finder = {
+    config: motoAppConfig(endpoint),
+    contextFor: async (_profile, region) => ({ ...motoContext, region }),
+    smooz,
+    resolve: motoVpcResolver(endpoint),
+  };
 });
 
 afterAll(async () => {
@@ -52,5 +63,66 @@ describe('a setup made by hand from the manual', () => {
       outcome: 'succeeded',
       checked: 'query',
     });
+  });
+});
+
+describe('finding and diagnosing it', () => {
+  const scan = () => findSetups(finder, { profile: 'moto', region: 'ap-northeast-1' });
+
+  it('finds it by what it is: service → NLB → target group → PostgreSQL, its Python updater and rule', async () => {
+    const { setups, smoozAccountId } = await scan();
+    expect(smoozAccountId).toBe(SMOOZ_ACCOUNT);
+    expect(setups).toHaveLength(1);
+    const [setup] = setups;
+    expect(setup).toMatchObject({
+      key: manual.endpointServiceId,
+      origin: 'handMade',
+      stack: { name: 'smooz-privatelink', status: 'CREATE_COMPLETE' },
+      endpointService: {
+        name: manual.endpointServiceName,
+        allowedPrincipals: [`arn:aws:iam::${SMOOZ_ACCOUNT}:root`],
+      },
+      loadBalancer: {
+        arn: manual.loadBalancerArn,
+        crossZone: false,
+        zones: [{ name: 'ap-northeast-1a' }],
+      },
+      targetGroups: [{ arn: manual.targetGroupArn, port: 5432 }],
+      database: { kind: 'instance', identifier: 'customer-postgres', multiAz: true, port: 5432 },
+      updater: {
+        functionName: 'smooz-privatelink-function',
+        runtime: 'python3.9',
+        inVpc: true,
+        egress: 'nat',
+        triggers: [{ kind: 'rdsEvent', eventCategories: ['failover'], enabled: true }],
+      },
+      smooz: { connectionId: smoozConnectionId, status: 'available' },
+      connectivity: { ran: true, outcome: 'succeeded', checked: 'query' },
+    });
+    expect(setup?.stack?.templateVersion).toBeUndefined();
+    expect(setup?.database?.addresses).toEqual(
+      setup?.targetGroups[0]?.targets.map((t) => t.address),
+    );
+  });
+
+  it('diagnoses the manual’s known problems, SMOOZ’s working connection first', async () => {
+    const [setup] = (await scan()).setups;
+    if (!setup) throw new Error('not found');
+    const findings = diagnose(setup, { today: '2026-12-02', smoozAccountId: SMOOZ_ACCOUNT });
+    expect(findings[0]).toMatchObject({ id: 'connectivitySucceeded', severity: 'ok' });
+    expect(findings.map((f) => f.id).sort()).toEqual(
+      [
+        'connectivitySucceeded',
+        'runtimeDeprecated',
+        'singleAzForMultiAzDatabase',
+        'noCrossZone',
+        'noScheduleBackstop',
+        'narrowRdsEvents',
+        'egressThroughNat',
+        'ingressWiderThanLoadBalancer',
+        'openToWholeSmoozAccount',
+        'handMade',
+      ].sort(),
+    );
   });
 });

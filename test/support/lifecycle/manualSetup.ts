@@ -20,6 +20,7 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import { createAwsClient } from '../../../main/aws/clientFactory';
+import type { ResolveAddresses } from '../../../main/lifecycle/database';
 import type { SmoozApi } from '../../../main/smooz/smoozApiClient';
 import { motoAppConfig, motoContext } from '../awsTestConfig';
 import { ROOT } from '../projectRoot';
@@ -180,4 +181,16 @@ async function waitForStack(cfn: CloudFormationClient, name: string): Promise<St
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`stack ${name} still in progress after 60 s`);
+}
+
+/** The emulated VPC resolver (the moto plug-in), standing in for DNS on the customer's PC. */
+export function motoVpcResolver(motoEndpoint: string): ResolveAddresses {
+  return async (hostname) => {
+    const url = new URL(`${motoEndpoint}/moto-api/smooz/vpc-dns`);
+    url.searchParams.set('hostname', hostname);
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`vpc-dns answered HTTP ${res.status}`);
+    const body = (await res.json()) as { addresses: string[] | null };
+    return body.addresses ?? undefined;
+  };
 }
