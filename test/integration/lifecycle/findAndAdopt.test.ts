@@ -1,4 +1,22 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { DescribeVpcEndpointServicePermissionsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import {
+  DescribeLoadBalancerAttributesCommand,
+  DescribeTargetHealthCommand,
+  ElasticLoadBalancingV2Client,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import { EventBridgeClient, ListRulesCommand } from '@aws-sdk/client-eventbridge';
+import { GetFunctionConfigurationCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createAwsClient } from '../../../main/aws/clientFactory';
+import { createStoreAdoptionRepository } from '../../../main/lifecycle/adoptionRepository';
+import { createLifecycleService } from '../../../main/lifecycle/lifecycleService';
+import { silentLogger } from '../../../main/services/logger';
+import { storeOptions, type PersistedState } from '../../../main/services/storeSchema';
+import { accountSnapshot } from '../../support/accountSnapshot';
 import { findSetups, type FinderDeps } from '../../../main/lifecycle/findSetups';
 import { createSmoozClient, type SmoozApi } from '../../../main/smooz/smoozApiClient';
 import { diagnose } from '../../../shared/lifecycle/diagnosis';
@@ -124,5 +142,100 @@ describe('finding and diagnosing it', () => {
         'handMade',
       ].sort(),
     );
+  });
+});
+
+/** The setup's own state beyond the account snapshot: who may connect, targets, the function, rules. */
+async function setupState() {
+  const config = motoAppConfig(endpoint);
+  const ec2 = createAwsClient(EC2Client, config, motoContext);
+  const elb = createAwsClient(ElasticLoadBalancingV2Client, config, motoContext);
+  const lambda = createAwsClient(LambdaClient, config, motoContext);
+  const events = createAwsClient(EventBridgeClient, config, motoContext);
+  const [permissions, targets, attributes, fn, rules] = await Promise.all([
+    ec2.send(
+      new DescribeVpcEndpointServicePermissionsCommand({ ServiceId: manual.endpointServiceId }),
+    ),
+    elb.send(new DescribeTargetHealthCommand({ TargetGroupArn: manual.targetGroupArn })),
+    elb.send(
+      new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: manual.loadBalancerArn }),
+    ),
+    lambda.send(new GetFunctionConfigurationCommand({ FunctionName: manual.functionName })),
+    events.send(new ListRulesCommand({})),
+  ]);
+  return {
+    account: await accountSnapshot(endpoint),
+    principals: permissions.AllowedPrincipals?.map((p) => p.Principal),
+    targets: targets.TargetHealthDescriptions?.map((t) => t.Target),
+    attributes: attributes.Attributes,
+    function: { runtime: fn.Runtime, environment: fn.Environment, vpc: fn.VpcConfig?.SubnetIds },
+    rules: rules.Rules?.map((r) => [r.Name, r.State, r.EventPattern, r.ScheduleExpression]),
+    smooz: (await smooz.listConnections()).items.map((c) => [
+      c.id,
+      c.status,
+      c.endpointServiceName,
+    ]),
+  };
+}
+
+describe('adopting it', () => {
+  it('makes it a connection of this app, re-checked by later scans, with nothing changed in AWS or at SMOOZ', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'smooz-lifecycle-'));
+    const store = new Conf<PersistedState>({ ...storeOptions('0.1.0'), cwd: dir });
+    const adoptions = createStoreAdoptionRepository(store, silentLogger);
+    const lifecycle = createLifecycleService({ finder, adoptions, connectionIds: () => [] });
+    const before = await setupState();
+
+    const scan = await lifecycle.scan('moto', 'ap-northeast-1');
+    expect(scan.setups.map((s) => s.tracking)).toEqual(['none']);
+    const adopted = await lifecycle.adopt({
+      profile: 'moto',
+      region: 'ap-northeast-1',
+      key: manual.endpointServiceId,
+      name: '本番 PostgreSQL',
+    });
+    expect(adopted).toMatchObject({
+      step: 'adopted',
+      origin: 'handMade',
+      smoozConnectionId,
+      parts: {
+        endpointServiceId: manual.endpointServiceId,
+        loadBalancerArn: manual.loadBalancerArn,
+        targetGroupArns: [manual.targetGroupArn],
+        updaterFunctionName: manual.functionName,
+        stackName: manual.stackName,
+        databaseIdentifier: 'customer-postgres',
+      },
+    });
+    // Persisted: another instance on the same store sees it.
+    expect(
+      createStoreAdoptionRepository(store, silentLogger).load(manual.endpointServiceId)?.step,
+    ).toBe('adopted');
+
+    const again = await lifecycle.scan('moto', 'ap-northeast-1');
+    expect(again.setups[0]).toMatchObject({ tracking: 'adoption', adoption: { step: 'adopted' } });
+    expect(
+      again.setups[0]?.adoption?.step === 'adopted' &&
+        again.setups[0].adoption.lastCheckedAt >= adopted.startedAt,
+    ).toBe(true);
+    expect(await setupState()).toEqual(before);
+  });
+
+  it('refuses to adopt a setup the latest scan of that profile and region did not show', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'smooz-lifecycle-'));
+    const store = new Conf<PersistedState>({ ...storeOptions('0.1.0'), cwd: dir });
+    const lifecycle = createLifecycleService({
+      finder,
+      adoptions: createStoreAdoptionRepository(store, silentLogger),
+      connectionIds: () => [],
+    });
+    await expect(
+      lifecycle.adopt({
+        profile: 'moto',
+        region: 'ap-northeast-1',
+        key: manual.endpointServiceId,
+        name: 'x',
+      }),
+    ).rejects.toMatchObject({ code: 'lifecycle.notScanned' });
   });
 });
