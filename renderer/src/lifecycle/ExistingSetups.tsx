@@ -81,7 +81,11 @@ export function ExistingSetups() {
             spellCheck={false}
           />
         </label>
-        <button type="submit" disabled={!profile || !regionCheck.ok || scan.status === 'scanning'}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={!profile || !regionCheck.ok || scan.status === 'scanning'}
+        >
           {t('scan')}
         </button>
       </form>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { overallSeverity, type Finding } from '../../../shared/lifecycle/diagnosis';
 import type { ScannedSetup } from '../../../shared/lifecycle/scan';
@@ -56,18 +57,43 @@ export function FoundSetupCard({
   );
 }
 
+/**
+ * SMOOZ's connectivity words (how far it got, the first broken link and its fix) are the guided
+ * flow's own, so both screens say the same thing.
+ */
+function wordsOf(t: TFunction, finding: Finding): { title: string; fix: string } {
+  const params: Record<string, string | number> = { ...finding.params };
+  if (typeof params.checked === 'string') params.checked = t(`checked.${params.checked}`);
+  if (finding.id === 'connectivityFailed') {
+    const link = String(finding.params.brokenLink);
+    return {
+      title: t(`findings.${finding.id}.title`, {
+        brokenLink: t(`guided:endpoint.connectivity.links.${link}`, { defaultValue: link }),
+      }),
+      fix: t(`guided:endpoint.connectivity.fixes.${link}`, {
+        defaultValue: t(`findings.${finding.id}.fix`),
+      }),
+    };
+  }
+  return {
+    title: t(`findings.${finding.id}.title`, params),
+    fix: t(`findings.${finding.id}.fix`, params),
+  };
+}
+
 function FindingLine({ finding }: { finding: Finding }) {
   const { t } = useTranslation('lifecycle');
   const { format } = useSupportMode();
+  const words = wordsOf(t, finding);
   return (
     <li className={`finding severity-${finding.severity}`} data-testid={`finding-${finding.id}`}>
       <span className={`badge severity-${finding.severity}`}>
         {t(`severity.${finding.severity}`)}
       </span>{' '}
-      <span>{format('text', t(`findings.${finding.id}.title`, finding.params))}</span>
+      <span>{format('text', words.title)}</span>
       {finding.severity !== 'ok' && (
         <p className="finding-fix">
-          {t('fix')} {format('text', t(`findings.${finding.id}.fix`, finding.params))}
+          {t('fix')} {format('text', words.fix)}
         </p>
       )}
     </li>
@@ -164,7 +190,7 @@ function Adoption({
             {t('adoptName')}
             <input value={name} maxLength={64} onChange={(e) => setName(e.target.value)} />
           </label>
-          <button type="submit" disabled={busy || name.trim() === ''}>
+          <button type="submit" className="primary" disabled={busy || name.trim() === ''}>
             {t('adoptConfirm')}
           </button>
           <button type="button" disabled={busy} onClick={() => setNaming(false)}>
