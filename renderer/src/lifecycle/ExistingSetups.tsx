@@ -6,6 +6,7 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { useIpcQuery } from '../common/useIpcQuery';
 import { call } from '../ipc/api';
 import { Sensitive } from '../support/Sensitive';
+import { AdoptedSetups } from './AdoptedSetups';
 import { FoundSetupCard } from './FoundSetupCard';
 import './lifecycle.css';
 
@@ -22,6 +23,7 @@ type ScanState =
 export function ExistingSetups() {
   const { t } = useTranslation('lifecycle');
   const [listing] = useIpcQuery(() => call('aws:listProfiles'));
+  const [adoptions, reloadAdoptions] = useIpcQuery(() => call('lifecycle:listAdoptions'));
   const [chosenProfile, setProfile] = useState<string>();
   const [chosenRegion, setRegion] = useState<string>();
   const [scan, setScan] = useState<ScanState>({ status: 'idle' });
@@ -41,13 +43,23 @@ export function ExistingSetups() {
     'ap-northeast-1';
   const regionCheck = validateRegion(region);
 
-  const run = () => {
-    if (!regionCheck.ok || !profile) return;
+  const scanOf = (target: { profile: string; region: string }) => {
     setScan({ status: 'scanning' });
-    call('lifecycle:scan', { profile, region: regionCheck.value }).then(
-      (result) => setScan({ status: 'done', scan: result }),
+    call('lifecycle:scan', target).then(
+      (result) => {
+        setScan({ status: 'done', scan: result });
+        reloadAdoptions();
+      },
       (error: unknown) => setScan({ status: 'failed', error }),
     );
+  };
+  const run = () => {
+    if (regionCheck.ok && profile) scanOf({ profile, region: regionCheck.value });
+  };
+  const recheck = (adoptedProfile: string, adoptedRegion: string) => {
+    setProfile(adoptedProfile);
+    setRegion(adoptedRegion);
+    scanOf({ profile: adoptedProfile, region: adoptedRegion });
   };
 
   return (
@@ -55,6 +67,9 @@ export function ExistingSetups() {
       <h2 id="existing-setups-title">{t('title')}</h2>
       <p className="muted">{t('intro')}</p>
       {listing.status === 'error' && <ErrorNotice error={listing.error} />}
+      {adoptions.status === 'ready' && (
+        <AdoptedSetups adoptions={adoptions.value} onRecheck={recheck} />
+      )}
       <form
         className="existing-setups-target"
         onSubmit={(event) => {

@@ -93,12 +93,32 @@ describe('home: find existing setups', () => {
     await card
       .getByRole('button', { name: ja('releaseNamed', { name: '本番DB' }) })
       .waitFor({ timeout: 60_000 });
-    const adoptions = await app.services.lifecycle.listAdoptions();
+    const adoptions = app.services.lifecycle.listAdoptions();
     expect(adoptions).toMatchObject([
       { step: 'adopted', name: '本番DB（手作業）', key: manual.endpointServiceId },
     ]);
     expect(await accountSnapshot(endpoint)).toEqual(before);
     await shoot(page, 'lifecycle-adopted-ja');
+  });
+
+  it('lists the adopted connection after the home screen is reopened, and re-checks it', async () => {
+    await page.reload();
+    const section = page.getByRole('region', { name: ja('title') });
+    const recheck = section.getByRole('button', {
+      name: ja('recheckNamed', { name: '本番DB（手作業）' }),
+    });
+    await recheck.waitFor({ timeout: 30_000 });
+    const [before] = app.services.lifecycle.listAdoptions();
+    await recheck.click();
+    const card = section.getByRole('listitem', { name: '本番DB' });
+    await card
+      .getByRole('button', { name: ja('releaseNamed', { name: '本番DB' }) })
+      .waitFor({ timeout: 60_000 });
+    const [after] = app.services.lifecycle.listAdoptions();
+    expect(after?.step === 'adopted' && before?.step === 'adopted').toBe(true);
+    if (after?.step === 'adopted' && before?.step === 'adopted') {
+      expect(after.lastCheckedAt > before.lastCheckedAt).toBe(true);
+    }
   });
 
   it('masks the account, the service and the principals in support mode', async () => {
