@@ -17,6 +17,9 @@ import { createLifecycleService } from '../../../main/lifecycle/lifecycleService
 import { silentLogger } from '../../../main/services/logger';
 import { storeOptions, type PersistedState } from '../../../main/services/storeSchema';
 import { accountSnapshot } from '../../support/accountSnapshot';
+import { createEngineHarness } from '../../support/engineHarness';
+import { driveToEnd } from '../../support/engineFlows';
+import { SMOOZ_TEMPLATE_VERSION } from '../../../shared/stack/templateVersion';
 import { findSetups, type FinderDeps } from '../../../main/lifecycle/findSetups';
 import { createSmoozClient, type SmoozApi } from '../../../main/smooz/smoozApiClient';
 import { diagnose } from '../../../shared/lifecycle/diagnosis';
@@ -237,5 +240,49 @@ describe('adopting it', () => {
         name: 'x',
       }),
     ).rejects.toMatchObject({ code: 'lifecycle.notScanned' });
+  });
+});
+
+describe('a setup this app made, beside the hand-made one', () => {
+  it('is found as the app’s, on the current template version, and tracked as a connection', async () => {
+    const { engine } = createEngineHarness(endpoint);
+    const created = await engine.create({
+      profile: 'moto',
+      region: seeded.region,
+      connectionName: 'aurora-app',
+      database: { kind: 'cluster', identifier: seeded.aurora.identifier },
+      authMethod: 'password',
+      smoozAccountId: SMOOZ_ACCOUNT,
+    });
+    const connectionId = created.plan.connectionId;
+    expect((await driveToEnd(engine, connectionId)).step).toBe('complete');
+
+    const dir = await mkdtemp(join(tmpdir(), 'smooz-lifecycle-'));
+    const store = new Conf<PersistedState>({ ...storeOptions('0.1.0'), cwd: dir });
+    const lifecycle = createLifecycleService({
+      finder,
+      adoptions: createStoreAdoptionRepository(store, silentLogger),
+      connectionIds: () => [connectionId],
+    });
+    const scan = await lifecycle.scan('moto', 'ap-northeast-1');
+    expect(scan.setups).toHaveLength(2);
+    const app = scan.setups.find((s) => s.setup.origin === 'app');
+    expect(app).toMatchObject({
+      tracking: 'connection',
+      setup: {
+        stack: { templateVersion: SMOOZ_TEMPLATE_VERSION, connectionId },
+        loadBalancer: { crossZone: true },
+        database: { kind: 'cluster', identifier: seeded.aurora.identifier },
+        updater: { runtime: 'nodejs24.x', inVpc: true },
+      },
+    });
+    const ids = app?.findings.map((f) => f.id) ?? [];
+    expect(ids).not.toContain('handMade');
+    expect(ids).not.toContain('templateVersionBehind');
+    expect(ids).not.toContain('noCrossZone');
+    expect(ids).not.toContain('noScheduleBackstop');
+    expect(scan.setups.find((s) => s.setup.origin === 'handMade')?.setup.key).toBe(
+      manual.endpointServiceId,
+    );
   });
 });
