@@ -5,4 +5,6 @@ export const LifecycleErrorCodes = {
   setupChanged: 'lifecycle.setupChanged',
   setupGone: 'lifecycle.setupGone',
   notAdopted: 'lifecycle.notAdopted',
+  /** Teardown of a setup no stack holds: its parts were made one by one, by hand. */
+  noStack: 'lifecycle.noStack',
 } as const;

@@ -3,6 +3,7 @@ import {
   AdoptionStateSchema,
   partsOf,
   reduceAdoption,
+  remainingTeardown,
   startAdoption,
   type AdoptionEvent,
   type AdoptionState,
@@ -13,6 +14,7 @@ import type { FoundSetup } from '../../shared/lifecycle/foundSetup';
 import type { AdoptionRepository } from './adoptionRepository';
 import { findSetups, type FinderDeps, type ScanResult } from './findSetups';
 import { LifecycleErrorCodes as Codes } from './lifecycleErrors';
+import { removePart, type TeardownDeps } from './teardown';
 
 export type LifecycleEvent = { readonly type: 'adoptionChanged'; readonly state: AdoptionState };
 
@@ -26,11 +28,14 @@ export interface LifecycleService {
   }): Promise<AdoptionState>;
   listAdoptions(): AdoptionState[];
   release(key: string): AdoptionState;
+  /** Removes SMOOZ's connection and the setup's stack; resumes a teardown that stopped. */
+  teardown(key: string): Promise<AdoptionState>;
   subscribe(listener: (event: LifecycleEvent) => void): () => void;
 }
 
 export interface LifecycleDeps {
   readonly finder: FinderDeps;
+  readonly teardown: Omit<TeardownDeps, 'finder'>;
   readonly adoptions: AdoptionRepository;
   /** Ids of the connections this app made and still lists (they need no adoption). */
   readonly connectionIds: () => readonly string[];
@@ -137,6 +142,26 @@ export function createLifecycleService(deps: LifecycleDeps): LifecycleService {
       const state = deps.adoptions.load(key);
       if (!state) throw new AppError(Codes.notAdopted, { key });
       return transition(state, { type: 'released' });
+    },
+
+    async teardown(key) {
+      let state = deps.adoptions.load(key);
+      if (!state) throw new AppError(Codes.notAdopted, { key });
+      if (state.step === 'adopted' || state.step === 'teardownFailed') {
+        if (!state.parts.stackName) throw new AppError(Codes.noStack, { key });
+        state = transition(state, { type: 'teardownStarted' });
+      }
+      if (state.step !== 'tearingDown') return state;
+      for (const part of remainingTeardown(state)) {
+        try {
+          await removePart({ ...deps.teardown, finder: deps.finder }, state, part);
+        } catch (error) {
+          const data = error instanceof AppError ? error.toData() : { code: 'internal' as const };
+          return transition(state, { type: 'failed', error: data });
+        }
+        state = transition(state, { type: 'partRemoved', part });
+      }
+      return transition(state, { type: 'tornDown' });
     },
 
     subscribe(listener) {

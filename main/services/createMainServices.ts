@@ -101,6 +101,7 @@ export function createMainServices(host: HostEnvironment): MainServices {
       smooz: smooz.client,
       resolve: host.resolveDatabaseAddresses ?? resolveWithSystemDns,
     },
+    teardown: { smooz: smooz.client, pollMs: 2_000, smoozDeadlineMs: 10 * 60_000 },
     adoptions: createStoreAdoptionRepository(host.storeBacking, logger),
     connectionIds: () => setup.list().map((flow) => flow.plan.connectionId),
   });

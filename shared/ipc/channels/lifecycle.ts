@@ -12,6 +12,10 @@
  *                              Nothing in AWS changes. Answers the adoption (shared/lifecycle/adopt.ts).
  *   lifecycle:listAdoptions  → every adoption kept on this computer.
  *   lifecycle:release        → forgets an adoption (AWS untouched).
+ *   lifecycle:teardown       → removes an adopted setup: SMOOZ's connection (its endpoint first),
+ *                              then the CloudFormation stack holding it; a setup without a stack
+ *                              is refused (`lifecycle.noStack`). Calling again resumes a teardown
+ *                              that stopped (`teardownFailed`).
  * Errors: `lifecycle.*` codes (renderer/src/locales/<lang>/lifecycle.json `errors.*`), SMOOZ's
  * `smooz.*` and the AWS layer's `aws.*`.
  */
@@ -28,6 +32,10 @@ export const lifecycleChannels = {
     response: AdoptionStateSchema,
   },
   'lifecycle:listAdoptions': { request: z.undefined(), response: z.array(AdoptionStateSchema) },
+  'lifecycle:teardown': {
+    request: z.object({ key: z.string().min(1) }),
+    response: AdoptionStateSchema,
+  },
   'lifecycle:release': {
     request: z.object({ key: z.string().min(1) }),
     response: AdoptionStateSchema,
