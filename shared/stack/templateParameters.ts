@@ -52,6 +52,7 @@ export const STACK_OUTPUT_NAMES = [
   'TargetGroupArn',
   'IamRoleArn',
   'UpdaterFunctionName',
+  'SmoozTemplateVersion',
 ] as const;
 export type StackOutputName = (typeof STACK_OUTPUT_NAMES)[number];
 

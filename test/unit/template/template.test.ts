@@ -26,6 +26,11 @@ import {
   UPDATER_VPC_API_CALLS,
   updaterEndpointServiceNames,
 } from '../../../shared/stack/updaterApis';
+import {
+  SMOOZ_TEMPLATE_VERSION,
+  TEMPLATE_VERSION_OUTPUT,
+  templateVersionFromOutputs,
+} from '../../../shared/stack/templateVersion';
 import { loadTemplate, type Json, type JsonObject } from './cfnYaml';
 
 const t = loadTemplate();
@@ -590,5 +595,24 @@ describe('where the updater runs (UpdaterPlacement)', () => {
       ParameterGroups: { Parameters: string[] }[];
     };
     expect(ui.ParameterGroups[1]?.Parameters).toEqual(['UpdaterPlacement']);
+  });
+});
+
+describe('template version (shared/stack/templateVersion.ts)', () => {
+  it('is written in the Metadata and the SmoozTemplateVersion output as the shared constant', () => {
+    expect((t.Metadata.SmoozTemplate as { Version: Json }).Version).toBe(SMOOZ_TEMPLATE_VERSION);
+    expect(t.Outputs[TEMPLATE_VERSION_OUTPUT]?.Value).toBe(String(SMOOZ_TEMPLATE_VERSION));
+  });
+
+  it('reads a stack’s version from its outputs, 1 for an app stack made before versions existed', () => {
+    expect(
+      templateVersionFromOutputs([{ OutputKey: 'SmoozTemplateVersion', OutputValue: '7' }]),
+    ).toBe(7);
+    expect(templateVersionFromOutputs([{ OutputKey: 'EndpointServiceId', OutputValue: 'x' }])).toBe(
+      1,
+    );
+    expect(
+      templateVersionFromOutputs([{ OutputKey: 'SmoozTemplateVersion', OutputValue: 'x' }]),
+    ).toBe(1);
   });
 });

@@ -18,7 +18,8 @@ custom resource stays CREATE_IN_PROGRESS for ever. This plug-in:
   publicly accessible one only inside its VPC: a function outside the VPC gets a stable public
   address (TEST-NET-3, 203.0.113.0/24) that nothing answers on. Tests move a database with POST
   /moto-api/smooz/vpc-dns {"hostname", "addresses"} (an empty list answers ENOTFOUND, null removes
-  the override; an override answers wherever the function runs);
+  the override; an override answers wherever the function runs) and read what a name resolves to
+  with GET /moto-api/smooz/vpc-dns?hostname=…;
 - makes moto hand functions URLs of this server rather than of a Docker host (custom-resource
   response URLs; see smooz_cfn_custom_resources.py for how the answers are handled);
 - in a VPC tagged `smooz:moto-egress = enforce`, gives a function in a subnet without a way out
@@ -159,6 +160,16 @@ def vpc_dns_table(account_id: str, region: str, in_vpc: bool = True) -> dict[str
 
 
 def _vpc_dns_route(request: Any, full_url: str, headers: Any) -> Any:
+    # GET ?hostname=…[&account=…&region=…]: what the VPC resolver answers for one name, for
+    # tests that compare an NLB target with the database's current address.
+    hostname = request.args.get("hostname") if request.method == "GET" else None
+    if hostname:
+        table = vpc_dns_table(
+            request.args.get("account", "123456789012"),
+            request.args.get("region", "ap-northeast-1"),
+        )
+        answer = {"addresses": table.get(hostname.lower().rstrip("."))}
+        return 200, {"Content-Type": "application/json"}, json.dumps(answer)
     if request.method == "POST":
         raw = request.get_data(as_text=True) or next(iter(request.form.keys()), "")
         body = json.loads(raw or "{}")
