@@ -3,6 +3,7 @@ import { appChannels, appEvents } from './channels/app';
 import { awsChannels, awsEvents } from './channels/aws';
 import { checklistChannels } from './channels/checklist';
 import { guidedChannels, guidedEvents } from './channels/guided';
+import { lifecycleChannels } from './channels/lifecycle';
 import { supportChannels } from './channels/support';
 import { smoozChannels, smoozEvents } from './channels/smooz';
 import { setupChannels, setupEvents } from './channels/setup';
@@ -22,6 +23,7 @@ export const channels = {
   ...setupChannels,
   ...guidedChannels,
   ...updateChannels,
+  ...lifecycleChannels,
 } as const;
 
 /** main → renderer pushes. */

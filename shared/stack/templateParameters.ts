@@ -51,6 +51,7 @@ export const STACK_OUTPUT_NAMES = [
   'TargetGroupArn',
   'IamRoleArn',
   'UpdaterFunctionName',
+  'SmoozTemplateVersion',
 ] as const;
 export type StackOutputName = (typeof STACK_OUTPUT_NAMES)[number];
 

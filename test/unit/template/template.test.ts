@@ -25,6 +25,11 @@ import {
   UPDATER_VPC_API_CALLS,
   updaterEndpointServiceNames,
 } from '../../../shared/stack/updaterApis';
+import {
+  SMOOZ_TEMPLATE_VERSION,
+  TEMPLATE_VERSION_OUTPUT,
+  templateVersionFromOutputs,
+} from '../../../shared/stack/templateVersion';
 import { loadTemplate, type Json, type JsonObject } from './cfnYaml';
 
 const t = loadTemplate();
@@ -472,5 +477,24 @@ describe('the in-VPC updater API list (preflight egress)', () => {
     expect(granted.sort()).toEqual(
       UPDATER_VPC_API_CALLS.flatMap((api) => api.actions.map((a) => `${api.service}:${a}`)).sort(),
     );
+  });
+});
+
+describe('template version (shared/stack/templateVersion.ts)', () => {
+  it('is written in the Metadata and the SmoozTemplateVersion output as the shared constant', () => {
+    expect((t.Metadata.SmoozTemplate as { Version: Json }).Version).toBe(SMOOZ_TEMPLATE_VERSION);
+    expect(t.Outputs[TEMPLATE_VERSION_OUTPUT]?.Value).toBe(String(SMOOZ_TEMPLATE_VERSION));
+  });
+
+  it('reads a stack’s version from its outputs, 1 for an app stack made before versions existed', () => {
+    expect(
+      templateVersionFromOutputs([{ OutputKey: 'SmoozTemplateVersion', OutputValue: '7' }]),
+    ).toBe(7);
+    expect(templateVersionFromOutputs([{ OutputKey: 'EndpointServiceId', OutputValue: 'x' }])).toBe(
+      1,
+    );
+    expect(
+      templateVersionFromOutputs([{ OutputKey: 'SmoozTemplateVersion', OutputValue: 'x' }]),
+    ).toBe(1);
   });
 });

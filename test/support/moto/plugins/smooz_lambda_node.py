@@ -15,7 +15,8 @@ custom resource stays CREATE_IN_PROGRESS for ever. This plug-in:
   `smooz:test-world-db`, the loopback address of the real server of the test world (the file named
   by SMOOZ_TEST_WORLD; re-read on every invocation, so a failover drill moves it). Tests move a
   database with POST /moto-api/smooz/vpc-dns {"hostname", "addresses"} (an empty list answers
-  ENOTFOUND, null removes the override);
+  ENOTFOUND, null removes the override) and read what a name resolves to with
+  GET /moto-api/smooz/vpc-dns?hostname=…;
 - makes moto hand functions URLs of this server rather than of a Docker host (custom-resource
   response URLs; see smooz_cfn_custom_resources.py for how the answers are handled);
 - in a VPC tagged `smooz:moto-egress = enforce`, gives a function in a subnet without a way out
@@ -144,6 +145,16 @@ def vpc_dns_table(account_id: str, region: str) -> dict[str, list[str]]:
 
 
 def _vpc_dns_route(request: Any, full_url: str, headers: Any) -> Any:
+    # GET ?hostname=…[&account=…&region=…]: what the VPC resolver answers for one name, for
+    # tests that compare an NLB target with the database's current address.
+    hostname = request.args.get("hostname") if request.method == "GET" else None
+    if hostname:
+        table = vpc_dns_table(
+            request.args.get("account", "123456789012"),
+            request.args.get("region", "ap-northeast-1"),
+        )
+        answer = {"addresses": table.get(hostname.lower().rstrip("."))}
+        return 200, {"Content-Type": "application/json"}, json.dumps(answer)
     if request.method == "POST":
         raw = request.get_data(as_text=True) or next(iter(request.form.keys()), "")
         body = json.loads(raw or "{}")

@@ -1,0 +1,8 @@
+export const LifecycleErrorCodes = {
+  /** Adopt names a setup the latest scan of that profile and region did not show. */
+  notScanned: 'lifecycle.notScanned',
+  alreadyTracked: 'lifecycle.alreadyTracked',
+  setupChanged: 'lifecycle.setupChanged',
+  setupGone: 'lifecycle.setupGone',
+  notAdopted: 'lifecycle.notAdopted',
+} as const;
