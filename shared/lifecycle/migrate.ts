@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { AppError, AppErrorSchema, type AppErrorData } from '../errors';
 import type { DeepReadonly } from '../flow/readonly';
+import { DatabaseKindSchema } from '../flow/database';
+import { DbAuthMethodSchema } from '../flow/plan';
 import { AdoptedPartsSchema, type AdoptionState } from './adopt';
 
 /**
@@ -15,6 +17,7 @@ import { AdoptedPartsSchema, type AdoptionState } from './adopt';
  *   removingOldEndpoint SMOOZ's old endpoint is gone
  *   tearingDownOld      the old setup's resources are deleted (exactly the adopted parts)
  *
+ *   running(creatingNewSetup) ─newSetupPlanned→ running (the engine's flow id kept)
  *   running ─stepDone→ running(next) | stopped(next) when a stop was asked | done
  *   running ─failed→ failed;  stopped | failed ─resumed→ running
  *   stopped | failed (before `switching`) ─rollBackStarted→ rollingBack ─rolledBack→ rolledBack
@@ -44,6 +47,17 @@ export const NewSetupSchema = z.object({
   availabilityZones: z.array(ZoneSchema).min(1),
 });
 
+/** What the setup engine is asked to create: the same database, SMOOZ's same login method. */
+export const NewSetupRequestSchema = z.object({
+  connectionName: z.string().min(1).max(64),
+  database: z.object({ kind: DatabaseKindSchema, identifier: z.string().min(1) }),
+  authMethod: DbAuthMethodSchema,
+  dbUser: z.string().min(1).max(63).optional(),
+  smoozAccountId: z.string().regex(/^\d{12}$/),
+  resourceNamePrefix: z.string().optional(),
+});
+export type NewSetupRequest = DeepReadonly<z.infer<typeof NewSetupRequestSchema>>;
+
 const base = {
   /** The adoption's key (the old endpoint service id). */
   key: z.string().min(1),
@@ -55,8 +69,9 @@ const base = {
   /** Exactly what tearing down the old setup deletes. */
   oldParts: AdoptedPartsSchema,
   smoozConnectionId: z.string().min(1),
-  /** The setup engine's flow id of the new setup, fixed at the start so a retry reuses it. */
-  newConnectionId: z.string().min(1),
+  request: NewSetupRequestSchema,
+  /** The setup engine's flow id of the new setup, once planned (a retry continues that flow). */
+  newConnectionId: z.string().min(1).optional(),
   /** Sent with SMOOZ's startMigration, so a retried request never makes a third endpoint. */
   smoozIdempotencyKey: z.string().min(16),
   newSetup: NewSetupSchema.optional(),
@@ -96,6 +111,7 @@ export type MigrationEvent =
       /** With `creatingNewSetup`: the new setup's service and zones. */
       readonly newSetup?: NewSetup;
     }
+  | { readonly type: 'newSetupPlanned'; readonly newConnectionId: string }
   | { readonly type: 'stopRequested' }
   | { readonly type: 'failed'; readonly error: AppErrorData }
   | { readonly type: 'resumed' }
@@ -112,7 +128,7 @@ export class IllegalMigrationTransitionError extends AppError {
 
 export interface MigrationStart {
   readonly adoption: AdoptionState;
-  readonly newConnectionId: string;
+  readonly request: NewSetupRequest;
   readonly smoozIdempotencyKey: string;
   readonly at: string;
 }
@@ -135,7 +151,7 @@ export function startMigration(start: MigrationStart): MigrationState {
     origin: adoption.origin,
     oldParts: adoption.parts,
     smoozConnectionId: adoption.smoozConnectionId,
-    newConnectionId: start.newConnectionId,
+    request: start.request,
     smoozIdempotencyKey: start.smoozIdempotencyKey,
     completed: [],
     startedAt: start.at,
@@ -160,6 +176,7 @@ export function reduceMigration(state: MigrationState, event: MigrationEvent): M
     case 'stepDone': {
       if (state.phase !== 'running' || state.step !== event.step) throw illegal();
       if ((event.step === 'creatingNewSetup') !== (event.newSetup !== undefined)) throw illegal();
+      if (!state.newConnectionId) throw illegal();
       const completed = [...state.completed, { step: event.step, at: event.at }];
       const rest = strip(state, 'step', 'stopRequested', 'phase') as Omit<
         Extract<MigrationState, { phase: 'running' }>,
@@ -176,6 +193,11 @@ export function reduceMigration(state: MigrationState, event: MigrationEvent): M
         ? { ...withFacts, phase: 'stopped', step: next }
         : { ...withFacts, phase: 'running', step: next, stopRequested: false };
     }
+    case 'newSetupPlanned':
+      if (state.phase !== 'running' || state.step !== 'creatingNewSetup' || state.newConnectionId) {
+        throw illegal();
+      }
+      return { ...state, newConnectionId: event.newConnectionId };
     case 'stopRequested':
       if (state.phase !== 'running' || state.stopRequested) throw illegal();
       return { ...state, stopRequested: true };

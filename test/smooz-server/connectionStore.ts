@@ -29,7 +29,12 @@ interface Record_ {
     lastTestSucceededAtMs?: number;
   };
   /** The endpoint a switch left behind, reported `deleting` for the delay. */
-  retired?: { endpointServiceName: string; vpcEndpointId?: string; sinceMs: number };
+  retired?: {
+    endpointServiceName: string;
+    vpcEndpointId?: string;
+    sinceMs: number;
+    removed: boolean;
+  };
   /** Endpoints created for migrations so far: each gets its own client token. */
   migrations: number;
 }
@@ -51,6 +56,8 @@ export interface ConnectionStoreOptions {
  */
 export class ConnectionStore {
   private readonly records = new Map<string, Record_>();
+  /** Connectivity tests running per endpoint: a retired endpoint is removed once they end. */
+  private readonly inFlight = new Map<string, number>();
   private readonly now: () => number;
 
   constructor(private readonly options: ConnectionStoreOptions) {
@@ -208,11 +215,13 @@ export class ConnectionStore {
       });
     }
     const old = record.base;
-    record.retired = {
+    const retired = {
       endpointServiceName: old.endpointServiceName,
       ...(old.vpcEndpointId ? { vpcEndpointId: old.vpcEndpointId } : {}),
       sinceMs: this.now(),
+      removed: false,
     };
+    record.retired = retired;
     record.base = {
       ...old,
       endpointServiceName: migration.endpointServiceName,
@@ -220,24 +229,52 @@ export class ConnectionStore {
       vpcEndpointId: migration.vpcEndpointId as string,
     };
     delete record.migration;
-    if (old.vpcEndpointId) await this.options.aws.deleteEndpoint(old.region, old.vpcEndpointId);
+    void this.drainAndRemove(old.region, retired);
     return this.settle(record);
   }
 
   async testConnectivity(id: string): Promise<ConnectivityTestResult> {
-    const connection = await this.get(id);
-    if (connection.status !== 'available') {
-      throw new ProblemError(409, 'invalid-state', {
-        detail: `The connection is ${connection.status}.`,
-      });
-    }
-    const verdict = await runConnectivityTest(
-      connection,
-      this.options.aws.accountId,
-      this.options.networkPath(connection.region),
-      this.options.dataSources,
+    // Counted from the first moment the endpoint is known, so a switch cannot remove it mid-test.
+    return this.tracked(this.records.get(id)?.base.vpcEndpointId, async () => {
+      const connection = await this.get(id);
+      if (connection.status !== 'available') {
+        throw new ProblemError(409, 'invalid-state', {
+          detail: `The connection is ${connection.status}.`,
+        });
+      }
+      const verdict = await runConnectivityTest(
+        connection,
+        this.options.aws.accountId,
+        this.options.networkPath(connection.region),
+        this.options.dataSources,
+      );
+      return { connectionId: id, ...verdict, checkedAt: new Date(this.now()).toISOString() };
+    });
+  }
+
+  private isGone(record: Record_): boolean {
+    return (
+      record.deletingSinceMs !== undefined &&
+      this.now() - record.deletingSinceMs >= this.options.transitionDelayMs
     );
-    return { connectionId: id, ...verdict, checkedAt: new Date(this.now()).toISOString() };
+  }
+
+  /** Like SMOOZ: sessions already on the old endpoint finish before it is removed. */
+  private async drainAndRemove(region: string, retired: NonNullable<Record_['retired']>) {
+    const id = retired.vpcEndpointId;
+    while (id && (this.inFlight.get(id) ?? 0) > 0) await new Promise((r) => setTimeout(r, 10));
+    if (id) await this.options.aws.deleteEndpoint(region, id);
+    retired.removed = true;
+  }
+
+  private async tracked<T>(vpcEndpointId: string | undefined, work: () => Promise<T>): Promise<T> {
+    const id = vpcEndpointId ?? '';
+    this.inFlight.set(id, (this.inFlight.get(id) ?? 0) + 1);
+    try {
+      return await work();
+    } finally {
+      this.inFlight.set(id, (this.inFlight.get(id) ?? 1) - 1);
+    }
   }
 
   private live(id: string): Record_ {
@@ -286,13 +323,6 @@ export class ConnectionStore {
           reason: { code: 'endpoint-creation-failed', message: endpoint.message },
         };
     }
-  }
-
-  private isGone(record: Record_): boolean {
-    return (
-      record.deletingSinceMs !== undefined &&
-      this.now() - record.deletingSinceMs >= this.options.transitionDelayMs
-    );
   }
 
   /** Once the delay has passed, an `available` outcome is confirmed against the real endpoint. */
@@ -350,7 +380,7 @@ export class ConnectionStore {
             },
           }
         : {}),
-      ...(r && now - r.sinceMs < this.options.transitionDelayMs
+      ...(r && (!r.removed || now - r.sinceMs < this.options.transitionDelayMs)
         ? {
             retiredEndpoint: {
               endpointServiceName: r.endpointServiceName,

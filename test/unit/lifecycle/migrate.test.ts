@@ -29,9 +29,15 @@ const newSetup = {
   endpointServiceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0aaaaaaaaaaaaaaaa',
   availabilityZones: [{ id: 'apne1-az4', name: 'ap-northeast-1a' }],
 };
+const request = {
+  connectionName: '本番DB',
+  database: { kind: 'instance', identifier: 'customer-postgres' },
+  authMethod: 'password',
+  smoozAccountId: '210987654321',
+} as const;
 const started = startMigration({
   adoption: adopted,
-  newConnectionId: 'conn-new',
+  request,
   smoozIdempotencyKey: 'migration-key-0123456789',
   at: '2026-12-02T05:00:00Z',
 });
@@ -41,8 +47,9 @@ const done = (step: MigrationStep): MigrationEvent => ({
   at: `at-${step}`,
   ...(step === 'creatingNewSetup' ? { newSetup } : {}),
 });
+const planned: MigrationEvent = { type: 'newSetupPlanned', newConnectionId: 'conn-new' };
 const runTo = (step: MigrationStep): MigrationState => {
-  let s = started;
+  let s = reduceMigration(started, planned);
   for (const each of MIGRATION_STEPS.slice(0, MIGRATION_STEPS.indexOf(step))) {
     s = reduceMigration(s, done(each));
   }
@@ -63,7 +70,7 @@ describe('the migration machine (shared/lifecycle/migrate.ts)', () => {
     expect(() =>
       startMigration({
         adoption: withoutSmooz,
-        newConnectionId: 'c',
+        request,
         smoozIdempotencyKey: 'k',
         at: 't',
       }),
@@ -71,17 +78,26 @@ describe('the migration machine (shared/lifecycle/migrate.ts)', () => {
   });
 
   it('walks the six steps in order to done, keeping the new setup’s service and zones', () => {
-    let s = started;
+    expect(() => reduceMigration(started, done('creatingNewSetup'))).toThrow(
+      IllegalMigrationTransitionError,
+    );
+    let s = reduceMigration(started, planned);
+    expect(() => reduceMigration(s, planned)).toThrow(IllegalMigrationTransitionError);
     for (const step of MIGRATION_STEPS) {
       expect(s).toMatchObject({ phase: 'running', step });
       s = reduceMigration(s, done(step));
     }
-    expect(s).toMatchObject({ phase: 'done', finishedAt: 'at-tearingDownOld', newSetup });
+    expect(s).toMatchObject({
+      phase: 'done',
+      finishedAt: 'at-tearingDownOld',
+      newSetup,
+      newConnectionId: 'conn-new',
+    });
     expect(s.completed.map((c) => c.step)).toEqual([...MIGRATION_STEPS]);
   });
 
   it('refuses a step finished out of order, and the new setup without its facts', () => {
-    expect(() => reduceMigration(started, done('switching'))).toThrow(
+    expect(() => reduceMigration(runTo('creatingNewSetup'), done('switching'))).toThrow(
       IllegalMigrationTransitionError,
     );
     expect(() =>
@@ -149,6 +165,7 @@ describe('the migration machine (shared/lifecycle/migrate.ts)', () => {
   it('keeps the schema and its step order under any sequence of events (property)', () => {
     const event = fc.oneof(
       fc.constantFrom(...MIGRATION_STEPS).map(done),
+      fc.constant<MigrationEvent>(planned),
       fc.constant<MigrationEvent>({ type: 'stopRequested' }),
       fc.constant<MigrationEvent>(failure),
       fc.constant<MigrationEvent>({ type: 'resumed' }),
