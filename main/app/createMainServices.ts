@@ -29,6 +29,10 @@ import { createStoreAdoptionRepository } from '../lifecycle/adoptionRepository';
 import type { ResolveAddresses } from '../lifecycle/database';
 import { resolveWithSystemDns } from '../lifecycle/dnsResolver';
 import { createLifecycleService } from '../lifecycle/lifecycleService';
+import { createFinderClients } from '../lifecycle/finderClients';
+import { createStoreMigrationRepository } from '../lifecycle/migrationRepository';
+import { createMigrator } from '../lifecycle/migrator';
+import { removeOldSetup } from '../lifecycle/oldSetupRemoval';
 
 /** What differs between the Electron app and a plain-Node host (tests, the browser demo). */
 export interface HostEnvironment {
@@ -63,7 +67,10 @@ export function createMainServices(host: HostEnvironment): MainServices {
     allowedHosts: host.config.externalLinkHosts,
     ssoOidcEndpoint: () => process.env.AWS_ENDPOINT_URL_SSO_OIDC,
   });
-  const services: Omit<MainServices, 'smooz' | 'setup' | 'guided' | 'update' | 'lifecycle'> = {
+  const services: Omit<
+    MainServices,
+    'smooz' | 'setup' | 'guided' | 'update' | 'lifecycle' | 'migrator'
+  > = {
     config: host.config,
     store: createAppStore(host.storeBacking),
     runtime: host.runtime,
@@ -94,6 +101,7 @@ export function createMainServices(host: HostEnvironment): MainServices {
       setup.list().some((state) => isActiveStep(state.step) || state.step === 'waitingForLogin'),
     logger,
   });
+  const adoptions = createStoreAdoptionRepository(host.storeBacking, logger);
   const lifecycle = createLifecycleService({
     finder: {
       config: host.config,
@@ -101,15 +109,36 @@ export function createMainServices(host: HostEnvironment): MainServices {
       smooz: smooz.client,
       resolve: host.resolveDatabaseAddresses ?? resolveWithSystemDns,
     },
-    adoptions: createStoreAdoptionRepository(host.storeBacking, logger),
+    adoptions,
     connectionIds: () => setup.list().map((flow) => flow.plan.connectionId),
   });
-  return { ...services, smooz, setup, guided, update, lifecycle };
+  const migrator = createMigrator({
+    migrations: createStoreMigrationRepository(host.storeBacking, logger),
+    adoptions,
+    engine: setup,
+    smooz: smooz.client,
+    removeOldSetup: async (state) =>
+      removeOldSetup(
+        createFinderClients(
+          host.config,
+          await services.awsAccess.contextFor(state.profile, state.region),
+        ),
+        state.oldParts,
+        {
+          pollMs: 5_000,
+          maxWaitMs: 30 * 60_000,
+          sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+        },
+      ),
+    logger,
+  });
+  migrator.resumeInterrupted();
+  return { ...services, smooz, setup, guided, update, lifecycle, migrator };
 }
 
 function createSmoozServicesFor(
   host: HostEnvironment,
-  services: Omit<MainServices, 'smooz' | 'setup' | 'guided' | 'update' | 'lifecycle'>,
+  services: Omit<MainServices, 'smooz' | 'setup' | 'guided' | 'update' | 'lifecycle' | 'migrator'>,
 ) {
   const smooz = createSmoozServices({
     config: host.config,
@@ -129,7 +158,7 @@ function createSmoozServicesFor(
 
 function createSetupEngineFor(
   host: HostEnvironment,
-  services: Omit<MainServices, 'smooz' | 'setup' | 'guided' | 'update' | 'lifecycle'>,
+  services: Omit<MainServices, 'smooz' | 'setup' | 'guided' | 'update' | 'lifecycle' | 'migrator'>,
 ) {
   return createSetupEngine({
     config: host.config,

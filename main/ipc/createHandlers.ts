@@ -6,6 +6,7 @@ import { createGuidedHandlers } from './guidedHandlers';
 import { createSupportHandlers } from './supportHandlers';
 import type { HandlerTable } from './handlers';
 import { createLifecycleHandlers } from './lifecycleHandlers';
+import { createMigrationHandlers } from './migrationHandlers';
 import { createSmoozHandlers } from './smoozHandlers';
 import { createSetupHandlers } from './setupHandlers';
 import { createUpdateHandlers } from './updateHandlers';
@@ -22,5 +23,6 @@ export function createHandlers(services: MainServices): HandlerTable {
     ...createGuidedHandlers(services),
     ...createUpdateHandlers(services),
     ...createLifecycleHandlers(services),
+    ...createMigrationHandlers(services),
   };
 }

@@ -254,7 +254,12 @@ export function createMigrator(deps: MigratorDeps): Migrator {
         const appError = error instanceof AppError ? error : mapAwsError(error);
         const data: AppErrorData = { code: appError.code, params: { ...appError.params } };
         deps.logger.warn('lifecycle.migrationStepFailed', { key, code: data.code });
-        transition(key, { type: 'failed', error: data });
+        try {
+          transition(key, { type: 'failed', error: data });
+        } catch (persistError) {
+          // The state on disk still names the step: the next start resumes it.
+          deps.logger.error('lifecycle.migrationNotSaved', { key, error: String(persistError) });
+        }
         return;
       }
     }

@@ -4,6 +4,7 @@ import { awsChannels, awsEvents } from './channels/aws';
 import { checklistChannels } from './channels/checklist';
 import { guidedChannels, guidedEvents } from './channels/guided';
 import { lifecycleChannels } from './channels/lifecycle';
+import { migrationChannels, migrationEvents } from './channels/migration';
 import { supportChannels } from './channels/support';
 import { smoozChannels, smoozEvents } from './channels/smooz';
 import { setupChannels, setupEvents } from './channels/setup';
@@ -24,6 +25,7 @@ export const channels = {
   ...guidedChannels,
   ...updateChannels,
   ...lifecycleChannels,
+  ...migrationChannels,
 } as const;
 
 /** main → renderer pushes. */
@@ -34,6 +36,7 @@ export const events = {
   ...setupEvents,
   ...guidedEvents,
   ...updateEvents,
+  ...migrationEvents,
 } as const;
 
 export type Channel = keyof typeof channels;
