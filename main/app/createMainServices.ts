@@ -109,6 +109,7 @@ export function createMainServices(host: HostEnvironment): MainServices {
       smooz: smooz.client,
       resolve: host.resolveDatabaseAddresses ?? resolveWithSystemDns,
     },
+    teardown: { smooz: smooz.client, pollMs: 2_000, smoozDeadlineMs: 10 * 60_000 },
     adoptions,
     connectionIds: () => setup.list().map((flow) => flow.plan.connectionId),
   });

@@ -17,7 +17,7 @@ export type PersistedState = {
   setupDiscards: Record<string, unknown>;
   /** The guided flow's SMOOZ side by connection id (shared/guided/guidedRecord.ts; parsed when read). */
   guidedRecords: Record<string, unknown>;
-  /** What the diagnostic report gathered, by section (main/report/diagnosticsJournal.ts). */
+  /** What the diagnostic report gathered, by section (main/base/diagnosticsJournal.ts). */
   diagnosticsJournal: Record<string, unknown>;
   /** Adoptions of found setups by endpoint service id (shared/lifecycle/adopt.ts; parsed when read). */
   lifecycleAdoptions: Record<string, unknown>;

@@ -55,7 +55,7 @@ function start(): void {
       templatesDir: app.isPackaged
         ? join(process.resourcesPath, 'templates')
         : join(app.getAppPath(), 'templates'),
-      // Only an installed app updates itself (from the feed in config, see main/config.ts).
+      // Only an installed app updates itself (from the feed in config, see main/base/config.ts).
       ...(app.isPackaged
         ? { updater: electronUpdaterPort(autoUpdater, config.update.feedUrl, logger) }
         : {}),

@@ -4,6 +4,7 @@ import {
   DeleteSecurityGroupCommand,
   DescribeSecurityGroupRulesCommand,
   DescribeSecurityGroupsCommand,
+  paginateDescribeSecurityGroups,
   RevokeSecurityGroupIngressCommand,
   UpdateSecurityGroupRuleDescriptionsIngressCommand,
   type IpPermission,
@@ -25,12 +26,11 @@ import {
   PURPOSE_TAG,
   ruleDescription,
 } from './tags';
+import { awsErrorName } from '../aws/awsErrors';
 
 type GroupResource = Extract<CreatedResource, { kind: 'securityGroup' }>;
 export type RuleResource = Extract<CreatedResource, { kind: 'ingressRule' }>;
 export type GroupPurpose = GroupResource['purpose'];
-
-const errorName = (error: unknown): string => (error as { name?: string }).name ?? '';
 
 /**
  * The rules the database's security group needs: its port only, from the Lambda's group and from
@@ -258,7 +258,7 @@ export async function ensureIngressRules(
         );
         match = { state: 'ours' };
       } catch (error) {
-        if (errorName(error) !== 'InvalidPermission.Duplicate') throw error;
+        if (awsErrorName(error) !== 'InvalidPermission.Duplicate') throw error;
         match = matchRule(await read(), rule, connectionId);
       }
     }
@@ -281,14 +281,9 @@ export async function ensureIngressRules(
 /** Every security group in the region, in every VPC (what the per-region quota counts). */
 export async function describeRegionGroups(clients: EngineClients): Promise<SecurityGroup[]> {
   const groups: SecurityGroup[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await clients.ec2.send(
-      new DescribeSecurityGroupsCommand({ NextToken: nextToken }),
-    );
+  for await (const page of paginateDescribeSecurityGroups({ client: clients.ec2 }, {})) {
     groups.push(...(page.SecurityGroups ?? []));
-    nextToken = page.NextToken;
-  } while (nextToken);
+  }
   return groups;
 }
 
@@ -302,7 +297,7 @@ async function groupsToSearch(
   const out = await clients.ec2
     .send(new DescribeSecurityGroupsCommand({ GroupIds: [...groupIds] }))
     .catch((error: unknown) => {
-      if (errorName(error) === 'InvalidGroup.NotFound') return { SecurityGroups: [] };
+      if (awsErrorName(error) === 'InvalidGroup.NotFound') return { SecurityGroups: [] };
       throw error;
     });
   return out.SecurityGroups ?? [];
@@ -359,7 +354,7 @@ export async function revokeRule(
       }),
     )
     .catch((error: unknown) => {
-      if (errorName(error) === 'InvalidGroup.NotFound') return { SecurityGroupRules: [] };
+      if (awsErrorName(error) === 'InvalidGroup.NotFound') return { SecurityGroupRules: [] };
       throw error;
     });
   const matching = (out.SecurityGroupRules ?? []).filter(
@@ -389,7 +384,7 @@ export async function revokeRule(
     );
     return true;
   } catch (error) {
-    const name = errorName(error);
+    const name = awsErrorName(error);
     if (name === 'InvalidSecurityGroupRuleId.NotFound' || name === 'InvalidGroup.NotFound') {
       return false;
     }
@@ -409,12 +404,12 @@ export async function deleteSecurityGroup(
   try {
     await retryWhile(
       () => clients.ec2.send(new DeleteSecurityGroupCommand({ GroupId: groupId })),
-      (error) => errorName(error) === 'DependencyViolation',
+      (error) => awsErrorName(error) === 'DependencyViolation',
       retry,
     );
     return true;
   } catch (error) {
-    if (errorName(error) === 'InvalidGroup.NotFound') return false;
+    if (awsErrorName(error) === 'InvalidGroup.NotFound') return false;
     throw error;
   }
 }

@@ -14,5 +14,6 @@ export function createLifecycleHandlers(
     'lifecycle:adopt': async (request) => wire(await lifecycle.adopt(request)),
     'lifecycle:listAdoptions': async () => lifecycle.listAdoptions().map((a) => wire(a)),
     'lifecycle:release': async ({ key }) => wire(lifecycle.release(key)),
+    'lifecycle:teardown': async ({ key }) => wire(await lifecycle.teardown(key)),
   };
 }

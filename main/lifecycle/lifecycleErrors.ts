@@ -5,6 +5,8 @@ export const LifecycleErrorCodes = {
   setupChanged: 'lifecycle.setupChanged',
   setupGone: 'lifecycle.setupGone',
   notAdopted: 'lifecycle.notAdopted',
+  /** Teardown of a setup no stack holds: its parts were made one by one, by hand. */
+  noStack: 'lifecycle.noStack',
   /** Migration: the old stack did not go (DELETE_FAILED or still there after the wait). */
   oldSetupNotRemoved: 'lifecycle.oldSetupNotRemoved',
   /** Migration: the new setup stopped short of complete (its checks or its stack); see its flow. */

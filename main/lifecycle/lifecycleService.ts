@@ -3,6 +3,7 @@ import {
   AdoptionStateSchema,
   partsOf,
   reduceAdoption,
+  remainingTeardown,
   startAdoption,
   type AdoptionEvent,
   type AdoptionState,
@@ -10,9 +11,11 @@ import {
 import { diagnose } from '../../shared/lifecycle/diagnosis';
 import type { LifecycleScan, ScannedSetup } from '../../shared/lifecycle/scan';
 import type { FoundSetup } from '../../shared/lifecycle/foundSetup';
+import { createListeners } from '../base/listeners';
 import type { AdoptionRepository } from './adoptionRepository';
 import { findSetups, type FinderDeps, type ScanResult } from './findSetups';
 import { LifecycleErrorCodes as Codes } from './lifecycleErrors';
+import { removePart, type TeardownDeps } from './teardown';
 
 export type LifecycleEvent = { readonly type: 'adoptionChanged'; readonly state: AdoptionState };
 
@@ -26,11 +29,14 @@ export interface LifecycleService {
   }): Promise<AdoptionState>;
   listAdoptions(): AdoptionState[];
   release(key: string): AdoptionState;
+  /** Removes SMOOZ's connection and the setup's stack; resumes a teardown that stopped. */
+  teardown(key: string): Promise<AdoptionState>;
   subscribe(listener: (event: LifecycleEvent) => void): () => void;
 }
 
 export interface LifecycleDeps {
   readonly finder: FinderDeps;
+  readonly teardown: Omit<TeardownDeps, 'finder'>;
   readonly adoptions: AdoptionRepository;
   /** Ids of the connections this app made and still lists (they need no adoption). */
   readonly connectionIds: () => readonly string[];
@@ -47,12 +53,12 @@ const scanKey = (profile: string, region: string) => `${profile}\u0000${region}`
 export function createLifecycleService(deps: LifecycleDeps): LifecycleService {
   const now = () => deps.now?.() ?? new Date();
   const lastScans = new Map<string, ScanResult>();
-  const listeners = new Set<(event: LifecycleEvent) => void>();
+  const listeners = createListeners<LifecycleEvent>();
 
   const transition = (state: AdoptionState, event: AdoptionEvent): AdoptionState => {
     const next = reduceAdoption(state, event);
     deps.adoptions.save(next);
-    listeners.forEach((l) => l({ type: 'adoptionChanged', state: next }));
+    listeners.emit({ type: 'adoptionChanged', state: next });
     return next;
   };
 
@@ -139,9 +145,26 @@ export function createLifecycleService(deps: LifecycleDeps): LifecycleService {
       return transition(state, { type: 'released' });
     },
 
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+    async teardown(key) {
+      let state = deps.adoptions.load(key);
+      if (!state) throw new AppError(Codes.notAdopted, { key });
+      if (state.step === 'adopted' || state.step === 'teardownFailed') {
+        if (!state.parts.stackName) throw new AppError(Codes.noStack, { key });
+        state = transition(state, { type: 'teardownStarted' });
+      }
+      if (state.step !== 'tearingDown') return state;
+      for (const part of remainingTeardown(state)) {
+        try {
+          await removePart({ ...deps.teardown, finder: deps.finder }, state, part);
+        } catch (error) {
+          const data = error instanceof AppError ? error.toData() : { code: 'internal' as const };
+          return transition(state, { type: 'failed', error: data });
+        }
+        state = transition(state, { type: 'partRemoved', part });
+      }
+      return transition(state, { type: 'tornDown' });
     },
+
+    subscribe: listeners.subscribe,
   };
 }

@@ -3,7 +3,7 @@ import { appChannels, appEvents } from './channels/app';
 import { awsChannels, awsEvents } from './channels/aws';
 import { checklistChannels } from './channels/checklist';
 import { guidedChannels, guidedEvents } from './channels/guided';
-import { lifecycleChannels } from './channels/lifecycle';
+import { lifecycleChannels, lifecycleEvents } from './channels/lifecycle';
 import { migrationChannels, migrationEvents } from './channels/migration';
 import { supportChannels } from './channels/support';
 import { smoozChannels, smoozEvents } from './channels/smooz';
@@ -37,6 +37,7 @@ export const events = {
   ...guidedEvents,
   ...updateEvents,
   ...migrationEvents,
+  ...lifecycleEvents,
 } as const;
 
 export type Channel = keyof typeof channels;
@@ -46,7 +47,6 @@ export type ResponseOf<C extends Channel> = z.infer<(typeof channels)[C]['respon
 export type EventPayloadOf<E extends EventName> = z.infer<(typeof events)[E]>;
 
 export const CHANNEL_NAMES = Object.keys(channels) as Channel[];
-export const EVENT_NAMES = Object.keys(events) as EventName[];
 
 export const isChannel = (name: string): name is Channel => Object.hasOwn(channels, name);
 export const isEventName = (name: string): name is EventName => Object.hasOwn(events, name);

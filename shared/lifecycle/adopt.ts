@@ -13,6 +13,12 @@ import type { FoundSetup } from './foundSetup';
  *   (none) ─started→ verifying ─verified→ adopted ─rechecked→ adopted
  *                    verifying ─failed→ failed ─retried→ verifying
  *   adopted | failed ─released→ released   (forgotten by the app; AWS untouched)
+ *   adopted | teardownFailed ─teardownStarted→ tearingDown ─partRemoved…→ tearingDown
+ *   tearingDown ─tornDown→ tornDown;  tearingDown ─failed→ teardownFailed
+ *
+ * Teardown removes what the adoption knows it may: SMOOZ's connection (its endpoint must go
+ * before the endpoint service can) and the CloudFormation stack that holds the setup. A setup
+ * without a stack is not torn down by the app: its parts were made one by one by hand.
  */
 export const AdoptedPartsSchema = z.object({
   endpointServiceId: z.string(),
@@ -24,6 +30,9 @@ export const AdoptedPartsSchema = z.object({
   databaseIdentifier: z.string().optional(),
 });
 export type AdoptedParts = DeepReadonly<z.infer<typeof AdoptedPartsSchema>>;
+
+export const TeardownPartSchema = z.enum(['smoozConnection', 'stack']);
+export type TeardownPart = z.infer<typeof TeardownPartSchema>;
 
 const base = {
   /** The endpoint service id (FoundSetup.key). */
@@ -48,6 +57,14 @@ export const AdoptionStateSchema = z.discriminatedUnion('step', [
     lastCheckedAt: z.string(),
   }),
   z.object({ step: z.literal('released'), ...base }),
+  z.object({ step: z.literal('tearingDown'), ...base, removed: z.array(TeardownPartSchema) }),
+  z.object({
+    step: z.literal('teardownFailed'),
+    ...base,
+    removed: z.array(TeardownPartSchema),
+    error: AppErrorSchema,
+  }),
+  z.object({ step: z.literal('tornDown'), ...base, removed: z.array(TeardownPartSchema) }),
 ]);
 export type AdoptionState = DeepReadonly<z.infer<typeof AdoptionStateSchema>>;
 export type AdoptionStep = AdoptionState['step'];
@@ -57,7 +74,10 @@ export type AdoptionEvent =
   | { readonly type: 'failed'; readonly error: AppErrorData }
   | { readonly type: 'retried' }
   | { readonly type: 'rechecked'; readonly parts: AdoptedParts; readonly at: string }
-  | { readonly type: 'released' };
+  | { readonly type: 'released' }
+  | { readonly type: 'teardownStarted' }
+  | { readonly type: 'partRemoved'; readonly part: TeardownPart }
+  | { readonly type: 'tornDown' };
 
 export const ILLEGAL_ADOPTION_TRANSITION = 'lifecycle.illegalAdoptionTransition';
 
@@ -101,6 +121,19 @@ export function startAdoption(setup: FoundSetup, name: string, at: string): Adop
   };
 }
 
+/** What a teardown removes, in order: SMOOZ's endpoint before the service it connects to. */
+export function teardownParts(state: AdoptionState): TeardownPart[] {
+  return [
+    ...(state.smoozConnectionId ? (['smoozConnection'] as const) : []),
+    ...(state.parts.stackName ? (['stack'] as const) : []),
+  ];
+}
+
+export function remainingTeardown(state: AdoptionState): TeardownPart[] {
+  const removed = 'removed' in state ? state.removed : [];
+  return teardownParts(state).filter((p) => !removed.includes(p));
+}
+
 /** The adoption's only transition function: pure; throws for every illegal (step, event) pair. */
 export function reduceAdoption(state: AdoptionState, event: AdoptionEvent): AdoptionState {
   const illegal = () => new IllegalAdoptionTransitionError(state.step, event.type);
@@ -110,8 +143,32 @@ export function reduceAdoption(state: AdoptionState, event: AdoptionEvent): Adop
       if (state.step !== 'verifying' || !sameParts(state.parts, event.parts)) throw illegal();
       return { ...state, step: 'adopted', adoptedAt: event.at, lastCheckedAt: event.at };
     case 'failed':
+      if (state.step === 'tearingDown') {
+        return { ...state, step: 'teardownFailed', error: event.error };
+      }
       if (state.step !== 'verifying') throw illegal();
       return { ...state, step: 'failed', error: event.error };
+    case 'teardownStarted': {
+      // Only a setup held by a stack: the app does not take apart what was built piece by piece.
+      if (!state.parts.stackName) throw illegal();
+      if (state.step === 'adopted') {
+        const { adoptedAt: _a, lastCheckedAt: _l, ...rest } = state;
+        return { ...rest, step: 'tearingDown', removed: [] };
+      }
+      if (state.step === 'teardownFailed') {
+        const { error: _error, ...rest } = state;
+        return { ...rest, step: 'tearingDown' };
+      }
+      throw illegal();
+    }
+    case 'partRemoved':
+      if (state.step !== 'tearingDown' || !remainingTeardown(state).includes(event.part)) {
+        throw illegal();
+      }
+      return { ...state, removed: [...state.removed, event.part] };
+    case 'tornDown':
+      if (state.step !== 'tearingDown' || remainingTeardown(state).length > 0) throw illegal();
+      return { ...state, step: 'tornDown' };
     case 'retried': {
       if (state.step !== 'failed') throw illegal();
       const { error: _error, ...rest } = state;

@@ -12,6 +12,11 @@
  *                              Nothing in AWS changes. Answers the adoption (shared/lifecycle/adopt.ts).
  *   lifecycle:listAdoptions  → every adoption kept on this computer.
  *   lifecycle:release        → forgets an adoption (AWS untouched).
+ *   lifecycle:teardown       → removes an adopted setup: SMOOZ's connection (its endpoint first),
+ *                              then the CloudFormation stack holding it; a setup without a stack
+ *                              is refused (`lifecycle.noStack`). Calling again resumes a teardown
+ *                              that stopped (`teardownFailed`).
+ * Event: `lifecycle:adoptionChanged` after every persisted adoption transition.
  * Errors: `lifecycle.*` codes (renderer/src/locales/<lang>/lifecycle.json `errors.*`), SMOOZ's
  * `smooz.*` and the AWS layer's `aws.*`.
  */
@@ -28,8 +33,16 @@ export const lifecycleChannels = {
     response: AdoptionStateSchema,
   },
   'lifecycle:listAdoptions': { request: z.undefined(), response: z.array(AdoptionStateSchema) },
+  'lifecycle:teardown': {
+    request: z.object({ key: z.string().min(1) }),
+    response: AdoptionStateSchema,
+  },
   'lifecycle:release': {
     request: z.object({ key: z.string().min(1) }),
     response: AdoptionStateSchema,
   },
+} as const;
+
+export const lifecycleEvents = {
+  'lifecycle:adoptionChanged': AdoptionStateSchema,
 } as const;

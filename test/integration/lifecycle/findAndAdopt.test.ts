@@ -45,6 +45,8 @@ let seeded: SeededAccount;
 let manual: ManualDeployment;
 let smoozConnectionId: string;
 let finder: FinderDeps;
+/** The state folder of the app that adopted the hand-made setup. */
+let adoptedIn: string;
 
 beforeAll(async () => {
   await resetMoto(endpoint);
@@ -73,6 +75,22 @@ beforeAll(async () => {
     resolve: motoVpcResolver(endpoint),
   };
 });
+
+/** The lifecycle service as the app assembles it, on a fresh store (or a given one). */
+async function lifecycleOn(connectionIds: string[] = [], dir?: string) {
+  const cwd = dir ?? (await mkdtemp(join(tmpdir(), 'smooz-lifecycle-')));
+  const store = new Conf<PersistedState>({ ...storeOptions('0.1.0'), cwd });
+  return {
+    dir: cwd,
+    store,
+    lifecycle: createLifecycleService({
+      finder,
+      teardown: { smooz, pollMs: 50, smoozDeadlineMs: 20_000 },
+      adoptions: createStoreAdoptionRepository(store, silentLogger),
+      connectionIds: () => connectionIds,
+    }),
+  };
+}
 
 afterAll(async () => {
   await server.close();
@@ -183,10 +201,8 @@ async function setupState() {
 
 describe('adopting it', () => {
   it('makes it a connection of this app, re-checked by later scans, with nothing changed in AWS or at SMOOZ', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'smooz-lifecycle-'));
-    const store = new Conf<PersistedState>({ ...storeOptions('0.1.0'), cwd: dir });
-    const adoptions = createStoreAdoptionRepository(store, silentLogger);
-    const lifecycle = createLifecycleService({ finder, adoptions, connectionIds: () => [] });
+    const { lifecycle, store, dir } = await lifecycleOn();
+    adoptedIn = dir;
     const before = await setupState();
 
     const scan = await lifecycle.scan('moto', 'ap-northeast-1');
@@ -225,13 +241,7 @@ describe('adopting it', () => {
   });
 
   it('refuses to adopt a setup the latest scan of that profile and region did not show', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'smooz-lifecycle-'));
-    const store = new Conf<PersistedState>({ ...storeOptions('0.1.0'), cwd: dir });
-    const lifecycle = createLifecycleService({
-      finder,
-      adoptions: createStoreAdoptionRepository(store, silentLogger),
-      connectionIds: () => [],
-    });
+    const { lifecycle } = await lifecycleOn();
     await expect(
       lifecycle.adopt({
         profile: 'moto',
@@ -257,13 +267,7 @@ describe('a setup this app made, beside the hand-made one', () => {
     const connectionId = created.plan.connectionId;
     expect((await driveToEnd(engine, connectionId)).step).toBe('complete');
 
-    const dir = await mkdtemp(join(tmpdir(), 'smooz-lifecycle-'));
-    const store = new Conf<PersistedState>({ ...storeOptions('0.1.0'), cwd: dir });
-    const lifecycle = createLifecycleService({
-      finder,
-      adoptions: createStoreAdoptionRepository(store, silentLogger),
-      connectionIds: () => [connectionId],
-    });
+    const { lifecycle } = await lifecycleOn([connectionId]);
     const scan = await lifecycle.scan('moto', 'ap-northeast-1');
     expect(scan.setups).toHaveLength(2);
     const app = scan.setups.find((s) => s.setup.origin === 'app');
@@ -284,5 +288,27 @@ describe('a setup this app made, beside the hand-made one', () => {
     expect(scan.setups.find((s) => s.setup.origin === 'handMade')?.setup.key).toBe(
       manual.endpointServiceId,
     );
+  });
+});
+
+describe('tearing the adopted setup down on request', () => {
+  it('removes SMOOZ’s connection, then the stack that holds it, and nothing else', async () => {
+    const before = await accountSnapshot(endpoint);
+    // The same app after a restart: the adoption comes from its store.
+    const { lifecycle } = await lifecycleOn([], adoptedIn);
+    const done = await lifecycle.teardown(manual.endpointServiceId);
+    expect(done).toMatchObject({ step: 'tornDown', removed: ['smoozConnection', 'stack'] });
+    const after = await accountSnapshot(endpoint);
+    expect(after.stacks).toEqual(before.stacks.filter((s) => s !== manual.stackName));
+    expect(after.endpointServices).toEqual(
+      before.endpointServices.filter((id) => id !== manual.endpointServiceId),
+    );
+    expect(after.functions).toEqual(before.functions.filter((f) => f !== manual.functionName));
+    expect(after.loadBalancers).toEqual(
+      before.loadBalancers.filter((arn) => arn !== manual.loadBalancerArn),
+    );
+    expect((await smooz.listConnections()).items.map((c) => c.id)).not.toContain(smoozConnectionId);
+    // Asked again, it answers the finished teardown as it is.
+    expect((await lifecycle.teardown(manual.endpointServiceId)).step).toBe('tornDown');
   });
 });

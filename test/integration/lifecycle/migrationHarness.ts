@@ -44,6 +44,7 @@ export function migrationApp(
   const adoptions = createStoreAdoptionRepository(store, silentLogger);
   const lifecycle = createLifecycleService({
     finder,
+    teardown: { smooz, pollMs: 50, smoozDeadlineMs: 10_000 },
     adoptions,
     connectionIds: () => engine.list().map((f) => f.plan.connectionId),
   });

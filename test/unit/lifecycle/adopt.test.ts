@@ -3,6 +3,7 @@ import {
   IllegalAdoptionTransitionError,
   partsOf,
   reduceAdoption,
+  remainingTeardown,
   startAdoption,
   type AdoptionEvent,
   type AdoptionState,
@@ -79,5 +80,39 @@ describe('the adoption machine (shared/lifecycle/adopt.ts)', () => {
     ['released twice', released, { type: 'released' }],
   ])('refuses %s', (_label, state, event) => {
     expect(() => reduceAdoption(state, event)).toThrow(IllegalAdoptionTransitionError);
+  });
+
+  it('tears down SMOOZ’s connection before the stack, each once, then ends torn down', () => {
+    let s: AdoptionState = reduceAdoption(adopted, { type: 'teardownStarted' });
+    expect(s).toMatchObject({ step: 'tearingDown', removed: [] });
+    expect(remainingTeardown(s)).toEqual(['smoozConnection', 'stack']);
+    expect(() => reduceAdoption(s, { type: 'tornDown' })).toThrow(IllegalAdoptionTransitionError);
+    s = reduceAdoption(s, { type: 'partRemoved', part: 'smoozConnection' });
+    expect(() => reduceAdoption(s, { type: 'partRemoved', part: 'smoozConnection' })).toThrow(
+      IllegalAdoptionTransitionError,
+    );
+    s = reduceAdoption(s, failed);
+    expect(s).toMatchObject({ step: 'teardownFailed', removed: ['smoozConnection'] });
+    s = reduceAdoption(s, { type: 'teardownStarted' });
+    expect(remainingTeardown(s)).toEqual(['stack']);
+    s = reduceAdoption(s, { type: 'partRemoved', part: 'stack' });
+    expect(reduceAdoption(s, { type: 'tornDown' }).step).toBe('tornDown');
+  });
+
+  it('refuses to tear down a setup no stack holds, or one not adopted', () => {
+    const { stackName: _s, ...noStack } = parts;
+    const handBuilt = reduceAdoption(
+      { ...started, parts: noStack },
+      { type: 'verified', parts: noStack, at: 'x' },
+    );
+    expect(() => reduceAdoption(handBuilt, { type: 'teardownStarted' })).toThrow(
+      IllegalAdoptionTransitionError,
+    );
+    expect(() => reduceAdoption(started, { type: 'teardownStarted' })).toThrow(
+      IllegalAdoptionTransitionError,
+    );
+    expect(() => reduceAdoption(released, { type: 'teardownStarted' })).toThrow(
+      IllegalAdoptionTransitionError,
+    );
   });
 });
