@@ -279,9 +279,13 @@ export function createMigrator(deps: MigratorDeps): Migrator {
       if (existing && existing.phase !== 'rolledBack') return existing;
       const adoption = deps.adoptions.load(key);
       if (!adoption) throw new AppError(Codes.notAdopted, { key });
+      // SMOOZ logs in the way it already does (password or IAM), whatever the caller assumed.
+      const connection = adoption.smoozConnectionId
+        ? await deps.smooz.getConnection(adoption.smoozConnectionId)
+        : undefined;
       const state = startMigration({
         adoption,
-        request,
+        request: connection ? { ...request, authMethod: connection.dbAuthMethod } : request,
         smoozIdempotencyKey: randomUUID(),
         at: now(),
       });
