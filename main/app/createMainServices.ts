@@ -116,6 +116,7 @@ export function createMainServices(host: HostEnvironment): MainServices {
   const migrator = createMigrator({
     migrations: createStoreMigrationRepository(host.storeBacking, logger),
     adoptions,
+    releaseAdoption: (key) => lifecycle.release(key),
     engine: setup,
     smooz: smooz.client,
     removeOldSetup: async (state) =>

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, type AppErrorData } from '../../shared/errors';
 import type { SetupState } from '../../shared/flow/state';
-import { reduceAdoption } from '../../shared/lifecycle/adopt';
 import {
   reduceMigration,
   startMigration,
@@ -26,7 +25,9 @@ export type MigrationEventOut = {
 
 export interface MigratorDeps {
   readonly migrations: MigrationRepository;
-  readonly adoptions: AdoptionRepository;
+  readonly adoptions: Pick<AdoptionRepository, 'load'>;
+  /** Forgets the old setup's adoption once it is deleted (the lifecycle service, which tells the renderer). */
+  readonly releaseAdoption: (key: string) => void;
   readonly engine: Pick<
     SetupEngine,
     'create' | 'get' | 'list' | 'runPreflight' | 'start' | 'resume' | 'settled' | 'teardown'
@@ -206,10 +207,7 @@ export function createMigrator(deps: MigratorDeps): Migrator {
         return undefined;
       case 'tearingDownOld': {
         await deps.removeOldSetup(state);
-        const adoption = deps.adoptions.load(state.key);
-        if (adoption && adoption.step !== 'released') {
-          deps.adoptions.save(reduceAdoption(adoption, { type: 'released' }));
-        }
+        if (deps.adoptions.load(state.key)?.step === 'adopted') deps.releaseAdoption(state.key);
         return undefined;
       }
     }

@@ -52,6 +52,7 @@ export function migrationApp(
   const deps: MigratorDeps = {
     migrations: createStoreMigrationRepository(store, silentLogger),
     adoptions,
+    releaseAdoption: (key) => lifecycle.release(key),
     engine,
     smooz,
     removeOldSetup: (state) =>
