@@ -1,6 +1,6 @@
 import { AdoptionStateSchema } from '../../shared/lifecycle/adopt';
 import type { lifecycleChannels } from '../../shared/ipc/channels/lifecycle';
-import type { MainServices } from '../services/mainServices';
+import type { MainServices } from '../app/mainServices';
 import type { HandlerTable } from './handlers';
 
 /** Finding, diagnosing and adopting setups (main/lifecycle); adoption states on the wire are plain copies. */

@@ -1,7 +1,9 @@
-import type Conf from 'conf';
 import { AdoptionStateSchema, type AdoptionState } from '../../shared/lifecycle/adopt';
-import type { Logger } from '../services/logger';
-import type { PersistedState } from '../services/storeSchema';
+import type { Logger } from '../base/logger';
+import type { StoreBacking } from '../base/storeBacking';
+
+/** Adoptions of found setups by endpoint service id (shared/lifecycle/adopt.ts; parsed when read). */
+export type AdoptionRecords = { lifecycleAdoptions: Record<string, unknown> };
 
 /** Where adoptions live between transitions; a save returns only once the state is on disk. */
 export interface AdoptionRepository {
@@ -11,7 +13,7 @@ export interface AdoptionRepository {
 }
 
 export function createStoreAdoptionRepository(
-  backing: Conf<PersistedState>,
+  backing: StoreBacking<AdoptionRecords>,
   logger: Logger,
 ): AdoptionRepository {
   const parse = (key: string, raw: unknown): AdoptionState | undefined => {

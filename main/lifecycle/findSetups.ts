@@ -12,7 +12,7 @@ import {
 } from '../../shared/lifecycle/foundSetup';
 import type { AwsClientContext } from '../aws/clientFactory';
 import { mapAwsError } from '../aws/awsErrors';
-import type { AppConfig } from '../config';
+import type { AppConfig } from '../base/config';
 import { checkConnectivity } from '../smooz/connectivityCheck';
 import type { SmoozApi, SmoozConnection } from '../smooz/smoozApiClient';
 import {

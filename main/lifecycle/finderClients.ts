@@ -1,7 +1,7 @@
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { createAwsClient, type AwsClientContext } from '../aws/clientFactory';
-import type { AppConfig } from '../config';
+import type { AppConfig } from '../base/config';
 import { createEngineClients, type EngineClients } from '../engine/engineClients';
 
 /** The engine's clients plus the two services only the finder reads (load balancers, rules). */

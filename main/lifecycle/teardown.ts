@@ -4,7 +4,7 @@ import { mapAwsError } from '../aws/awsErrors';
 import { deleteStack } from '../engine/stack';
 import { SmoozErrorCodes } from '../smooz/smoozErrors';
 import type { SmoozApi } from '../smooz/smoozApiClient';
-import { sleep } from '../services/backoff';
+import { sleep } from '../base/backoff';
 import type { FinderDeps } from './findSetups';
 import { createFinderClients } from './finderClients';
 
