@@ -29,6 +29,9 @@ import { createStoreAdoptionRepository } from '../lifecycle/adoptionRepository';
 import type { ResolveAddresses } from '../lifecycle/database';
 import { resolveWithSystemDns } from '../lifecycle/dnsResolver';
 import { createLifecycleService } from '../lifecycle/lifecycleService';
+import { createStoreUpgradeRepository } from '../lifecycle/upgradeRepository';
+import { createUpgrader } from '../lifecycle/upgrader';
+import { createEngineClients } from '../engine/engineClients';
 
 /** What differs between the Electron app and a plain-Node host (tests, the browser demo). */
 export interface HostEnvironment {
@@ -63,7 +66,10 @@ export function createMainServices(host: HostEnvironment): MainServices {
     allowedHosts: host.config.externalLinkHosts,
     ssoOidcEndpoint: () => process.env.AWS_ENDPOINT_URL_SSO_OIDC,
   });
-  const services: Omit<MainServices, 'smooz' | 'setup' | 'guided' | 'update' | 'lifecycle'> = {
+  const services: Omit<
+    MainServices,
+    'smooz' | 'setup' | 'guided' | 'update' | 'lifecycle' | 'upgrader'
+  > = {
     config: host.config,
     store: createAppStore(host.storeBacking),
     runtime: host.runtime,
@@ -105,12 +111,24 @@ export function createMainServices(host: HostEnvironment): MainServices {
     adoptions: createStoreAdoptionRepository(host.storeBacking, logger),
     connectionIds: () => setup.list().map((flow) => flow.plan.connectionId),
   });
-  return { ...services, smooz, setup, guided, update, lifecycle };
+  const upgrader = createUpgrader({
+    connection: (connectionId) => {
+      const flow = setup.list().find((f) => f.plan.connectionId === connectionId);
+      return flow?.step === 'complete' ? flow.plan : undefined;
+    },
+    clientsFor: async (profile, region) =>
+      createEngineClients(host.config, await services.awsAccess.contextFor(profile, region)),
+    loadTemplate: () => readTemplateText(services.templatesDir),
+    records: createStoreUpgradeRepository(host.storeBacking, logger),
+    pollMs: 5_000,
+  });
+  void upgrader.resumeInterrupted();
+  return { ...services, smooz, setup, guided, update, lifecycle, upgrader };
 }
 
 function createSmoozServicesFor(
   host: HostEnvironment,
-  services: Omit<MainServices, 'smooz' | 'setup' | 'guided' | 'update' | 'lifecycle'>,
+  services: Omit<MainServices, 'smooz' | 'setup' | 'guided' | 'update' | 'lifecycle' | 'upgrader'>,
 ) {
   const smooz = createSmoozServices({
     config: host.config,
@@ -130,7 +148,7 @@ function createSmoozServicesFor(
 
 function createSetupEngineFor(
   host: HostEnvironment,
-  services: Omit<MainServices, 'smooz' | 'setup' | 'guided' | 'update' | 'lifecycle'>,
+  services: Omit<MainServices, 'smooz' | 'setup' | 'guided' | 'update' | 'lifecycle' | 'upgrader'>,
 ) {
   return createSetupEngine({
     config: host.config,

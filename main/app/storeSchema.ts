@@ -21,6 +21,8 @@ export type PersistedState = {
   diagnosticsJournal: Record<string, unknown>;
   /** Adoptions of found setups by endpoint service id (shared/lifecycle/adopt.ts; parsed when read). */
   lifecycleAdoptions: Record<string, unknown>;
+  /** In-place template upgrades by connection id (shared/lifecycle/upgrade.ts; parsed when read). */
+  lifecycleUpgrades: Record<string, unknown>;
 };
 
 /**
@@ -48,6 +50,7 @@ export function storeOptions(projectVersion: string): Options<PersistedState> {
       guidedRecords: {},
       diagnosticsJournal: {},
       lifecycleAdoptions: {},
+      lifecycleUpgrades: {},
     },
     migrations: storeMigrations,
     schema: {
@@ -67,6 +70,7 @@ export function storeOptions(projectVersion: string): Options<PersistedState> {
       guidedRecords: { type: 'object' },
       diagnosticsJournal: { type: 'object' },
       lifecycleAdoptions: { type: 'object' },
+      lifecycleUpgrades: { type: 'object' },
     },
   };
 }

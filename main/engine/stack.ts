@@ -45,6 +45,34 @@ const FAILED_CREATE = new Set([
   'DELETE_FAILED',
 ]);
 
+/** An update that CloudFormation undid (or could not undo): the stack runs what it ran before. */
+const FAILED_UPDATE = new Set([
+  'UPDATE_ROLLBACK_COMPLETE',
+  'UPDATE_ROLLBACK_FAILED',
+  'UPDATE_FAILED',
+]);
+
+export type WatchMode = 'create' | 'update' | 'delete';
+
+/** The status a resource ends with in each mode. */
+const DONE_STATUS: Record<WatchMode, string> = {
+  create: 'CREATE_COMPLETE',
+  update: 'UPDATE_COMPLETE',
+  delete: 'DELETE_COMPLETE',
+};
+
+/**
+ * An update's events start at the stack's latest UPDATE_IN_PROGRESS: what came before belongs to
+ * the creation or to earlier updates.
+ */
+function sinceLatestUpdate(events: readonly CfnStackEvent[]): CfnStackEvent[] {
+  const start = events.findLastIndex(
+    (e) =>
+      e.ResourceType === 'AWS::CloudFormation::Stack' && e.ResourceStatus === 'UPDATE_IN_PROGRESS',
+  );
+  return start < 0 ? [...events] : events.slice(start);
+}
+
 /**
  * How many resources the template will create for this plan, for the progress figure: resources
  * under a condition the plan decides are counted only when it holds.
@@ -154,30 +182,28 @@ export function firstFailure(stack: Stack, events: readonly CfnStackEvent[]): St
 }
 
 /**
- * Polls the stack until it leaves `*_IN_PROGRESS` (create) or is gone (delete), reporting each
- * new event once. Resolves with the final description; a stack that ends failed raises
- * StackFailedError.
+ * Polls the stack until it leaves `*_IN_PROGRESS` (create, update) or is gone (delete), reporting
+ * each new event once. Resolves with the final description; a stack that ends failed (for an
+ * update: rolled back) raises StackFailedError.
  */
 export async function watchStack(
   clients: EngineClients,
   stackId: string,
   total: number,
   watch: StackWatch,
-  mode: 'create' | 'delete' = 'create',
+  mode: WatchMode = 'create',
 ): Promise<Stack | undefined> {
   const seen = new Set<string>();
   let reported = -1;
   for (;;) {
     const stack = await describeStack(clients, stackId);
-    const events = stack ? await allEvents(clients, stackId) : [];
+    const listed = stack ? await allEvents(clients, stackId) : [];
+    const events = mode === 'update' ? sinceLatestUpdate(listed) : listed;
     const fresh = events.filter((e) => e.EventId && !seen.has(e.EventId));
     fresh.forEach((e) => seen.add(e.EventId as string));
     const status = stack?.StackStatus ?? 'DELETE_COMPLETE';
     // A finished stack has every resource done, whatever the events listed.
-    const done =
-      status === (mode === 'create' ? 'CREATE_COMPLETE' : 'DELETE_COMPLETE')
-        ? total
-        : resourcesAt(events, mode === 'create' ? 'CREATE_COMPLETE' : 'DELETE_COMPLETE');
+    const done = status === DONE_STATUS[mode] ? total : resourcesAt(events, DONE_STATUS[mode]);
     // The figure is reported when it moves too: a stack may finish between the two reads, and
     // the next poll then brings no new event but the final count.
     if (fresh.length > 0 || done !== reported) {
@@ -192,7 +218,7 @@ export async function watchStack(
         throw new StackFailedError(firstFailure(stack, events));
       }
     } else if (!status.endsWith('_IN_PROGRESS')) {
-      if (stack && FAILED_CREATE.has(status)) {
+      if (stack && (mode === 'update' ? FAILED_UPDATE : FAILED_CREATE).has(status)) {
         throw new StackFailedError(firstFailure(stack, events));
       }
       return stack;

@@ -9,6 +9,7 @@ import { createLifecycleHandlers } from './lifecycleHandlers';
 import { createSmoozHandlers } from './smoozHandlers';
 import { createSetupHandlers } from './setupHandlers';
 import { createUpdateHandlers } from './updateHandlers';
+import { createUpgradeHandlers } from './upgradeHandlers';
 
 /** The complete handler table: one factory per feature, merged. */
 export function createHandlers(services: MainServices): HandlerTable {
@@ -22,5 +23,6 @@ export function createHandlers(services: MainServices): HandlerTable {
     ...createGuidedHandlers(services),
     ...createUpdateHandlers(services),
     ...createLifecycleHandlers(services),
+    ...createUpgradeHandlers(services),
   };
 }

@@ -8,6 +8,7 @@ import { supportChannels } from './channels/support';
 import { smoozChannels, smoozEvents } from './channels/smooz';
 import { setupChannels, setupEvents } from './channels/setup';
 import { updateChannels, updateEvents } from './channels/update';
+import { upgradeChannels, upgradeEvents } from './channels/upgrade';
 
 /**
  * Every channel between the renderer and main, written once. Each feature keeps its channels in
@@ -24,6 +25,7 @@ export const channels = {
   ...guidedChannels,
   ...updateChannels,
   ...lifecycleChannels,
+  ...upgradeChannels,
 } as const;
 
 /** main → renderer pushes. */
@@ -34,6 +36,7 @@ export const events = {
   ...setupEvents,
   ...guidedEvents,
   ...updateEvents,
+  ...upgradeEvents,
 } as const;
 
 export type Channel = keyof typeof channels;
