@@ -7,6 +7,11 @@ moto 5.2.1 creates, describes and executes change sets, but:
 - executing one applies the resources but keeps the stack's old outputs, parameters and template
   (the new `SmoozTemplateVersion` output never appears) and records no resource events;
 - an update never fails, so nothing rolls back;
+- executed change sets stay listed; CloudFormation removes a stack's change sets once one is
+  executed;
+- a change set is found (and ListChangeSets lists) in any stack of the region; CloudFormation
+  looks in the stack named by StackName (two stacks may each hold one of the same name);
+- a Lambda function updated with inline code fails (moto takes the text for a base64 archive);
 - a modified resource whose model has no update (log groups, rules, roles…) becomes None in the
   stack, and every Ref to it breaks; here it keeps its resource (the new properties are not
   applied to it — enough for the outputs and ids the tests read).
@@ -77,11 +82,18 @@ def _changed_properties(old: dict[str, Any], new: dict[str, Any], changed_params
     ]
 
 
+def _plain(value: Any) -> str:
+    """A parameter value as the API carries it (moto resolves lists and numbers)."""
+    return ",".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
 def _diff(self: ChangeSet) -> list[Change]:
     old_resources: dict[str, Any] = self.stack.resource_map._resource_json_map
     new_resources: dict[str, Any] = self.template_dict.get("Resources") or {}
-    old_params = self.stack.resource_map.input_parameters or {}
-    changed_params = {k for k, v in (self.parameters or {}).items() if old_params.get(k) != v}
+    old_params = self.stack.resource_map.resolved_parameters or {}
+    changed_params = {
+        k for k, v in (self.parameters or {}).items() if _plain(old_params.get(k)) != _plain(v)
+    }
     changes: list[Change] = []
     replaced: set[str] = set()
     for name, new in new_resources.items():
@@ -183,10 +195,12 @@ def _execute_change_set(self: CloudFormationBackend, change_set_name: str, stack
         _resource_event(stack, failed, "UPDATE_COMPLETE")
         stack._add_stack_event("UPDATE_ROLLBACK_COMPLETE")
         stack.status = "UPDATE_ROLLBACK_COMPLETE"
-        change_set.execution_status = "EXECUTE_FAILED"
+        _drop_change_sets(self, stack)
         return None
     for change in change_set.changes:
         _resource_event(stack, change, f"{_STATUS[change.action]}_IN_PROGRESS")
+    # UsePreviousValue hands moto's resolved values (lists) back, which it cannot parse again.
+    change_set.parameters = {k: _plain(v) for k, v in (change_set.parameters or {}).items()}
     change_set.apply()
     stack.template = change_set.template
     stack._parse_template()
@@ -196,8 +210,13 @@ def _execute_change_set(self: CloudFormationBackend, change_set_name: str, stack
         _resource_event(stack, change, f"{_STATUS[change.action]}_COMPLETE")
     stack._add_stack_event("UPDATE_COMPLETE")
     stack.status = "UPDATE_COMPLETE"
-    change_set.execution_status = "EXECUTE_COMPLETE"
+    _drop_change_sets(self, stack)
     return None
+
+
+def _drop_change_sets(backend: CloudFormationBackend, stack: Stack) -> None:
+    for change_set_id in [k for k, c in backend.change_sets.items() if c.stack_id == stack.stack_id]:
+        del backend.change_sets[change_set_id]
 
 
 ChangeSet.diff = _diff  # type: ignore[method-assign]
@@ -213,3 +232,107 @@ def _update_resource_or_keep(logical_id: str, resource_json: dict[str, Any], res
 
 
 parsing.parse_and_update_resource = _update_resource_or_keep  # type: ignore[assignment]
+
+
+_original_delete = CloudFormationBackend.delete_change_set
+
+
+def _delete_change_set(self: CloudFormationBackend, change_set_name: str) -> None:
+    """moto fails with a server error for a name it does not hold; AWS answers not found."""
+    if change_set_name not in self.change_sets and not any(
+        c.change_set_name == change_set_name for c in self.change_sets.values()
+    ):
+        from moto.cloudformation.exceptions import ValidationError
+
+        raise ValidationError(change_set_name, message=f"ChangeSet [{change_set_name}] does not exist")
+    _original_delete(self, change_set_name)
+
+
+CloudFormationBackend.delete_change_set = _delete_change_set  # type: ignore[method-assign]
+
+
+def _update_function(
+    cls: type,
+    original_resource: Any,
+    new_resource_name: str,
+    cloudformation_json: dict[str, Any],
+    account_id: str,
+    region_name: str,
+) -> Any:
+    """moto hands inline `ZipFile` text to the code update as if it were a base64 archive (it fails);
+    the function gets the configuration and an index.js archive, as on creation."""
+    import base64
+
+    from plugins.smooz_lambda_node import _text, _zip_index_js
+
+    properties = cloudformation_json["Properties"]
+    variables = (properties.get("Environment") or {}).get("Variables")
+    if variables:
+        properties["Environment"] = {"Variables": {k: _text(v) for k, v in variables.items()}}
+    original_resource.update_configuration(properties)
+    inline = (properties.get("Code") or {}).get("ZipFile")
+    if isinstance(inline, str):
+        original_resource.update_function_code({"ZipFile": base64.b64encode(_zip_index_js(inline)).decode()})
+    return original_resource
+
+
+def _patch_lambda_update() -> None:
+    from moto.awslambda.models import LambdaFunction
+
+    LambdaFunction.update_from_cloudformation_json = classmethod(_update_function)  # type: ignore[assignment]
+
+
+_patch_lambda_update()
+
+
+
+def _scoped(backend: CloudFormationBackend, stack_name: str | None, name: str) -> str:
+    """The id of the change set `name` of stack `stack_name` (a name or an id), as AWS scopes it."""
+    if not stack_name or name.startswith("arn:"):
+        return name
+    for change_set_id, change_set in backend.change_sets.items():
+        if change_set.change_set_name == name and stack_name in (change_set.stack_name, change_set.stack_id):
+            return change_set_id
+    from moto.cloudformation.exceptions import ValidationError
+
+    raise ValidationError(name, message=f"ChangeSet [{name}] does not exist")
+
+
+def _patch_responses() -> None:
+    from moto.cloudformation.responses import CloudFormationResponse
+    from moto.core.responses import ActionResult, EmptyResult
+
+    def describe(self: Any) -> Any:
+        backend = self.cloudformation_backend
+        name = _scoped(backend, self._get_param("StackName"), self._get_param("ChangeSetName"))
+        return ActionResult(backend.describe_change_set(change_set_name=name))
+
+    def delete(self: Any) -> Any:
+        backend = self.cloudformation_backend
+        name = _scoped(backend, self._get_param("StackName"), self._get_param("ChangeSetName"))
+        backend.delete_change_set(change_set_name=name)
+        return EmptyResult()
+
+    def execute(self: Any) -> Any:
+        backend = self.cloudformation_backend
+        stack_name = self._get_param("StackName")
+        name = _scoped(backend, stack_name, self._get_param("ChangeSetName"))
+        backend.execute_change_set(stack_name=stack_name, change_set_name=name)
+        return EmptyResult()
+
+    def list_for_stack(self: Any) -> Any:
+        stack_name = self._get_param("StackName")
+        change_sets = [
+            c
+            for c in self.cloudformation_backend.list_change_sets()
+            if stack_name in (c.stack_name, c.stack_id)
+        ]
+        return ActionResult({"Summaries": change_sets})
+
+    CloudFormationResponse.list_change_sets = list_for_stack  # type: ignore[method-assign]
+    CloudFormationResponse.describe_change_set = describe  # type: ignore[method-assign]
+    CloudFormationResponse.delete_change_set = delete  # type: ignore[method-assign]
+    CloudFormationResponse.execute_change_set = execute  # type: ignore[method-assign]
+
+
+_patch_responses()
