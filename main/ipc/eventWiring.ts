@@ -1,6 +1,7 @@
 import { DiscardStateSchema } from '../../shared/flow/discard';
 import { SetupStateSchema } from '../../shared/flow/state';
 import { UpgradeStateSchema } from '../../shared/lifecycle/upgrade';
+import { AdoptionStateSchema } from '../../shared/lifecycle/adopt';
 import type { EventName, EventPayloadOf } from '../../shared/ipc/contract';
 import type { MainServices } from '../app/mainServices';
 import type { EventSink } from './handlers';
@@ -39,6 +40,8 @@ const EVENT_SOURCES: EventSources = {
   'update:statusChanged': (services, emit) => services.update.subscribe(emit),
   'lifecycle:upgradeChanged': (services, emit) =>
     services.upgrader.subscribe((state) => emit(UpgradeStateSchema.parse(state))),
+  'lifecycle:adoptionChanged': (services, emit) =>
+    services.lifecycle.subscribe((event) => emit(AdoptionStateSchema.parse(event.state))),
 };
 
 function wireOne<E extends EventName>(event: E, services: MainServices, sink: EventSink) {

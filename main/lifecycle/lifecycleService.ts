@@ -11,6 +11,7 @@ import {
 import { diagnose } from '../../shared/lifecycle/diagnosis';
 import type { LifecycleScan, ScannedSetup } from '../../shared/lifecycle/scan';
 import type { FoundSetup } from '../../shared/lifecycle/foundSetup';
+import { createListeners } from '../base/listeners';
 import type { AdoptionRepository } from './adoptionRepository';
 import { findSetups, type FinderDeps, type ScanResult } from './findSetups';
 import { LifecycleErrorCodes as Codes } from './lifecycleErrors';
@@ -52,12 +53,12 @@ const scanKey = (profile: string, region: string) => `${profile}\u0000${region}`
 export function createLifecycleService(deps: LifecycleDeps): LifecycleService {
   const now = () => deps.now?.() ?? new Date();
   const lastScans = new Map<string, ScanResult>();
-  const listeners = new Set<(event: LifecycleEvent) => void>();
+  const listeners = createListeners<LifecycleEvent>();
 
   const transition = (state: AdoptionState, event: AdoptionEvent): AdoptionState => {
     const next = reduceAdoption(state, event);
     deps.adoptions.save(next);
-    listeners.forEach((l) => l({ type: 'adoptionChanged', state: next }));
+    listeners.emit({ type: 'adoptionChanged', state: next });
     return next;
   };
 
@@ -164,9 +165,6 @@ export function createLifecycleService(deps: LifecycleDeps): LifecycleService {
       return transition(state, { type: 'tornDown' });
     },
 
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: listeners.subscribe,
   };
 }

@@ -3,7 +3,7 @@ import { appChannels, appEvents } from './channels/app';
 import { awsChannels, awsEvents } from './channels/aws';
 import { checklistChannels } from './channels/checklist';
 import { guidedChannels, guidedEvents } from './channels/guided';
-import { lifecycleChannels } from './channels/lifecycle';
+import { lifecycleChannels, lifecycleEvents } from './channels/lifecycle';
 import { supportChannels } from './channels/support';
 import { smoozChannels, smoozEvents } from './channels/smooz';
 import { setupChannels, setupEvents } from './channels/setup';
@@ -37,6 +37,7 @@ export const events = {
   ...guidedEvents,
   ...updateEvents,
   ...upgradeEvents,
+  ...lifecycleEvents,
 } as const;
 
 export type Channel = keyof typeof channels;

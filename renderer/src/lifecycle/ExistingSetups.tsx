@@ -1,20 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LifecycleScan } from '../../../shared/lifecycle/scan';
 import { validateRegion } from '../../../shared/validation/awsIds';
 import { ErrorNotice } from '../common/ErrorNotice';
-import { useIpcQuery } from '../common/useIpcQuery';
-import { call } from '../ipc/api';
+import { valueOf } from '../data/useIpcQuery';
+import { useAwsProfiles } from '../setup/useAwsProfiles';
 import { Sensitive } from '../support/Sensitive';
 import { AdoptedSetups } from './AdoptedSetups';
 import { FoundSetupCard } from './FoundSetupCard';
+import { useAdoptions, useExistingSetups, type ScanTarget } from './useLifecycle';
 import './lifecycle.css';
-
-type ScanState =
-  | { readonly status: 'idle' }
-  | { readonly status: 'scanning' }
-  | { readonly status: 'done'; readonly scan: LifecycleScan }
-  | { readonly status: 'failed'; readonly error: unknown };
 
 /**
  * Home: SMOOZ PrivateLink setups already in an account, made by this app or by hand from the
@@ -22,45 +16,30 @@ type ScanState =
  */
 export function ExistingSetups() {
   const { t } = useTranslation('lifecycle');
-  const [listing] = useIpcQuery(() => call('aws:listProfiles'));
-  const [adoptions, reloadAdoptions] = useIpcQuery(() => call('lifecycle:listAdoptions'));
+  const listing = useAwsProfiles();
+  const adoptions = useAdoptions();
   const [chosenProfile, setProfile] = useState<string>();
   const [chosenRegion, setRegion] = useState<string>();
-  const [scan, setScan] = useState<ScanState>({ status: 'idle' });
+  const [target, setTarget] = useState<ScanTarget>();
+  const scan = useExistingSetups(target);
 
-  const profiles = listing.status === 'ready' ? listing.value.profiles : [];
-  const profile =
-    chosenProfile ??
-    (listing.status === 'ready'
-      ? (listing.value.selectedProfile ?? profiles[0]?.name)
-      : undefined) ??
-    '';
+  const profiles = valueOf(listing)?.profiles ?? [];
+  const profile = chosenProfile ?? valueOf(listing)?.selectedProfile ?? profiles[0]?.name ?? '';
   const region =
     chosenRegion ??
-    (listing.status === 'ready'
-      ? (listing.value.regionFromEnvironment ?? profiles.find((p) => p.name === profile)?.region)
-      : undefined) ??
+    valueOf(listing)?.regionFromEnvironment ??
+    profiles.find((p) => p.name === profile)?.region ??
     'ap-northeast-1';
   const regionCheck = validateRegion(region);
-
-  const scanOf = (target: { profile: string; region: string }) => {
-    setScan({ status: 'scanning' });
-    call('lifecycle:scan', target).then(
-      (result) => {
-        setScan({ status: 'done', scan: result });
-        reloadAdoptions();
-      },
-      (error: unknown) => setScan({ status: 'failed', error }),
-    );
-  };
-  const run = () => {
-    if (regionCheck.ok && profile) scanOf({ profile, region: regionCheck.value });
-  };
+  const find = (where: { profile: string; region: string }) =>
+    setTarget((last) => ({ ...where, attempt: (last?.attempt ?? 0) + 1 }));
   const recheck = (adoptedProfile: string, adoptedRegion: string) => {
     setProfile(adoptedProfile);
     setRegion(adoptedRegion);
-    scanOf({ profile: adoptedProfile, region: adoptedRegion });
+    find({ profile: adoptedProfile, region: adoptedRegion });
   };
+  const scanning = target !== undefined && scan.status === 'loading';
+  const found = valueOf(scan);
 
   return (
     <section className="panel existing-setups" aria-labelledby="existing-setups-title">
@@ -74,7 +53,7 @@ export function ExistingSetups() {
         className="existing-setups-target"
         onSubmit={(event) => {
           event.preventDefault();
-          run();
+          if (profile && regionCheck.ok) find({ profile, region: regionCheck.value });
         }}
       >
         <label>
@@ -99,28 +78,32 @@ export function ExistingSetups() {
         <button
           type="submit"
           className="primary"
-          disabled={!profile || !regionCheck.ok || scan.status === 'scanning'}
+          disabled={!profile || !regionCheck.ok || scanning}
         >
           {t('scan')}
         </button>
       </form>
-      {scan.status === 'scanning' && <p role="status">{t('scanning')}</p>}
-      {scan.status === 'failed' && <ErrorNotice error={scan.error} />}
-      {scan.status === 'done' && (
+      {scanning && <p role="status">{t('scanning')}</p>}
+      {scan.status === 'error' && <ErrorNotice error={scan.error} />}
+      {found && !scanning && (
         <>
           <p role="status" data-testid="existing-setups-count">
-            {scan.scan.setups.length === 0 ? (
+            {found.setups.length === 0 ? (
               t('noneFound')
             ) : (
               <>
-                {t('found', { count: scan.scan.setups.length })}{' '}
-                <Sensitive kind="accountId" value={scan.scan.accountId} />
+                {t('found', { count: found.setups.length })}{' '}
+                <Sensitive kind="accountId" value={found.accountId} />
               </>
             )}
           </p>
           <ul className="found-setups">
-            {scan.scan.setups.map((found) => (
-              <FoundSetupCard key={found.setup.key} found={found} onChanged={run} />
+            {found.setups.map((s) => (
+              <FoundSetupCard
+                key={s.setup.key}
+                found={s}
+                adoption={valueOf(adoptions)?.find((a) => a.key === s.setup.key)}
+              />
             ))}
           </ul>
         </>

@@ -2,19 +2,23 @@ import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { overallSeverity, type Finding } from '../../../shared/lifecycle/diagnosis';
+import type { AdoptionState } from '../../../shared/lifecycle/adopt';
 import type { ScannedSetup } from '../../../shared/lifecycle/scan';
 import { ErrorNotice } from '../common/ErrorNotice';
-import { call, IpcCallError } from '../ipc/api';
+import { useAction } from '../data/useAction';
+import { useIpcClient } from '../data/IpcClientContext';
+import { IpcCallError } from '../ipc/api';
 import { Sensitive } from '../support/Sensitive';
 import { useSupportMode } from '../support/SupportModeContext';
 
 /** One found setup: what it is, its diagnosis (SMOOZ's test first), and adoption. */
 export function FoundSetupCard({
   found,
-  onChanged,
+  adoption,
 }: {
   found: ScannedSetup;
-  onChanged: () => void;
+  /** The adoption as kept now (pushed), newer than the scan's. */
+  adoption: AdoptionState | undefined;
 }) {
   const { t } = useTranslation('lifecycle');
   const { setup, findings } = found;
@@ -52,7 +56,7 @@ export function FoundSetupCard({
           <FindingLine key={`${f.id}-${JSON.stringify(f.params)}`} finding={f} />
         ))}
       </ul>
-      <Adoption found={found} title={title} onChanged={onChanged} />
+      <Adoption found={found} adoption={adoption ?? found.adoption} title={title} />
     </li>
   );
 }
@@ -102,61 +106,86 @@ function FindingLine({ finding }: { finding: Finding }) {
 
 function Adoption({
   found,
+  adoption,
   title,
-  onChanged,
 }: {
   found: ScannedSetup;
+  adoption: AdoptionState | undefined;
   title: string;
-  onChanged: () => void;
 }) {
   const { t, i18n } = useTranslation('lifecycle');
+  const client = useIpcClient();
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState(title);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const { setup, adoption } = found;
+  const action = useAction<'adopt' | 'release' | 'teardown'>();
+  const { setup } = found;
+  const busy = action.busy !== undefined;
 
-  const act = (work: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(undefined);
-    work().then(
-      () => {
-        setBusy(false);
-        setNaming(false);
-        onChanged();
-      },
-      (e: unknown) => {
-        setBusy(false);
-        setError(e);
-      },
-    );
-  };
   const adopt = () =>
-    act(() =>
-      call('lifecycle:adopt', {
-        profile: setup.profile,
-        region: setup.region,
-        key: setup.key,
-        name: name.trim(),
-      }),
-    );
-  const release = () => act(() => call('lifecycle:release', { key: setup.key }));
+    void action
+      .run(
+        () =>
+          client.call('lifecycle:adopt', {
+            profile: setup.profile,
+            region: setup.region,
+            key: setup.key,
+            name: name.trim(),
+          }),
+        'adopt',
+      )
+      .then((done) => done && setNaming(false));
+  const release = () =>
+    void action.run(() => client.call('lifecycle:release', { key: setup.key }), 'release');
+  const teardown = () =>
+    void action.run(() => client.call('lifecycle:teardown', { key: setup.key }), 'teardown');
 
   if (found.tracking === 'connection') return <p className="muted">{t('tracked')}</p>;
-  if (adoption?.step === 'adopted') {
-    const at = new Date(adoption.lastCheckedAt).toLocaleString(i18n.language);
+  if (adoption?.step === 'tornDown') {
+    return <p role="status">{t('tornDown')}</p>;
+  }
+  if (
+    adoption?.step === 'adopted' ||
+    adoption?.step === 'teardownFailed' ||
+    adoption?.step === 'tearingDown'
+  ) {
+    const at =
+      adoption.step === 'adopted'
+        ? new Date(adoption.lastCheckedAt).toLocaleString(i18n.language)
+        : undefined;
     return (
       <div className="adoption" role="status">
-        <span className="badge severity-ok">{t('adopted', { at })}</span>
-        <button
-          type="button"
-          aria-label={t('releaseNamed', { name: title })}
-          disabled={busy}
-          onClick={release}
-        >
-          {t('release')}
-        </button>
-        {error !== undefined && <ErrorNotice error={error} />}
+        {at !== undefined && <span className="badge severity-ok">{t('adopted', { at })}</span>}
+        {(adoption.step === 'tearingDown' || action.busy === 'teardown') && (
+          <span>{t('tearingDown')}</span>
+        )}
+        {adoption.step === 'teardownFailed' && (
+          <ErrorNotice error={new IpcCallError(adoption.error)} />
+        )}
+        {adoption.step !== 'tearingDown' && (
+          <>
+            {adoption.step === 'adopted' && (
+              <button
+                type="button"
+                aria-label={t('releaseNamed', { name: title })}
+                disabled={busy}
+                onClick={release}
+              >
+                {t('release')}
+              </button>
+            )}
+            {adoption.parts.stackName !== undefined && (
+              <button
+                type="button"
+                aria-label={t('teardownNamed', { name: title })}
+                disabled={busy}
+                onClick={teardown}
+              >
+                {adoption.step === 'teardownFailed' ? t('teardownRetry') : t('teardown')}
+              </button>
+            )}
+          </>
+        )}
+        {action.error !== undefined && <ErrorNotice error={action.error} />}
       </div>
     );
   }
@@ -168,7 +197,7 @@ function Adoption({
           <ErrorNotice error={new IpcCallError(adoption.error)} />
         </>
       )}
-      {busy && <p role="status">{t('adopting')}</p>}
+      {action.busy === 'adopt' && <p role="status">{t('adopting')}</p>}
       {!naming ? (
         <button
           type="button"
@@ -198,7 +227,7 @@ function Adoption({
           </button>
         </form>
       )}
-      {error !== undefined && <ErrorNotice error={error} />}
+      {action.error !== undefined && <ErrorNotice error={action.error} />}
     </div>
   );
 }

@@ -16,6 +16,7 @@
  *                              then the CloudFormation stack holding it; a setup without a stack
  *                              is refused (`lifecycle.noStack`). Calling again resumes a teardown
  *                              that stopped (`teardownFailed`).
+ * Event: `lifecycle:adoptionChanged` after every persisted adoption transition.
  * Errors: `lifecycle.*` codes (renderer/src/locales/<lang>/lifecycle.json `errors.*`), SMOOZ's
  * `smooz.*` and the AWS layer's `aws.*`.
  */
@@ -40,4 +41,8 @@ export const lifecycleChannels = {
     request: z.object({ key: z.string().min(1) }),
     response: AdoptionStateSchema,
   },
+} as const;
+
+export const lifecycleEvents = {
+  'lifecycle:adoptionChanged': AdoptionStateSchema,
 } as const;

@@ -10,6 +10,7 @@ import { ROOT, startBridgeApp, type BridgeApp } from '../../support/bridgeApp';
 import { findHorizontalOverflow, launchChromium, screenshot } from '../../support/browser';
 import { checklistDriver } from './checklistDriver';
 import { startNetworkTrap, type NetworkTrap } from './networkTrap';
+import { redactText } from '../../../shared/redaction/patterns';
 import { t } from '../../support/catalogue';
 
 /** SVG text has no CSS box, so the overflow helper's width test does not apply to it. */
@@ -270,7 +271,10 @@ describe('offline checklist in Chromium, with no AWS or SMOOZ endpoint reachable
     );
     expect(markdown).toContain(`# ${t('checklist:document.title')}`);
     expect(markdown).toContain(t('checklist:stepRef', { ref: '3-2 ⑥' }));
-    expect(markdown).toContain(`- [x] ${t('checklist:steps.prep.subnet.confirm.natRoute')}`);
+    // The check-off's own words, with the address masked as every exported text is.
+    expect(markdown).toContain(
+      `- [x] ${redactText(t('checklist:steps.prep.subnet.confirm.natRoute'))}`,
+    );
     expect(markdown).toContain(VALUES.subnetId);
     expect(markdown).toContain('••••••••9012');
     expect(markdown).toContain('••••••••4321');

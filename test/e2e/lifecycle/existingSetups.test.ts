@@ -144,4 +144,17 @@ describe('home: find existing setups', () => {
       .waitFor({ timeout: 60_000 });
     await shoot(page, 'lifecycle-adopted-en');
   });
+
+  it('removes it on request: SMOOZ’s connection, then the stack holding it', async () => {
+    const en = (key: string, params: Record<string, string | number> = {}) =>
+      message('en', 'lifecycle', key, params);
+    const section = page.getByRole('region', { name: en('title') });
+    const card = section.getByRole('listitem', { name: '本番DB' });
+    await card.getByRole('button', { name: en('teardownNamed', { name: '本番DB' }) }).click();
+    await card.getByText(en('tornDown')).waitFor({ timeout: 120_000 });
+    const after = await accountSnapshot(endpoint);
+    expect(after.stacks).toEqual(before.stacks.filter((s) => s !== manual.stackName));
+    expect(after.endpointServices).not.toContain(manual.endpointServiceId);
+    await shoot(page, 'lifecycle-torn-down-en');
+  });
 });
