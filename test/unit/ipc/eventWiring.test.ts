@@ -12,6 +12,7 @@ import { samplePlan } from '../../support/flowFixtures';
 import { manualSetup } from '../../support/lifecycle/foundSetups';
 import { startAdoption } from '../../../shared/lifecycle/adopt';
 import type { LifecycleEvent } from '../../../main/lifecycle/lifecycleService';
+import { startUpgrade, type UpgradeState } from '../../../shared/lifecycle/upgrade';
 
 /** Each service that emits, as a bare subscribable the test can fire. */
 function emitters() {
@@ -24,6 +25,7 @@ function emitters() {
     guided: createListeners<unknown>(),
     update: createListeners<unknown>(),
     lifecycle: createListeners<LifecycleEvent>(),
+    upgrader: createListeners<UpgradeState>(),
   };
   return { sources, services: sources as unknown as MainServices };
 }
@@ -68,6 +70,19 @@ describe('the contract event table, wired once at start-up', () => {
       type: 'adoptionChanged',
       state: startAdoption(manualSetup(), '本番', '2026-01-01T00:00:00.000Z'),
     });
+
+    sources.upgrader.emit(
+      startUpgrade({
+        connectionId: 'conn-1',
+        connectionName: '本番',
+        profile: 'default',
+        region: 'ap-northeast-1',
+        stackName: 'smooz-privatelink-prod',
+        fromVersion: 1,
+        toVersion: 2,
+        startedAt: '2026-01-01T00:00:00.000Z',
+      }),
+    );
 
     expect(new Set(seen.map((s) => s.event))).toEqual(new Set(Object.keys(eventSchemas)));
     for (const { event, payload } of seen.filter((s) => s.event !== 'guided:changed')) {
