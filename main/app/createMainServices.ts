@@ -13,6 +13,7 @@ import { readTemplateText } from '../checklist/templateFile';
 import { createStoreDiscardRepository } from '../engine/discardRepository';
 import { createStoreFlowRepository } from '../engine/flowRepository';
 import { createSetupEngine } from '../engine/setupEngine';
+import { DEFAULT_TIMING } from '../engine/timing';
 import { createGuided } from '../guided/createGuided';
 import { createAppStore } from '../base/appStore';
 import { createExternalLinks, type OpenInBrowser } from './externalLinks';
@@ -107,7 +108,7 @@ export function createMainServices(host: HostEnvironment): MainServices {
       smooz: smooz.client,
       resolve: host.resolveDatabaseAddresses ?? resolveWithSystemDns,
     },
-    teardown: { smooz: smooz.client, pollMs: 2_000, smoozDeadlineMs: 10 * 60_000 },
+    teardown: { smooz: smooz.client, timing: DEFAULT_TIMING, smoozDeadlineMs: 10 * 60_000 },
     adoptions: createStoreAdoptionRepository(host.storeBacking, logger),
     connectionIds: () => setup.list().map((flow) => flow.plan.connectionId),
   });
@@ -120,7 +121,7 @@ export function createMainServices(host: HostEnvironment): MainServices {
       createEngineClients(host.config, await services.awsAccess.contextFor(profile, region)),
     loadTemplate: () => readTemplateText(services.templatesDir),
     records: createStoreUpgradeRepository(host.storeBacking, logger),
-    pollMs: 5_000,
+    timing: DEFAULT_TIMING,
   });
   void upgrader.resumeInterrupted();
   return { ...services, smooz, setup, guided, update, lifecycle, upgrader };

@@ -12,11 +12,14 @@ import {
   type UpgradeChange,
   type UpgradeState,
 } from '../../shared/lifecycle/upgrade';
-import { sleep } from '../base/backoff';
 import { awsErrorName } from '../aws/awsErrors';
 import type { EngineClients } from '../engine/engineClients';
+import type { EngineTiming } from '../engine/timing';
 import { describeStack, stackParameters } from '../engine/stack';
 import { CONNECTION_TAG } from '../engine/tags';
+
+/** How often an upgrade polls CloudFormation, on the engine's clock. */
+export type UpgradeTiming = Pick<EngineTiming, 'clock' | 'poll'>;
 
 /** What CloudFormation says when the template and parameters already match the stack. */
 const NO_CHANGES = /didn't contain changes|no updates are to be performed/i;
@@ -109,7 +112,11 @@ const toChange = (
 export async function ensureChangeSet(
   clients: EngineClients,
   state: UpgradeState,
-  request: { readonly templateBody: string; readonly plan: SetupPlan; readonly pollMs: number },
+  request: {
+    readonly templateBody: string;
+    readonly plan: SetupPlan;
+    readonly timing: UpgradeTiming;
+  },
 ): Promise<ChangeSetOutcome> {
   if (!(await describeAll(clients, state))) {
     const stack = await describeStack(clients, state.stackName);
@@ -150,7 +157,7 @@ export async function ensureChangeSet(
       await deleteChangeSet(clients, state);
       return NO_CHANGES.test(reason) ? { kind: 'noChanges' } : { kind: 'failed', reason };
     }
-    await sleep(request.pollMs);
+    await request.timing.clock.sleep(request.timing.poll.fastMs);
   }
 }
 

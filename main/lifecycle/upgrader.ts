@@ -15,7 +15,12 @@ import {
 import { mapAwsError } from '../aws/awsErrors';
 import type { EngineClients } from '../engine/engineClients';
 import { describeStack, StackFailedError, watchStack } from '../engine/stack';
-import { deleteChangeSet, ensureChangeSet, executionStatus } from './changeSets';
+import {
+  deleteChangeSet,
+  ensureChangeSet,
+  executionStatus,
+  type UpgradeTiming,
+} from './changeSets';
 import { LifecycleErrorCodes as Codes } from './lifecycleErrors';
 import type { UpgradeRepository } from './upgradeRepository';
 
@@ -51,7 +56,7 @@ export interface UpgraderDeps {
   readonly clientsFor: (profile: string, region: string) => Promise<EngineClients>;
   readonly loadTemplate: () => Promise<string>;
   readonly records: UpgradeRepository;
-  readonly pollMs: number;
+  readonly timing: UpgradeTiming;
   readonly now?: () => Date;
 }
 
@@ -103,7 +108,7 @@ export function createUpgrader(deps: UpgraderDeps): Upgrader {
       const outcome = await ensureChangeSet(clients, state, {
         templateBody: await deps.loadTemplate(),
         plan,
-        pollMs: deps.pollMs,
+        timing: deps.timing,
       });
       if (outcome.kind === 'noChanges') return transition(state, { type: 'alreadyCurrent' });
       if (outcome.kind === 'failed') {
@@ -146,7 +151,8 @@ export function createUpgrader(deps: UpgraderDeps): Upgrader {
         stack?.StackId ?? state.stackName,
         total,
         {
-          pollMs: deps.pollMs,
+          poll: deps.timing.poll,
+          clock: deps.timing.clock,
           onEvents: (_events, done, all) => {
             if (current.step === 'applying' && done !== current.progress.done) {
               current = transition(current, { type: 'progressed', done, total: all });

@@ -38,6 +38,7 @@ import {
 } from '../../support/lifecycle/olderTemplates';
 import { resetMoto } from '../../support/motoServer';
 import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
+import { realClock } from '../../../main/base/clock';
 
 const endpoint = inject('motoEndpoint');
 const cfn = createAwsClient(CloudFormationClient, motoAppConfig(endpoint), motoContext);
@@ -86,7 +87,7 @@ function upgraderFor(
       createEngineClients(motoAppConfig(endpoint), { ...motoContext, region }),
     loadTemplate: options.template ?? currentTemplate,
     records: options.wrap ? options.wrap(records) : records,
-    pollMs: 10,
+    timing: { clock: realClock, poll: { fastMs: 10, idleMaxMs: 40 } },
   });
   return { upgrader, dir };
 }

@@ -62,6 +62,7 @@ function commandsSentBy(path: string): string[] {
 const ENGINE_FILES = [
   'discovery.ts',
   'endpoints.ts',
+  'mysqlHostBlocking.ts',
   'network.ts',
   'planner.ts',
   'preflight.ts',
