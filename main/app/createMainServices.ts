@@ -13,6 +13,7 @@ import { readTemplateText } from '../checklist/templateFile';
 import { createStoreDiscardRepository } from '../engine/discardRepository';
 import { createStoreFlowRepository } from '../engine/flowRepository';
 import { createSetupEngine } from '../engine/setupEngine';
+import { DEFAULT_TIMING } from '../engine/timing';
 import { createGuided } from '../guided/createGuided';
 import { createAppStore } from '../base/appStore';
 import { createExternalLinks, type OpenInBrowser } from './externalLinks';
@@ -33,6 +34,9 @@ import { createFinderClients } from '../lifecycle/finderClients';
 import { createStoreMigrationRepository } from '../lifecycle/migrationRepository';
 import { createMigrator } from '../lifecycle/migrator';
 import { removeOldSetup } from '../lifecycle/oldSetupRemoval';
+import { createStoreUpgradeRepository } from '../lifecycle/upgradeRepository';
+import { createUpgrader } from '../lifecycle/upgrader';
+import { createEngineClients } from '../engine/engineClients';
 
 /** What differs between the Electron app and a plain-Node host (tests, the browser demo). */
 export interface HostEnvironment {
@@ -69,7 +73,7 @@ export function createMainServices(host: HostEnvironment): MainServices {
   });
   const services: Omit<
     MainServices,
-    'smooz' | 'setup' | 'guided' | 'update' | 'lifecycle' | 'migrator'
+    'smooz' | 'setup' | 'guided' | 'update' | 'lifecycle' | 'migrator' | 'upgrader'
   > = {
     config: host.config,
     store: createAppStore(host.storeBacking),
@@ -109,7 +113,7 @@ export function createMainServices(host: HostEnvironment): MainServices {
       smooz: smooz.client,
       resolve: host.resolveDatabaseAddresses ?? resolveWithSystemDns,
     },
-    teardown: { smooz: smooz.client, pollMs: 2_000, smoozDeadlineMs: 10 * 60_000 },
+    teardown: { smooz: smooz.client, timing: DEFAULT_TIMING, smoozDeadlineMs: 10 * 60_000 },
     adoptions,
     connectionIds: () => setup.list().map((flow) => flow.plan.connectionId),
   });
@@ -135,12 +139,27 @@ export function createMainServices(host: HostEnvironment): MainServices {
     logger,
   });
   migrator.resumeInterrupted();
-  return { ...services, smooz, setup, guided, update, lifecycle, migrator };
+  const upgrader = createUpgrader({
+    connection: (connectionId) => {
+      const flow = setup.list().find((f) => f.plan.connectionId === connectionId);
+      return flow?.step === 'complete' ? flow.plan : undefined;
+    },
+    clientsFor: async (profile, region) =>
+      createEngineClients(host.config, await services.awsAccess.contextFor(profile, region)),
+    loadTemplate: () => readTemplateText(services.templatesDir),
+    records: createStoreUpgradeRepository(host.storeBacking, logger),
+    timing: DEFAULT_TIMING,
+  });
+  void upgrader.resumeInterrupted();
+  return { ...services, smooz, setup, guided, update, lifecycle, migrator, upgrader };
 }
 
 function createSmoozServicesFor(
   host: HostEnvironment,
-  services: Omit<MainServices, 'smooz' | 'setup' | 'guided' | 'update' | 'lifecycle' | 'migrator'>,
+  services: Omit<
+    MainServices,
+    'smooz' | 'setup' | 'guided' | 'update' | 'lifecycle' | 'migrator' | 'upgrader'
+  >,
 ) {
   const smooz = createSmoozServices({
     config: host.config,
@@ -160,7 +179,10 @@ function createSmoozServicesFor(
 
 function createSetupEngineFor(
   host: HostEnvironment,
-  services: Omit<MainServices, 'smooz' | 'setup' | 'guided' | 'update' | 'lifecycle' | 'migrator'>,
+  services: Omit<
+    MainServices,
+    'smooz' | 'setup' | 'guided' | 'update' | 'lifecycle' | 'migrator' | 'upgrader'
+  >,
 ) {
   return createSetupEngine({
     config: host.config,

@@ -13,6 +13,7 @@ import type { SmoozServices } from '../smooz/smoozServices';
 import type { UpdateService } from '../update/updateService';
 import type { LifecycleService } from '../lifecycle/lifecycleService';
 import type { Migrator } from '../lifecycle/migrator';
+import type { Upgrader } from '../lifecycle/upgrader';
 
 /**
  * Everything the handlers need, passed in rather than imported, so the same handler table runs in
@@ -48,4 +49,6 @@ export interface MainServices extends AwsServices {
   readonly lifecycle: LifecycleService;
   /** Side-by-side migrations of adopted setups to the current design, resumed after a restart. */
   readonly migrator: Migrator;
+  /** In-place template upgrades of this app's connections by change set. */
+  readonly upgrader: Upgrader;
 }

@@ -23,6 +23,8 @@ export type PersistedState = {
   lifecycleAdoptions: Record<string, unknown>;
   /** Side-by-side migrations by adoption key (shared/lifecycle/migrate.ts; parsed when read). */
   lifecycleMigrations: Record<string, unknown>;
+  /** In-place template upgrades by connection id (shared/lifecycle/upgrade.ts; parsed when read). */
+  lifecycleUpgrades: Record<string, unknown>;
 };
 
 /**
@@ -51,6 +53,7 @@ export function storeOptions(projectVersion: string): Options<PersistedState> {
       diagnosticsJournal: {},
       lifecycleAdoptions: {},
       lifecycleMigrations: {},
+      lifecycleUpgrades: {},
     },
     migrations: storeMigrations,
     schema: {
@@ -71,6 +74,7 @@ export function storeOptions(projectVersion: string): Options<PersistedState> {
       diagnosticsJournal: { type: 'object' },
       lifecycleAdoptions: { type: 'object' },
       lifecycleMigrations: { type: 'object' },
+      lifecycleUpgrades: { type: 'object' },
     },
   };
 }

@@ -11,11 +11,6 @@ export interface BackoffPolicy {
   readonly maxDelayMs: number;
 }
 
-/** A backoff policy with the number of attempts (the first try included). */
-export interface RetryPolicy extends BackoffPolicy {
-  readonly attempts: number;
-}
-
 /**
  * Exponential backoff with "equal jitter": half the step is fixed, half random, so retries from
  * many clients spread out but never retry at once.
@@ -43,29 +38,4 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
-}
-
-export interface RetryOptions {
-  readonly policy: RetryPolicy;
-  readonly signal?: AbortSignal;
-  readonly random?: () => number;
-}
-
-/**
- * Runs the action again, with backoff, while it fails with an error `transient` accepts; the last
- * error (or the first one that is not transient) is thrown.
- */
-export async function retryWhile<T>(
-  action: () => Promise<T>,
-  transient: (error: unknown) => boolean,
-  options: RetryOptions,
-): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await action();
-    } catch (error) {
-      if (attempt >= options.policy.attempts || !transient(error)) throw error;
-      await sleep(backoffDelay(options.policy, attempt, options.random), options.signal);
-    }
-  }
 }

@@ -17,8 +17,9 @@ import type { CreatedResource } from '../../shared/flow/resources';
 import type { EngineClients } from './engineClients';
 import { updaterEndpointServiceNames } from '../../shared/stack/updaterApis';
 import { endpointsOfOtherConnections, type VpcNetwork } from './network';
-import { retryWhile, type RetryOptions } from '../base/backoff';
+import type { Clock } from '../base/clock';
 import { SetupErrorCodes } from './setupErrors';
+import { nextPollMs, type PollPolicy } from './timing';
 import {
   connectionTags,
   hasConnectionTag,
@@ -33,14 +34,14 @@ export type RuleResource = Extract<CreatedResource, { kind: 'ingressRule' }>;
 export type GroupPurpose = GroupResource['purpose'];
 
 /**
- * The rules the database's security group needs: its port only, from the Lambda's group and from
- * each NLB subnet (the NLB has no security group; its addresses lie in these subnets, so nothing
- * wider than the subnets is opened).
+ * The rules the database's security group needs: its port only, from the Lambda's group (in the
+ * VPC only) and from each NLB subnet (the NLB has no security group; its addresses lie in these
+ * subnets, so nothing wider than the subnets is opened).
  */
 export function plannedRdsRules(
   plan: SetupPlan,
   network: VpcNetwork,
-  lambdaGroupId: string,
+  lambdaGroupId: string | undefined,
 ): RuleResource[] {
   const groupId = plan.database.securityGroupIds[0] ?? '';
   const port = plan.database.port;
@@ -49,12 +50,16 @@ export function plannedRdsRules(
     return cidr ? [cidr] : [];
   });
   return [
-    {
-      kind: 'ingressRule',
-      groupId,
-      port,
-      source: { type: 'securityGroup', groupId: lambdaGroupId },
-    },
+    ...(lambdaGroupId === undefined
+      ? []
+      : [
+          {
+            kind: 'ingressRule' as const,
+            groupId,
+            port,
+            source: { type: 'securityGroup' as const, groupId: lambdaGroupId },
+          },
+        ]),
     ...[...new Set(cidrs)].map((cidr): RuleResource => ({
       kind: 'ingressRule',
       groupId,
@@ -392,24 +397,36 @@ export async function revokeRule(
   }
 }
 
+/** How to wait for a group that something still uses. */
+export interface GroupDeleteWait {
+  readonly clock: Clock;
+  readonly policy: PollPolicy;
+  readonly signal?: AbortSignal;
+  /** Told each time the group is still in use, before the wait for the next try. */
+  readonly onHeld?: () => void;
+}
+
 /**
- * Deletes a group; waits out `DependencyViolation` (a deleted Lambda's network interfaces take
- * minutes to go). Returns false when it was already gone.
+ * Deletes a group; waits out `DependencyViolation` for as long as it lasts (a deleted Lambda's
+ * network interfaces take 20–45 minutes to go; the user can stop the wait). Returns false when
+ * the group was already gone.
  */
 export async function deleteSecurityGroup(
   clients: EngineClients,
   groupId: string,
-  retry: RetryOptions,
+  wait: GroupDeleteWait,
 ): Promise<boolean> {
-  try {
-    await retryWhile(
-      () => clients.ec2.send(new DeleteSecurityGroupCommand({ GroupId: groupId })),
-      (error) => awsErrorName(error) === 'DependencyViolation',
-      retry,
-    );
-    return true;
-  } catch (error) {
-    if (awsErrorName(error) === 'InvalidGroup.NotFound') return false;
-    throw error;
+  let waitMs: number | undefined;
+  for (;;) {
+    try {
+      await clients.ec2.send(new DeleteSecurityGroupCommand({ GroupId: groupId }));
+      return true;
+    } catch (error) {
+      if (awsErrorName(error) === 'InvalidGroup.NotFound') return false;
+      if (awsErrorName(error) !== 'DependencyViolation') throw error;
+    }
+    wait.onHeld?.();
+    waitMs = nextPollMs(wait.policy, waitMs, false);
+    await wait.clock.sleep(waitMs, wait.signal);
   }
 }

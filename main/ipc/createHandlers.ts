@@ -10,6 +10,7 @@ import { createMigrationHandlers } from './migrationHandlers';
 import { createSmoozHandlers } from './smoozHandlers';
 import { createSetupHandlers } from './setupHandlers';
 import { createUpdateHandlers } from './updateHandlers';
+import { createUpgradeHandlers } from './upgradeHandlers';
 
 /** The complete handler table: one factory per feature, merged. */
 export function createHandlers(services: MainServices): HandlerTable {
@@ -24,5 +25,6 @@ export function createHandlers(services: MainServices): HandlerTable {
     ...createUpdateHandlers(services),
     ...createLifecycleHandlers(services),
     ...createMigrationHandlers(services),
+    ...createUpgradeHandlers(services),
   };
 }

@@ -19,4 +19,13 @@ export const LifecycleErrorCodes = {
   smoozTimeout: 'lifecycle.smoozTimeout',
   notMigrating: 'lifecycle.notMigrating',
   migrationNeedsAdoptedSmoozConnection: 'lifecycle.migrationNeedsAdoptedSmoozConnection',
+  /** An upgrade was asked for something that is not a finished connection of this app. */
+  notAConnection: 'lifecycle.notAConnection',
+  stackGone: 'lifecycle.stackGone',
+  /** CloudFormation could not build the change set (its reason is a parameter). */
+  changeSetFailed: 'lifecycle.changeSetFailed',
+  /** Apply or cancel without a reviewed change set. */
+  upgradeNotReviewed: 'lifecycle.upgradeNotReviewed',
+  /** The update ended without the stack reporting the new template version. */
+  upgradeNotApplied: 'lifecycle.upgradeNotApplied',
 } as const;

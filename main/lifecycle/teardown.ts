@@ -2,17 +2,17 @@ import { AppError } from '../../shared/errors';
 import type { AdoptionState, TeardownPart } from '../../shared/lifecycle/adopt';
 import { mapAwsError } from '../aws/awsErrors';
 import { deleteStack } from '../engine/stack';
+import type { EngineTiming } from '../engine/timing';
 import { SmoozErrorCodes } from '../smooz/smoozErrors';
 import type { SmoozApi } from '../smooz/smoozApiClient';
-import { sleep } from '../base/backoff';
 import type { FinderDeps } from './findSetups';
 import { createFinderClients } from './finderClients';
 
 export interface TeardownDeps {
   readonly finder: FinderDeps;
   readonly smooz: Pick<SmoozApi, 'deleteConnection' | 'getConnection'>;
-  /** Between polls of SMOOZ's deletion and of the stack's. */
-  readonly pollMs: number;
+  /** How often SMOOZ's deletion and the stack's are polled, on which clock. */
+  readonly timing: Pick<EngineTiming, 'clock' | 'poll'>;
   /** How long SMOOZ may take to remove its endpoint before the teardown stops with an error. */
   readonly smoozDeadlineMs: number;
 }
@@ -37,7 +37,8 @@ export async function removePart(
     const clients = createFinderClients(deps.finder.config, context);
     try {
       await deleteStack(clients, state.parts.stackName, 0, {
-        pollMs: deps.pollMs,
+        poll: deps.timing.poll,
+        clock: deps.timing.clock,
         onEvents: () => undefined,
       });
     } catch (error) {
@@ -54,15 +55,16 @@ async function removeSmoozConnection(deps: TeardownDeps, id: string): Promise<vo
     if (!isNotFound(error)) throw error;
     return;
   }
-  const deadline = Date.now() + deps.smoozDeadlineMs;
-  while (Date.now() < deadline) {
+  const { clock, poll } = deps.timing;
+  const deadline = clock.now() + deps.smoozDeadlineMs;
+  while (clock.now() < deadline) {
     try {
       await deps.smooz.getConnection(id);
     } catch (error) {
       if (isNotFound(error)) return;
       throw error;
     }
-    await sleep(deps.pollMs);
+    await clock.sleep(poll.fastMs);
   }
   throw new AppError(SmoozErrorCodes.trackingTimedOut, { connectionId: id });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DeepReadonly } from './readonly';
 import { DatabaseRecordSchema } from './database';
+import { UpdaterPlacementSchema } from './placement';
 
 export const DB_AUTH_METHODS = ['password', 'iam'] as const;
 export const DbAuthMethodSchema = z.enum(DB_AUTH_METHODS);
@@ -23,6 +24,11 @@ export const SetupPlanSchema = z.object({
   dbUser: z.string().optional(),
   externalId: z.string().optional(),
   smoozAccountId: z.string().regex(/^\d{12}$/),
+  /**
+   * Where the updater runs (./placement.ts recommends it; the user may switch before confirming).
+   * Flows planned before the choice existed ran it in the VPC, with a security group.
+   */
+  updaterPlacement: UpdaterPlacementSchema.default('insideVpc'),
   /** Every name below comes from shared/naming (deriveConnectionNames), unless overridden. */
   lambdaFunctionName: z.string().min(1),
   stackName: z.string().min(1),
@@ -37,7 +43,8 @@ export const SetupPlanSchema = z.object({
 export type SetupPlan = DeepReadonly<z.infer<typeof SetupPlanSchema>>;
 
 /**
- * What the user may still change after the plan was derived (before confirming). A new
+ * What the user may still change after the plan was derived (before confirming). A new placement
+ * re-runs the checks (the egress check and the security group apply only in the VPC). A new
  * `connectionName` re-derives every name (shared/naming/planNames.ts applyPlanPatch) except a
  * typed-over ① and security groups that already exist; `lambdaFunctionName` overrides ①.
  */
@@ -45,6 +52,7 @@ export const PlanPatchSchema = SetupPlanSchema.pick({
   subnetIds: true,
   connectionName: true,
   lambdaFunctionName: true,
+  updaterPlacement: true,
 }).partial();
 export type PlanPatch = DeepReadonly<z.infer<typeof PlanPatchSchema>>;
 

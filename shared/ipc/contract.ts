@@ -9,6 +9,7 @@ import { supportChannels } from './channels/support';
 import { smoozChannels, smoozEvents } from './channels/smooz';
 import { setupChannels, setupEvents } from './channels/setup';
 import { updateChannels, updateEvents } from './channels/update';
+import { upgradeChannels, upgradeEvents } from './channels/upgrade';
 
 /**
  * Every channel between the renderer and main, written once. Each feature keeps its channels in
@@ -26,6 +27,7 @@ export const channels = {
   ...updateChannels,
   ...lifecycleChannels,
   ...migrationChannels,
+  ...upgradeChannels,
 } as const;
 
 /** main → renderer pushes. */
@@ -37,6 +39,7 @@ export const events = {
   ...guidedEvents,
   ...updateEvents,
   ...migrationEvents,
+  ...upgradeEvents,
   ...lifecycleEvents,
 } as const;
 

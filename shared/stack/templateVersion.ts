@@ -13,7 +13,10 @@ export const TEMPLATE_VERSION_OUTPUT = 'SmoozTemplateVersion';
 
 /** The version a stack's outputs say it runs; 1 for an app stack made before versions existed. */
 export function templateVersionFromOutputs(
-  outputs: readonly { readonly OutputKey?: string; readonly OutputValue?: string }[],
+  outputs: readonly {
+    readonly OutputKey?: string | undefined;
+    readonly OutputValue?: string | undefined;
+  }[],
 ): number {
   const value = outputs.find((o) => o.OutputKey === TEMPLATE_VERSION_OUTPUT)?.OutputValue;
   const parsed = Number(value);

@@ -24,8 +24,10 @@ export interface EngineHarnessOptions {
   /** Wraps the real store-backed repository (crash injection). */
   readonly wrapRepository?: (repository: FlowRepository) => FlowRepository;
   readonly onApiCall?: ApiCallListener;
-  /** By default short polls: moto answers at once, so tests and the benchmark need not sleep. */
-  readonly timing?: EngineTiming;
+  /** By default short polls on real time: moto answers at once, so tests need not sleep. */
+  readonly timing?: Partial<EngineTiming>;
+  /** The template the engine creates stacks from; the repository's by default. */
+  readonly loadTemplate?: () => Promise<string>;
 }
 
 export interface EngineHarness {
@@ -35,6 +37,9 @@ export interface EngineHarness {
   readonly repository: FlowRepository;
   readonly discards: DiscardRepository;
 }
+
+/** templates/smooz-privatelink.yaml as the app loads it. */
+export const currentTemplate = () => readTemplateText(join(ROOT, 'templates'));
 
 /** The real engine against moto server, with the real store in a temporary data folder. */
 export function createEngineHarness(
@@ -50,11 +55,11 @@ export function createEngineHarness(
     getAwsContext: options.getAwsContext ?? (async () => motoContext),
     repository: options.wrapRepository ? options.wrapRepository(repository) : repository,
     discards,
-    loadTemplate: () => readTemplateText(join(ROOT, 'templates')),
+    loadTemplate: options.loadTemplate ?? currentTemplate,
     logger: silentLogger,
     timing: options.timing ?? {
-      pollMs: 20,
-      dependencyRetry: { baseDelayMs: 10, maxDelayMs: 40, attempts: 3 },
+      poll: { fastMs: 20, idleMaxMs: 40 },
+      interfaceWait: { fastMs: 10, idleMaxMs: 40 },
     },
     onApiCall: options.onApiCall,
   });

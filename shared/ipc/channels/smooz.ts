@@ -40,7 +40,7 @@ export const SmoozConnectionCreateSchema = z.object({
   availabilityZones: z.array(AvailabilityZoneSchema).min(1),
   endpointServiceName: z.string().min(1),
   dbAuthMethod: DbAuthMethodSchema,
-  iamRoleArn: z.string().optional(),
+  iamRoleArn: z.string().exactOptional(),
 });
 
 export const SmoozConnectionSchema = z.object({
@@ -51,29 +51,29 @@ export const SmoozConnectionSchema = z.object({
   availabilityZones: z.array(AvailabilityZoneSchema),
   endpointServiceName: z.string(),
   dbAuthMethod: DbAuthMethodSchema,
-  iamRoleArn: z.string().optional(),
+  iamRoleArn: z.string().exactOptional(),
   status: SmoozConnectionStatusSchema,
-  statusReason: StatusReasonSchema.optional(),
-  vpcEndpointId: z.string().optional(),
+  statusReason: StatusReasonSchema.exactOptional(),
+  vpcEndpointId: z.string().exactOptional(),
   /** The second endpoint while the connection moves to another endpoint service. */
   migration: z
     .object({
       endpointServiceName: z.string(),
       availabilityZones: z.array(AvailabilityZoneSchema),
       status: z.enum(asEnum(migrationStatusValues)),
-      statusReason: StatusReasonSchema.optional(),
-      vpcEndpointId: z.string().optional(),
-      lastTestSucceededAt: z.string().optional(),
+      statusReason: StatusReasonSchema.exactOptional(),
+      vpcEndpointId: z.string().exactOptional(),
+      lastTestSucceededAt: z.string().exactOptional(),
       startedAt: z.string(),
     })
-    .optional(),
+    .exactOptional(),
   retiredEndpoint: z
     .object({
       endpointServiceName: z.string(),
-      vpcEndpointId: z.string().optional(),
+      vpcEndpointId: z.string().exactOptional(),
       status: z.enum(asEnum(retiredEndpointStatusValues)),
     })
-    .optional(),
+    .exactOptional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -35,6 +35,7 @@ import {
 import { resetMoto } from '../../support/motoServer';
 import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
 import { ADMIN_TOKEN } from '../smooz/harness';
+import { realClock } from '../../../main/base/clock';
 
 const SMOOZ_ACCOUNT = '210987654321';
 const endpoint = inject('motoEndpoint');
@@ -85,7 +86,11 @@ async function lifecycleOn(connectionIds: string[] = [], dir?: string) {
     store,
     lifecycle: createLifecycleService({
       finder,
-      teardown: { smooz, pollMs: 50, smoozDeadlineMs: 20_000 },
+      teardown: {
+        smooz,
+        timing: { clock: realClock, poll: { fastMs: 50, idleMaxMs: 50 } },
+        smoozDeadlineMs: 20_000,
+      },
       adoptions: createStoreAdoptionRepository(store, silentLogger),
       connectionIds: () => connectionIds,
     }),

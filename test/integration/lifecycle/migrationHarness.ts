@@ -17,6 +17,7 @@ import type { FinderDeps } from '../../../main/lifecycle/findSetups';
 import type { SmoozApi } from '../../../main/smooz/smoozApiClient';
 import { createEngineHarness } from '../../support/engineHarness';
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
+import { realClock } from '../../../main/base/clock';
 
 export interface MigrationApp {
   readonly lifecycle: LifecycleService;
@@ -44,7 +45,11 @@ export function migrationApp(
   const adoptions = createStoreAdoptionRepository(store, silentLogger);
   const lifecycle = createLifecycleService({
     finder,
-    teardown: { smooz, pollMs: 50, smoozDeadlineMs: 10_000 },
+    teardown: {
+      smooz,
+      timing: { clock: realClock, poll: { fastMs: 50, idleMaxMs: 50 } },
+      smoozDeadlineMs: 10_000,
+    },
     adoptions,
     connectionIds: () => engine.list().map((f) => f.plan.connectionId),
   });

@@ -14,6 +14,7 @@ import { partsOf, reduceAdoption, startAdoption } from '../../../shared/lifecycl
 import type { LifecycleEvent } from '../../../main/lifecycle/lifecycleService';
 import type { MigrationEventOut } from '../../../main/lifecycle/migrator';
 import { startMigration } from '../../../shared/lifecycle/migrate';
+import { startUpgrade, type UpgradeState } from '../../../shared/lifecycle/upgrade';
 
 /** Each service that emits, as a bare subscribable the test can fire. */
 function emitters() {
@@ -27,6 +28,7 @@ function emitters() {
     update: createListeners<unknown>(),
     lifecycle: createListeners<LifecycleEvent>(),
     migrator: createListeners<MigrationEventOut>(),
+    upgrader: createListeners<UpgradeState>(),
   };
   return { sources, services: sources as unknown as MainServices };
 }
@@ -89,6 +91,19 @@ describe('the contract event table, wired once at start-up', () => {
         at: '2026-01-01T00:00:00.000Z',
       }),
     });
+
+    sources.upgrader.emit(
+      startUpgrade({
+        connectionId: 'conn-1',
+        connectionName: '本番',
+        profile: 'default',
+        region: 'ap-northeast-1',
+        stackName: 'smooz-privatelink-prod',
+        fromVersion: 1,
+        toVersion: 2,
+        startedAt: '2026-01-01T00:00:00.000Z',
+      }),
+    );
 
     expect(new Set(seen.map((s) => s.event))).toEqual(new Set(Object.keys(eventSchemas)));
     for (const { event, payload } of seen.filter((s) => s.event !== 'guided:changed')) {
