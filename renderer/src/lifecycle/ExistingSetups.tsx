@@ -103,6 +103,7 @@ export function ExistingSetups() {
                 key={s.setup.key}
                 found={s}
                 adoption={valueOf(adoptions)?.find((a) => a.key === s.setup.key)}
+                smoozAccountId={found.smoozAccountId}
               />
             ))}
           </ul>
