@@ -122,7 +122,10 @@ describe('MySQL/MariaDB host blocking: the remedy, on the real MariaDB', () => {
     const aborted = await abortedPreauth();
     expect(await healthCheckConnects(mariadbNow(), nlbNode, checks)).toBe(checks);
     // The server counts a reset connection on its own thread, a moment after the client is gone.
-    await expect.poll(abortedPreauth, { timeout: 10_000 }).toBeGreaterThanOrEqual(aborted + checks);
+    // All but the first, which opened the address's host-cache entry.
+    await expect
+      .poll(abortedPreauth, { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(aborted + checks - 1);
     const login = await smoozLogin(nlbNode);
     expect(login).toMatchObject({ ok: false, code: 'host-blocked' });
     expect(login.ok ? '' : login.detail).toContain('is blocked because of many connection errors');
@@ -157,7 +160,7 @@ describe('MySQL/MariaDB host blocking: the remedy, on the real MariaDB', () => {
     // Each one counted as a connection error of that address, 64 times the default limit.
     await expect
       .poll(abortedPreauth, { timeout: 10_000 })
-      .toBeGreaterThanOrEqual(aborted + SIX_HOURS_OF_CHECKS);
+      .toBeGreaterThanOrEqual(aborted + SIX_HOURS_OF_CHECKS - 1);
     expect(await smoozLogin(nlbNode)).toEqual({ ok: true, checked: 'query' });
   });
 
