@@ -44,7 +44,11 @@ export function StepView({
   const confirmations = stepConfirmations(step, state.values);
 
   return (
-    <article className="step-view" aria-labelledby="step-title" data-testid={`step-${step.id}`}>
+    <article
+      className="step-view card"
+      aria-labelledby="step-title"
+      data-testid={`step-${step.id}`}
+    >
       <header className="step-header">
         <StepRefBadge stepRef={step.ref} />
         <h3 id="step-title">{t(`steps.${step.id}.title`)}</h3>

@@ -10,7 +10,7 @@ const SECTION_OF = new Map(STEPS.map((s) => [s.id, s.ref.section]));
 export function SideChecklist({ items }: { items: readonly ChecklistItem[] }) {
   const { t } = useTranslation('guided');
   return (
-    <nav className="guided-checklist" aria-label={t('checklist.title')}>
+    <nav className="guided-checklist card" aria-label={t('checklist.title')}>
       {MANUAL_SECTIONS.map((section) => (
         <section key={section} aria-labelledby={`guided-section-${section}`}>
           <h3 id={`guided-section-${section}`}>
@@ -44,7 +44,7 @@ export function SideChecklist({ items }: { items: readonly ChecklistItem[] }) {
                         value={item.value.text}
                       />
                     )}
-                    <span className="visually-hidden">{t(`checklist.states.${item.state}`)}</span>
+                    <span className="sr-only-text">{t(`checklist.states.${item.state}`)}</span>
                   </span>
                 </li>
               ))}
