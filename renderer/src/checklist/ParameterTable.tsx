@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { stackParameterList } from '../../../shared/steps/parameterList';
 import { formatStepRef } from '../../../shared/steps/stepRef';
 import type { ChecklistValues } from '../../../shared/steps/values';
+import { ColumnHeads } from '../common/ColumnHeads';
 import { CopyButton } from '../support/CopyButton';
 import { Sensitive } from '../support/Sensitive';
 
@@ -18,16 +19,14 @@ export function ParameterTable({
   const { t } = useTranslation('checklist');
   return (
     <table className="parameter-table" data-testid="parameter-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('parameters.number')}</th>
-          <th scope="col">{t('parameters.name')}</th>
-          <th scope="col">{t('parameters.value')}</th>
-          <th scope="col">
-            <span className="sr-only-text">{t('parameters.copy')}</span>
-          </th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        labels={[
+          t('parameters.number'),
+          t('parameters.name'),
+          t('parameters.value'),
+          <span className="sr-only-text">{t('parameters.copy')}</span>,
+        ]}
+      />
       <tbody>
         {stackParameterList(values, defaults).map((p) => (
           <tr

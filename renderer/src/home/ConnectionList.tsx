@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionSummary } from '../../../shared/connections';
+import { ColumnHeads } from '../common/ColumnHeads';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { useAction } from '../data/useAction';
 import { Sensitive } from '../support/Sensitive';
@@ -9,6 +10,8 @@ import { useGuidedCommands } from '../setup/useGuidedCommands';
 import { TemplateVersionBadge } from '../upgrade/TemplateVersionBadge';
 import { UnfinishedSetups } from './UnfinishedSetups';
 import { useConnections } from './useConnections';
+
+const COLUMNS = ['name', 'region', 'account', 'status', 'updated'] as const;
 
 interface Props {
   /** Opens the guided flow of a connection (its summary, re-check, teardown progress). */
@@ -43,16 +46,12 @@ export function ConnectionList({ onOpen, onUpgrade }: Props) {
       {listed.length > 0 && (
         <div className="table-scroll">
           <table className="connections" data-testid="connections-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('connections.columns.name')}</th>
-                <th scope="col">{t('connections.columns.region')}</th>
-                <th scope="col">{t('connections.columns.account')}</th>
-                <th scope="col">{t('connections.columns.status')}</th>
-                <th scope="col">{t('connections.columns.updated')}</th>
-                {onOpen && <th scope="col">{t('guided:home.actions')}</th>}
-              </tr>
-            </thead>
+            <ColumnHeads
+              labels={[
+                ...COLUMNS.map((column) => t(`connections.columns.${column}`)),
+                ...(onOpen ? [t('guided:home.actions')] : []),
+              ]}
+            />
             <tbody>
               {listed.map((connection) => (
                 <tr key={connection.id} data-testid={`connection-${connection.name}`}>

@@ -4,6 +4,7 @@ import type { DatabaseRecord } from '../../../shared/flow/database';
 import type { SetupState } from '../../../shared/flow/state';
 import { validateConnectionName, validateDbUser } from '../../../shared/validation/names';
 import { parseRdsEndpoint, validateRdsEndpoint } from '../../../shared/validation/rds';
+import { ColumnHeads } from '../common/ColumnHeads';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { useAction } from '../data/useAction';
 import { Sensitive } from '../support/Sensitive';
@@ -18,6 +19,8 @@ import type { Target } from './TargetStep';
 import { useDatabases, useSetupCreation } from './useDatabases';
 import type { SmoozDefaults } from './useSmoozStatus';
 import { ValidatedField, problemOf, type FieldProblem } from './ValidatedField';
+
+const COLUMNS = ['identifier', 'engine', 'endpoint', 'multiAz', 'zones'] as const;
 
 interface Props {
   readonly target: Target;
@@ -131,15 +134,7 @@ export function DatabaseStep({ target, smooz, existingNames, onCreated, prefill 
         {databases.length === 0 && <p className="empty-state">{t('database.none')}</p>}
         <div className="table-scroll">
           <table className="databases">
-            <thead>
-              <tr>
-                <th scope="col">{t('database.columns.identifier')}</th>
-                <th scope="col">{t('database.columns.engine')}</th>
-                <th scope="col">{t('database.columns.endpoint')}</th>
-                <th scope="col">{t('database.columns.multiAz')}</th>
-                <th scope="col">{t('database.columns.zones')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads labels={COLUMNS.map((column) => t(`database.columns.${column}`))} />
             <tbody>
               {databases.map((db) => {
                 const id = `db-${db.kind}-${db.identifier}`;

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { StackEvent } from '../../../shared/flow/plan';
 import { runsInVpc } from '../../../shared/flow/placement';
 import type { SetupState } from '../../../shared/flow/state';
+import { ColumnHeads } from '../common/ColumnHeads';
 import { Sensitive } from '../support/Sensitive';
 import { EXPECTED_WAITS } from '../../../shared/flow/waitEstimate';
 import { formatDuration } from './format';
@@ -70,13 +71,13 @@ export function ProgressStep({ state, events, startedAt }: Props) {
             tabIndex={0}
           >
             <table className="stack-events" data-testid="stack-events">
-              <thead>
-                <tr>
-                  <th scope="col">{t('progress.columns.time')}</th>
-                  <th scope="col">{t('progress.columns.resource')}</th>
-                  <th scope="col">{t('progress.columns.status')}</th>
-                </tr>
-              </thead>
+              <ColumnHeads
+                labels={[
+                  t('progress.columns.time'),
+                  t('progress.columns.resource'),
+                  t('progress.columns.status'),
+                ]}
+              />
               <tbody>
                 {events.slice(0, 50).map((event) => (
                   <tr
