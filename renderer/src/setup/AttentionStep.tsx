@@ -5,6 +5,8 @@ import { IpcCallError } from '../ipc/api';
 import { Sensitive } from '../support/Sensitive';
 import { useSupportMode } from '../support/SupportModeContext';
 import { explainStackReason } from './explainReason';
+import { FactRow } from './FactRow';
+import { HomeButton } from './HomeButton';
 import { loginTargetOf } from './ssoTarget';
 import type { ApplyAnswer } from './useSetupFlow';
 import { useFlowAction } from './useFlowAction';
@@ -52,32 +54,23 @@ export function AttentionStep({ state, apply, onHome }: Props) {
           )}
           {state.stackFailure && (
             <dl className="facts" data-testid="stack-failure">
-              <div className="facts-row">
-                <dt>{t('attention.resource')}</dt>
-                <dd>
-                  {state.stackFailure.logicalResourceId}{' '}
-                  <span className="muted">{state.stackFailure.resourceType}</span>
-                </dd>
-              </div>
-              <div className="facts-row">
-                <dt>{t('attention.reason')}</dt>
-                <dd>
-                  <Sensitive kind="text" value={state.stackFailure.reason} />
-                </dd>
-              </div>
+              <FactRow label={t('attention.resource')}>
+                {state.stackFailure.logicalResourceId}{' '}
+                <span className="muted">{state.stackFailure.resourceType}</span>
+              </FactRow>
+              <FactRow label={t('attention.reason')}>
+                <Sensitive kind="text" value={state.stackFailure.reason} />
+              </FactRow>
               {explained && (
-                <div className="facts-row">
-                  <dt>{t('attention.plainWords')}</dt>
-                  <dd data-testid="stack-failure-explained">
-                    {explained.key === 'dnsLookup'
-                      ? t('attention.explained.dnsLookup', {
-                          host: format('hostname', explained.params.host),
-                        })
-                      : t(`attention.explained.${explained.key}`, {
-                          ...('params' in explained ? explained.params : {}),
-                        })}
-                  </dd>
-                </div>
+                <FactRow label={t('attention.plainWords')} testId="stack-failure-explained">
+                  {explained.key === 'dnsLookup'
+                    ? t('attention.explained.dnsLookup', {
+                        host: format('hostname', explained.params.host),
+                      })
+                    : t(`attention.explained.${explained.key}`, {
+                        ...('params' in explained ? explained.params : {}),
+                      })}
+                </FactRow>
               )}
             </dl>
           )}
@@ -139,9 +132,7 @@ export function AttentionStep({ state, apply, onHome }: Props) {
             {t('actions.removeCreated')}
           </button>
         )}
-        <button type="button" onClick={onHome}>
-          {t('actions.home')}
-        </button>
+        <HomeButton onHome={onHome} />
       </div>
     </div>
   );

@@ -12,6 +12,7 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { Sensitive } from '../support/Sensitive';
 import { AlreadyCreated } from './AlreadyCreated';
 import { DerivedNames } from './DerivedNames';
+import { FactRow } from './FactRow';
 import { draftNames } from './planDraft';
 import { OpenWarnings } from './OpenWarnings';
 import { PlacementChoice } from './PlacementChoice';
@@ -112,12 +113,9 @@ export function ConfirmStep({ state, existingNames, apply }: Props) {
         <h3 id="confirm-derived">{t('guided:confirm.derived')}</h3>
         <dl className="facts">
           {rows.map(([key, value, kind]) => (
-            <div className="facts-row" key={key}>
-              <dt>{t(`guided:confirm.fields.${key}`)}</dt>
-              <dd>
-                <Sensitive kind={kind} value={value} />
-              </dd>
-            </div>
+            <FactRow key={key} label={t(`guided:confirm.fields.${key}`)}>
+              <Sensitive kind={kind} value={value} />
+            </FactRow>
           ))}
         </dl>
       </section>

@@ -6,6 +6,8 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { IpcCallError } from '../ipc/api';
 import { Sensitive } from '../support/Sensitive';
 import { ConnectivityResult } from './ConnectivityResult';
+import { FactRow } from './FactRow';
+import { HomeButton } from './HomeButton';
 import { useGuidedCommands } from './useGuidedCommands';
 
 interface Props {
@@ -93,40 +95,31 @@ export function EndpointStep({ state, guided, onGuided, onHome }: Props) {
         <section aria-labelledby="verify-title" className="verification" data-testid="verification">
           <h3 id="verify-title">{t('endpoint.verification')}</h3>
           <dl className="facts">
-            <div className="facts-row">
-              <dt>{t('endpoint.smoozStatus')}</dt>
-              <dd data-testid="verify-smooz">
-                {verification.smoozStatus ?? t('endpoint.unknown')}
-              </dd>
-            </div>
-            <div className="facts-row">
-              <dt>{t('endpoint.connectionState')}</dt>
-              <dd data-testid="verify-connection">
-                {check === undefined
-                  ? t('endpoint.unknown')
-                  : t(`endpoint.connectionStates.${check.endpointConnection.state}`, {
-                      defaultValue: check.endpointConnection.state,
-                    })}
-              </dd>
-            </div>
-            <div className="facts-row">
-              <dt>{t('endpoint.targets')}</dt>
-              <dd data-testid="verify-targets">
-                {check === undefined
-                  ? t('endpoint.unknown')
-                  : t('endpoint.targetsSummary', {
-                      state: t(`endpoint.targetStates.${check.targets.state}`),
-                      healthy: check.targets.healthy,
-                      total: check.targets.total,
-                    })}
-                {check?.targets.reasons.map((reason) => (
-                  <span key={reason.code} className="target">
-                    {reason.code}
-                    {reason.description ? ` — ${reason.description}` : ''}
-                  </span>
-                ))}
-              </dd>
-            </div>
+            <FactRow label={t('endpoint.smoozStatus')} testId="verify-smooz">
+              {verification.smoozStatus ?? t('endpoint.unknown')}
+            </FactRow>
+            <FactRow label={t('endpoint.connectionState')} testId="verify-connection">
+              {check === undefined
+                ? t('endpoint.unknown')
+                : t(`endpoint.connectionStates.${check.endpointConnection.state}`, {
+                    defaultValue: check.endpointConnection.state,
+                  })}
+            </FactRow>
+            <FactRow label={t('endpoint.targets')} testId="verify-targets">
+              {check === undefined
+                ? t('endpoint.unknown')
+                : t('endpoint.targetsSummary', {
+                    state: t(`endpoint.targetStates.${check.targets.state}`),
+                    healthy: check.targets.healthy,
+                    total: check.targets.total,
+                  })}
+              {check?.targets.reasons.map((reason) => (
+                <span key={reason.code} className="target">
+                  {reason.code}
+                  {reason.description ? ` — ${reason.description}` : ''}
+                </span>
+              ))}
+            </FactRow>
           </dl>
           <ConnectivityResult verification={verification} />
           {check?.warnings.map((warning) => (
@@ -164,13 +157,7 @@ export function EndpointStep({ state, guided, onGuided, onHome }: Props) {
             {t('actions.recheck')}
           </button>
         )}
-        <button
-          type="button"
-          className={phase === 'available' ? 'primary' : undefined}
-          onClick={onHome}
-        >
-          {t('actions.home')}
-        </button>
+        <HomeButton onHome={onHome} primary={phase === 'available'} />
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import { EXPECTED_WAITS } from '../../../shared/flow/waitEstimate';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { useAction } from '../data/useAction';
 import { IpcCallError } from '../ipc/api';
+import { HomeButton } from './HomeButton';
 import { ResourceLine, ResourceList } from './ResourceLine';
 import type { TeardownStage } from './teardownStage';
 import { useGuidedCommands } from './useGuidedCommands';
@@ -101,9 +102,7 @@ export function TeardownView({
             {t('teardown.retry')}
           </button>
         )}
-        <button type="button" onClick={onHome}>
-          {t('actions.home')}
-        </button>
+        <HomeButton onHome={onHome} />
       </div>
     </div>
   );
