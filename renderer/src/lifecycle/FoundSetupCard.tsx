@@ -10,20 +10,11 @@ import { useIpcClient } from '../data/IpcClientContext';
 import { IpcCallError } from '../ipc/api';
 import { Sensitive } from '../support/Sensitive';
 import { useSupportMode } from '../support/SupportModeContext';
+import type { FoundSetupProps } from './foundSetupProps';
 import { MigrationPanel } from './MigrationPanel';
 
 /** One found setup: what it is, its diagnosis (SMOOZ's test first), and adoption. */
-export function FoundSetupCard({
-  found,
-  adoption,
-  smoozAccountId,
-}: {
-  found: ScannedSetup;
-  /** The adoption as kept now (pushed), newer than the scan's. */
-  adoption: AdoptionState | undefined;
-  /** SMOOZ's account (the scan's), which the new setup's endpoint service allows. */
-  smoozAccountId: string;
-}) {
+export function FoundSetupCard({ found, adoption, smoozAccountId }: FoundSetupProps) {
   const { t } = useTranslation('lifecycle');
   const { setup, findings } = found;
   const title = setup.smooz?.name ?? setup.stack?.name ?? setup.key;

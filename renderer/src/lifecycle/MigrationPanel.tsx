@@ -1,12 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import type { AdoptionState } from '../../../shared/lifecycle/adopt';
 import { canRollBack, MIGRATION_STEPS } from '../../../shared/lifecycle/migrate';
-import type { ScannedSetup } from '../../../shared/lifecycle/scan';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { useAction } from '../data/useAction';
 import { useIpcClient } from '../data/IpcClientContext';
 import { valueOf } from '../data/useIpcQuery';
 import { IpcCallError } from '../ipc/api';
+import type { FoundSetupProps } from './foundSetupProps';
 import { useMigrations } from './useMigrations';
 
 type Command = 'start' | 'stop' | 'resume' | 'rollBack';
@@ -15,15 +14,7 @@ type Command = 'start' | 'stop' | 'resume' | 'rollBack';
  * An adopted setup's move to the current design, side by side: the steps, where it is, a stop
  * between steps, and the end. SMOOZ keeps one working path throughout (main/lifecycle/migrator.ts).
  */
-export function MigrationPanel({
-  found,
-  adoption,
-  smoozAccountId,
-}: {
-  found: ScannedSetup;
-  adoption: AdoptionState | undefined;
-  smoozAccountId: string;
-}) {
+export function MigrationPanel({ found, adoption, smoozAccountId }: FoundSetupProps) {
   const { t } = useTranslation('lifecycle');
   const client = useIpcClient();
   const action = useAction<Command>();
