@@ -4,6 +4,7 @@ import type { SsoSessionSummary } from '../../../shared/aws/profiles';
 import { ssoRolePickName, type SsoAccount } from '../../../shared/aws/sso';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { useSupportMode } from '../support/SupportModeContext';
+import { SelectField } from './SelectField';
 import { SsoLoginControl, needsLogin } from './SsoLoginControl';
 import { useSsoAccountRoles, useSsoAccounts } from './useAwsProfiles';
 import { useSsoLogin } from './useSsoLogin';
@@ -74,20 +75,13 @@ export function SsoRolePicker({
       <summary>{t('rolePick.open')}</summary>
       <p className="field-hint">{t('rolePick.hint')}</p>
       {usable.length > 1 && (
-        <div className="field">
-          <label htmlFor="sso-pick-session">{t('rolePick.session')}</label>
-          <select
-            id="sso-pick-session"
-            value={session}
-            onChange={(e) => setSession(e.target.value)}
-          >
-            {usable.map((s) => (
-              <option key={s.name} value={s.name}>
-                {format('text', s.name)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="sso-pick-session"
+          label={t('rolePick.session')}
+          value={session}
+          options={usable.map((s) => ({ value: s.name, label: format('text', s.name) }))}
+          onChange={setSession}
+        />
       )}
       {listError !== undefined && needsLogin(listError) ? (
         <div className="login-box">
@@ -98,32 +92,22 @@ export function SsoRolePicker({
         listError !== undefined && <ErrorNotice error={listError} />
       )}
       {accounts && (
-        <div className="field">
-          <label htmlFor="sso-pick-account">{t('rolePick.account')}</label>
-          <select
-            id="sso-pick-account"
-            value={accountId}
-            onChange={(e) => setAccountId(e.target.value)}
-          >
-            {accounts.map((a) => (
-              <option key={a.accountId} value={a.accountId}>
-                {accountLabel(a)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="sso-pick-account"
+          label={t('rolePick.account')}
+          value={accountId}
+          options={accounts.map((a) => ({ value: a.accountId, label: accountLabel(a) }))}
+          onChange={setAccountId}
+        />
       )}
       {roles && (
-        <div className="field">
-          <label htmlFor="sso-pick-role">{t('rolePick.role')}</label>
-          <select id="sso-pick-role" value={roleName} onChange={(e) => setRoleName(e.target.value)}>
-            {roles.map((r) => (
-              <option key={r.roleName} value={r.roleName}>
-                {r.roleName}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="sso-pick-role"
+          label={t('rolePick.role')}
+          value={roleName}
+          options={roles.map((r) => ({ value: r.roleName, label: r.roleName }))}
+          onChange={setRoleName}
+        />
       )}
       <button
         type="button"
