@@ -6,6 +6,8 @@ import { ColumnHeads } from '../common/ColumnHeads';
 import { CopyButton } from '../support/CopyButton';
 import { Sensitive } from '../support/Sensitive';
 
+const COLUMNS = ['number', 'name', 'value'] as const;
+
 /** Every stack parameter with the exact value to enter, in the console's order (①–⑧, then more). */
 export function ParameterTable({
   values,
@@ -21,9 +23,8 @@ export function ParameterTable({
     <table className="parameter-table" data-testid="parameter-table">
       <ColumnHeads
         labels={[
-          t('parameters.number'),
-          t('parameters.name'),
-          t('parameters.value'),
+          ...COLUMNS.map((column) => t(`parameters.${column}`)),
+          // The copy buttons' column needs no visible heading; each button names its parameter.
           <span className="sr-only-text">{t('parameters.copy')}</span>,
         ]}
       />

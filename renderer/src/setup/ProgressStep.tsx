@@ -16,6 +16,7 @@ interface Props {
 }
 
 const PHASES = ['creatingSecurityGroup', 'authorizingRules', 'creatingStack'] as const;
+const EVENT_COLUMNS = ['time', 'resource', 'status'] as const;
 
 /**
  * 3-1 security groups, then 3-2 the stack: a real progress bar (resources done / total), the live
@@ -72,11 +73,7 @@ export function ProgressStep({ state, events, startedAt }: Props) {
           >
             <table className="stack-events" data-testid="stack-events">
               <ColumnHeads
-                labels={[
-                  t('progress.columns.time'),
-                  t('progress.columns.resource'),
-                  t('progress.columns.status'),
-                ]}
+                labels={EVENT_COLUMNS.map((column) => t(`progress.columns.${column}`))}
               />
               <tbody>
                 {events.slice(0, 50).map((event) => (
