@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { AppError, AppErrorSchema, type AppErrorData } from '../errors';
+import { AppErrorSchema, type AppErrorData } from '../errors';
 import type { DeepReadonly } from '../flow/readonly';
+import { illegalTransitionError } from '../machine/illegalTransition';
 import type { FoundSetup } from './foundSetup';
 
 /**
@@ -80,12 +81,10 @@ export type AdoptionEvent =
   | { readonly type: 'tornDown' };
 
 export const ILLEGAL_ADOPTION_TRANSITION = 'lifecycle.illegalAdoptionTransition';
-
-export class IllegalAdoptionTransitionError extends AppError {
-  constructor(step: AdoptionStep, event: AdoptionEvent['type']) {
-    super(ILLEGAL_ADOPTION_TRANSITION, { step, event });
-  }
-}
+export const IllegalAdoptionTransitionError = illegalTransitionError<
+  AdoptionStep,
+  AdoptionEvent['type']
+>(ILLEGAL_ADOPTION_TRANSITION, 'step');
 
 /** The ids that make up a setup: what adoption fixes, and what a migration will replace. */
 export function partsOf(setup: FoundSetup): AdoptedParts {

@@ -3,6 +3,7 @@ import { AppError, AppErrorSchema, type AppErrorData } from '../errors';
 import type { DeepReadonly } from '../flow/readonly';
 import { DatabaseKindSchema } from '../flow/database';
 import { DbAuthMethodSchema } from '../flow/plan';
+import { illegalTransitionError } from '../machine/illegalTransition';
 import { AdoptedPartsSchema, type AdoptionState } from './adopt';
 
 /**
@@ -119,12 +120,10 @@ export type MigrationEvent =
   | { readonly type: 'rolledBack'; readonly at: string };
 
 export const ILLEGAL_MIGRATION_TRANSITION = 'lifecycle.illegalMigrationTransition';
-
-export class IllegalMigrationTransitionError extends AppError {
-  constructor(phase: MigrationPhase, event: MigrationEvent['type']) {
-    super(ILLEGAL_MIGRATION_TRANSITION, { phase, event });
-  }
-}
+export const IllegalMigrationTransitionError = illegalTransitionError<
+  MigrationPhase,
+  MigrationEvent['type']
+>(ILLEGAL_MIGRATION_TRANSITION, 'phase');
 
 export interface MigrationStart {
   readonly adoption: AdoptionState;
