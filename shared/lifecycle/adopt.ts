@@ -35,7 +35,8 @@ export type AdoptedParts = DeepReadonly<z.infer<typeof AdoptedPartsSchema>>;
 export const TeardownPartSchema = z.enum(['smoozConnection', 'stack']);
 export type TeardownPart = z.infer<typeof TeardownPartSchema>;
 
-const base = {
+/** Which setup, under which name and where: fixed by the adoption, kept by its migration. */
+export const adoptedSetupIdentity = {
   /** The endpoint service id (FoundSetup.key). */
   key: z.string().min(1),
   name: z.string().min(1).max(64),
@@ -43,6 +44,10 @@ const base = {
   region: z.string().min(1),
   accountId: z.string().regex(/^\d{12}$/),
   origin: z.enum(['app', 'handMade']),
+};
+
+const base = {
+  ...adoptedSetupIdentity,
   parts: AdoptedPartsSchema,
   smoozConnectionId: z.string().optional(),
   startedAt: z.string(),

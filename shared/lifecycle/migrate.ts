@@ -4,7 +4,7 @@ import type { DeepReadonly } from '../flow/readonly';
 import { DatabaseKindSchema } from '../flow/database';
 import { DbAuthMethodSchema } from '../flow/plan';
 import { illegalTransitionError } from '../machine/illegalTransition';
-import { AdoptedPartsSchema, type AdoptionState } from './adopt';
+import { AdoptedPartsSchema, adoptedSetupIdentity, type AdoptionState } from './adopt';
 
 /**
  * Moving an adopted setup to the current design side by side, so SMOOZ always has one working
@@ -60,13 +60,8 @@ export const NewSetupRequestSchema = z.object({
 export type NewSetupRequest = DeepReadonly<z.infer<typeof NewSetupRequestSchema>>;
 
 const base = {
-  /** The adoption's key (the old endpoint service id). */
-  key: z.string().min(1),
-  name: z.string().min(1).max(64),
-  profile: z.string().min(1),
-  region: z.string().min(1),
-  accountId: z.string().regex(/^\d{12}$/),
-  origin: z.enum(['app', 'handMade']),
+  /** The adoption's: `key` is the old endpoint service id. */
+  ...adoptedSetupIdentity,
   /** Exactly what tearing down the old setup deletes. */
   oldParts: AdoptedPartsSchema,
   smoozConnectionId: z.string().min(1),
