@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { AppError, AppErrorSchema, type AppErrorData } from '../errors';
 import type { DeepReadonly } from '../flow/readonly';
-import { DatabaseKindSchema } from '../flow/database';
-import { DbAuthMethodSchema } from '../flow/plan';
+import { SetupRequestSchema } from '../flow/setupRequest';
 import { illegalTransitionError } from '../machine/illegalTransition';
 import { AdoptedPartsSchema, adoptedSetupIdentity, type AdoptionState } from './adopt';
 
@@ -48,15 +47,8 @@ export const NewSetupSchema = z.object({
   availabilityZones: z.array(ZoneSchema).min(1),
 });
 
-/** What the setup engine is asked to create: the same database, SMOOZ's same login method. */
-export const NewSetupRequestSchema = z.object({
-  connectionName: z.string().min(1).max(64),
-  database: z.object({ kind: DatabaseKindSchema, identifier: z.string().min(1) }),
-  authMethod: DbAuthMethodSchema,
-  dbUser: z.string().min(1).max(63).optional(),
-  smoozAccountId: z.string().regex(/^\d{12}$/),
-  resourceNamePrefix: z.string().optional(),
-});
+/** The new setup is asked of the setup engine as any other: the same database and login method. */
+export const NewSetupRequestSchema = SetupRequestSchema;
 export type NewSetupRequest = DeepReadonly<z.infer<typeof NewSetupRequestSchema>>;
 
 const base = {
