@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AppError, AppErrorSchema, type AppErrorData } from '../errors';
+import { AppErrorSchema, type AppErrorData } from '../errors';
+import { illegalTransitionError } from '../machine/illegalTransition';
 import type { DeepReadonly } from './readonly';
 import {
   CreatedResourceSchema,
@@ -65,12 +66,10 @@ export type DiscardEvent =
   | { readonly type: 'completed' };
 
 export const ILLEGAL_DISCARD_TRANSITION = 'setup.illegalDiscardTransition';
-
-export class IllegalDiscardTransitionError extends AppError {
-  constructor(step: DiscardStep, event: DiscardEvent['type']) {
-    super(ILLEGAL_DISCARD_TRANSITION, { step, event });
-  }
-}
+export const IllegalDiscardTransitionError = illegalTransitionError<
+  DiscardStep,
+  DiscardEvent['type']
+>(ILLEGAL_DISCARD_TRANSITION, 'step');
 
 /** A discard starts from its confirmed preview. */
 export function startDiscard(preview: DiscardPreview): DiscardState {

@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { illegalTransitionError } from '../machine/illegalTransition';
 import { applyPlanPatch } from '../naming/planNames';
 import type { SetupEvent } from './events';
 import { runsInVpc } from './placement';
@@ -16,11 +16,10 @@ import {
 export const ILLEGAL_TRANSITION = 'setup.illegalTransition';
 
 /** Thrown for an event the current step does not allow; the state is left as it was. */
-export class IllegalTransitionError extends AppError {
-  constructor(step: SetupStep, event: SetupEvent['type']) {
-    super(ILLEGAL_TRANSITION, { step, event });
-  }
-}
+export const IllegalTransitionError = illegalTransitionError<SetupStep, SetupEvent['type']>(
+  ILLEGAL_TRANSITION,
+  'step',
+);
 
 export const isActiveStep = (step: SetupStep): step is ActiveStep =>
   (ACTIVE_STEPS as readonly string[]).includes(step);

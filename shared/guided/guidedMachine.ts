@@ -1,4 +1,5 @@
-import { AppError, type AppErrorData } from '../errors';
+import type { AppErrorData } from '../errors';
+import { illegalTransitionError } from '../machine/illegalTransition';
 import type { SmoozConnectionStatus } from '../smooz/apiShapes';
 import type { GuidedPhaseName, GuidedRecord, Verification } from './guidedRecord';
 
@@ -31,12 +32,10 @@ export type GuidedEvent =
   | { readonly type: 'smoozDeleted'; readonly at: string };
 
 const ILLEGAL_GUIDED_TRANSITION = 'guided.illegalTransition';
-
-export class IllegalGuidedTransitionError extends AppError {
-  constructor(phase: GuidedPhaseName, event: GuidedEvent['type']) {
-    super(ILLEGAL_GUIDED_TRANSITION, { phase, event });
-  }
-}
+export const IllegalGuidedTransitionError = illegalTransitionError<
+  GuidedPhaseName,
+  GuidedEvent['type']
+>(ILLEGAL_GUIDED_TRANSITION, 'phase');
 
 const PHASE_OF: Readonly<Record<SmoozConnectionStatus, GuidedPhaseName>> = {
   pending: 'tracking',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { AppError, AppErrorSchema, type AppErrorData } from '../errors';
+import { AppErrorSchema, type AppErrorData } from '../errors';
 import type { DeepReadonly } from '../flow/readonly';
+import { illegalTransitionError } from '../machine/illegalTransition';
 import type { FoundSetup } from './foundSetup';
 
 /**
@@ -34,7 +35,8 @@ export type AdoptedParts = DeepReadonly<z.infer<typeof AdoptedPartsSchema>>;
 export const TeardownPartSchema = z.enum(['smoozConnection', 'stack']);
 export type TeardownPart = z.infer<typeof TeardownPartSchema>;
 
-const base = {
+/** Which setup, under which name and where: fixed by the adoption, kept by its migration. */
+export const adoptedSetupIdentity = {
   /** The endpoint service id (FoundSetup.key). */
   key: z.string().min(1),
   name: z.string().min(1).max(64),
@@ -42,6 +44,10 @@ const base = {
   region: z.string().min(1),
   accountId: z.string().regex(/^\d{12}$/),
   origin: z.enum(['app', 'handMade']),
+};
+
+const base = {
+  ...adoptedSetupIdentity,
   parts: AdoptedPartsSchema,
   smoozConnectionId: z.string().optional(),
   startedAt: z.string(),
@@ -80,12 +86,10 @@ export type AdoptionEvent =
   | { readonly type: 'tornDown' };
 
 export const ILLEGAL_ADOPTION_TRANSITION = 'lifecycle.illegalAdoptionTransition';
-
-export class IllegalAdoptionTransitionError extends AppError {
-  constructor(step: AdoptionStep, event: AdoptionEvent['type']) {
-    super(ILLEGAL_ADOPTION_TRANSITION, { step, event });
-  }
-}
+export const IllegalAdoptionTransitionError = illegalTransitionError<
+  AdoptionStep,
+  AdoptionEvent['type']
+>(ILLEGAL_ADOPTION_TRANSITION, 'step');
 
 /** The ids that make up a setup: what adoption fixes, and what a migration will replace. */
 export function partsOf(setup: FoundSetup): AdoptedParts {

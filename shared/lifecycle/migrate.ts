@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { AppError, AppErrorSchema, type AppErrorData } from '../errors';
 import type { DeepReadonly } from '../flow/readonly';
-import { DatabaseKindSchema } from '../flow/database';
-import { DbAuthMethodSchema } from '../flow/plan';
-import { AdoptedPartsSchema, type AdoptionState } from './adopt';
+import { SetupRequestSchema } from '../flow/setupRequest';
+import { illegalTransitionError } from '../machine/illegalTransition';
+import { AdoptedPartsSchema, adoptedSetupIdentity, type AdoptionState } from './adopt';
 
 /**
  * Moving an adopted setup to the current design side by side, so SMOOZ always has one working
@@ -47,25 +47,13 @@ export const NewSetupSchema = z.object({
   availabilityZones: z.array(ZoneSchema).min(1),
 });
 
-/** What the setup engine is asked to create: the same database, SMOOZ's same login method. */
-export const NewSetupRequestSchema = z.object({
-  connectionName: z.string().min(1).max(64),
-  database: z.object({ kind: DatabaseKindSchema, identifier: z.string().min(1) }),
-  authMethod: DbAuthMethodSchema,
-  dbUser: z.string().min(1).max(63).optional(),
-  smoozAccountId: z.string().regex(/^\d{12}$/),
-  resourceNamePrefix: z.string().optional(),
-});
+/** The new setup is asked of the setup engine as any other: the same database and login method. */
+export const NewSetupRequestSchema = SetupRequestSchema;
 export type NewSetupRequest = DeepReadonly<z.infer<typeof NewSetupRequestSchema>>;
 
 const base = {
-  /** The adoption's key (the old endpoint service id). */
-  key: z.string().min(1),
-  name: z.string().min(1).max(64),
-  profile: z.string().min(1),
-  region: z.string().min(1),
-  accountId: z.string().regex(/^\d{12}$/),
-  origin: z.enum(['app', 'handMade']),
+  /** The adoption's: `key` is the old endpoint service id. */
+  ...adoptedSetupIdentity,
   /** Exactly what tearing down the old setup deletes. */
   oldParts: AdoptedPartsSchema,
   smoozConnectionId: z.string().min(1),
@@ -119,12 +107,10 @@ export type MigrationEvent =
   | { readonly type: 'rolledBack'; readonly at: string };
 
 export const ILLEGAL_MIGRATION_TRANSITION = 'lifecycle.illegalMigrationTransition';
-
-export class IllegalMigrationTransitionError extends AppError {
-  constructor(phase: MigrationPhase, event: MigrationEvent['type']) {
-    super(ILLEGAL_MIGRATION_TRANSITION, { phase, event });
-  }
-}
+export const IllegalMigrationTransitionError = illegalTransitionError<
+  MigrationPhase,
+  MigrationEvent['type']
+>(ILLEGAL_MIGRATION_TRANSITION, 'phase');
 
 export interface MigrationStart {
   readonly adoption: AdoptionState;

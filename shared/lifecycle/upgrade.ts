@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { AppError, AppErrorSchema, type AppErrorData } from '../errors';
+import { AppErrorSchema, type AppErrorData } from '../errors';
 import type { DeepReadonly } from '../flow/readonly';
+import { illegalTransitionError } from '../machine/illegalTransition';
 
 /**
  * Updating a connection's stack in place to the current template by a CloudFormation change set
@@ -100,12 +101,10 @@ export type UpgradeEvent =
   | { readonly type: 'resumed' };
 
 export const ILLEGAL_UPGRADE_TRANSITION = 'lifecycle.illegalUpgradeTransition';
-
-export class IllegalUpgradeTransitionError extends AppError {
-  constructor(step: UpgradeStepName, event: UpgradeEvent['type']) {
-    super(ILLEGAL_UPGRADE_TRANSITION, { step, event });
-  }
-}
+export const IllegalUpgradeTransitionError = illegalTransitionError<
+  UpgradeStepName,
+  UpgradeEvent['type']
+>(ILLEGAL_UPGRADE_TRANSITION, 'step');
 
 /** Steps after which nothing more happens to this upgrade (a new one may start). */
 export const isUpgradeSettled = (state: UpgradeState): boolean =>

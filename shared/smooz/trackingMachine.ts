@@ -1,4 +1,5 @@
-import { AppError, type AppErrorData } from '../errors';
+import type { AppErrorData } from '../errors';
+import { illegalTransitionError } from '../machine/illegalTransition';
 import type { TrackedConnection, TrackingRecord, TrackingState } from './trackingRecord';
 
 /**
@@ -19,12 +20,10 @@ export type TrackingEvent =
   | { readonly type: 'timedOut' };
 
 const ILLEGAL_TRACKING_TRANSITION = 'smooz.illegalTrackingTransition';
-
-export class IllegalTrackingTransitionError extends AppError {
-  constructor(state: TrackingState, event: TrackingEvent['type']) {
-    super(ILLEGAL_TRACKING_TRANSITION, { state, event });
-  }
-}
+export const IllegalTrackingTransitionError = illegalTransitionError<
+  TrackingState,
+  TrackingEvent['type']
+>(ILLEGAL_TRACKING_TRANSITION, 'state');
 
 /** Whether the record is still on disk: polling, or waiting for a token. */
 export const isLive = (record: TrackingRecord): boolean =>

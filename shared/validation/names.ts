@@ -5,6 +5,7 @@ import {
 } from '../stack/templateParameters';
 import {
   checkPresence,
+  choiceValidator,
   cleanInput,
   cleanName,
   invalid,
@@ -47,13 +48,7 @@ export function validateStackName(raw: string): ValidationResult {
 export const DB_AUTH_METHODS = ['password', 'iam'] as const;
 export type DbAuthMethod = (typeof DB_AUTH_METHODS)[number];
 
-export function validateDbAuthMethod(raw: string): ValidationResult {
-  const value = cleanInput(raw).toLowerCase();
-  if (value === '') return invalid('required');
-  return (DB_AUTH_METHODS as readonly string[]).includes(value)
-    ? valid(value)
-    : invalid('dbAuthMethod.invalid');
-}
+export const validateDbAuthMethod = choiceValidator(DB_AUTH_METHODS, 'dbAuthMethod.invalid');
 
 /** Where the updater runs; empty is the template's default (outsideVpc). */
 export function validateUpdaterPlacement(raw: string): ValidationResult {

@@ -1,15 +1,16 @@
-import { checkPresence, cleanInput, invalid, valid, type ValidationResult } from './result';
+import {
+  checkPresence,
+  choiceValidator,
+  cleanInput,
+  invalid,
+  valid,
+  type ValidationResult,
+} from './result';
 
 export const RDS_TYPES = ['instance', 'cluster'] as const;
 export type RdsType = (typeof RDS_TYPES)[number];
 
-export function validateRdsType(raw: string): ValidationResult {
-  const value = cleanInput(raw).toLowerCase();
-  if (value === '') return invalid('required');
-  return (RDS_TYPES as readonly string[]).includes(value)
-    ? valid(value)
-    : invalid('rdsType.invalid');
-}
+export const validateRdsType = choiceValidator(RDS_TYPES, 'rdsType.invalid');
 
 export type RdsEndpointKind = 'instance' | 'cluster' | 'cluster-ro' | 'cluster-custom' | 'proxy';
 

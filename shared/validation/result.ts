@@ -53,6 +53,18 @@ export function checkPresence(value: string, maxLength: number): ValidationResul
   return undefined;
 }
 
+/** A value from a closed, lower-case list, as typed in any case (e.g. `Cluster` in a form). */
+export function choiceValidator(
+  choices: readonly string[],
+  refusal: ValidationMessageKey,
+): Validator {
+  return (raw) => {
+    const value = cleanInput(raw).toLowerCase();
+    if (value === '') return invalid('required');
+    return choices.includes(value) ? valid(value) : invalid(refusal);
+  };
+}
+
 // A joiner between two pictographs is part of one emoji (👩🏽‍💻, 🏳️‍🌈), not a hidden character.
 const EMOJI_JOINER =
   /(?<=\p{Extended_Pictographic}(?:\p{Emoji_Modifier}|\ufe0f)?)\u200d(?=\p{Extended_Pictographic})/gu;

@@ -50,27 +50,19 @@
  * (renderer/src/locales/<lang>/setup.json `errors.*`) or the AWS layer's codes.
  */
 import { z } from 'zod';
-import { DatabaseKindSchema, DatabaseRecordSchema } from '../../flow/database';
-import { DbAuthMethodSchema, PlanPatchSchema, StackEventSchema } from '../../flow/plan';
+import { DatabaseRecordSchema } from '../../flow/database';
+import { PlanPatchSchema, StackEventSchema } from '../../flow/plan';
 import { PreflightFixKindSchema } from '../../flow/preflight';
 import { DiscardPreviewSchema, DiscardStateSchema } from '../../flow/discard';
 import { CreatedResourceSchema } from '../../flow/resources';
-import { RESOURCE_NAME_PREFIX_PATTERN } from '../../naming/connectionNames';
+import { SetupRequestSchema } from '../../flow/setupRequest';
 import { SetupStateSchema } from '../../flow/state';
 
 const NoPayload = z.undefined();
 const Target = z.object({ profile: z.string().min(1), region: z.string().min(1) });
 const ConnectionRef = z.object({ connectionId: z.string().min(1) });
 
-export const CreateSetupRequestSchema = Target.extend({
-  connectionName: z.string().min(1).max(64),
-  database: z.object({ kind: DatabaseKindSchema, identifier: z.string().min(1) }),
-  authMethod: DbAuthMethodSchema,
-  dbUser: z.string().min(1).max(63).optional(),
-  smoozAccountId: z.string().regex(/^\d{12}$/),
-  /** SMOOZ settings' `resourceNamePrefix`; the app's default prefix when absent. */
-  resourceNamePrefix: z.string().regex(RESOURCE_NAME_PREFIX_PATTERN).optional(),
-});
+export const CreateSetupRequestSchema = Target.extend(SetupRequestSchema.shape);
 export type CreateSetupRequest = z.infer<typeof CreateSetupRequestSchema>;
 
 /** One IAM action, once, with every reason the flow needs it. */

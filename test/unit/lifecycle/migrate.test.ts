@@ -11,6 +11,7 @@ import {
   IllegalMigrationTransitionError,
   MIGRATION_STEPS,
   MigrationStateSchema,
+  NewSetupRequestSchema,
   reduceMigration,
   startMigration,
   type MigrationEvent,
@@ -159,6 +160,19 @@ describe('the migration machine (shared/lifecycle/migrate.ts)', () => {
     const end = reduceMigration(finished, done('tearingDownOld'));
     for (const event of [failure, { type: 'resumed' }, { type: 'stopRequested' }] as const) {
       expect(() => reduceMigration(end, event)).toThrow(IllegalMigrationTransitionError);
+    }
+  });
+
+  it('asks for the new setup only with a resource-name prefix setup:create would take', () => {
+    expect(
+      NewSetupRequestSchema.safeParse({ ...request, resourceNamePrefix: 'smooz' }).success,
+    ).toBe(true);
+    // The engine derives every AWS name from it: `sg-…` is taken by EC2, spaces by nothing.
+    for (const prefix of ['sg-prod', 'my prefix', '']) {
+      expect(
+        NewSetupRequestSchema.safeParse({ ...request, resourceNamePrefix: prefix }).success,
+        prefix,
+      ).toBe(false);
     }
   });
 

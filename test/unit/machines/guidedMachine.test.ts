@@ -164,7 +164,7 @@ describe('the guided record machine: illegal transitions are refused', () => {
       reduceGuided(at('deleted'), { type: 'smoozDeleted', at: T1 });
       expect.unreachable();
     } catch (e) {
-      expect((e as IllegalGuidedTransitionError).toData()).toEqual({
+      expect((e as InstanceType<typeof IllegalGuidedTransitionError>).toData()).toEqual({
         code: 'guided.illegalTransition',
         params: { phase: 'deleted', event: 'smoozDeleted' },
       });
