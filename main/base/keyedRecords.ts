@@ -9,6 +9,9 @@ export interface KeyedRecords<T> {
   list(): T[];
 }
 
+/** The slice of the state file one kind of keyed records owns: its key, holding records by key. */
+export type KeyedRecordsSlice<K extends string> = Record<K, Record<string, unknown>>;
+
 export interface KeyedRecordsOptions<K extends string, T> {
   /** The state file's key that holds these records. */
   readonly storeKey: K;
@@ -23,7 +26,7 @@ export interface KeyedRecordsOptions<K extends string, T> {
  * parsed when read so a record from an older or damaged file is skipped, never trusted.
  */
 export function createKeyedRecords<K extends string, T>(
-  backing: StoreBacking<Record<K, Record<string, unknown>>>,
+  backing: StoreBacking<KeyedRecordsSlice<K>>,
   logger: Logger,
   options: KeyedRecordsOptions<K, T>,
 ): KeyedRecords<T> {
@@ -44,4 +47,14 @@ export function createKeyedRecords<K extends string, T>(
         return record === undefined ? [] : [record];
       }),
   };
+}
+
+/**
+ * A feature's kind of record, bound to its place in the state file; the composition root supplies
+ * the store and logger. The backing it asks for names only the kind's own key.
+ */
+export function keyedRecordsKind<K extends string, T>(
+  options: KeyedRecordsOptions<K, T>,
+): (backing: StoreBacking<KeyedRecordsSlice<K>>, logger: Logger) => KeyedRecords<T> {
+  return (backing, logger) => createKeyedRecords(backing, logger, options);
 }

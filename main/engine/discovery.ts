@@ -50,6 +50,17 @@ const subnetIdsOf = (group: DBSubnetGroup | undefined): string[] =>
   (group?.Subnets ?? []).flatMap((s) => (s.SubnetIdentifier ? [s.SubnetIdentifier] : []));
 const unique = (values: readonly string[]): string[] => [...new Set(values)].sort();
 
+/** What an instance and a cluster report alike: the engine, the security groups, the subnet group. */
+const sharedFields = (db: DBInstance | DBCluster, group: DBSubnetGroup, vpcId: string) => ({
+  engine: db.Engine ?? '',
+  engineVersion: db.EngineVersion,
+  vpcId,
+  securityGroupIds: (db.VpcSecurityGroups ?? []).flatMap((g) =>
+    g.VpcSecurityGroupId ? [g.VpcSecurityGroupId] : [],
+  ),
+  subnetIds: subnetIdsOf(group),
+});
+
 function instanceRecord(db: DBInstance): DatabaseRecord | null {
   const group = db.DBSubnetGroup;
   if (!db.DBInstanceIdentifier || !db.Endpoint?.Address || !group?.VpcId) return null;
@@ -59,21 +70,15 @@ function instanceRecord(db: DBInstance): DatabaseRecord | null {
   return {
     kind: 'instance',
     identifier: db.DBInstanceIdentifier,
-    engine: db.Engine ?? '',
-    engineVersion: db.EngineVersion,
+    ...sharedFields(db, group, group.VpcId),
     status: db.DBInstanceStatus ?? 'unknown',
     endpoint: db.Endpoint.Address,
     port: db.Endpoint.Port ?? db.DbInstancePort ?? 0,
-    vpcId: group.VpcId,
     availabilityZone: current,
     availabilityZones: unique(current ? [current, ...azs] : azs),
     multiAz: db.MultiAZ ?? false,
-    securityGroupIds: (db.VpcSecurityGroups ?? []).flatMap((g) =>
-      g.VpcSecurityGroupId ? [g.VpcSecurityGroupId] : [],
-    ),
     publiclyAccessible: db.PubliclyAccessible ?? false,
     resourceId: db.DbiResourceId ?? '',
-    subnetIds: subnetIdsOf(group),
   };
 }
 
@@ -105,22 +110,16 @@ function clusterRecord(
   return {
     kind: 'cluster',
     identifier: cluster.DBClusterIdentifier,
-    engine: cluster.Engine ?? '',
-    engineVersion: cluster.EngineVersion,
+    ...sharedFields(cluster, group, group.VpcId),
     status: cluster.Status ?? 'unknown',
     endpoint: cluster.Endpoint,
     port: cluster.Port ?? 0,
-    vpcId: group.VpcId,
     availabilityZone: writerAz,
     availabilityZones: azs,
     multiAz: cluster.MultiAZ === true || azs.length > 1,
-    securityGroupIds: (cluster.VpcSecurityGroups ?? []).flatMap((g) =>
-      g.VpcSecurityGroupId ? [g.VpcSecurityGroupId] : [],
-    ),
     // Aurora keeps the setting per instance; any member may become the writer the endpoint names.
     publiclyAccessible: cluster.PubliclyAccessible === true || members.some((m) => m.public),
     resourceId: cluster.DbClusterResourceId ?? '',
-    subnetIds: subnetIdsOf(group),
     memberIdentifiers: (cluster.DBClusterMembers ?? []).flatMap((m) =>
       m.DBInstanceIdentifier ? [m.DBInstanceIdentifier] : [],
     ),

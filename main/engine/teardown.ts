@@ -107,6 +107,13 @@ export interface RemoveOutcome {
 
 const outcome = (removed: boolean): RemoveOutcome => ({ alreadyGone: !removed });
 
+/** A resource another connection still uses (its heir) is left to it; otherwise it is deleted. */
+const handOverOrDelete = async (
+  heir: string | undefined,
+  remove: () => Promise<boolean>,
+): Promise<RemoveOutcome> =>
+  heir === undefined ? outcome(await remove()) : { alreadyGone: false, handedOverTo: heir };
+
 /** Removes one resource this connection created (or hands it to a connection still using it). */
 export async function removeConnectionResource(
   clients: EngineClients,
@@ -126,32 +133,27 @@ export async function removeConnectionResource(
       );
     case 'ingressRule':
       return outcome(await revokeRule(clients, resource, connectionId));
-    case 'vpcEndpoint': {
-      const heir = await handOverIfUsed(clients, connectionId, resource);
-      if (heir !== undefined) return { alreadyGone: false, handedOverTo: heir };
-      return outcome(
-        await deleteEndpoint(clients, resource.endpointId, {
+    case 'vpcEndpoint':
+      return handOverOrDelete(await handOverIfUsed(clients, connectionId, resource), () =>
+        deleteEndpoint(clients, resource.endpointId, {
           clock: options.timing.clock,
           poll: options.timing.poll,
           signal: options.signal,
         }),
       );
-    }
-    case 'securityGroup': {
-      const heir =
+    case 'securityGroup':
+      return handOverOrDelete(
         resource.purpose === 'endpoints'
           ? await handOverIfUsed(clients, connectionId, resource)
-          : undefined;
-      if (heir !== undefined) return { alreadyGone: false, handedOverTo: heir };
-      return outcome(
-        await deleteSecurityGroup(clients, resource.groupId, {
-          clock: options.timing.clock,
-          policy: options.timing.interfaceWait,
-          signal: options.signal,
-          onHeld: () => options.onGroupHeld?.(resource.groupId),
-        }),
+          : undefined,
+        () =>
+          deleteSecurityGroup(clients, resource.groupId, {
+            clock: options.timing.clock,
+            policy: options.timing.interfaceWait,
+            signal: options.signal,
+            onHeld: () => options.onGroupHeld?.(resource.groupId),
+          }),
       );
-    }
   }
 }
 

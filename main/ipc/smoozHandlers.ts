@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { smoozChannels } from '../../shared/ipc/channels/smooz';
+import type { TrackedConnection } from '../../shared/smooz/trackingRecord';
 import type { MainServices } from '../app/mainServices';
 import type { HandlerTable } from './handlers';
 
@@ -15,6 +16,9 @@ export function createSmoozHandlers(
     ...(await smooz.tokens.status()),
     canEncrypt: smooz.tokens.canEncrypt(),
   });
+  // The tracking time limit counts from the request that started it.
+  const trackFromNow = (entry: Omit<TrackedConnection, 'startedAt'>) =>
+    smooz.tracker.track({ ...entry, startedAt: new Date().toISOString() });
 
   return {
     'smooz:getTokenStatus': tokenStatus,
@@ -37,32 +41,17 @@ export function createSmoozHandlers(
         connection,
         idempotencyKey ?? randomUUID(),
       );
-      smooz.tracker.track({
-        connectionId: created.id,
-        purpose: 'create',
-        startedAt: new Date().toISOString(),
-        customerSide,
-      });
+      trackFromNow({ connectionId: created.id, purpose: 'create', customerSide });
       return created;
     },
     'smooz:deleteConnection': async ({ connectionId, customerSide }) => {
       const deleting = await smooz.client.deleteConnection(connectionId);
-      smooz.tracker.track({
-        connectionId,
-        purpose: 'delete',
-        startedAt: new Date().toISOString(),
-        customerSide,
-      });
+      trackFromNow({ connectionId, purpose: 'delete', customerSide });
       return deleting;
     },
     'smooz:testConnectivity': ({ connectionId }) => smooz.client.testConnectivity(connectionId),
     'smooz:trackConnection': async ({ connectionId, customerSide }) => {
-      smooz.tracker.track({
-        connectionId,
-        purpose: 'create',
-        startedAt: new Date().toISOString(),
-        customerSide,
-      });
+      trackFromNow({ connectionId, purpose: 'create', customerSide });
       return undefined;
     },
     'smooz:listTracked': async () => smooz.tracker.list(),

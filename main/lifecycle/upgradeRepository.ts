@@ -1,22 +1,12 @@
 import { UpgradeStateSchema, type UpgradeState } from '../../shared/lifecycle/upgrade';
-import { createKeyedRecords, type KeyedRecords } from '../base/keyedRecords';
-import type { Logger } from '../base/logger';
-import type { StoreBacking } from '../base/storeBacking';
+import { keyedRecordsKind, type KeyedRecords } from '../base/keyedRecords';
 
-/** In-place template upgrades by connection id (shared/lifecycle/upgrade.ts; parsed when read). */
-export type UpgradeRecords = { lifecycleUpgrades: Record<string, unknown> };
-
-/** Where upgrades live between transitions, by connection id. */
+/** Where in-place template upgrades live between transitions, by connection id. */
 export type UpgradeRepository = KeyedRecords<UpgradeState>;
 
-export function createStoreUpgradeRepository(
-  backing: StoreBacking<UpgradeRecords>,
-  logger: Logger,
-): UpgradeRepository {
-  return createKeyedRecords(backing, logger, {
-    storeKey: 'lifecycleUpgrades',
-    schema: UpgradeStateSchema,
-    keyOf: (state) => state.connectionId,
-    unreadableEvent: 'lifecycle.upgradeUnreadable',
-  });
-}
+export const createStoreUpgradeRepository = keyedRecordsKind({
+  storeKey: 'lifecycleUpgrades',
+  schema: UpgradeStateSchema,
+  keyOf: (state) => state.connectionId,
+  unreadableEvent: 'lifecycle.upgradeUnreadable',
+});

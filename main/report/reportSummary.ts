@@ -24,6 +24,14 @@ const text = (value: unknown): string => {
   return JSON.stringify(value);
 };
 
+/** Several fields of one section as one cell, the way the versions and the OS are usually quoted. */
+const joined = (
+  report: unknown,
+  section: string,
+  keys: readonly string[],
+  separator: string,
+): string => keys.map((key) => text(field(report, section, key))).join(separator);
+
 /** A titled table; `header` null for a list of label/value pairs. */
 function table(title: string, header: readonly string[] | null, rows: readonly Row[]): string {
   const head =
@@ -47,27 +55,8 @@ function overview(report: unknown): string {
   const rows: Row[] = [
     ['作成日時 / generated', field(report, 'generatedAt')],
     ['アプリ / app', field(report, 'app', 'version')],
-    [
-      'Electron / Chromium / Node',
-      [
-        field(report, 'app', 'electron'),
-        field(report, 'app', 'chromium'),
-        field(report, 'app', 'node'),
-      ]
-        .map(text)
-        .join(' / '),
-    ],
-    [
-      'OS',
-      [
-        field(report, 'os', 'platform'),
-        field(report, 'os', 'arch'),
-        field(report, 'os', 'release'),
-        field(report, 'os', 'version'),
-      ]
-        .map(text)
-        .join(' '),
-    ],
+    ['Electron / Chromium / Node', joined(report, 'app', ['electron', 'chromium', 'node'], ' / ')],
+    ['OS', joined(report, 'os', ['platform', 'arch', 'release', 'version'], ' ')],
     [
       'チェックリスト / checklist',
       `${completed} / ${completed + remaining} (${text(field(report, 'checklist', 'currentStep'))})`,

@@ -30,17 +30,15 @@ export interface ChecklistItem {
   readonly value?: { readonly text: string; readonly kind: DisplayKind };
 }
 
-/** Parameters the plan derives from the account: done as soon as the engine holds a flow. */
-const DERIVED = new Set<StepId>([
-  'stack.param1',
-  'stack.param2',
-  'stack.param3',
-  'stack.param4',
-  'stack.param5',
-  'stack.param6',
-  'stack.param8',
-  'stack.additional',
-]);
+/**
+ * Parameters the plan derives from the account, done as soon as the engine holds a flow: every
+ * stack parameter but ⑦, the group the flow itself creates (the one step only inside the VPC).
+ */
+const DERIVED = new Set<StepId>(
+  STEPS.filter((step) => step.screen === 'stackParameters' && !step.insideVpcOnly).map(
+    (step) => step.id,
+  ),
+);
 
 /** The order the guided flow moves through the engine's steps; later means further along. */
 const PROGRESS: Readonly<Record<string, number>> = {

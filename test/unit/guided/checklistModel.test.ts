@@ -64,6 +64,24 @@ describe('the side checklist mirrors the manual and the flow', () => {
     expect(items.get('stack.param7')?.value).toBeUndefined();
   });
 
+  it('settles every stack parameter the plan derives as soon as there is a flow, but not ⑦', () => {
+    const state: SetupState = { step: 'preflight', plan: samplePlan, created: [] };
+    const items = checklistItems({ kind: 'flow', state });
+    const parameters = items.filter((i) => /^stack\.(param|additional)/.test(i.id));
+    const done = parameters.filter((i) => i.state === 'done');
+    expect(done.map((i) => i.id)).toEqual([
+      'stack.param1',
+      'stack.param2',
+      'stack.param3',
+      'stack.param4',
+      'stack.param5',
+      'stack.param6',
+      'stack.param8',
+      'stack.additional',
+    ]);
+    expect(byId(items).get('stack.param7')?.state).toBe('waiting');
+  });
+
   it('shows the stack step running during creation, with the Lambda SG as ⑦', () => {
     const state: SetupState = {
       step: 'creatingStack',

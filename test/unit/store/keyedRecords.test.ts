@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createKeyedRecords } from '../../../main/base/keyedRecords';
+import { createKeyedRecords, keyedRecordsKind } from '../../../main/base/keyedRecords';
 import type { Logger } from '../../../main/base/logger';
 
 const RecordSchema = z.object({ id: z.string(), step: z.enum(['one', 'two']) });
@@ -57,5 +57,26 @@ describe('keyed records in the state file', () => {
     const { records, warnings } = recordsIn({});
     expect(records.load('missing')).toBeUndefined();
     expect(warnings).toEqual([]);
+  });
+
+  it('binds a kind to its own key, so two kinds in one file never see each other', () => {
+    const file: Record<'things' | 'others', Record<string, unknown>> = { things: {}, others: {} };
+    const backing = {
+      get: (key: 'things' | 'others') => file[key],
+      set: (key: 'things' | 'others', value: Record<string, unknown>) => {
+        file[key] = value;
+      },
+    };
+    const kind = (storeKey: 'things' | 'others') =>
+      keyedRecordsKind({
+        storeKey,
+        schema: RecordSchema,
+        keyOf: (r) => r.id,
+        unreadableEvent: 'test.unreadable',
+      })(backing, {} as Logger);
+    kind('things').save({ id: 'a', step: 'one' });
+    expect(file).toEqual({ things: { a: { id: 'a', step: 'one' } }, others: {} });
+    expect(kind('things').load('a')).toEqual({ id: 'a', step: 'one' });
+    expect(kind('others').list()).toEqual([]);
   });
 });
