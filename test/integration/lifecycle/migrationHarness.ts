@@ -19,6 +19,9 @@ import { createEngineHarness } from '../../support/engineHarness';
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
 import { realClock } from '../../../main/base/clock';
 
+/** Moto answers at once: poll it often, on the real clock. */
+const fastTiming = { clock: realClock, poll: { fastMs: 50, idleMaxMs: 50 } };
+
 export interface MigrationApp {
   readonly lifecycle: LifecycleService;
   readonly migrator: Migrator;
@@ -47,7 +50,7 @@ export function migrationApp(
     finder,
     teardown: {
       smooz,
-      timing: { clock: realClock, poll: { fastMs: 50, idleMaxMs: 50 } },
+      timing: fastTiming,
       smoozDeadlineMs: 10_000,
     },
     adoptions,
@@ -61,11 +64,7 @@ export function migrationApp(
     engine,
     smooz,
     removeOldSetup: (state) =>
-      removeOldSetup(clients, state.oldParts, {
-        pollMs: 100,
-        maxWaitMs: 60_000,
-        sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-      }),
+      removeOldSetup(clients, state.oldParts, { ...fastTiming, maxWaitMs: 60_000 }),
     logger: silentLogger,
     pollMs: 50,
     smoozWaitMs: 30_000,
