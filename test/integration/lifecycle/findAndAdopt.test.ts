@@ -21,26 +21,20 @@ import { createEngineHarness } from '../../support/engineHarness';
 import { driveToEnd } from '../../support/engineFlows';
 import { SMOOZ_TEMPLATE_VERSION } from '../../../shared/stack/templateVersion';
 import { findSetups, type FinderDeps } from '../../../main/lifecycle/findSetups';
-import { createSmoozClient, type SmoozApi } from '../../../main/smooz/smoozApiClient';
+import type { SmoozApi } from '../../../main/smooz/smoozApiClient';
 import { diagnose } from '../../../shared/lifecycle/diagnosis';
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
-import { startSmoozServer, type SmoozServer } from '../../smooz-server/smoozServer';
-import { worldDataSources } from '../../smooz-server/worldDataSources';
 import {
-  connectSmoozTo,
-  deployManualSetup,
-  motoVpcResolver,
-  type ManualDeployment,
-} from '../../support/lifecycle/manualSetup';
-import { resetMoto } from '../../support/motoServer';
-import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
-import { ADMIN_TOKEN } from '../smooz/harness';
+  SMOOZ_ACCOUNT,
+  startHandMadeWorld,
+  type HandMadeWorld,
+} from '../../support/lifecycle/handMadeWorld';
+import type { ManualDeployment } from '../../support/lifecycle/manualSetup';
+import type { SeededAccount } from '../../support/seedAccount';
 import { realClock } from '../../../main/base/clock';
 
-const SMOOZ_ACCOUNT = '210987654321';
 const endpoint = inject('motoEndpoint');
-const worldFile = inject('testWorldFile');
-let server: SmoozServer;
+let world: HandMadeWorld;
 let smooz: SmoozApi;
 let seeded: SeededAccount;
 let manual: ManualDeployment;
@@ -50,31 +44,8 @@ let finder: FinderDeps;
 let adoptedIn: string;
 
 beforeAll(async () => {
-  await resetMoto(endpoint);
-  seeded = await seedCustomerAccount(endpoint);
-  server = await startSmoozServer({
-    motoEndpoint: endpoint,
-    smoozAccountId: SMOOZ_ACCOUNT,
-    adminTokens: [ADMIN_TOKEN],
-    transitionDelayMs: 0,
-    dataSources: worldDataSources(worldFile),
-  });
-  smooz = createSmoozClient({
-    baseUrl: server.url,
-    token: async () => ADMIN_TOKEN,
-    maxAttempts: 1,
-  });
-  manual = await deployManualSetup(endpoint, worldFile, seeded, {
-    stackName: 'smooz-privatelink',
-    functionName: 'smooz-privatelink-function',
-  });
-  smoozConnectionId = await connectSmoozTo(smooz, manual, '本番 PostgreSQL');
-  finder = {
-    config: motoAppConfig(endpoint),
-    contextFor: async (_profile, region) => ({ ...motoContext, region }),
-    smooz,
-    resolve: motoVpcResolver(endpoint),
-  };
+  world = await startHandMadeWorld(endpoint, inject('testWorldFile'), { smoozDelayMs: 0 });
+  ({ smooz, seeded, manual, smoozConnectionId, finder } = world);
 });
 
 /** The lifecycle service as the app assembles it, on a fresh store (or a given one). */
@@ -98,7 +69,7 @@ async function lifecycleOn(connectionIds: string[] = [], dir?: string) {
 }
 
 afterAll(async () => {
-  await server.close();
+  await world?.close();
 });
 
 describe('a setup made by hand from the manual', () => {

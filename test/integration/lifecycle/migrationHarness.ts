@@ -13,9 +13,9 @@ import { createMigrator, type Migrator, type MigratorDeps } from '../../../main/
 import { removeOldSetup } from '../../../main/lifecycle/oldSetupRemoval';
 import { silentLogger } from '../../../main/base/logger';
 import { storeOptions, type PersistedState } from '../../../main/app/storeSchema';
-import type { FinderDeps } from '../../../main/lifecycle/findSetups';
 import type { SmoozApi } from '../../../main/smooz/smoozApiClient';
 import { createEngineHarness } from '../../support/engineHarness';
+import type { HandMadeWorld } from '../../support/lifecycle/handMadeWorld';
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
 import { realClock } from '../../../main/base/clock';
 
@@ -35,8 +35,7 @@ export interface MigrationApp {
  */
 export function migrationApp(
   motoEndpoint: string,
-  smooz: SmoozApi,
-  finder: FinderDeps,
+  { smooz, finder }: Pick<HandMadeWorld, 'smooz' | 'finder'>,
   options: {
     readonly userDataDir?: string;
     readonly wrap?: (deps: MigratorDeps) => MigratorDeps;

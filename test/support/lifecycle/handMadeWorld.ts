@@ -1,0 +1,93 @@
+import type { FinderDeps } from '../../../main/lifecycle/findSetups';
+import type { LifecycleService } from '../../../main/lifecycle/lifecycleService';
+import { createSmoozClient, type SmoozApi } from '../../../main/smooz/smoozApiClient';
+import type { AdoptionState } from '../../../shared/lifecycle/adopt';
+import type { NewSetupRequest } from '../../../shared/lifecycle/migrate';
+import { startSmoozServer, type SmoozServer } from '../../smooz-server/smoozServer';
+import { worldDataSources } from '../../smooz-server/worldDataSources';
+import { accountSnapshot, type AccountSnapshot } from '../accountSnapshot';
+import { motoAppConfig, motoContext } from '../awsTestConfig';
+import { resetMoto } from '../motoServer';
+import { seedCustomerAccount, type SeededAccount } from '../seedAccount';
+import { motoVpcResolver, setUpByHand, type ManualDeployment } from './manualSetup';
+
+export const SMOOZ_ACCOUNT = '210987654321';
+/** The name the engineer gave SMOOZ's connection, and the user gives it again in the app. */
+export const CONNECTION_NAME = '本番 PostgreSQL';
+const ADMIN_TOKEN = 'smooz-lifecycle-admin-token-0123456789';
+
+/** A customer account with a setup made by hand from the manual, which SMOOZ already uses. */
+export interface HandMadeWorld {
+  readonly seeded: SeededAccount;
+  /** SMOOZ's API, signed in as an admin of SMOOZ's customer. */
+  readonly smooz: SmoozApi;
+  readonly manual: ManualDeployment;
+  readonly smoozConnectionId: string;
+  /** The finder's dependencies as the app gives them, on the emulated account and its DNS. */
+  readonly finder: FinderDeps;
+  /** The seeded account before the manual's parts were made. */
+  readonly beforeManual: AccountSnapshot;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh emulated account (moto reset and seeded), the SMOOZ reference server logging in to the
+ * test world's databases, and the manual followed to the end (SMOOZ connected through it).
+ */
+export async function startHandMadeWorld(
+  motoEndpoint: string,
+  worldFile: string,
+  options: { readonly smoozDelayMs: number },
+): Promise<HandMadeWorld> {
+  await resetMoto(motoEndpoint);
+  const seeded = await seedCustomerAccount(motoEndpoint);
+  const server: SmoozServer = await startSmoozServer({
+    motoEndpoint,
+    smoozAccountId: SMOOZ_ACCOUNT,
+    adminTokens: [ADMIN_TOKEN],
+    transitionDelayMs: options.smoozDelayMs,
+    dataSources: worldDataSources(worldFile),
+  });
+  const smooz = createSmoozClient({
+    baseUrl: server.url,
+    token: async () => ADMIN_TOKEN,
+    maxAttempts: 1,
+  });
+  const beforeManual = await accountSnapshot(motoEndpoint);
+  const byHand = await setUpByHand(motoEndpoint, worldFile, seeded, smooz, CONNECTION_NAME);
+  return {
+    seeded,
+    smooz,
+    ...byHand,
+    finder: {
+      config: motoAppConfig(motoEndpoint),
+      contextFor: async (_profile, region) => ({ ...motoContext, region }),
+      smooz,
+      resolve: motoVpcResolver(motoEndpoint),
+    },
+    beforeManual,
+    close: () => server.close(),
+  };
+}
+
+/** Scans and adopts the hand-made setup under its SMOOZ name, as the user does from home. */
+export async function adoptHandMade(
+  lifecycle: LifecycleService,
+  world: HandMadeWorld,
+): Promise<AdoptionState> {
+  await lifecycle.scan('moto', motoContext.region);
+  return lifecycle.adopt({
+    profile: 'moto',
+    region: motoContext.region,
+    key: world.manual.endpointServiceId,
+    name: CONNECTION_NAME,
+  });
+}
+
+/** What the user asks of the setup a migration makes: the same PostgreSQL, by password. */
+export const migrationRequest = (world: HandMadeWorld): NewSetupRequest => ({
+  connectionName: CONNECTION_NAME,
+  database: { kind: 'instance', identifier: world.seeded.postgres.identifier },
+  authMethod: 'password',
+  smoozAccountId: SMOOZ_ACCOUNT,
+});
