@@ -13,7 +13,6 @@ import { GetFunctionConfigurationCommand, LambdaClient } from '@aws-sdk/client-l
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAwsClient } from '../../../main/aws/clientFactory';
 import { createStoreAdoptionRepository } from '../../../main/lifecycle/adoptionRepository';
-import { createLifecycleService } from '../../../main/lifecycle/lifecycleService';
 import { silentLogger } from '../../../main/base/logger';
 import { storeOptions, type PersistedState } from '../../../main/app/storeSchema';
 import { accountSnapshot } from '../../support/accountSnapshot';
@@ -25,13 +24,13 @@ import type { SmoozApi } from '../../../main/smooz/smoozApiClient';
 import { diagnose } from '../../../shared/lifecycle/diagnosis';
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
 import {
+  lifecycleServiceFor,
   SMOOZ_ACCOUNT,
   startHandMadeWorld,
   type HandMadeWorld,
 } from '../../support/lifecycle/handMadeWorld';
 import type { ManualDeployment } from '../../support/lifecycle/manualSetup';
 import type { SeededAccount } from '../../support/seedAccount';
-import { realClock } from '../../../main/base/clock';
 
 const endpoint = inject('motoEndpoint');
 let world: HandMadeWorld;
@@ -55,16 +54,11 @@ async function lifecycleOn(connectionIds: string[] = [], dir?: string) {
   return {
     dir: cwd,
     store,
-    lifecycle: createLifecycleService({
-      finder,
-      teardown: {
-        smooz,
-        timing: { clock: realClock, poll: { fastMs: 50, idleMaxMs: 50 } },
-        smoozDeadlineMs: 20_000,
-      },
-      adoptions: createStoreAdoptionRepository(store, silentLogger),
-      connectionIds: () => connectionIds,
-    }),
+    lifecycle: lifecycleServiceFor(
+      world,
+      createStoreAdoptionRepository(store, silentLogger),
+      () => connectionIds,
+    ),
   };
 }
 

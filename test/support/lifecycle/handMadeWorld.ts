@@ -1,5 +1,10 @@
 import type { FinderDeps } from '../../../main/lifecycle/findSetups';
-import type { LifecycleService } from '../../../main/lifecycle/lifecycleService';
+import type { AdoptionRepository } from '../../../main/lifecycle/adoptionRepository';
+import {
+  createLifecycleService,
+  type LifecycleService,
+} from '../../../main/lifecycle/lifecycleService';
+import { realClock } from '../../../main/base/clock';
 import { createSmoozClient, type SmoozApi } from '../../../main/smooz/smoozApiClient';
 import type { AdoptionState } from '../../../shared/lifecycle/adopt';
 import type { NewSetupRequest } from '../../../shared/lifecycle/migrate';
@@ -15,6 +20,8 @@ export const SMOOZ_ACCOUNT = '210987654321';
 /** The name the engineer gave SMOOZ's connection, and the user gives it again in the app. */
 export const CONNECTION_NAME = '本番 PostgreSQL';
 const ADMIN_TOKEN = 'smooz-lifecycle-admin-token-0123456789';
+/** Short polls on the real clock: moto and SMOOZ's reference server answer at once. */
+export const MOTO_POLLING = { clock: realClock, poll: { fastMs: 50, idleMaxMs: 50 } };
 
 /** A customer account with a setup made by hand from the manual, which SMOOZ already uses. */
 export interface HandMadeWorld {
@@ -68,6 +75,27 @@ export async function startHandMadeWorld(
     beforeManual,
     close: () => server.close(),
   };
+}
+
+/**
+ * The lifecycle service as the app assembles it, on the world's finder and SMOOZ, keeping its
+ * adoptions in `adoptions`.
+ */
+export function lifecycleServiceFor(
+  world: Pick<HandMadeWorld, 'finder' | 'smooz'>,
+  adoptions: AdoptionRepository,
+  connectionIds: () => readonly string[],
+): LifecycleService {
+  return createLifecycleService({
+    finder: world.finder,
+    teardown: {
+      smooz: world.smooz,
+      timing: MOTO_POLLING,
+      smoozDeadlineMs: 20_000,
+    },
+    adoptions,
+    connectionIds,
+  });
 }
 
 /** Scans and adopts the hand-made setup under its SMOOZ name, as the user does from home. */
