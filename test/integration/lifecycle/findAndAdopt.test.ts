@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { EventBridgeClient, ListRulesCommand } from '@aws-sdk/client-eventbridge';
 import { GetFunctionConfigurationCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAwsClient } from '../../../main/aws/clientFactory';
 import { createStoreAdoptionRepository } from '../../../main/lifecycle/adoptionRepository';
 import { silentLogger } from '../../../main/base/logger';
@@ -26,14 +26,13 @@ import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
 import {
   lifecycleServiceFor,
   SMOOZ_ACCOUNT,
-  startHandMadeWorld,
-  type HandMadeWorld,
+  handMadeWorldPerFile,
 } from '../../support/lifecycle/handMadeWorld';
 import type { ManualDeployment } from '../../support/lifecycle/manualSetup';
 import type { SeededAccount } from '../../support/seedAccount';
 
 const endpoint = inject('motoEndpoint');
-let world: HandMadeWorld;
+const handMade = handMadeWorldPerFile({ smoozDelayMs: 0 });
 let smooz: SmoozApi;
 let seeded: SeededAccount;
 let manual: ManualDeployment;
@@ -42,9 +41,8 @@ let finder: FinderDeps;
 /** The state folder of the app that adopted the hand-made setup. */
 let adoptedIn: string;
 
-beforeAll(async () => {
-  world = await startHandMadeWorld(endpoint, inject('testWorldFile'), { smoozDelayMs: 0 });
-  ({ smooz, seeded, manual, smoozConnectionId, finder } = world);
+beforeAll(() => {
+  ({ smooz, seeded, manual, smoozConnectionId, finder } = handMade());
 });
 
 /** The lifecycle service as the app assembles it, on a fresh store (or a given one). */
@@ -55,16 +53,12 @@ async function lifecycleOn(connectionIds: string[] = [], dir?: string) {
     dir: cwd,
     store,
     lifecycle: lifecycleServiceFor(
-      world,
+      handMade(),
       createStoreAdoptionRepository(store, silentLogger),
       () => connectionIds,
     ),
   };
 }
-
-afterAll(async () => {
-  await world?.close();
-});
 
 describe('a setup made by hand from the manual', () => {
   it('carries SMOOZ’s traffic to the real PostgreSQL before the app touches it', async () => {

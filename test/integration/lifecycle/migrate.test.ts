@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { accountSnapshot } from '../../support/accountSnapshot';
 import {
   adoptHandMade,
+  handMadeWorldPerFile,
   migrationRequest,
-  startHandMadeWorld,
-  type HandMadeWorld,
 } from '../../support/lifecycle/handMadeWorld';
 import { connectivityLoop, migrationApp } from './migrationHarness';
 
 const endpoint = inject('motoEndpoint');
-let world: HandMadeWorld;
-
-beforeAll(async () => {
-  world = await startHandMadeWorld(endpoint, inject('testWorldFile'), { smoozDelayMs: 200 });
-}, 180_000);
-
-afterAll(async () => {
-  await world?.close();
-});
+const handMade = handMadeWorldPerFile({ smoozDelayMs: 200 });
 
 describe('migrating the manual-style setup side by side', () => {
   it('moves SMOOZ to a setup of the current design with zero failed connectivity tests, and removes the old one', async () => {
+    const world = handMade();
     const { smooz, manual, smoozConnectionId, beforeManual } = world;
     const app = migrationApp(endpoint, world);
     const adopted = await adoptHandMade(app.lifecycle, world);

@@ -1,26 +1,18 @@
-import { beforeAll, afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { accountSnapshot } from '../../support/accountSnapshot';
 import {
   adoptHandMade,
+  handMadeWorldPerFile,
   migrationRequest,
-  startHandMadeWorld,
-  type HandMadeWorld,
 } from '../../support/lifecycle/handMadeWorld';
 import { connectivityLoop, migrationApp } from './migrationHarness';
 
 const endpoint = inject('motoEndpoint');
-let world: HandMadeWorld;
-
-beforeAll(async () => {
-  world = await startHandMadeWorld(endpoint, inject('testWorldFile'), { smoozDelayMs: 100 });
-}, 180_000);
-
-afterAll(async () => {
-  await world?.close();
-});
+const handMade = handMadeWorldPerFile({ smoozDelayMs: 100 });
 
 describe('stopping a migration and undoing it before the switch', () => {
   it('stops before the next step, then undoes: SMOOZ stays on the old setup, the new one is gone', async () => {
+    const world = handMade();
     const { smooz, manual, smoozConnectionId: connectionId } = world;
     const app = migrationApp(endpoint, world);
     await adoptHandMade(app.lifecycle, world);

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { FinderDeps } from '../../../main/lifecycle/findSetups';
 import type { AdoptionRepository } from '../../../main/lifecycle/adoptionRepository';
 import {
@@ -74,6 +75,26 @@ export async function startHandMadeWorld(
     },
     beforeManual,
     close: () => server.close(),
+  };
+}
+
+/**
+ * One world for all the tests of a file: started before the first, closed after the last. The
+ * function returned hands it to a test or a later hook.
+ */
+export function handMadeWorldPerFile(options: {
+  readonly smoozDelayMs: number;
+}): () => HandMadeWorld {
+  let world: HandMadeWorld | undefined;
+  beforeAll(async () => {
+    world = await startHandMadeWorld(inject('motoEndpoint'), inject('testWorldFile'), options);
+  }, 180_000);
+  afterAll(async () => {
+    await world?.close();
+  });
+  return () => {
+    if (!world) throw new Error('the hand-made world did not start');
+    return world;
   };
 }
 
