@@ -130,11 +130,7 @@ export function createMainServices(host: HostEnvironment): MainServices {
           await services.awsAccess.contextFor(state.profile, state.region),
         ),
         state.oldParts,
-        {
-          pollMs: 5_000,
-          maxWaitMs: 30 * 60_000,
-          sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-        },
+        { ...DEFAULT_TIMING, maxWaitMs: 30 * 60_000 },
       ),
     logger,
   });

@@ -11,16 +11,15 @@ import {
 import { DeleteFunctionCommand } from '@aws-sdk/client-lambda';
 import { AppError } from '../../shared/errors';
 import type { AdoptedParts } from '../../shared/lifecycle/adopt';
+import { awsErrorName } from '../aws/awsErrors';
+import { nextPollMs, type EngineTiming } from '../engine/timing';
 import type { FinderClients } from './finderClients';
 import { LifecycleErrorCodes } from './lifecycleErrors';
 
-export interface RemovalTiming {
-  readonly pollMs: number;
+/** The engine's clock and poll policy, and how long the old stack may take to go. */
+export interface RemovalTiming extends Pick<EngineTiming, 'clock' | 'poll'> {
   readonly maxWaitMs: number;
-  readonly sleep: (ms: number) => Promise<void>;
 }
-
-const awsErrorName = (error: unknown) => (error as { name?: string }).name;
 
 const GONE = new Set([
   'ValidationError',
@@ -37,7 +36,7 @@ async function ensureGone(remove: () => Promise<unknown>): Promise<void> {
   try {
     await remove();
   } catch (error) {
-    if (!GONE.has(awsErrorName(error) ?? '')) throw error;
+    if (!GONE.has(awsErrorName(error))) throw error;
   }
 }
 
@@ -83,7 +82,11 @@ async function waitForStackGone(
   stackName: string,
   timing: RemovalTiming,
 ): Promise<void> {
-  for (let waited = 0; waited <= timing.maxWaitMs; waited += timing.pollMs) {
+  const { clock, poll } = timing;
+  const deadline = clock.now() + timing.maxWaitMs;
+  let waitMs: number | undefined;
+  let previous: string | undefined;
+  while (clock.now() <= deadline) {
     let status: string | undefined;
     try {
       status = (await cfn.send(new DescribeStacksCommand({ StackName: stackName }))).Stacks?.[0]
@@ -96,7 +99,9 @@ async function waitForStackGone(
     if (status === 'DELETE_FAILED') {
       throw new AppError(LifecycleErrorCodes.oldSetupNotRemoved, { stackName, status });
     }
-    await timing.sleep(timing.pollMs);
+    waitMs = nextPollMs(poll, waitMs, status !== previous);
+    previous = status;
+    await clock.sleep(waitMs);
   }
   throw new AppError(LifecycleErrorCodes.oldSetupNotRemoved, { stackName, status: 'timeout' });
 }

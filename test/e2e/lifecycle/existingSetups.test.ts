@@ -1,29 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createSmoozClient } from '../../../main/smooz/smoozApiClient';
 import { accountSnapshot, type AccountSnapshot } from '../../support/accountSnapshot';
-import { startBridgeApp, type BridgeApp } from '../../support/bridgeApp';
-import { launchChromium } from '../../support/browser';
-import {
-  connectSmoozTo,
-  deployManualSetup,
-  motoVpcResolver,
-  type ManualDeployment,
-} from '../../support/lifecycle/manualSetup';
-import {
-  ADMIN_TOKEN,
-  openPage,
-  PROFILE,
-  startWorld,
-  type GuidedWorld,
-} from '../guided/guidedHarness';
+import type { BridgeApp } from '../../support/bridgeApp';
+import type { ManualDeployment } from '../../support/lifecycle/manualSetup';
+import { PROFILE } from '../guided/guidedHarness';
 import { message } from '../guided/messages';
 import { shoot } from '../guided/shots';
+import { openHandMadeApp, type HandMadeApp } from './handMadeApp';
 
 const endpoint = inject('motoEndpoint');
-let world: GuidedWorld;
+let handMade: HandMadeApp;
 let app: BridgeApp;
-let browser: Browser;
 let page: Page;
 let manual: ManualDeployment;
 let before: AccountSnapshot;
@@ -32,29 +19,13 @@ const ja = (key: string, params: Record<string, string | number> = {}) =>
   message('ja', 'lifecycle', key, params);
 
 beforeAll(async () => {
-  world = await startWorld(endpoint, 0);
-  manual = await deployManualSetup(endpoint, inject('testWorldFile'), world.seeded, {
-    stackName: 'smooz-privatelink',
-    functionName: 'smooz-privatelink-function',
-  });
-  const smooz = createSmoozClient({ baseUrl: world.smooz.url, token: async () => ADMIN_TOKEN });
-  await connectSmoozTo(smooz, manual, '本番DB');
-  app = await startBridgeApp({
-    awsPaths: world.aws.paths,
-    config: { aws: { endpointUrl: endpoint }, smooz: { apiBaseUrl: world.smooz.url } },
-    secretEncryptor: world.encryptor,
-    resolveDatabaseAddresses: motoVpcResolver(endpoint),
-  });
-  await app.services.smooz.tokens.write(ADMIN_TOKEN);
+  handMade = await openHandMadeApp(endpoint, inject('testWorldFile'));
+  ({ app, page, manual } = handMade);
   before = await accountSnapshot(endpoint);
-  browser = await launchChromium();
-  page = await openPage(browser, app);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await world?.close();
+  await handMade?.close();
 });
 
 describe('home: find existing setups', () => {

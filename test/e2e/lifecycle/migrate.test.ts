@@ -1,22 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createSmoozClient, type SmoozApi } from '../../../main/smooz/smoozApiClient';
-import { startBridgeApp, type BridgeApp } from '../../support/bridgeApp';
-import { launchChromium } from '../../support/browser';
-import {
-  connectSmoozTo,
-  deployManualSetup,
-  motoVpcResolver,
-  type ManualDeployment,
-} from '../../support/lifecycle/manualSetup';
-import { ADMIN_TOKEN, openPage, startWorld, type GuidedWorld } from '../guided/guidedHarness';
+import type { SmoozApi } from '../../../main/smooz/smoozApiClient';
+import type { BridgeApp } from '../../support/bridgeApp';
+import type { ManualDeployment } from '../../support/lifecycle/manualSetup';
 import { message } from '../guided/messages';
 import { shoot } from '../guided/shots';
+import { openHandMadeApp, type HandMadeApp } from './handMadeApp';
 
 const endpoint = inject('motoEndpoint');
-let world: GuidedWorld;
+let handMade: HandMadeApp;
 let app: BridgeApp;
-let browser: Browser;
 let page: Page;
 let manual: ManualDeployment;
 let smooz: SmoozApi;
@@ -26,28 +19,12 @@ const ja = (key: string, params: Record<string, string | number> = {}) =>
   message('ja', 'lifecycle', key, params);
 
 beforeAll(async () => {
-  world = await startWorld(endpoint, 0);
-  manual = await deployManualSetup(endpoint, inject('testWorldFile'), world.seeded, {
-    stackName: 'smooz-privatelink',
-    functionName: 'smooz-privatelink-function',
-  });
-  smooz = createSmoozClient({ baseUrl: world.smooz.url, token: async () => ADMIN_TOKEN });
-  connectionId = await connectSmoozTo(smooz, manual, '本番DB');
-  app = await startBridgeApp({
-    awsPaths: world.aws.paths,
-    config: { aws: { endpointUrl: endpoint }, smooz: { apiBaseUrl: world.smooz.url } },
-    secretEncryptor: world.encryptor,
-    resolveDatabaseAddresses: motoVpcResolver(endpoint),
-  });
-  await app.services.smooz.tokens.write(ADMIN_TOKEN);
-  browser = await launchChromium();
-  page = await openPage(browser, app);
+  handMade = await openHandMadeApp(endpoint, inject('testWorldFile'));
+  ({ app, page, manual, smooz, smoozConnectionId: connectionId } = handMade);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await world?.close();
+  await handMade?.close();
 });
 
 describe('home: move an adopted hand-made setup to the current design', () => {

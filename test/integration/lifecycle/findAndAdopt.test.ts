@@ -10,10 +10,9 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { EventBridgeClient, ListRulesCommand } from '@aws-sdk/client-eventbridge';
 import { GetFunctionConfigurationCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAwsClient } from '../../../main/aws/clientFactory';
 import { createStoreAdoptionRepository } from '../../../main/lifecycle/adoptionRepository';
-import { createLifecycleService } from '../../../main/lifecycle/lifecycleService';
 import { silentLogger } from '../../../main/base/logger';
 import { storeOptions, type PersistedState } from '../../../main/app/storeSchema';
 import { accountSnapshot } from '../../support/accountSnapshot';
@@ -21,26 +20,19 @@ import { createEngineHarness } from '../../support/engineHarness';
 import { driveToEnd } from '../../support/engineFlows';
 import { SMOOZ_TEMPLATE_VERSION } from '../../../shared/stack/templateVersion';
 import { findSetups, type FinderDeps } from '../../../main/lifecycle/findSetups';
-import { createSmoozClient, type SmoozApi } from '../../../main/smooz/smoozApiClient';
+import type { SmoozApi } from '../../../main/smooz/smoozApiClient';
 import { diagnose } from '../../../shared/lifecycle/diagnosis';
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
-import { startSmoozServer, type SmoozServer } from '../../smooz-server/smoozServer';
-import { worldDataSources } from '../../smooz-server/worldDataSources';
 import {
-  connectSmoozTo,
-  deployManualSetup,
-  motoVpcResolver,
-  type ManualDeployment,
-} from '../../support/lifecycle/manualSetup';
-import { resetMoto } from '../../support/motoServer';
-import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
-import { ADMIN_TOKEN } from '../smooz/harness';
-import { realClock } from '../../../main/base/clock';
+  lifecycleServiceFor,
+  SMOOZ_ACCOUNT,
+  handMadeWorldPerFile,
+} from '../../support/lifecycle/handMadeWorld';
+import type { ManualDeployment } from '../../support/lifecycle/manualSetup';
+import type { SeededAccount } from '../../support/seedAccount';
 
-const SMOOZ_ACCOUNT = '210987654321';
 const endpoint = inject('motoEndpoint');
-const worldFile = inject('testWorldFile');
-let server: SmoozServer;
+const handMade = handMadeWorldPerFile({ smoozDelayMs: 0 });
 let smooz: SmoozApi;
 let seeded: SeededAccount;
 let manual: ManualDeployment;
@@ -49,32 +41,8 @@ let finder: FinderDeps;
 /** The state folder of the app that adopted the hand-made setup. */
 let adoptedIn: string;
 
-beforeAll(async () => {
-  await resetMoto(endpoint);
-  seeded = await seedCustomerAccount(endpoint);
-  server = await startSmoozServer({
-    motoEndpoint: endpoint,
-    smoozAccountId: SMOOZ_ACCOUNT,
-    adminTokens: [ADMIN_TOKEN],
-    transitionDelayMs: 0,
-    dataSources: worldDataSources(worldFile),
-  });
-  smooz = createSmoozClient({
-    baseUrl: server.url,
-    token: async () => ADMIN_TOKEN,
-    maxAttempts: 1,
-  });
-  manual = await deployManualSetup(endpoint, worldFile, seeded, {
-    stackName: 'smooz-privatelink',
-    functionName: 'smooz-privatelink-function',
-  });
-  smoozConnectionId = await connectSmoozTo(smooz, manual, '本番 PostgreSQL');
-  finder = {
-    config: motoAppConfig(endpoint),
-    contextFor: async (_profile, region) => ({ ...motoContext, region }),
-    smooz,
-    resolve: motoVpcResolver(endpoint),
-  };
+beforeAll(() => {
+  ({ smooz, seeded, manual, smoozConnectionId, finder } = handMade());
 });
 
 /** The lifecycle service as the app assembles it, on a fresh store (or a given one). */
@@ -84,22 +52,13 @@ async function lifecycleOn(connectionIds: string[] = [], dir?: string) {
   return {
     dir: cwd,
     store,
-    lifecycle: createLifecycleService({
-      finder,
-      teardown: {
-        smooz,
-        timing: { clock: realClock, poll: { fastMs: 50, idleMaxMs: 50 } },
-        smoozDeadlineMs: 20_000,
-      },
-      adoptions: createStoreAdoptionRepository(store, silentLogger),
-      connectionIds: () => connectionIds,
-    }),
+    lifecycle: lifecycleServiceFor(
+      handMade(),
+      createStoreAdoptionRepository(store, silentLogger),
+      () => connectionIds,
+    ),
   };
 }
-
-afterAll(async () => {
-  await server.close();
-});
 
 describe('a setup made by hand from the manual', () => {
   it('carries SMOOZ’s traffic to the real PostgreSQL before the app touches it', async () => {

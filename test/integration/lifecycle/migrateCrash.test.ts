@@ -1,32 +1,26 @@
 import { DescribeVpcEndpointsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { createSmoozClient, type SmoozApi } from '../../../main/smooz/smoozApiClient';
 import {
   MIGRATION_STEPS,
   type MigrationState,
   type MigrationStep,
 } from '../../../shared/lifecycle/migrate';
 import { accountSnapshot } from '../../support/accountSnapshot';
-import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
+import { motoContext } from '../../support/awsTestConfig';
 import {
-  connectSmoozTo,
-  deployManualSetup,
-  motoVpcResolver,
-} from '../../support/lifecycle/manualSetup';
-import { resetMoto } from '../../support/motoServer';
-import { seedCustomerAccount } from '../../support/seedAccount';
-import { startSmoozServer, type SmoozServer } from '../../smooz-server/smoozServer';
-import { worldDataSources } from '../../smooz-server/worldDataSources';
-import { ADMIN_TOKEN } from '../smooz/harness';
+  adoptHandMade,
+  migrationRequest,
+  SMOOZ_ACCOUNT,
+  startHandMadeWorld,
+  type HandMadeWorld,
+} from '../../support/lifecycle/handMadeWorld';
 import { connectivityLoop, migrationApp } from './migrationHarness';
 
-const SMOOZ_ACCOUNT = '210987654321';
 const endpoint = inject('motoEndpoint');
-const worldFile = inject('testWorldFile');
-let server: SmoozServer | undefined;
+let world: HandMadeWorld | undefined;
 
 afterEach(async () => {
-  await server?.close();
+  await world?.close();
 });
 
 /** SMOOZ's live interface endpoints, as SMOOZ's own account sees them. */
@@ -62,35 +56,10 @@ describe('a crash at each migration step', () => {
   it.each<CrashPoint>(['newSetupPlanned', ...MIGRATION_STEPS])(
     'resumes after a crash at %s to the same end, nothing duplicated or orphaned',
     async (point) => {
-      await resetMoto(endpoint);
-      const seeded = await seedCustomerAccount(endpoint);
-      server = await startSmoozServer({
-        motoEndpoint: endpoint,
-        smoozAccountId: SMOOZ_ACCOUNT,
-        adminTokens: [ADMIN_TOKEN],
-        transitionDelayMs: 100,
-        dataSources: worldDataSources(worldFile),
-      });
-      const smooz: SmoozApi = createSmoozClient({
-        baseUrl: server.url,
-        token: async () => ADMIN_TOKEN,
-        maxAttempts: 1,
-      });
-      const before = await accountSnapshot(endpoint);
-      const manual = await deployManualSetup(endpoint, worldFile, seeded, {
-        stackName: 'smooz-privatelink',
-        functionName: 'smooz-privatelink-function',
-      });
-      const connectionId = await connectSmoozTo(smooz, manual, '本番 PostgreSQL');
-      const finder = {
-        config: motoAppConfig(endpoint),
-        contextFor: async (_p: string, region: string) => ({ ...motoContext, region }),
-        smooz,
-        resolve: motoVpcResolver(endpoint),
-      };
-
+      world = await startHandMadeWorld(endpoint, inject('testWorldFile'), { smoozDelayMs: 100 });
+      const { smooz, manual, smoozConnectionId: connectionId, beforeManual: before } = world;
       let crashed = false;
-      const first = migrationApp(endpoint, smooz, finder, {
+      const first = migrationApp(endpoint, world, {
         wrap: (deps) => ({
           ...deps,
           migrations: {
@@ -106,24 +75,13 @@ describe('a crash at each migration step', () => {
           },
         }),
       });
-      await first.lifecycle.scan('moto', 'ap-northeast-1');
-      await first.lifecycle.adopt({
-        profile: 'moto',
-        region: 'ap-northeast-1',
-        key: manual.endpointServiceId,
-        name: '本番 PostgreSQL',
-      });
+      await adoptHandMade(first.lifecycle, world);
       const loop = connectivityLoop(smooz, connectionId);
-      await first.migrator.start(manual.endpointServiceId, {
-        connectionName: '本番 PostgreSQL',
-        database: { kind: 'instance', identifier: seeded.postgres.identifier },
-        authMethod: 'password',
-        smoozAccountId: SMOOZ_ACCOUNT,
-      });
+      await first.migrator.start(manual.endpointServiceId, migrationRequest(world));
       await first.migrator.settled(manual.endpointServiceId);
       expect(crashed).toBe(true);
 
-      const reopened = migrationApp(endpoint, smooz, finder, { userDataDir: first.userDataDir });
+      const reopened = migrationApp(endpoint, world, { userDataDir: first.userDataDir });
       expect(reopened.migrator.get(manual.endpointServiceId)?.phase).toBe('running');
       reopened.migrator.resumeInterrupted();
       const end = await reopened.migrator.settled(manual.endpointServiceId);

@@ -4,20 +4,20 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import { createStoreAdoptionRepository } from '../../../main/lifecycle/adoptionRepository';
 import { createFinderClients } from '../../../main/lifecycle/finderClients';
-import {
-  createLifecycleService,
-  type LifecycleService,
-} from '../../../main/lifecycle/lifecycleService';
+import type { LifecycleService } from '../../../main/lifecycle/lifecycleService';
 import { createStoreMigrationRepository } from '../../../main/lifecycle/migrationRepository';
 import { createMigrator, type Migrator, type MigratorDeps } from '../../../main/lifecycle/migrator';
 import { removeOldSetup } from '../../../main/lifecycle/oldSetupRemoval';
 import { silentLogger } from '../../../main/base/logger';
 import { storeOptions, type PersistedState } from '../../../main/app/storeSchema';
-import type { FinderDeps } from '../../../main/lifecycle/findSetups';
 import type { SmoozApi } from '../../../main/smooz/smoozApiClient';
 import { createEngineHarness } from '../../support/engineHarness';
+import {
+  lifecycleServiceFor,
+  MOTO_POLLING,
+  type HandMadeWorld,
+} from '../../support/lifecycle/handMadeWorld';
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
-import { realClock } from '../../../main/base/clock';
 
 export interface MigrationApp {
   readonly lifecycle: LifecycleService;
@@ -32,8 +32,7 @@ export interface MigrationApp {
  */
 export function migrationApp(
   motoEndpoint: string,
-  smooz: SmoozApi,
-  finder: FinderDeps,
+  world: Pick<HandMadeWorld, 'smooz' | 'finder'>,
   options: {
     readonly userDataDir?: string;
     readonly wrap?: (deps: MigratorDeps) => MigratorDeps;
@@ -43,29 +42,18 @@ export function migrationApp(
   const { engine } = createEngineHarness(motoEndpoint, { userDataDir });
   const store = new Conf<PersistedState>({ ...storeOptions('0.1.0'), cwd: userDataDir });
   const adoptions = createStoreAdoptionRepository(store, silentLogger);
-  const lifecycle = createLifecycleService({
-    finder,
-    teardown: {
-      smooz,
-      timing: { clock: realClock, poll: { fastMs: 50, idleMaxMs: 50 } },
-      smoozDeadlineMs: 10_000,
-    },
-    adoptions,
-    connectionIds: () => engine.list().map((f) => f.plan.connectionId),
-  });
+  const lifecycle = lifecycleServiceFor(world, adoptions, () =>
+    engine.list().map((f) => f.plan.connectionId),
+  );
   const clients = createFinderClients(motoAppConfig(motoEndpoint), motoContext);
   const deps: MigratorDeps = {
     migrations: createStoreMigrationRepository(store, silentLogger),
     adoptions,
     releaseAdoption: (key) => lifecycle.release(key),
     engine,
-    smooz,
+    smooz: world.smooz,
     removeOldSetup: (state) =>
-      removeOldSetup(clients, state.oldParts, {
-        pollMs: 100,
-        maxWaitMs: 60_000,
-        sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-      }),
+      removeOldSetup(clients, state.oldParts, { ...MOTO_POLLING, maxWaitMs: 60_000 }),
     logger: silentLogger,
     pollMs: 50,
     smoozWaitMs: 30_000,

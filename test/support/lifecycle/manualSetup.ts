@@ -27,10 +27,16 @@ import { ROOT } from '../projectRoot';
 import { readTestWorld } from '../realDatabases/world';
 import type { SeededAccount } from '../seedAccount';
 
-export const MANUAL_TEMPLATE = readFileSync(
+const MANUAL_TEMPLATE = readFileSync(
   join(ROOT, 'test', 'fixtures', 'manual-template', 'smooz-privatelink-manual.yaml'),
   'utf8',
 );
+
+/** The names the manual's sample gives the stack and its function, kept as most engineers do. */
+const MANUAL_NAMES = {
+  stackName: 'smooz-privatelink',
+  functionName: 'smooz-privatelink-function',
+} as const;
 
 /** What the engineer following the manual ended up with. */
 export interface ManualDeployment {
@@ -53,11 +59,10 @@ export interface ManualDeployment {
  * itself does not run here: the target is the test world's PostgreSQL, where its lookup would
  * point).
  */
-export async function deployManualSetup(
+async function deployManualSetup(
   motoEndpoint: string,
   worldFile: string,
   account: SeededAccount,
-  options: { readonly stackName: string; readonly functionName: string },
 ): Promise<ManualDeployment> {
   const config = motoAppConfig(motoEndpoint);
   const ec2 = createAwsClient(EC2Client, config, motoContext);
@@ -68,7 +73,7 @@ export async function deployManualSetup(
 
   const lambdaGroup = await ec2.send(
     new CreateSecurityGroupCommand({
-      GroupName: `${options.functionName}-sg`,
+      GroupName: `${MANUAL_NAMES.functionName}-sg`,
       Description: 'Lambda for SMOOZ PrivateLink (manual 3-1)',
       VpcId: account.vpcId,
     }),
@@ -100,11 +105,11 @@ export async function deployManualSetup(
   const subnetId = account.subnets.private[0];
   await cfn.send(
     new CreateStackCommand({
-      StackName: options.stackName,
+      StackName: MANUAL_NAMES.stackName,
       TemplateBody: MANUAL_TEMPLATE,
       Capabilities: ['CAPABILITY_IAM'],
       Parameters: Object.entries({
-        LambdaFunctionName: options.functionName,
+        LambdaFunctionName: MANUAL_NAMES.functionName,
         RDSType: 'instance',
         RDSEndpoint: db?.Endpoint?.Address ?? '',
         RDSPort: String(postgres.port),
@@ -115,12 +120,12 @@ export async function deployManualSetup(
       }).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
     }),
   );
-  const stack = await waitForStack(cfn, options.stackName);
+  const stack = await waitForStack(cfn, MANUAL_NAMES.stackName);
   if (stack.StackStatus !== 'CREATE_COMPLETE') {
     throw new Error(`manual stack ended ${stack.StackStatus}: ${stack.StackStatusReason}`);
   }
   const resources = (
-    await cfn.send(new DescribeStackResourcesCommand({ StackName: options.stackName }))
+    await cfn.send(new DescribeStackResourcesCommand({ StackName: MANUAL_NAMES.stackName }))
   ).StackResources;
   const physical = (logicalId: string) =>
     resources?.find((r) => r.LogicalResourceId === logicalId)?.PhysicalResourceId ?? '';
@@ -137,8 +142,7 @@ export async function deployManualSetup(
   const endpointServiceName =
     stack.Outputs?.find((o) => o.OutputKey === 'EndpointServiceName')?.OutputValue ?? '';
   return {
-    stackName: options.stackName,
-    functionName: options.functionName,
+    ...MANUAL_NAMES,
     lambdaSecurityGroupId,
     endpointServiceName,
     endpointServiceId: physical('EndpointService'),
@@ -149,7 +153,7 @@ export async function deployManualSetup(
 }
 
 /** Manual step 4 on SMOOZ's design site: its endpoint to the service, followed to `available`. */
-export async function connectSmoozTo(
+async function connectSmoozTo(
   smooz: SmoozApi,
   deployment: ManualDeployment,
   name: string,
@@ -172,6 +176,18 @@ export async function connectSmoozTo(
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('SMOOZ connection still pending after 10 s');
+}
+
+/** The manual followed to the end: the setup deployed, then SMOOZ connected through it (step 4). */
+export async function setUpByHand(
+  motoEndpoint: string,
+  worldFile: string,
+  account: SeededAccount,
+  smooz: SmoozApi,
+  connectionName: string,
+): Promise<{ readonly manual: ManualDeployment; readonly smoozConnectionId: string }> {
+  const manual = await deployManualSetup(motoEndpoint, worldFile, account);
+  return { manual, smoozConnectionId: await connectSmoozTo(smooz, manual, connectionName) };
 }
 
 async function waitForStack(cfn: CloudFormationClient, name: string): Promise<Stack> {

@@ -25,8 +25,9 @@ from moto.awslambda.models import lambda_backends
 from moto.events.models import EventPattern, Rule, events_backends
 from moto.events.responses import EventsHandler
 from moto.moto_api._internal import urls as moto_api_urls
-from moto.moto_api._internal.models import MotoAPIBackend
 from moto.utilities.arns import parse_arn
+
+from .smooz_moto_reset import on_reset
 
 _lock = threading.Lock()
 _deliveries: list[dict[str, Any]] = []
@@ -165,13 +166,10 @@ def _schedule_tick_route(request: Any, full_url: str, headers: Any) -> Any:
 
 moto_api_urls.url_paths["{0}/moto-api/smooz/schedule-tick"] = _schedule_tick_route
 
-_original_reset = MotoAPIBackend.reset
 
-
-def _reset(self: MotoAPIBackend) -> None:
+def _forget_deliveries() -> None:
     with _lock:
         _deliveries.clear()
-    _original_reset(self)
 
 
-MotoAPIBackend.reset = _reset  # type: ignore[method-assign]
+on_reset(_forget_deliveries)

@@ -17,7 +17,8 @@ from typing import Any
 from moto.awslambda import urls
 from moto.awslambda.responses import LambdaResponse
 from moto.moto_api._internal import urls as moto_api_urls
-from moto.moto_api._internal.models import MotoAPIBackend
+
+from .smooz_moto_reset import on_reset
 
 _DEFAULT_CONCURRENCY_LIMIT = 1000
 # AWS's default code storage quota, 75 GB, and the per-function package limits.
@@ -75,12 +76,4 @@ def _limit_route(request: Any, full_url: str, headers: Any) -> Any:
 
 moto_api_urls.url_paths["{0}/moto-api/smooz/lambda-concurrency-limit"] = _limit_route
 
-_original_reset = MotoAPIBackend.reset
-
-
-def _reset(self: MotoAPIBackend) -> None:
-    _set_quota(_SERVER_QUOTA)
-    _original_reset(self)
-
-
-MotoAPIBackend.reset = _reset  # type: ignore[method-assign]
+on_reset(lambda: _set_quota(_SERVER_QUOTA))

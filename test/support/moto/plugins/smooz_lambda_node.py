@@ -47,10 +47,11 @@ from moto.awslambda.models import LambdaFunction, lambda_backends
 from moto.ec2.models import ec2_backends
 from moto.moto_api._internal import mock_random
 from moto.moto_api._internal import urls as moto_api_urls
-from moto.moto_api._internal.models import MotoAPIBackend
 from moto.rds.models import rds_backends
 from moto.sts.models import sts_backends
 from moto.utilities.utils import get_partition
+
+from .smooz_moto_reset import on_reset
 
 ROOT = Path(__file__).resolve().parents[4]
 RUNNER = Path(__file__).with_name("lambda_node_runner.mjs")
@@ -113,6 +114,17 @@ def _world_address(resource: Any) -> str | None:
     return database["address"] if database else None
 
 
+def _answer(resource: Any, host: str, public: bool, in_vpc: bool, subnet: Any) -> list[str]:
+    """What the resolver answers for a database endpoint: a public address from outside the VPC,
+    the test world's server for a database tagged for it, else an address in its subnet."""
+    if public and not in_vpc:
+        return [_public_address(host)]
+    world = _world_address(resource)
+    if world:
+        return [world]
+    return [_address_in(subnet, host) if subnet else _fallback_address(host)]
+
+
 def _rds_answers(account_id: str, region: str, in_vpc: bool) -> dict[str, list[str]]:
     regional = dict.get(rds_backends, account_id)
     backend = dict.get(regional, region) if regional is not None else None
@@ -121,32 +133,17 @@ def _rds_answers(account_id: str, region: str, in_vpc: bool) -> dict[str, list[s
     answers: dict[str, list[str]] = {}
     for db in list(backend.databases.values()):
         host = db.address.lower()
-        if db.publicly_accessible and not in_vpc:
-            answers[host] = [_public_address(host)]
-            continue
-        world = _world_address(db)
-        if world:
-            answers[host] = [world]
-            continue
         subnet = _subnet_for(getattr(db, "db_subnet_group", None), db.availability_zone)
-        answers[host] = [_address_in(subnet, host) if subnet else _fallback_address(host)]
+        answers[host] = _answer(db, host, db.publicly_accessible, in_vpc, subnet)
+    groups = backend.subnet_groups if hasattr(backend, "subnet_groups") else {}
     for cluster in list(backend.clusters.values()):
         host = cluster.endpoint.lower()
         members = list(getattr(cluster, "members", None) or [])
         public = cluster.publicly_accessible or any(m.publicly_accessible for m in members)
-        if public and not in_vpc:
-            answers[host] = [_public_address(host)]
-            continue
-        world = _world_address(cluster)
-        if world:
-            answers[host] = [world]
-            continue
         writer = getattr(cluster, "writer", None)
         zone = writer.availability_zone if writer else (cluster.availability_zones or [None])[0]
-        groups = backend.subnet_groups if hasattr(backend, "subnet_groups") else {}
         group = groups.get(cluster.db_subnet_group_name) if groups else None
-        subnet = _subnet_for(group, zone)
-        answers[host] = [_address_in(subnet, host) if subnet else _fallback_address(host)]
+        answers[host] = _answer(cluster, host, public, in_vpc, _subnet_for(group, zone))
     return answers
 
 
@@ -185,16 +182,13 @@ def _vpc_dns_route(request: Any, full_url: str, headers: Any) -> Any:
 
 moto_api_urls.url_paths["{0}/moto-api/smooz/vpc-dns"] = _vpc_dns_route
 
-_original_reset = MotoAPIBackend.reset
 
-
-def _reset(self: MotoAPIBackend) -> None:
+def _forget_dns_overrides() -> None:
     with _dns_lock:
         _dns_overrides.clear()
-    _original_reset(self)
 
 
-MotoAPIBackend.reset = _reset  # type: ignore[method-assign]
+on_reset(_forget_dns_overrides)
 
 
 # --- VPC egress ------------------------------------------------------------------------------

@@ -23,9 +23,10 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from moto.moto_api._internal.models import MotoAPIBackend
 from moto.rds.exceptions import InvalidParameterValue
 from moto.rds.models import DBParameterGroup, RDSBackend
+
+from .smooz_moto_reset import on_reset
 
 WORLD_TAG = "smooz:test-world-db"
 PARAMETER = "max_connect_errors"
@@ -155,11 +156,7 @@ def _modify_instance(self: RDSBackend, db_instance_identifier: str, db_kwargs: d
     return database
 
 
-_original_reset = MotoAPIBackend.reset
-
-
-def _reset(self: MotoAPIBackend) -> None:
-    _original_reset(self)
+def _restore_server_variables() -> None:
     found = _world()
     if not found:
         return
@@ -172,6 +169,6 @@ def _reset(self: MotoAPIBackend) -> None:
 
 
 RDSBackend.modify_db_instance = _modify_instance  # type: ignore[method-assign]
-MotoAPIBackend.reset = _reset  # type: ignore[method-assign]
+on_reset(_restore_server_variables)
 DBParameterGroup.__init__ = _init  # type: ignore[method-assign]
 DBParameterGroup.update_parameters = _update  # type: ignore[method-assign]

@@ -33,7 +33,8 @@ from moto.ec2.exceptions import DependencyViolationError
 from moto.ec2.models import EC2Backend
 from moto.ec2.models.vpcs import VPCBackend
 from moto.moto_api._internal import urls as moto_api_urls
-from moto.moto_api._internal.models import MotoAPIBackend
+
+from .smooz_moto_reset import on_reset
 
 STACK_TYPE = "AWS::CloudFormation::Stack"
 SECOND = 1000.0
@@ -526,12 +527,4 @@ def _clear() -> None:
 moto_api_urls.url_paths["{0}/moto-api/smooz/timing-profile"] = _profile_route
 moto_api_urls.url_paths["{0}/moto-api/smooz/clock"] = _clock_route
 
-_original_reset = MotoAPIBackend.reset
-
-
-def _reset(self: MotoAPIBackend) -> None:
-    _clear()
-    _original_reset(self)
-
-
-MotoAPIBackend.reset = _reset  # type: ignore[method-assign]
+on_reset(_clear)
