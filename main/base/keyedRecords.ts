@@ -17,9 +17,13 @@ export interface KeyedRecordsOptions<K extends string, T> {
   readonly storeKey: K;
   readonly schema: ZodType<T>;
   readonly keyOf: (record: T) => string;
-  /** Logged (with the record's key) when a stored record no longer parses; it is then skipped. */
-  readonly unreadableEvent: string;
 }
+
+/**
+ * Logged, with the state file's key and the record's, when a stored record no longer parses (it
+ * is then skipped): one event for every kind, so a diagnostics search finds them all.
+ */
+export const RECORD_UNREADABLE_EVENT = 'store.recordUnreadable';
 
 /**
  * A lifecycle's persisted states in the app's store (electron-store in the app, Conf in tests),
@@ -30,10 +34,10 @@ export function createKeyedRecords<K extends string, T>(
   logger: Logger,
   options: KeyedRecordsOptions<K, T>,
 ): KeyedRecords<T> {
-  const { storeKey, schema, keyOf, unreadableEvent } = options;
+  const { storeKey, schema, keyOf } = options;
   const parse = (key: string, raw: unknown): T | undefined => {
     const parsed = schema.safeParse(raw);
-    if (!parsed.success) logger.warn(unreadableEvent, { key });
+    if (!parsed.success) logger.warn(RECORD_UNREADABLE_EVENT, { storeKey, key });
     return parsed.success ? parsed.data : undefined;
   };
   const all = (): Record<string, unknown> => backing.get(storeKey) ?? {};

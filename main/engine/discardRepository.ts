@@ -8,5 +8,4 @@ export const createStoreDiscardRepository = keyedRecordsKind({
   storeKey: 'setupDiscards',
   schema: DiscardStateSchema,
   keyOf: (state) => state.connectionId,
-  unreadableEvent: 'setup.discardUnreadable',
 });

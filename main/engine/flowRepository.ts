@@ -8,5 +8,4 @@ export const createStoreFlowRepository = keyedRecordsKind({
   storeKey: 'setupFlows',
   schema: SetupStateSchema,
   keyOf: (state) => state.plan.connectionId,
-  unreadableEvent: 'setup.flowUnreadable',
 });

@@ -8,5 +8,4 @@ export const createStoreAdoptionRepository = keyedRecordsKind({
   storeKey: 'lifecycleAdoptions',
   schema: AdoptionStateSchema,
   keyOf: (state) => state.key,
-  unreadableEvent: 'lifecycle.adoptionUnreadable',
 });

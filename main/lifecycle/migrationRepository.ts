@@ -8,5 +8,4 @@ export const createStoreMigrationRepository = keyedRecordsKind({
   storeKey: 'lifecycleMigrations',
   schema: MigrationStateSchema,
   keyOf: (state) => state.key,
-  unreadableEvent: 'lifecycle.migrationUnreadable',
 });

@@ -8,5 +8,4 @@ export const createStoreUpgradeRepository = keyedRecordsKind({
   storeKey: 'lifecycleUpgrades',
   schema: UpgradeStateSchema,
   keyOf: (state) => state.connectionId,
-  unreadableEvent: 'lifecycle.upgradeUnreadable',
 });

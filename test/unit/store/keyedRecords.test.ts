@@ -22,7 +22,6 @@ function recordsIn(initial: Record<string, unknown>) {
     storeKey: 'things',
     schema: RecordSchema,
     keyOf: (r: Rec) => r.id,
-    unreadableEvent: 'test.thingUnreadable',
   });
   return { file, warnings, records };
 }
@@ -50,7 +49,10 @@ describe('keyed records in the state file', () => {
     });
     expect(records.load('bad')).toBeUndefined();
     expect(records.list().map((r) => r.id)).toEqual(['good']);
-    expect(warnings).toContainEqual({ event: 'test.thingUnreadable', fields: { key: 'bad' } });
+    expect(warnings).toContainEqual({
+      event: 'store.recordUnreadable',
+      fields: { storeKey: 'things', key: 'bad' },
+    });
   });
 
   it('answers nothing, without a warning, for a key never saved', () => {
@@ -72,7 +74,6 @@ describe('keyed records in the state file', () => {
         storeKey,
         schema: RecordSchema,
         keyOf: (r) => r.id,
-        unreadableEvent: 'test.unreadable',
       })(backing, {} as Logger);
     kind('things').save({ id: 'a', step: 'one' });
     expect(file).toEqual({ things: { a: { id: 'a', step: 'one' } }, others: {} });
