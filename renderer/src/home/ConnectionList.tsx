@@ -10,6 +10,7 @@ import { useGuidedCommands } from '../setup/useGuidedCommands';
 import { TemplateVersionBadge } from '../upgrade/TemplateVersionBadge';
 import { UnfinishedSetups } from './UnfinishedSetups';
 import { useConnections } from './useConnections';
+import { RowAction } from '../common/RowAction';
 
 const COLUMNS = ['name', 'region', 'account', 'status', 'updated'] as const;
 
@@ -118,21 +119,19 @@ function ConnectionActions({
         aria-label={t('home.actionsNamed', { name: connection.name })}
       >
         <p>{t('home.confirmTeardown', { name: connection.name })}</p>
-        <button
-          type="button"
+        <RowAction
+          named={t('home.confirmYesNamed', { name: connection.name })}
           className="danger"
-          aria-label={t('home.confirmYesNamed', { name: connection.name })}
           onClick={() => void act(guided.teardown)}
         >
           {t('home.confirmYes')}
-        </button>
-        <button
-          type="button"
-          aria-label={t('home.confirmNoNamed', { name: connection.name })}
+        </RowAction>
+        <RowAction
+          named={t('home.confirmNoNamed', { name: connection.name })}
           onClick={() => setConfirming(false)}
         >
           {t('home.confirmNo')}
-        </button>
+        </RowAction>
       </div>
     );
   }
@@ -142,21 +141,19 @@ function ConnectionActions({
       role="group"
       aria-label={t('home.actionsNamed', { name: connection.name })}
     >
-      <button
-        type="button"
-        aria-label={t('home.recheckNamed', { name: connection.name })}
+      <RowAction
+        named={t('home.recheckNamed', { name: connection.name })}
         onClick={() => void act(guided.recheck)}
       >
         {t('home.recheck')}
-      </button>
+      </RowAction>
       {connection.status !== 'deleting' && (
-        <button
-          type="button"
-          aria-label={t('home.teardownNamed', { name: connection.name })}
+        <RowAction
+          named={t('home.teardownNamed', { name: connection.name })}
           onClick={() => setConfirming(true)}
         >
           {t('home.teardown')}
-        </button>
+        </RowAction>
       )}
       {error !== undefined && <ErrorNotice error={error} />}
     </div>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SetupState } from '../../../shared/flow/state';
 import { DiscardPanel } from '../setup/DiscardPanel';
 import { ResourceList } from '../setup/ResourceLine';
+import { RowAction } from '../common/RowAction';
 
 /**
  * Setups started and not finished: each with what it has already created in AWS, and the two
@@ -55,20 +56,12 @@ function UnfinishedRow({
         </span>
         {!discarding && (
           <span className="row-actions">
-            <button
-              type="button"
-              aria-label={t('home.resumeNamed', { name })}
-              onClick={() => onOpen(connectionId)}
-            >
+            <RowAction named={t('home.resumeNamed', { name })} onClick={() => onOpen(connectionId)}>
               {t('home.resume')}
-            </button>
-            <button
-              type="button"
-              aria-label={t('home.discardNamed', { name })}
-              onClick={() => setDiscarding(true)}
-            >
+            </RowAction>
+            <RowAction named={t('home.discardNamed', { name })} onClick={() => setDiscarding(true)}>
               {t('home.discard')}
-            </button>
+            </RowAction>
           </span>
         )}
       </div>

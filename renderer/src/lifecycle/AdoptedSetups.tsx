@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AdoptionState } from '../../../shared/lifecycle/adopt';
+import { RowAction } from '../common/RowAction';
 
 /**
  * The setups adopted on this computer (kept in the store), each with when it was last checked
@@ -31,13 +32,12 @@ export function AdoptedSetups({
                 )
               </span>
             </span>
-            <button
-              type="button"
-              aria-label={t('recheckNamed', { name: a.name })}
+            <RowAction
+              named={t('recheckNamed', { name: a.name })}
               onClick={() => onRecheck(a.profile, a.region)}
             >
               {t('recheck')}
-            </button>
+            </RowAction>
           </li>
         ))}
       </ul>

@@ -12,6 +12,7 @@ import { Sensitive } from '../support/Sensitive';
 import { useSupportMode } from '../support/SupportModeContext';
 import type { FoundSetupProps } from './foundSetupProps';
 import { MigrationPanel } from './MigrationPanel';
+import { RowAction } from '../common/RowAction';
 
 /** One found setup: what it is, its diagnosis (SMOOZ's test first), and adoption. */
 export function FoundSetupCard({ found, adoption, smoozAccountId }: FoundSetupProps) {
@@ -164,24 +165,22 @@ function Adoption({
         {adoption.step !== 'tearingDown' && (
           <>
             {adoption.step === 'adopted' && (
-              <button
-                type="button"
-                aria-label={t('releaseNamed', { name: title })}
+              <RowAction
+                named={t('releaseNamed', { name: title })}
                 disabled={busy}
                 onClick={release}
               >
                 {t('release')}
-              </button>
+              </RowAction>
             )}
             {adoption.parts.stackName !== undefined && (
-              <button
-                type="button"
-                aria-label={t('teardownNamed', { name: title })}
+              <RowAction
+                named={t('teardownNamed', { name: title })}
                 disabled={busy}
                 onClick={teardown}
               >
                 {adoption.step === 'teardownFailed' ? t('teardownRetry') : t('teardown')}
-              </button>
+              </RowAction>
             )}
           </>
         )}
@@ -199,14 +198,13 @@ function Adoption({
       )}
       {action.busy === 'adopt' && <p role="status">{t('adopting')}</p>}
       {!naming ? (
-        <button
-          type="button"
-          aria-label={t('adoptNamed', { name: title })}
+        <RowAction
+          named={t('adoptNamed', { name: title })}
           disabled={busy}
           onClick={() => setNaming(true)}
         >
           {adoption?.step === 'failed' ? t('retry') : t('adopt')}
-        </button>
+        </RowAction>
       ) : (
         <form
           className="adopt-form"

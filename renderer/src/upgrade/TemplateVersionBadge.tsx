@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useTemplateVersion } from './useUpgrade';
+import { RowAction } from '../common/RowAction';
 
 /**
  * "Template v1, current v2 — update" on a connection whose stack runs an older template. Nothing
@@ -25,13 +26,9 @@ export function TemplateVersionBadge({
         version: check.value.stackVersion,
         current: check.value.currentVersion,
       })}{' '}
-      <button
-        type="button"
-        aria-label={t('upgrade.reviewNamed', { name })}
-        onClick={() => onReview(connectionId)}
-      >
+      <RowAction named={t('upgrade.reviewNamed', { name })} onClick={() => onReview(connectionId)}>
         {t('upgrade.review')}
-      </button>
+      </RowAction>
     </p>
   );
 }
