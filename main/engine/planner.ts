@@ -73,6 +73,7 @@ export async function derivePlan(
       ? { dbUser: request.dbUser ?? '', externalId: randomUUID() }
       : {}),
     smoozAccountId: request.smoozAccountId,
+    smoozRoleArn: request.smoozRoleArn,
     ...derivedNameFields({
       connectionId,
       connectionName: request.connectionName,

@@ -82,7 +82,7 @@ export function stackParameters(plan: SetupPlan, lambdaGroupId: string) {
     vpcId: plan.database.vpcId,
     subnetId: subnetId ?? '',
     lambdaSecurityGroupIds: [lambdaGroupId],
-    smoozAccountId: plan.smoozAccountId,
+    smoozRoleArn: plan.smoozRoleArn,
     additionalSubnetIds: additional,
     clusterMemberArns: clusterMemberArns(plan),
     dbAuthMethod: plan.authMethod,

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import type { DeepReadonly } from './readonly';
 import { DatabaseRecordSchema } from './database';
 
+/** An IAM role ARN, as the template's ⑧ accepts it (its AllowedPattern says the same). */
+export const SMOOZ_ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+
 export const DB_AUTH_METHODS = ['password', 'iam'] as const;
 export const DbAuthMethodSchema = z.enum(DB_AUTH_METHODS);
 export type DbAuthMethod = z.infer<typeof DbAuthMethodSchema>;
@@ -23,6 +26,8 @@ export const SetupPlanSchema = z.object({
   dbUser: z.string().optional(),
   externalId: z.string().optional(),
   smoozAccountId: z.string().regex(/^\d{12}$/),
+  /** SMOOZ's IAM role in that account: the endpoint service allows it alone (parameter ⑧). */
+  smoozRoleArn: z.string().regex(SMOOZ_ROLE_ARN_PATTERN),
   /** Every name below comes from shared/naming (deriveConnectionNames), unless overridden. */
   lambdaFunctionName: z.string().min(1),
   stackName: z.string().min(1),

@@ -35,7 +35,7 @@ const SOURCES: Readonly<
   VpcId: { value: 'vpcId' },
   SubnetId: { value: 'subnetId' },
   LambdaSecurityGroupIds: { value: 'lambdaSecurityGroupId' },
-  SmoozAccountId: { value: 'smoozAccountId' },
+  SmoozRoleArn: { value: 'smoozRoleArn' },
   AdditionalSubnetIds: { value: 'additionalSubnetIds', optional: true },
   // Found by discovery; offline the schedule follows the writer.
   ClusterMemberArns: { value: 'clusterMemberArns', optional: true },

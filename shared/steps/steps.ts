@@ -135,7 +135,7 @@ export const STEPS: readonly StepDefinition[] = [
   param(5, 'vpcId', false),
   param(6, 'subnetId', false),
   param(7, 'lambdaSecurityGroupId', false),
-  param(8, 'smoozAccountId', true),
+  param(8, 'smoozRoleArn', true),
   {
     id: 'stack.additional',
     ref: { section: '3-2' },

@@ -99,7 +99,7 @@ export function ConfirmStep({ state, existingNames, apply }: Props) {
     ['endpoint', `${plan.database.endpoint}:${plan.database.port}`, 'hostname'],
     ['vpc', plan.database.vpcId, 'text'],
     ['rdsSecurityGroups', plan.database.securityGroupIds.join(', '), 'text'],
-    ['smoozAccount', plan.smoozAccountId, 'accountId'],
+    ['smoozRole', plan.smoozRoleArn, 'arn'],
     ['authMethod', t(`guided:database.authMethods.${plan.authMethod}`), 'text'],
   ];
 

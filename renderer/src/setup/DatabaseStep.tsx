@@ -14,6 +14,7 @@ import { ValidatedField, problemOf, type FieldProblem } from './ValidatedField';
 
 export interface SmoozDefaults {
   readonly smoozAccountId: string;
+  readonly smoozRoleArn: string;
   /** SMOOZ's start of every AWS name; the app derives the rest per connection. */
   readonly resourceNamePrefix: string;
 }
@@ -133,6 +134,7 @@ export function DatabaseStep({ target, smooz, existingNames, onCreated, prefill 
         authMethod: auth,
         ...(auth === 'iam' && userCheck.ok ? { dbUser: userCheck.value } : {}),
         smoozAccountId: smooz.smoozAccountId,
+        smoozRoleArn: smooz.smoozRoleArn,
         resourceNamePrefix: smooz.resourceNamePrefix,
       });
       onCreated(state);

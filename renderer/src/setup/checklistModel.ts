@@ -141,7 +141,7 @@ function parameterValue(id: StepId, state: SetupState): ChecklistItem['value'] {
         ? { text: lambdaSg.groupId, kind: 'text' }
         : undefined;
     case 'stack.param8':
-      return { text: plan.smoozAccountId, kind: 'accountId' };
+      return { text: plan.smoozRoleArn, kind: 'arn' };
     default:
       return undefined;
   }

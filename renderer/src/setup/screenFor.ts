@@ -98,7 +98,7 @@ export function pictureValues(state: SetupState | undefined): ChecklistValues {
     dbAuthMethod: plan.authMethod,
     stackName: plan.stackName,
     lambdaFunctionName: plan.lambdaFunctionName,
-    smoozAccountId: plan.smoozAccountId,
+    smoozRoleArn: plan.smoozRoleArn,
     connectionName: plan.connectionName,
     customerAccountId: plan.accountId,
     ...(outputs

@@ -32,6 +32,7 @@ export function useSmoozReadiness(): SmoozReadiness {
             status: 'ready',
             defaults: {
               smoozAccountId: settings.smoozAwsAccountId,
+              smoozRoleArn: settings.smoozRoleArn,
               resourceNamePrefix: settings.resourceNamePrefix,
             },
           });

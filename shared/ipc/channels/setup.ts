@@ -57,6 +57,7 @@ import { DiscardPreviewSchema, DiscardStateSchema } from '../../flow/discard';
 import { CreatedResourceSchema } from '../../flow/resources';
 import { RESOURCE_NAME_PREFIX_PATTERN } from '../../naming/connectionNames';
 import { SetupStateSchema } from '../../flow/state';
+import { SMOOZ_ROLE_ARN_PATTERN } from '../../flow/plan';
 
 const NoPayload = z.undefined();
 const Target = z.object({ profile: z.string().min(1), region: z.string().min(1) });
@@ -68,6 +69,8 @@ export const CreateSetupRequestSchema = Target.extend({
   authMethod: DbAuthMethodSchema,
   dbUser: z.string().min(1).max(63).optional(),
   smoozAccountId: z.string().regex(/^\d{12}$/),
+  /** SMOOZ settings' `smoozRoleArn`: the one principal the endpoint service allows. */
+  smoozRoleArn: z.string().regex(SMOOZ_ROLE_ARN_PATTERN),
   /** SMOOZ settings' `resourceNamePrefix`; the app's default prefix when absent. */
   resourceNamePrefix: z.string().regex(RESOURCE_NAME_PREFIX_PATTERN).optional(),
 });

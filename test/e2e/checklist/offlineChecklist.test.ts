@@ -31,7 +31,7 @@ const VALUES = {
   subnetCidr: '10.20.1.0/24',
   lambdaSecurityGroupId: 'sg-0aaaabbbbccccdddd',
   stackName: 'smooz-privatelink',
-  smoozAccountId: '2109-8765-4321',
+  smoozRoleArn: 'arn:aws:iam::210987654321:role/smooz-4321',
   availabilityZoneIds: 'apne1-az4',
   availabilityZones: 'ap-northeast-1a',
   endpointServiceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0',
@@ -196,9 +196,11 @@ describe('offline checklist in Chromium, with no AWS or SMOOZ endpoint reachable
       await c.complete(`stack.param${n}`);
     }
     await c.showsStep('stack.param8');
-    await c.fill('smoozAccountId', VALUES.smoozAccountId);
-    expect(await page.getByTestId('normalized-smoozAccountId').textContent()).toContain(
-      '210987654321',
+    await c.fill('smoozRoleArn', '210987654321');
+    expect(await page.getByTestId('error-smoozRoleArn').textContent()).toContain('ロール ARN');
+    await c.fill('smoozRoleArn', VALUES.smoozRoleArn);
+    expect(await page.getByTestId('normalized-smoozRoleArn').textContent()).toContain(
+      VALUES.smoozRoleArn,
     );
     await c.confirm('entered');
     await c.complete('stack.param8');
@@ -265,6 +267,7 @@ describe('offline checklist in Chromium, with no AWS or SMOOZ endpoint reachable
       '123456789012',
       '1234-5678-9012',
       '210987654321',
+      VALUES.smoozRoleArn,
       VALUES.rdsEndpoint,
       VALUES.endpointServiceName,
       '10.20.1.0/24',

@@ -21,7 +21,12 @@ import {
 } from '../../support/accountSnapshot';
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
 import { createEngineHarness, type EngineHarness } from '../../support/engineHarness';
-import { driveToEnd, SMOOZ_ACCOUNT_ID, tearDownFully } from '../../support/engineFlows';
+import {
+  driveToEnd,
+  SMOOZ_ACCOUNT_ID,
+  SMOOZ_ROLE_ARN,
+  tearDownFully,
+} from '../../support/engineFlows';
 import { resetMoto } from '../../support/motoServer';
 import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
 import { setVpcDns } from '../template/customerVpc';
@@ -58,6 +63,7 @@ describe('many connections in one account', () => {
     database: { kind, identifier },
     authMethod: 'password',
     smoozAccountId: SMOOZ_ACCOUNT_ID,
+    smoozRoleArn: SMOOZ_ROLE_ARN,
     // What every connection gets from SMOOZ's settings: the same prefix.
     resourceNamePrefix: 'smooz-privatelink',
   });

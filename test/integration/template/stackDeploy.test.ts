@@ -82,6 +82,7 @@ const TEMPLATE = readFileSync(
   'utf8',
 );
 const SMOOZ_ACCOUNT = '210987654321';
+const SMOOZ_ROLE = `arn:aws:iam::${SMOOZ_ACCOUNT}:role/smooz-privatelink`;
 
 const endpoint = inject('motoEndpoint');
 const config = motoAppConfig(endpoint);
@@ -189,7 +190,7 @@ function valuesFor(c: Case): StackParameterValues {
     additionalSubnetIds: c.multiAz ? [vpc.subnets[1]?.id ?? ''] : [],
     clusterMemberArns: followsMembers(c) ? [MEMBER_ARN] : [],
     lambdaSecurityGroupIds: [vpc.lambdaSecurityGroupId],
-    smoozAccountId: SMOOZ_ACCOUNT,
+    smoozRoleArn: SMOOZ_ROLE,
     dbAuthMethod: c.auth,
     dbUser: c.auth === 'iam' ? 'smooz_app' : undefined,
     dbResourceId: c.auth === 'iam' ? db.resourceId : undefined,
@@ -293,7 +294,7 @@ describe.each(CASES)('the real template deployed to moto: $name', (c) => {
     });
   });
 
-  it("offers the endpoint service without acceptance, to SMOOZ's account only", async () => {
+  it("offers the endpoint service with acceptance required, its allowed principal SMOOZ's role ARN (not the account root)", async () => {
     const svc = (
       await ec2.send(
         new DescribeVpcEndpointServiceConfigurationsCommand({
@@ -302,16 +303,14 @@ describe.each(CASES)('the real template deployed to moto: $name', (c) => {
       )
     ).ServiceConfigurations?.[0];
     expect(svc).toMatchObject({
-      AcceptanceRequired: false,
+      AcceptanceRequired: true,
       NetworkLoadBalancerArns: [out.LoadBalancerArn],
       ServiceName: out.EndpointServiceName,
     });
     const permissions = await ec2.send(
       new DescribeVpcEndpointServicePermissionsCommand({ ServiceId: out.EndpointServiceId }),
     );
-    expect(permissions.AllowedPrincipals?.map((p) => p.Principal)).toEqual([
-      `arn:aws:iam::${SMOOZ_ACCOUNT}:root`,
-    ]);
+    expect(permissions.AllowedPrincipals?.map((p) => p.Principal)).toEqual([SMOOZ_ROLE]);
   });
 
   it('configures the updater in the VPC without reserved concurrency and the setup helper outside it', async () => {
@@ -445,7 +444,7 @@ describe.each(CASES)('the real template deployed to moto: $name', (c) => {
         Statement: [
           {
             Effect: 'Allow',
-            Principal: { AWS: `arn:aws:iam::${SMOOZ_ACCOUNT}:root` },
+            Principal: { AWS: SMOOZ_ROLE },
             Action: 'sts:AssumeRole',
             Condition: { StringEquals: { 'sts:ExternalId': `ext-${c.name}-0123456789` } },
           },

@@ -77,7 +77,7 @@ const INSTANCE_PASSWORD: StackParameterValues = {
   vpcId: 'vpc-0123456789abcdef0',
   subnetId: 'subnet-0123456789abcdef0',
   lambdaSecurityGroupIds: ['sg-0123456789abcdef0'],
-  smoozAccountId: '210987654321',
+  smoozRoleArn: 'arn:aws:iam::210987654321:role/smooz-privatelink',
   dbAuthMethod: 'password',
   dbUser: 'ignored-for-password',
 };
@@ -178,7 +178,9 @@ describe('template parameters (the manual interface, shared/stack/templateParame
     ['RDSEndpoint', 'mydb.abc.ap-northeast-1.rds.amazonaws.com:3306'],
     ['RDSEndpoint', 'https://mydb.abc.ap-northeast-1.rds.amazonaws.com'],
     ['RDSPort', '70000'],
-    ['SmoozAccountId', '21098765432'],
+    ['SmoozRoleArn', '210987654321'],
+    ['SmoozRoleArn', 'arn:aws:iam::210987654321:root'],
+    ['SmoozRoleArn', 'arn:aws:iam::210987654321:user/smooz'],
     ['AdditionalSubnetIds', 'subnet-11111111, subnet-22222222'],
     ['DbResourceId', 'mydb'],
     ['ConnectionId', 'has space'],
@@ -224,14 +226,14 @@ describe('template resources', () => {
     expect(Number(delay?.Value)).toBeLessThanOrEqual(60);
   });
 
-  it("offers the endpoint service without acceptance, to SMOOZ's account only", () => {
+  it("offers the endpoint service with acceptance required, to SMOOZ's role only (not its account root)", () => {
     expect(props('EndpointService')).toMatchObject({
-      AcceptanceRequired: false,
+      AcceptanceRequired: true,
       NetworkLoadBalancerArns: [{ Ref: 'LoadBalancer' }],
     });
     expect(props('EndpointServicePermissions')).toEqual({
       ServiceId: { Ref: 'EndpointService' },
-      AllowedPrincipals: [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::${SmoozAccountId}:root' }],
+      AllowedPrincipals: [{ Ref: 'SmoozRoleArn' }],
     });
   });
 
@@ -387,7 +389,7 @@ describe('template resources', () => {
     }
   });
 
-  it('creates the IAM-auth role only for IAM, assumable by SMOOZ with the external id, for rds-db:connect only', () => {
+  it("creates the IAM-auth role only for IAM, assumable by SMOOZ's role with the external id, for rds-db:connect only", () => {
     const role = t.Resources.SmoozDbConnectRole;
     expect(role?.Condition).toBe('UseIam');
     const trust = (
@@ -396,7 +398,7 @@ describe('template resources', () => {
     expect(trust).toEqual([
       {
         Effect: 'Allow',
-        Principal: { AWS: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${SmoozAccountId}:root' } },
+        Principal: { AWS: { Ref: 'SmoozRoleArn' } },
         Action: 'sts:AssumeRole',
         Condition: { StringEquals: { 'sts:ExternalId': { Ref: 'ExternalId' } } },
       },

@@ -137,7 +137,7 @@ export const SCREENS: Readonly<Record<ConsoleScreen, MockScreen>> = {
         frame: 7,
         value: 'lambdaSecurityGroupId',
       },
-      { kind: 'field', label: 'p8', sample: 'accountSample', frame: 8, value: 'smoozAccountId' },
+      { kind: 'field', label: 'p8', sample: 'roleArnSample', frame: 8, value: 'smoozRoleArn' },
       { kind: 'field', label: 'additional', sample: 'additionalSample', frame: 9 },
     ],
   },
