@@ -37,7 +37,7 @@ import {
 } from './network';
 import { databaseAzs } from './planner';
 import { REQUIRED_ACTIONS } from './requiredPermissions';
-import { describeRegionGroups, plannedRdsRules } from './securityGroups';
+import { describeRegionGroups, plannedRdsRuleCount } from './securityGroups';
 import { CONNECTION_TAG } from './tags';
 
 type Params = PreflightCheck['params'];
@@ -182,7 +182,7 @@ async function securityGroupLimits(
   ]);
   const rdsGroupId = plan.database.securityGroupIds[0] ?? '';
   const rdsGroup = groups.find((g) => g.GroupId === rdsGroupId);
-  const newRules = plannedRdsRules(plan, network, 'sg-planned').length;
+  const newRules = plannedRdsRuleCount(plan);
   const rulesAfter = inboundRuleCount(rdsGroup) + newRules;
   const groupsAfter = groups.length + 2 - created.filter((r) => r.kind === 'securityGroup').length;
   const params = {

@@ -19,5 +19,11 @@ export const SetupErrorCodes = {
   discardNotAbandoned: 'setup.discardNotAbandoned',
   discardInProgress: 'setup.discardInProgress',
   discardTargetMissing: 'setup.discardTargetMissing',
+  loadBalancerAddressesMissing: 'setup.loadBalancerAddressesMissing',
+  endpointConnectionMissing: 'setup.endpointConnectionMissing',
+  endpointNotSmoozs: 'setup.endpointNotSmoozs',
+  endpointConnectionUnusable: 'setup.endpointConnectionUnusable',
+  endpointAcceptRefused: 'setup.endpointAcceptRefused',
+  endpointRejectRefused: 'setup.endpointRejectRefused',
 } as const;
 export type SetupErrorCode = (typeof SetupErrorCodes)[keyof typeof SetupErrorCodes];

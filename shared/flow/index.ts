@@ -1,3 +1,4 @@
+export * from './acceptance';
 export * from './database';
 export * from './events';
 export * from './plan';

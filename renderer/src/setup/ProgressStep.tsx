@@ -20,7 +20,12 @@ const useNow = (intervalMs: number): number => {
   return now;
 };
 
-const PHASES = ['creatingSecurityGroup', 'authorizingRules', 'creatingStack'] as const;
+const PHASES = [
+  'creatingSecurityGroup',
+  'authorizingRules',
+  'creatingStack',
+  'authorizingLoadBalancer',
+] as const;
 
 /**
  * 3-1 security groups, then 3-2 the stack: a real progress bar (resources done / total), the live

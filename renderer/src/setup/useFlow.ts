@@ -19,6 +19,8 @@ const ACTIVE = new Set([
   'creatingSecurityGroup',
   'authorizingRules',
   'creatingStack',
+  'authorizingLoadBalancer',
+  'acceptingEndpoint',
   'tearingDown',
 ]);
 

@@ -46,7 +46,10 @@ describe('the side checklist mirrors the manual and the flow', () => {
     // Derived parameters are settled by the plan, whatever the checks say.
     expect(items.get('stack.param3')?.state).toBe('done');
     expect(items.get('stack.param4')?.value).toEqual({ text: '5432', kind: 'text' });
-    expect(items.get('stack.param8')?.value).toEqual({ text: '210987654321', kind: 'accountId' });
+    expect(items.get('stack.param8')?.value).toEqual({
+      text: 'arn:aws:iam::210987654321:role/smooz-privatelink',
+      kind: 'arn',
+    });
     expect(items.get('stack.param7')?.value).toBeUndefined();
   });
 
