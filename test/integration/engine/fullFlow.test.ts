@@ -161,6 +161,7 @@ describe('setup engine against moto: from the profile to the stack outputs', () 
       'creatingSecurityGroup',
       'authorizingRules',
       'creatingStack',
+      'authorizingLoadBalancer',
       'complete',
     ]);
 
