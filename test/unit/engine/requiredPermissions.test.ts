@@ -43,24 +43,27 @@ const IAM_PREFIX: Record<string, string> = {
   'client-elastic-load-balancing-v2': 'elasticloadbalancing',
 };
 
-/** `service:Operation` of every AWS SDK command a source file sends. */
+/** `service:Operation` of every AWS SDK command a source file sends, or pages through. */
 function commandsSentBy(path: string): string[] {
   const source = read(path);
   const prefixOf = new Map<string, string>();
   for (const m of source.matchAll(/import\s*{([^}]*)}\s*from\s*'@aws-sdk\/([\w-]+)'/g)) {
     for (const name of (m[1] ?? '').split(',').map((n) => n.trim())) {
-      if (name.endsWith('Command')) prefixOf.set(name, IAM_PREFIX[m[2] ?? ''] ?? `?${m[2]}`);
+      const operation = /^(\w+)Command$/.exec(name)?.[1] ?? /^paginate(\w+)$/.exec(name)?.[1];
+      if (operation) prefixOf.set(operation, IAM_PREFIX[m[2] ?? ''] ?? `?${m[2]}`);
     }
   }
-  return [...source.matchAll(/new (\w+Command)\(/g)].map((m) => {
-    const command = m[1] ?? '';
-    return `${prefixOf.get(command) ?? '?'}:${command.replace(/Command$/, '')}`;
+  return [...source.matchAll(/(?:new (\w+)Command|paginate(\w+))\(/g)].map((m) => {
+    const operation = m[1] ?? m[2] ?? '';
+    return `${prefixOf.get(operation) ?? '?'}:${operation}`;
   });
 }
 
 const ENGINE_FILES = [
   'discovery.ts',
+  'endpointAcceptance.ts',
   'endpoints.ts',
+  'loadBalancerAddresses.ts',
   'network.ts',
   'planner.ts',
   'preflight.ts',
