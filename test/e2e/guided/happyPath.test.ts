@@ -29,7 +29,7 @@ describe('guided setup, driven as a user would, from the home screen to availabl
     await actions.click(page.getByRole('button', { name: '自動セットアップを開始' }));
     await waitForScreen(page, 'target');
     await expect
-      .poll(() => page.getByTestId('guided-identity').textContent())
+      .poll(() => page.getByTestId('guided-identity').textContent(), { timeout: 30_000 })
       .toContain('123456789012');
     expect(await page.getByTestId('checklist-prep.database').getAttribute('data-state')).toBe(
       'waiting',
