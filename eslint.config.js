@@ -21,6 +21,67 @@ const rawIpc = {
   message: 'Only main/electron/ipcRegistration.ts and main/electron/preload.ts may touch raw IPC.',
 };
 
+/**
+ * main/'s folders, lowest first. A folder imports only from folders in earlier groups; folders
+ * of one group never import each other. Only main/electron touches Electron. The per-folder rules
+ * below are generated from this list (README, "Layout").
+ */
+export const MAIN_LAYERS = [
+  ['base'],
+  ['aws'],
+  ['engine'],
+  ['smooz'],
+  ['guided'],
+  ['report', 'checklist', 'update', 'lifecycle'],
+  ['app'],
+  ['ipc'],
+  ['electron', 'bridge'],
+];
+const ELECTRON_PACKAGES = ['electron', 'electron-store', 'electron-updater'];
+const notRenderer = { group: ['**/renderer/**'], message: 'main must not import renderer code.' };
+
+/**
+ * One config per main/ folder and file depth: a relative import climbs `depth` levels to reach
+ * main/, so `../`×depth followed by a folder's name is that folder.
+ */
+function mainLayerRules() {
+  const configs = [];
+  MAIN_LAYERS.forEach((group, level) => {
+    const above = MAIN_LAYERS.slice(level + 1).flat();
+    for (const folder of group) {
+      const forbidden = [...group.filter((f) => f !== folder), ...above];
+      const electronPaths =
+        folder === 'electron'
+          ? [rawIpc]
+          : ELECTRON_PACKAGES.map((name) => ({
+              name,
+              message: `Only main/electron imports Electron; inject what main/${folder} needs.`,
+            }));
+      for (let depth = 1; depth <= 4; depth += 1) {
+        const layerPattern =
+          forbidden.length === 0
+            ? []
+            : [
+                {
+                  regex: `^(\\.\\./){${depth}}(${forbidden.join('|')})(/|$)`,
+                  message: `main/${folder} is below main/{${forbidden.join(',')}} (MAIN_LAYERS in eslint.config.js): depend downwards only.`,
+                },
+              ];
+        configs.push({
+          files: [`main/${folder}/${'*/'.repeat(depth - 1)}*.ts`],
+          rules: {
+            'no-restricted-imports': [
+              'error',
+              { patterns: [notRenderer, ...layerPattern], paths: electronPaths },
+            ],
+          },
+        });
+      }
+    }
+  });
+  return configs;
+}
+
 /** Layering by where code runs (as in VS Code's common/browser/node split), enforced here. */
 const boundary = (files, patterns, paths = []) => ({
   files,
@@ -74,18 +135,18 @@ export default tseslint.config(
       },
     ],
   ),
-  boundary(
-    ['main/**/*.ts'],
-    [{ group: ['**/renderer/**'], message: 'main must not import renderer code.' }],
-    [rawIpc],
-  ),
+  boundary(['main/**/*.ts'], [notRenderer], [rawIpc]),
+  ...mainLayerRules(),
   {
     files: ['main/electron/ipcRegistration.ts', 'main/electron/preload.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          patterns: [{ group: ['**/renderer/**'], message: 'main must not import renderer code.' }],
+          patterns: [
+            notRenderer,
+            { regex: '^\\.\\./bridge(/|$)', message: 'main/electron and main/bridge are peers.' },
+          ],
         },
       ],
     },

@@ -1,7 +1,9 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three projects: unit (plain Node, mocks allowed), integration (real AWS SDK against moto
+ * Four projects: unit (plain Node, mocks allowed), component (the renderer's screens in
+ * happy-dom over a fake IPC client, in milliseconds), integration (real AWS SDK against moto
  * server), e2e (built renderer in Debian's Chromium over the loopback bridge).
  */
 export default defineConfig({
@@ -13,6 +15,15 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'component',
+          include: ['test/component/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['test/component/setup.ts'],
         },
       },
       {

@@ -16,7 +16,7 @@ import type {
   SsoSessionSummary,
 } from '../../shared/aws/profiles';
 import { parseSsoRolePick } from '../../shared/aws/sso';
-import type { AppConfig } from '../config';
+import type { AppConfig } from '../base/config';
 import { mapAwsError } from './awsErrors';
 import { createAwsClient, type AwsClientContext } from './clientFactory';
 import {

@@ -67,6 +67,9 @@ const shape = (error: unknown): ErrorShape =>
   typeof error === 'object' && error !== null ? (error as ErrorShape) : {};
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
+/** The AWS SDK's error code (`InvalidGroup.NotFound`, `AccessDenied`…), or '' for anything else. */
+export const awsErrorName = (error: unknown): string => text(shape(error).name);
+
 /** Node puts the socket error on `code`, sometimes one or two `cause`s (or an AggregateError) down. */
 function networkFailure(error: unknown, depth = 0): { host: string } | null {
   const e = shape(error);

@@ -1,4 +1,4 @@
-import type { AppConfig } from '../config';
+import type { AppConfig } from '../base/config';
 import { createAwsAccess, type AwsAccess } from './awsAccess';
 import type { AwsConfigPaths } from './sharedConfigFiles';
 import { createSsoLogins, type SsoLogins } from './sso/ssoLogins';

@@ -1,5 +1,5 @@
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import type { AppConfig } from '../config';
+import type { AppConfig } from '../base/config';
 
 export interface AwsClientContext {
   readonly region: string;

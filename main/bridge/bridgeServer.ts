@@ -3,9 +3,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { EventName, EventPayloadOf } from '../../shared/ipc/contract';
 import { dispatch } from '../ipc/dispatch';
-import type { EventSink, HandlerTable } from '../ipc/handlers';
-import { BUILT_FILE_TYPES, contentTypeOf, readBuiltFile } from '../services/builtFiles';
-import type { Logger } from '../services/logger';
+import type { EventSink } from '../ipc/handlers';
+import type { IpcEndpoint } from '../ipc/ipcEndpoint';
+import { BUILT_FILE_TYPES, contentTypeOf, readBuiltFile } from '../base/builtFiles';
+import type { Logger } from '../base/logger';
 import { DOWNLOAD_PATH, type BridgeDownloads } from './bridgeDownloads';
 
 /**
@@ -25,7 +26,8 @@ export interface BridgeServer {
 
 export interface BridgeOptions {
   readonly rendererDir: string;
-  readonly createHandlers: (events: EventSink) => HandlerTable;
+  /** Requests are answered by its handlers; its events are connected once, here. */
+  readonly endpoint: IpcEndpoint;
   readonly logger: Logger;
   readonly port?: number;
   /** The browser demo's "save file": files go to the page as downloads (see bridgeDownloads). */
@@ -50,7 +52,8 @@ export async function startBridgeServer(options: BridgeOptions): Promise<BridgeS
       for (const res of subscribers) res.write(frame);
     },
   };
-  const handlers = options.createHandlers(events);
+  const { handlers } = options.endpoint;
+  const disconnectEvents = options.endpoint.connectEvents(events);
   let origin = '';
   let host = '';
 
@@ -81,7 +84,7 @@ export async function startBridgeServer(options: BridgeOptions): Promise<BridgeS
       }
       const body = await readJson(req);
       const channel = decodeURIComponent(url.pathname.slice('/ipc/'.length));
-      const run = () => dispatch(handlers, channel, body, { events }, options.logger);
+      const run = () => dispatch(handlers, channel, body, options.logger);
       const answer = options.downloads
         ? await options.downloads
             .collect(run)
@@ -141,6 +144,7 @@ export async function startBridgeServer(options: BridgeOptions): Promise<BridgeS
     events,
     close: () =>
       new Promise((resolve) => {
+        disconnectEvents();
         for (const res of subscribers) res.end();
         server.close(() => resolve());
         server.closeAllConnections();

@@ -1,10 +1,12 @@
-import type Conf from 'conf';
 import {
   ChecklistStateSchema,
   INITIAL_CHECKLIST_STATE,
   type ChecklistState,
 } from '../../shared/steps/checklistState';
-import type { PersistedState } from '../services/storeSchema';
+import type { StoreBacking } from '../base/storeBacking';
+
+/** The key the offline checklist owns in the state file. */
+export type ChecklistStoreState = { checklist: ChecklistState };
 
 export interface ChecklistStore {
   get(): ChecklistState;
@@ -15,7 +17,7 @@ export interface ChecklistStore {
 
 /** The offline checklist's progress in the app store; what is read back is parsed, not trusted. */
 export function createChecklistStore(
-  backing: Conf<PersistedState>,
+  backing: StoreBacking<ChecklistStoreState>,
   now: () => Date = () => new Date(),
 ): ChecklistStore {
   const read = (): ChecklistState => {

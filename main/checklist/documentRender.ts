@@ -1,6 +1,6 @@
 import { redactText } from '../../shared/redaction/patterns';
 import type { ChecklistDocument, DocBlock } from '../../shared/steps/document';
-import { escapeHtml } from '../services/escapeHtml';
+import { escapeHtml } from '../base/escapeHtml';
 
 /**
  * Renders the checklist document. Every text node is redacted here, in main, whatever the

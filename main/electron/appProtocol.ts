@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Protocol } from 'electron';
-import { readBuiltFile } from '../services/builtFiles';
+import { readBuiltFile } from '../base/builtFiles';
 
 /**
  * The renderer is served from `app://smooz/`, not `file://`: its CSP's `'self'` then means the

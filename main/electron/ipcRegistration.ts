@@ -2,23 +2,29 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { ErrorCodes } from '../../shared/errors';
 import { CHANNEL_NAMES, type EventName, type EventPayloadOf } from '../../shared/ipc/contract';
 import { dispatch } from '../ipc/dispatch';
-import type { EventSink, HandlerTable } from '../ipc/handlers';
-import type { Logger } from '../services/logger';
+import type { EventSink } from '../ipc/handlers';
+import type { IpcEndpoint } from '../ipc/ipcEndpoint';
+import type { Logger } from '../base/logger';
 
-/** The only module that touches `ipcMain`: one `handle` per contract channel, all through dispatch. */
+/**
+ * The only module that touches `ipcMain`: one `handle` per contract channel, all through
+ * dispatch, and the contract's events connected to the window once.
+ */
 export function registerIpcHandlers(
-  handlers: HandlerTable,
+  endpoint: IpcEndpoint,
   isTrustedSender: (event: IpcMainInvokeEvent) => boolean,
   events: EventSink,
   logger: Logger,
 ): void {
+  const { handlers } = endpoint;
+  endpoint.connectEvents(events);
   for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(channel, async (event, payload: unknown) => {
       if (!isTrustedSender(event)) {
         logger.warn('ipc.untrustedSender', { channel });
         return { ok: false, error: { code: ErrorCodes.forbiddenSender } };
       }
-      return dispatch(handlers, channel, payload, { events }, logger);
+      return dispatch(handlers, channel, payload, logger);
     });
   }
 }

@@ -3,14 +3,14 @@ import { app, protocol, safeStorage, session, shell, type BrowserWindow } from '
 import ElectronStore from 'electron-store';
 import { autoUpdater } from 'electron-updater';
 import { awsConfigPaths } from '../aws/sharedConfigFiles';
-import { electronPrintToPdf, electronSaveFile } from '../checklist/electronFileOutput';
-import { loadConfig } from '../config';
-import { createHandlers } from '../ipc/createHandlers';
-import { createMainServices } from '../services/createMainServices';
-import { createConsoleLogger } from '../services/logger';
-import { currentRuntimeInfo } from '../services/runtimeInfo';
-import { storeOptions, type PersistedState } from '../services/storeSchema';
-import { electronUpdaterPort } from '../update/electronUpdater';
+import { electronPrintToPdf, electronSaveFile } from './electronFileOutput';
+import { loadConfig } from '../base/config';
+import { createIpcEndpoint } from '../ipc/ipcEndpoint';
+import { createMainServices } from '../app/createMainServices';
+import { createConsoleLogger } from '../base/logger';
+import { currentRuntimeInfo } from '../base/runtimeInfo';
+import { storeOptions, type PersistedState } from '../app/storeSchema';
+import { electronUpdaterPort } from './electronUpdater';
 import { guardAllWebContents } from './appGuards';
 import { registerAppScheme, RENDERER_URL, serveRenderer } from './appProtocol';
 import { registerIpcHandlers, trustedSenderCheck, webContentsEventSink } from './ipcRegistration';
@@ -55,16 +55,15 @@ function start(): void {
       templatesDir: app.isPackaged
         ? join(process.resourcesPath, 'templates')
         : join(app.getAppPath(), 'templates'),
-      // Only an installed app updates itself (from the feed in config, see main/config.ts).
+      // Only an installed app updates itself (from the feed in config, see main/base/config.ts).
       ...(app.isPackaged
         ? { updater: electronUpdaterPort(autoUpdater, config.update.feedUrl, logger) }
         : {}),
     });
     app.on('before-quit', () => services.update.beforeQuit());
     guardAllWebContents(app, RENDERER_URL, services.openExternal);
-    const handlers = createHandlers(services);
     registerIpcHandlers(
-      handlers,
+      createIpcEndpoint(services),
       trustedSenderCheck(() => window?.webContents, RENDERER_URL),
       events,
       services.logger,

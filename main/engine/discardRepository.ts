@@ -1,9 +1,11 @@
-import type Conf from 'conf';
 import { DiscardStateSchema, type DiscardState } from '../../shared/flow/discard';
-import type { Logger } from '../services/logger';
-import type { PersistedState } from '../services/storeSchema';
+import type { Logger } from '../base/logger';
+import type { StoreBacking } from '../base/storeBacking';
 
 /** Where discards live between transitions; a save returns only once the state is on disk. */
+/** Discards of abandoned setups by connection id (shared/flow/discard.ts; parsed when read). */
+export type DiscardRecords = { setupDiscards: Record<string, unknown> };
+
 export interface DiscardRepository {
   load(connectionId: string): DiscardState | undefined;
   save(state: DiscardState): void;
@@ -12,7 +14,7 @@ export interface DiscardRepository {
 
 /** Discards in the app's store, beside the flows; read back parsed. */
 export function createStoreDiscardRepository(
-  backing: Conf<PersistedState>,
+  backing: StoreBacking<DiscardRecords>,
   logger: Logger,
 ): DiscardRepository {
   const parse = (id: string, raw: unknown): DiscardState | undefined => {

@@ -10,7 +10,7 @@ import {
 import { resourceKey, type CreatedResource } from '../../shared/flow/resources';
 import type { SetupState } from '../../shared/flow/state';
 import { mapAwsError } from '../aws/awsErrors';
-import type { Logger } from '../services/logger';
+import type { Logger } from '../base/logger';
 import type { DiscardRepository } from './discardRepository';
 import type { EngineClients } from './engineClients';
 import type { FlowRepository } from './flowRepository';

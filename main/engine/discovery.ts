@@ -1,7 +1,7 @@
 import {
-  DescribeDBClustersCommand,
-  DescribeDBInstancesCommand,
-  DescribeDBSubnetGroupsCommand,
+  paginateDescribeDBClusters,
+  paginateDescribeDBInstances,
+  paginateDescribeDBSubnetGroups,
   type DBCluster,
   type DBInstance,
   type DBSubnetGroup,
@@ -18,36 +18,27 @@ const NON_RDS_ENGINES = /^(docdb|neptune)/;
 
 async function allInstances(clients: EngineClients): Promise<DBInstance[]> {
   const out: DBInstance[] = [];
-  let Marker: string | undefined;
-  do {
-    const page = await clients.rds.send(new DescribeDBInstancesCommand({ Marker }));
+  for await (const page of paginateDescribeDBInstances({ client: clients.rds }, {})) {
     out.push(...(page.DBInstances ?? []));
-    Marker = page.Marker;
-  } while (Marker);
+  }
   return out;
 }
 
 async function allClusters(clients: EngineClients): Promise<DBCluster[]> {
   const out: DBCluster[] = [];
-  let Marker: string | undefined;
-  do {
-    const page = await clients.rds.send(new DescribeDBClustersCommand({ Marker }));
+  for await (const page of paginateDescribeDBClusters({ client: clients.rds }, {})) {
     out.push(...(page.DBClusters ?? []));
-    Marker = page.Marker;
-  } while (Marker);
+  }
   return out;
 }
 
 async function subnetGroups(clients: EngineClients): Promise<Map<string, DBSubnetGroup>> {
   const out = new Map<string, DBSubnetGroup>();
-  let Marker: string | undefined;
-  do {
-    const page = await clients.rds.send(new DescribeDBSubnetGroupsCommand({ Marker }));
+  for await (const page of paginateDescribeDBSubnetGroups({ client: clients.rds }, {})) {
     for (const group of page.DBSubnetGroups ?? []) {
       if (group.DBSubnetGroupName) out.set(group.DBSubnetGroupName, group);
     }
-    Marker = page.Marker;
-  } while (Marker);
+  }
   return out;
 }
 

@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import type { EndpointAcceptance } from '../../shared/flow/acceptance';
 import { AppError } from '../../shared/errors';
-import { retryWhile, type RetryOptions } from '../services/backoff';
+import { retryWhile, type RetryOptions } from '../base/backoff';
 import type { EngineClients } from './engineClients';
 import { SetupErrorCodes, type SetupErrorCode } from './setupErrors';
 

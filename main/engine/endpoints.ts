@@ -11,8 +11,9 @@ import type { PreflightFix } from '../../shared/flow/preflight';
 import type { CreatedResource } from '../../shared/flow/resources';
 import type { EngineClients } from './engineClients';
 import { describeVpcNetwork, routeTableOf } from './network';
-import { sleep } from '../services/backoff';
+import { sleep } from '../base/backoff';
 import { CONNECTION_TAG, connectionTags, hasConnectionTag, parseRuleDescription } from './tags';
+import { awsErrorName } from '../aws/awsErrors';
 
 type EndpointResource = Extract<CreatedResource, { kind: 'vpcEndpoint' }>;
 type EndpointFix = Extract<PreflightFix, { kind: 'createInterfaceEndpoints' }>;
@@ -137,7 +138,7 @@ export async function deleteEndpoint(
     const out = await clients.ec2
       .send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: [endpointId] }))
       .catch((error: unknown) => {
-        if ((error as { name?: string }).name?.startsWith('InvalidVpcEndpointId')) {
+        if (awsErrorName(error).startsWith('InvalidVpcEndpointId')) {
           return { VpcEndpoints: [] as VpcEndpoint[] };
         }
         throw error;
@@ -168,7 +169,7 @@ async function heirOf(
   const out = await clients.ec2
     .send(new DescribeSecurityGroupsCommand({ GroupIds: [...groupIds] }))
     .catch((error: unknown) => {
-      if ((error as { name?: string }).name === 'InvalidGroup.NotFound') {
+      if (awsErrorName(error) === 'InvalidGroup.NotFound') {
         return { SecurityGroups: [] };
       }
       throw error;

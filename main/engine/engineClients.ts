@@ -7,8 +7,8 @@ import { RDSClient } from '@aws-sdk/client-rds';
 import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { STSClient } from '@aws-sdk/client-sts';
 import { createAwsClient, type AwsClientContext } from '../aws/clientFactory';
-import type { AppConfig } from '../config';
-import { AbortedError } from '../services/backoff';
+import type { AppConfig } from '../base/config';
+import { AbortedError } from '../base/backoff';
 
 /** Receives the name of every AWS API operation the engine sends (the benchmark counts them). */
 export type ApiCallListener = (service: string, operation: string) => void;

@@ -1,9 +1,11 @@
-import type Conf from 'conf';
 import { SetupStateSchema, type SetupState } from '../../shared/flow/state';
-import type { Logger } from '../services/logger';
-import type { PersistedState } from '../services/storeSchema';
+import type { Logger } from '../base/logger';
+import type { StoreBacking } from '../base/storeBacking';
 
 /** Where flows live between transitions; a save returns only once the state is on disk. */
+/** The setup engine's flows by connection id (shared/flow/state.ts; parsed when read). */
+export type FlowRecords = { setupFlows: Record<string, unknown> };
+
 export interface FlowRepository {
   load(connectionId: string): SetupState | undefined;
   save(state: SetupState): void;
@@ -12,7 +14,7 @@ export interface FlowRepository {
 
 /** Flows in the app's store (electron-store in the app, Conf in tests); read back parsed. */
 export function createStoreFlowRepository(
-  backing: Conf<PersistedState>,
+  backing: StoreBacking<FlowRecords>,
   logger: Logger,
 ): FlowRepository {
   const parse = (id: string, raw: unknown): SetupState | undefined => {

@@ -1,6 +1,6 @@
 import { paginateDescribeNetworkInterfaces } from '@aws-sdk/client-ec2';
 import { AppError } from '../../shared/errors';
-import { retryWhile, type RetryOptions } from '../services/backoff';
+import { retryWhile, type RetryOptions } from '../base/backoff';
 import type { EngineClients } from './engineClients';
 import { SetupErrorCodes } from './setupErrors';
 

@@ -1,5 +1,5 @@
 import { DescribeStackResourcesCommand } from '@aws-sdk/client-cloudformation';
-import { DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { paginateDescribeLogGroups } from '@aws-sdk/client-cloudwatch-logs';
 import type { SetupPlan } from '../../shared/flow/plan';
 import type { PreflightCheck } from '../../shared/flow/preflight';
 import { planNames } from '../../shared/naming/planNames';
@@ -9,16 +9,12 @@ import type { EngineClients } from './engineClients';
 async function existingLogGroups(clients: EngineClients, names: string[]): Promise<string[]> {
   const prefix = names.reduce((a, b) => (a.length <= b.length ? a : b));
   const found: string[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await clients.logs.send(
-      new DescribeLogGroupsCommand({ logGroupNamePrefix: prefix, nextToken }),
-    );
+  const pages = paginateDescribeLogGroups({ client: clients.logs }, { logGroupNamePrefix: prefix });
+  for await (const page of pages) {
     for (const group of page.logGroups ?? []) {
       if (group.logGroupName && names.includes(group.logGroupName)) found.push(group.logGroupName);
     }
-    nextToken = page.nextToken;
-  } while (nextToken);
+  }
   return found;
 }
 

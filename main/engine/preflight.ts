@@ -24,7 +24,7 @@ import type {
 } from '../../shared/flow/preflight';
 import { planNames } from '../../shared/naming/planNames';
 import { updaterEndpointServiceNames } from '../../shared/stack/updaterApis';
-import { mapAwsError } from '../aws/awsErrors';
+import { awsErrorName, mapAwsError } from '../aws/awsErrors';
 import { egressCost } from './egressCost';
 import { leftoverLogGroups } from './logGroupCheck';
 import type { EngineClients } from './engineClients';
@@ -208,7 +208,7 @@ async function securityGroupLimits(
 }
 
 const notFound = (error: unknown) => {
-  const name = (error as { name?: string }).name ?? '';
+  const name = awsErrorName(error);
   const message = (error as { message?: string }).message ?? '';
   return name === 'ResourceNotFoundException' || /does not exist/i.test(message);
 };

@@ -4,6 +4,7 @@ import {
   DeleteSecurityGroupCommand,
   DescribeSecurityGroupRulesCommand,
   DescribeSecurityGroupsCommand,
+  paginateDescribeSecurityGroups,
   RevokeSecurityGroupIngressCommand,
   UpdateSecurityGroupRuleDescriptionsIngressCommand,
   type IpPermission,
@@ -16,7 +17,7 @@ import type { CreatedResource } from '../../shared/flow/resources';
 import type { EngineClients } from './engineClients';
 import { updaterEndpointServiceNames } from '../../shared/stack/updaterApis';
 import { endpointsOfOtherConnections, type VpcNetwork } from './network';
-import { retryWhile, type RetryOptions } from '../services/backoff';
+import { retryWhile, type RetryOptions } from '../base/backoff';
 import { SetupErrorCodes } from './setupErrors';
 import {
   connectionTags,
@@ -25,12 +26,11 @@ import {
   PURPOSE_TAG,
   ruleDescription,
 } from './tags';
+import { awsErrorName } from '../aws/awsErrors';
 
 type GroupResource = Extract<CreatedResource, { kind: 'securityGroup' }>;
 export type RuleResource = Extract<CreatedResource, { kind: 'ingressRule' }>;
 export type GroupPurpose = GroupResource['purpose'];
-
-const errorName = (error: unknown): string => (error as { name?: string }).name ?? '';
 
 /**
  * Before the stack: the database's port from the updater's group. The load balancer's own
@@ -261,7 +261,7 @@ export async function ensureIngressRules(
         );
         match = { state: 'ours' };
       } catch (error) {
-        if (errorName(error) !== 'InvalidPermission.Duplicate') throw error;
+        if (awsErrorName(error) !== 'InvalidPermission.Duplicate') throw error;
         match = matchRule(await read(), rule, connectionId);
       }
     }
@@ -284,14 +284,9 @@ export async function ensureIngressRules(
 /** Every security group in the region, in every VPC (what the per-region quota counts). */
 export async function describeRegionGroups(clients: EngineClients): Promise<SecurityGroup[]> {
   const groups: SecurityGroup[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await clients.ec2.send(
-      new DescribeSecurityGroupsCommand({ NextToken: nextToken }),
-    );
+  for await (const page of paginateDescribeSecurityGroups({ client: clients.ec2 }, {})) {
     groups.push(...(page.SecurityGroups ?? []));
-    nextToken = page.NextToken;
-  } while (nextToken);
+  }
   return groups;
 }
 
@@ -305,7 +300,7 @@ async function groupsToSearch(
   const out = await clients.ec2
     .send(new DescribeSecurityGroupsCommand({ GroupIds: [...groupIds] }))
     .catch((error: unknown) => {
-      if (errorName(error) === 'InvalidGroup.NotFound') return { SecurityGroups: [] };
+      if (awsErrorName(error) === 'InvalidGroup.NotFound') return { SecurityGroups: [] };
       throw error;
     });
   return out.SecurityGroups ?? [];
@@ -362,7 +357,7 @@ export async function revokeRule(
       }),
     )
     .catch((error: unknown) => {
-      if (errorName(error) === 'InvalidGroup.NotFound') return { SecurityGroupRules: [] };
+      if (awsErrorName(error) === 'InvalidGroup.NotFound') return { SecurityGroupRules: [] };
       throw error;
     });
   const matching = (out.SecurityGroupRules ?? []).filter(
@@ -392,7 +387,7 @@ export async function revokeRule(
     );
     return true;
   } catch (error) {
-    const name = errorName(error);
+    const name = awsErrorName(error);
     if (name === 'InvalidSecurityGroupRuleId.NotFound' || name === 'InvalidGroup.NotFound') {
       return false;
     }
@@ -412,12 +407,12 @@ export async function deleteSecurityGroup(
   try {
     await retryWhile(
       () => clients.ec2.send(new DeleteSecurityGroupCommand({ GroupId: groupId })),
-      (error) => errorName(error) === 'DependencyViolation',
+      (error) => awsErrorName(error) === 'DependencyViolation',
       retry,
     );
     return true;
   } catch (error) {
-    if (errorName(error) === 'InvalidGroup.NotFound') return false;
+    if (awsErrorName(error) === 'InvalidGroup.NotFound') return false;
     throw error;
   }
 }

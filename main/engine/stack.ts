@@ -1,7 +1,8 @@
 import {
   CreateStackCommand,
   DeleteStackCommand,
-  DescribeStackEventsCommand,
+  paginateDescribeStackEvents,
+  paginateDescribeStacks,
   DescribeStacksCommand,
   type Stack,
   type StackEvent as CfnStackEvent,
@@ -12,9 +13,10 @@ import type { SetupPlan, StackEvent, StackFailure, StackOutputs } from '../../sh
 import { rdsInstanceArn } from '../../shared/stack/rdsEvents';
 import { buildStackParameters } from '../../shared/stack/templateParameters';
 import type { EngineClients } from './engineClients';
-import { sleep } from '../services/backoff';
+import { sleep } from '../base/backoff';
 import { SetupErrorCodes } from './setupErrors';
 import { CONNECTION_TAG, hasConnectionTag } from './tags';
+import { awsErrorName } from '../aws/awsErrors';
 
 export interface StackWatch {
   readonly pollMs: number;
@@ -109,14 +111,8 @@ export async function describeStack(
 
 async function allEvents(clients: EngineClients, stackId: string): Promise<CfnStackEvent[]> {
   const events: CfnStackEvent[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await clients.cfn.send(
-      new DescribeStackEventsCommand({ StackName: stackId, NextToken }),
-    );
-    events.push(...(page.StackEvents ?? []));
-    NextToken = page.NextToken;
-  } while (NextToken);
+  const pages = paginateDescribeStackEvents({ client: clients.cfn }, { StackName: stackId });
+  for await (const page of pages) events.push(...(page.StackEvents ?? []));
   // AWS lists newest first.
   return events.reverse();
 }
@@ -307,7 +303,7 @@ async function createStack(
     );
     return created.StackId as string;
   } catch (error) {
-    if ((error as { name?: string }).name !== 'AlreadyExistsException') throw error;
+    if (awsErrorName(error) !== 'AlreadyExistsException') throw error;
     const existing = await describeStack(clients, plan.stackName);
     if (!existing?.StackId || !hasConnectionTag(existing.Tags, plan.connectionId)) {
       throw new AppError(SetupErrorCodes.stackNotOurs, { stackName: plan.stackName });
@@ -326,9 +322,7 @@ export async function findConnectionStacks(
   connectionId: string,
 ): Promise<{ stackName: string; stackId: string }[]> {
   const found: { stackName: string; stackId: string }[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await clients.cfn.send(new DescribeStacksCommand({ NextToken: nextToken }));
+  for await (const page of paginateDescribeStacks({ client: clients.cfn }, {})) {
     for (const stack of page.Stacks ?? []) {
       if (
         stack.StackName &&
@@ -339,8 +333,7 @@ export async function findConnectionStacks(
         found.push({ stackName: stack.StackName, stackId: stack.StackId });
       }
     }
-    nextToken = page.NextToken;
-  } while (nextToken);
+  }
   return found;
 }
 

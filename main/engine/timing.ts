@@ -1,4 +1,4 @@
-import type { RetryPolicy } from '../services/backoff';
+import type { RetryPolicy } from '../base/backoff';
 
 /** How often the engine polls AWS and how long it waits out resources still in use. */
 export interface EngineTiming {

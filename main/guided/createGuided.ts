@@ -1,10 +1,10 @@
-import type Conf from 'conf';
 import type { AwsAccess } from '../aws/awsAccess';
-import type { AppConfig } from '../config';
+import type { AppConfig } from '../base/config';
 import type { SetupEngine } from '../engine/setupEngine';
-import type { AppStore } from '../services/appStore';
-import type { Logger } from '../services/logger';
-import type { PersistedState } from '../services/storeSchema';
+import type { AppStore } from '../base/appStore';
+import type { Logger } from '../base/logger';
+import type { StoreBacking } from '../base/storeBacking';
+import type { GuidedRecords } from './guidedStore';
 import { createCrossChecker } from '../smooz/customerCrossCheck';
 import type { SmoozServices } from '../smooz/smoozServices';
 import { createGuidedService, type GuidedService } from './guidedService';
@@ -13,7 +13,7 @@ import { createGuidedStore } from './guidedStore';
 /** Assembles the guided flow's glue from the engine, the SMOOZ services and the app's store. */
 export function createGuided(parts: {
   readonly config: AppConfig;
-  readonly storeBacking: Conf<PersistedState>;
+  readonly storeBacking: StoreBacking<GuidedRecords>;
   readonly awsAccess: AwsAccess;
   readonly store: AppStore;
   readonly logger: Logger;

@@ -1,10 +1,11 @@
 import { AppError } from '../../shared/errors';
 import type { SetupState } from '../../shared/flow/state';
 import type { ConnectionSummary } from '../../shared/connections';
-import type { GuidedPhaseName, GuidedRecord } from '../../shared/ipc/channels/guided';
+import { reduceGuided, startGuided, type GuidedEvent } from '../../shared/guided/guidedMachine';
+import type { GuidedPhaseName, GuidedRecord } from '../../shared/guided/guidedRecord';
 import type { SetupEngine } from '../engine/setupEngine';
-import type { AppStore } from '../services/appStore';
-import type { Logger } from '../services/logger';
+import type { AppStore } from '../base/appStore';
+import type { Logger } from '../base/logger';
 import { checkConnectivity } from '../smooz/connectivityCheck';
 import type { CrossChecker } from '../smooz/customerCrossCheck';
 import type { SmoozConnection } from '../smooz/smoozApiClient';
@@ -13,6 +14,7 @@ import type { SmoozServices } from '../smooz/smoozServices';
 import { GuidedErrorCodes } from './guidedErrors';
 import type { GuidedStore } from './guidedStore';
 import { connectionRequest, customerSide, idempotencyKey, type AfterStack } from './smoozRequest';
+import { createListeners, type Subscribable } from '../base/listeners';
 
 export interface GuidedServiceDeps {
   readonly engine: Pick<SetupEngine, 'get' | 'teardown' | 'settled' | 'acceptEndpoint'>;
@@ -29,28 +31,17 @@ export interface GuidedServiceDeps {
  * tracker do the API work; this hands one to the other, remembers where it is (so a restart
  * continues), and keeps the connection's line in the home list current.
  */
-export interface GuidedService {
-  finish(connectionId: string, onChange: (record: GuidedRecord) => void): Promise<GuidedRecord>;
+export interface GuidedService extends Subscribable<GuidedRecord> {
+  finish(connectionId: string): Promise<GuidedRecord>;
   /** The record, refreshed from SMOOZ while the endpoint is still on its way. */
   get(connectionId: string): Promise<GuidedRecord | null>;
   list(): Promise<GuidedRecord[]>;
   recheck(connectionId: string): Promise<GuidedRecord>;
   /** Starts removing SMOOZ's endpoint, then the AWS side; answers at once, goes on in the background. */
-  teardown(
-    connectionId: string,
-    onChange: (record: GuidedRecord) => void,
-  ): Promise<GuidedRecord | null>;
+  teardown(connectionId: string): Promise<GuidedRecord | null>;
   /** Waits for a teardown started here (tests, shutdown). */
   settled(connectionId: string): Promise<void>;
 }
-
-const PHASE_OF: Readonly<Record<SmoozConnection['status'], GuidedPhaseName>> = {
-  pending: 'tracking',
-  available: 'available',
-  failed: 'failed',
-  rejected: 'rejected',
-  deleting: 'deleting',
-};
 
 const LIST_STATUS: Readonly<Record<GuidedPhaseName, ConnectionSummary['status']>> = {
   creating: 'in-progress',
@@ -69,6 +60,9 @@ const RESUMABLE = new Set<SetupState['step']>(['failed', 'waitingForLogin', 'can
 export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
   const now = () => (deps.now ?? (() => new Date()))().toISOString();
   const teardowns = new Map<string, Promise<void>>();
+  const changes = createListeners<GuidedRecord>((error) =>
+    deps.logger.warn('guided.listenerFailed', { error: String(error) }),
+  );
 
   const completeFlow = (connectionId: string): AfterStack => {
     const state = deps.engine.get(connectionId);
@@ -103,6 +97,7 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
       updatedAt: record.updatedAt,
     });
 
+  /** Every change goes through the machine, and is on disk before anything acts on it. */
   const save = (record: GuidedRecord): GuidedRecord => {
     deps.store.save(record);
     try {
@@ -113,35 +108,12 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
     return record;
   };
 
+  const dispatch = (record: GuidedRecord, event: GuidedEvent): GuidedRecord =>
+    save(reduceGuided(record, event));
+
   /** Folds SMOOZ's answer into the record: status, its history, and the reason when it failed. */
-  const withStatus = (record: GuidedRecord, connection: SmoozConnection): GuidedRecord => {
-    const last = record.history.at(-1);
-    const at = now();
-    const { problem: _previous, ...rest } = record;
-    return {
-      ...rest,
-      smoozConnectionId: connection.id,
-      smoozStatus: connection.status,
-      ...(connection.vpcEndpointId ? { vpcEndpointId: connection.vpcEndpointId } : {}),
-      phase: PHASE_OF[connection.status],
-      ...(connection.statusReason
-        ? {
-            problem: {
-              code: 'guided.smoozStatusReason',
-              params: {
-                reason: connection.statusReason.code,
-                message: connection.statusReason.message,
-              },
-            },
-          }
-        : {}),
-      history:
-        last?.status === connection.status
-          ? record.history
-          : [...record.history, { status: connection.status, at }],
-      updatedAt: at,
-    };
-  };
+  const withStatus = (record: GuidedRecord, connection: SmoozConnection): GuidedRecord =>
+    reduceGuided(record, { type: 'smoozAnswered', connection, at: now() });
 
   const verify = async (record: GuidedRecord): Promise<GuidedRecord> => {
     const state = completeFlow(record.connectionId);
@@ -155,8 +127,8 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
       record.smoozStatus === 'available' && record.smoozConnectionId !== undefined
         ? await checkConnectivity(deps.smooz.client, record.smoozConnectionId)
         : undefined;
-    return {
-      ...record,
+    return reduceGuided(record, {
+      type: 'verified',
       verification: {
         checkedAt: now(),
         smoozStatus: record.smoozStatus ?? null,
@@ -166,8 +138,8 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
           ? { connectivityError: connectivity.error }
           : {}),
       },
-      updatedAt: now(),
-    };
+      at: now(),
+    });
   };
 
   /** Asks SMOOZ where the endpoint is now; on `available`, checks it from the customer's side. */
@@ -175,46 +147,38 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
     if (record.smoozConnectionId === undefined) return record;
     try {
       const connection = await deps.smooz.client.getConnection(record.smoozConnectionId);
-      let next = withStatus(record, connection);
+      const next = withStatus(record, connection);
       acceptReported(next);
-      if (next.phase === 'available' && record.phase !== 'available') next = await verify(next);
-      return next.smoozStatus === record.smoozStatus && next.verification === record.verification
-        ? record
-        : save(next);
+      if (next.smoozStatus === record.smoozStatus) return record;
+      // Stored with its verification (read-only checks): if they cannot run, the next look
+      // still finds the record moving and tries again.
+      return save(
+        next.phase === 'available' && record.phase !== 'available' ? await verify(next) : next,
+      );
     } catch (error) {
-      if (error instanceof AppError) return { ...record, problem: error.toData() };
+      // Shown with the record, not stored: the next look asks SMOOZ again.
+      if (error instanceof AppError)
+        return reduceGuided(record, { type: 'pollFailed', error: error.toData() });
       throw error;
     }
   };
 
-  async function finish(connectionId: string, onChange: (r: GuidedRecord) => void) {
+  async function finish(connectionId: string) {
     const state = completeFlow(connectionId);
     const existing = deps.store.load(connectionId);
     const retrying = existing?.phase === 'failed' || existing?.phase === 'rejected';
     if (existing?.smoozConnectionId !== undefined && !retrying) return refresh(existing);
-    // A new attempt only after SMOOZ itself failed or rejected one; otherwise replay the same key.
-    const attempt =
-      existing === undefined
-        ? 1
-        : retrying && existing.smoozConnectionId !== undefined
-          ? existing.attempt + 1
-          : existing.attempt;
     // Persisted before the call: a crash here retries with the same key, never a second create.
-    const {
-      problem: _previous,
-      smoozConnectionId: _old,
-      ...base
-    } = existing ?? {
-      connectionId,
-      history: [],
-      startedAt: now(),
-    };
-    let record: GuidedRecord = save({ ...base, phase: 'creating', attempt, updatedAt: now() });
-    onChange(record);
+    let record = save(
+      existing === undefined
+        ? startGuided(connectionId, now())
+        : reduceGuided(existing, { type: 'attemptStarted', at: now() }),
+    );
+    changes.emit(record);
     try {
       const created = await deps.smooz.client.createConnection(
         connectionRequest(state),
-        idempotencyKey(`${connectionId}-${attempt}`),
+        idempotencyKey(`${connectionId}-${record.attempt}`),
       );
       deps.smooz.tracker.track({
         connectionId: created.id,
@@ -222,17 +186,17 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
         startedAt: now(),
         customerSide: customerSide(state),
       });
-      record = save(withStatus(record, created));
+      record = dispatch(record, { type: 'smoozAnswered', connection: created, at: now() });
       acceptReported(record);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      record = save({ ...record, phase: 'failed', problem: error.toData(), updatedAt: now() });
+      record = dispatch(record, { type: 'createFailed', error: error.toData(), at: now() });
     }
-    onChange(record);
+    changes.emit(record);
     return record;
   }
 
-  async function removeSmoozSide(record: GuidedRecord, onChange: (r: GuidedRecord) => void) {
+  async function removeSmoozSide(record: GuidedRecord) {
     const smoozId = record.smoozConnectionId;
     if (smoozId === undefined) return record;
     const state = completeFlow(record.connectionId);
@@ -247,35 +211,25 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
       await deps.smooz.tracker.settled(smoozId);
       await deps.smooz.client.getConnection(smoozId);
       // Still known to SMOOZ after tracking ended (time limit): leave the AWS side in place.
-      const stuck = save({
-        ...record,
-        problem: { code: SmoozErrorCodes.trackingTimedOut },
-        updatedAt: now(),
+      const stuck = dispatch(record, {
+        type: 'problemNoted',
+        error: { code: SmoozErrorCodes.trackingTimedOut },
+        at: now(),
       });
-      onChange(stuck);
+      changes.emit(stuck);
       return undefined;
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== SmoozErrorCodes.notFound) throw error;
     }
-    const { problem: _p, ...rest } = record;
-    const gone = save({
-      ...rest,
-      phase: 'deleted',
-      history: [...record.history, { status: 'deleted', at: now() }],
-      updatedAt: now(),
-    });
-    onChange(gone);
+    const gone = dispatch(record, { type: 'smoozDeleted', at: now() });
+    changes.emit(gone);
     return gone;
   }
 
-  async function teardownInBackground(
-    connectionId: string,
-    record: GuidedRecord | undefined,
-    onChange: (r: GuidedRecord) => void,
-  ) {
+  async function teardownInBackground(connectionId: string, record: GuidedRecord | undefined) {
     try {
       if (record !== undefined && record.phase !== 'deleted') {
-        const removed = await removeSmoozSide(record, onChange);
+        const removed = await removeSmoozSide(record);
         if (removed === undefined) return;
       }
       await deps.engine.teardown(connectionId);
@@ -285,12 +239,13 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
       deps.logger.error('guided.teardownFailed', { connectionId, error: String(error) });
       const latest = deps.store.load(connectionId);
       if (latest !== undefined && error instanceof AppError) {
-        onChange(save({ ...latest, problem: error.toData(), updatedAt: now() }));
+        changes.emit(dispatch(latest, { type: 'problemNoted', error: error.toData(), at: now() }));
       }
     }
   }
 
   return {
+    subscribe: changes.subscribe,
     finish,
     async get(connectionId) {
       const record = deps.store.load(connectionId);
@@ -306,18 +261,19 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
       const record = deps.store.load(connectionId);
       if (record === undefined) throw new AppError(GuidedErrorCodes.notFound);
       const fresh = await refresh(record);
-      return fresh.smoozConnectionId === undefined ? fresh : save(await verify(fresh));
+      const checked = fresh.smoozConnectionId === undefined ? fresh : save(await verify(fresh));
+      changes.emit(checked);
+      return checked;
     },
-    async teardown(connectionId, onChange) {
+    async teardown(connectionId) {
       deps.engine.get(connectionId);
       const record = deps.store.load(connectionId);
       let shown: GuidedRecord | undefined = record;
       if (record?.smoozConnectionId !== undefined && record.phase !== 'deleted') {
-        // A retry starts clean: the last attempt's problem would read as this one's failure.
-        const { problem: _p, ...rest } = record;
-        shown = save({ ...rest, phase: 'deleting', updatedAt: now() });
+        // A retry starts clean (the machine drops the last attempt's problem).
+        shown = dispatch(record, { type: 'teardownStarted', at: now() });
       }
-      const work = teardownInBackground(connectionId, shown, onChange).finally(() =>
+      const work = teardownInBackground(connectionId, shown).finally(() =>
         teardowns.delete(connectionId),
       );
       teardowns.set(connectionId, work);

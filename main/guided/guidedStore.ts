@@ -1,15 +1,17 @@
-import type Conf from 'conf';
-import { GuidedRecordSchema, type GuidedRecord } from '../../shared/ipc/channels/guided';
-import type { PersistedState } from '../services/storeSchema';
+import { GuidedRecordSchema, type GuidedRecord } from '../../shared/guided/guidedRecord';
+import type { StoreBacking } from '../base/storeBacking';
 
 /** The guided flow's SMOOZ side, per connection, beside the engine's flows in the app's store. */
+/** The guided flow's SMOOZ side by connection id (parsed when read). */
+export type GuidedRecords = { guidedRecords: Record<string, unknown> };
+
 export interface GuidedStore {
   load(connectionId: string): GuidedRecord | undefined;
   save(record: GuidedRecord): void;
   list(): GuidedRecord[];
 }
 
-export function createGuidedStore(backing: Conf<PersistedState>): GuidedStore {
+export function createGuidedStore(backing: StoreBacking<GuidedRecords>): GuidedStore {
   const parse = (raw: unknown) => {
     const parsed = GuidedRecordSchema.safeParse(raw);
     return parsed.success ? parsed.data : undefined;

@@ -1,5 +1,5 @@
 import type { StateAt } from '../../shared/flow/state';
-import type { CustomerSide } from '../../shared/ipc/channels/smooz';
+import type { CustomerSide } from '../../shared/smooz/trackingRecord';
 import { AppError } from '../../shared/errors';
 import type { SmoozConnectionCreate } from '../smooz/smoozApiClient';
 import { GuidedErrorCodes } from './guidedErrors';

@@ -1,6 +1,6 @@
 import type { appChannels } from '../../shared/ipc/channels/app';
 import { describeConfigFiles, listProfileNames } from '../aws/sharedConfigFiles';
-import type { MainServices } from '../services/mainServices';
+import type { MainServices } from '../app/mainServices';
 import type { HandlerTable } from './handlers';
 
 export function createAppHandlers(
@@ -20,11 +20,7 @@ export function createAppHandlers(
       };
     },
     'app:getPreferences': async () => services.store.getPreferences(),
-    'app:setPreferences': async (patch, { events }) => {
-      const preferences = services.store.setPreferences(patch);
-      events.emit('app:preferencesChanged', preferences);
-      return preferences;
-    },
+    'app:setPreferences': async (patch) => services.store.setPreferences(patch),
     'connections:list': async () => services.store.listConnections(),
     // The opener checks the allow-list itself.
     'shell:openExternal': async ({ url }) => {

@@ -2,7 +2,7 @@ import type { awsChannels } from '../../shared/ipc/channels/aws';
 import { loadAwsFiles } from '../aws/sharedConfigFiles';
 import { resolveSsoTarget } from '../aws/ssoSessions';
 import { readSsoToken, ssoLoginStatus } from '../aws/sso/tokenCache';
-import type { MainServices } from '../services/mainServices';
+import type { MainServices } from '../app/mainServices';
 import type { HandlerTable } from './handlers';
 
 export function createAwsHandlers(
@@ -14,12 +14,8 @@ export function createAwsHandlers(
     'aws:listProfiles': () => services.awsAccess.listProfiles(),
     'aws:callerIdentity': ({ profile, region }) =>
       services.awsAccess.callerIdentity(profile, region),
-    'aws:ssoLoginStart': async ({ target, flow }, { events }) => {
-      const session = await sessionFor(target);
-      return services.ssoLogins.start(session, flow, (progress) =>
-        events.emit('aws:ssoLoginProgress', progress),
-      );
-    },
+    'aws:ssoLoginStart': async ({ target, flow }) =>
+      services.ssoLogins.start(await sessionFor(target), flow),
     'aws:ssoLoginCancel': async ({ loginId }) => ({
       cancelled: services.ssoLogins.cancel(loginId),
     }),
@@ -34,11 +30,9 @@ export function createAwsHandlers(
       services.ssoPortal.listAccounts(await sessionFor(target)),
     'aws:ssoListAccountRoles': async ({ target, accountId }) =>
       services.ssoPortal.listAccountRoles(await sessionFor(target), accountId),
-    'aws:ssoWatchSession': async ({ target }, { events }) => {
+    'aws:ssoWatchSession': async ({ target }) => {
       const session = await sessionFor(target);
-      services.ssoSessionWatch.watch(session, (notice) =>
-        events.emit('aws:ssoSessionNotice', notice),
-      );
+      services.ssoSessionWatch.watch(session);
       // A login already about to end is announced now, not a minute later.
       await services.ssoSessionWatch.checkAll();
       return ssoLoginStatus(await readSsoToken(session.key), new Date());

@@ -7,7 +7,7 @@ import { STEPS, stepById, type StepId } from '../../shared/steps/steps';
 import { renderHtml, renderMarkdown } from '../checklist/documentRender';
 import { buildQuickCreateLink } from '../checklist/quickCreate';
 import { readTemplateInfo, readTemplateText, TEMPLATE_FILE_NAME } from '../checklist/templateFile';
-import type { MainServices } from '../services/mainServices';
+import type { MainServices } from '../app/mainServices';
 import type { HandlerTable } from './handlers';
 
 /** The first step after `from` that is not checked off yet (or the last step). */

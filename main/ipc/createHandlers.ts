@@ -1,4 +1,4 @@
-import type { MainServices } from '../services/mainServices';
+import type { MainServices } from '../app/mainServices';
 import { createAppHandlers } from './appHandlers';
 import { createAwsHandlers } from './awsHandlers';
 import { createChecklistHandlers } from './checklistHandlers';

@@ -2,8 +2,8 @@ import { AppError, ErrorCodes } from '../../shared/errors';
 import { channels, isChannel, type Channel } from '../../shared/ipc/contract';
 import type { IpcResult } from '../../shared/ipc/result';
 import { redactDeep } from '../../shared/redaction/deep';
-import type { HandlerContext, HandlerTable } from './handlers';
-import type { Logger } from '../services/logger';
+import type { HandlerTable } from './handlers';
+import type { Logger } from '../base/logger';
 
 /**
  * The one place a request from the renderer is parsed, run and answered; the Electron IPC
@@ -13,7 +13,6 @@ export async function dispatch(
   handlers: HandlerTable,
   channelName: string,
   payload: unknown,
-  context: HandlerContext,
   logger: Logger,
 ): Promise<IpcResult<unknown>> {
   if (!isChannel(channelName)) {
@@ -32,8 +31,8 @@ export async function dispatch(
     };
   }
   try {
-    const handler = handlers[channel] as (req: unknown, ctx: HandlerContext) => Promise<unknown>;
-    const value = await handler(parsed.data, context);
+    const handler = handlers[channel] as (req: unknown) => Promise<unknown>;
+    const value = await handler(parsed.data);
     const checked = spec.response.safeParse(value);
     if (!checked.success) {
       logger.error('ipc.invalidResponse', { channel, issues: checked.error.issues.length });

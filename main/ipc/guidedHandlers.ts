@@ -1,23 +1,17 @@
 import type { guidedChannels } from '../../shared/ipc/channels/guided';
-import type { MainServices } from '../services/mainServices';
+import type { MainServices } from '../app/mainServices';
 import type { HandlerTable } from './handlers';
 
-/** The guided flow's SMOOZ side; every change of a record is also pushed as `guided:changed`. */
+/** The guided flow's SMOOZ side; the service pushes every change of a record (`guided:changed`). */
 export function createGuidedHandlers(
   services: MainServices,
 ): Pick<HandlerTable, keyof typeof guidedChannels> {
   const { guided } = services;
   return {
-    'guided:finish': ({ connectionId }, { events }) =>
-      guided.finish(connectionId, (record) => events.emit('guided:changed', record)),
+    'guided:finish': ({ connectionId }) => guided.finish(connectionId),
     'guided:get': ({ connectionId }) => guided.get(connectionId),
     'guided:list': () => guided.list(),
-    'guided:recheck': async ({ connectionId }, { events }) => {
-      const record = await guided.recheck(connectionId);
-      events.emit('guided:changed', record);
-      return record;
-    },
-    'guided:teardown': ({ connectionId }, { events }) =>
-      guided.teardown(connectionId, (record) => events.emit('guided:changed', record)),
+    'guided:recheck': ({ connectionId }) => guided.recheck(connectionId),
+    'guided:teardown': ({ connectionId }) => guided.teardown(connectionId),
   };
 }

@@ -6,21 +6,16 @@ import type {
   ResponseOf,
 } from '../../shared/ipc/contract';
 
-/** Lets a handler push events to the renderer without knowing the transport. */
+/** A transport's way to push an event to the renderer (a window's webContents, the bridge's stream). */
 export interface EventSink {
   emit<E extends EventName>(event: E, payload: EventPayloadOf<E>): void;
 }
 
-export interface HandlerContext {
-  readonly events: EventSink;
-}
-
 /**
  * One handler per contract channel. The mapped type makes a missing handler a compile error.
+ * Handlers answer; events reach the renderer only through the services' subscriptions
+ * (eventWiring.ts).
  */
 export type HandlerTable = {
-  readonly [C in Channel]: (
-    request: RequestOf<C>,
-    context: HandlerContext,
-  ) => Promise<ResponseOf<C>>;
+  readonly [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>>;
 };

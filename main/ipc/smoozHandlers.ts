@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { smoozChannels } from '../../shared/ipc/channels/smooz';
-import type { MainServices } from '../services/mainServices';
-import type { HandlerContext, HandlerTable } from './handlers';
+import type { MainServices } from '../app/mainServices';
+import type { HandlerTable } from './handlers';
 
 /**
  * The SMOOZ channels. The token only ever travels renderer → main (on entry); what comes back
@@ -15,33 +15,24 @@ export function createSmoozHandlers(
     ...(await smooz.tokens.status()),
     canEncrypt: smooz.tokens.canEncrypt(),
   });
-  // Every call refreshes where status events go, so a reopened window gets them.
-  const withEvents =
-    <Req, Res>(handler: (request: Req, context: HandlerContext) => Promise<Res>) =>
-    (request: Req, context: HandlerContext) => {
-      smooz.attachEvents(context.events);
-      return handler(request, context);
-    };
 
   return {
-    'smooz:getTokenStatus': withEvents(tokenStatus),
-    'smooz:setToken': withEvents(async ({ token }) => {
+    'smooz:getTokenStatus': tokenStatus,
+    'smooz:setToken': async ({ token }) => {
       // Refused tokens (401, or 403 for non-administrators) are never stored.
       await smooz.clientWithToken(token).getSettings();
       await smooz.tokens.write(token);
       smooz.tracker.resume();
       return tokenStatus();
-    }),
-    'smooz:clearToken': withEvents(async () => {
+    },
+    'smooz:clearToken': async () => {
       await smooz.tokens.clear();
       return tokenStatus();
-    }),
-    'smooz:getSettings': withEvents(() => smooz.client.getSettings()),
-    'smooz:listConnections': withEvents(async () => (await smooz.client.listConnections()).items),
-    'smooz:getConnection': withEvents(({ connectionId }) =>
-      smooz.client.getConnection(connectionId),
-    ),
-    'smooz:createConnection': withEvents(async ({ connection, customerSide, idempotencyKey }) => {
+    },
+    'smooz:getSettings': () => smooz.client.getSettings(),
+    'smooz:listConnections': async () => (await smooz.client.listConnections()).items,
+    'smooz:getConnection': ({ connectionId }) => smooz.client.getConnection(connectionId),
+    'smooz:createConnection': async ({ connection, customerSide, idempotencyKey }) => {
       const created = await smooz.client.createConnection(
         connection,
         idempotencyKey ?? randomUUID(),
@@ -53,8 +44,8 @@ export function createSmoozHandlers(
         customerSide,
       });
       return created;
-    }),
-    'smooz:deleteConnection': withEvents(async ({ connectionId, customerSide }) => {
+    },
+    'smooz:deleteConnection': async ({ connectionId, customerSide }) => {
       const deleting = await smooz.client.deleteConnection(connectionId);
       smooz.tracker.track({
         connectionId,
@@ -63,11 +54,9 @@ export function createSmoozHandlers(
         customerSide,
       });
       return deleting;
-    }),
-    'smooz:testConnectivity': withEvents(({ connectionId }) =>
-      smooz.client.testConnectivity(connectionId),
-    ),
-    'smooz:trackConnection': withEvents(async ({ connectionId, customerSide }) => {
+    },
+    'smooz:testConnectivity': ({ connectionId }) => smooz.client.testConnectivity(connectionId),
+    'smooz:trackConnection': async ({ connectionId, customerSide }) => {
       smooz.tracker.track({
         connectionId,
         purpose: 'create',
@@ -75,7 +64,7 @@ export function createSmoozHandlers(
         customerSide,
       });
       return undefined;
-    }),
-    'smooz:listTracked': withEvents(async () => smooz.tracker.list()),
+    },
+    'smooz:listTracked': async () => smooz.tracker.list(),
   };
 }

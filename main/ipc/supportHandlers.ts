@@ -1,6 +1,6 @@
 import type { supportChannels } from '../../shared/ipc/channels/support';
 import { buildDiagnosticReport, renderReportHtml } from '../report/diagnosticReport';
-import type { MainServices } from '../services/mainServices';
+import type { MainServices } from '../app/mainServices';
 import type { HandlerTable } from './handlers';
 
 export function createSupportHandlers(

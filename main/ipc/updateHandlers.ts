@@ -1,5 +1,5 @@
 import type { updateChannels } from '../../shared/ipc/channels/update';
-import type { MainServices } from '../services/mainServices';
+import type { MainServices } from '../app/mainServices';
 import type { HandlerTable } from './handlers';
 
 export function createUpdateHandlers(
@@ -7,13 +7,8 @@ export function createUpdateHandlers(
 ): Pick<HandlerTable, keyof typeof updateChannels> {
   const { update } = services;
   return {
-    // Every call refreshes where status events go, so a reopened window gets them.
-    'update:getStatus': async (_request, { events }) => {
-      update.attachEvents(events);
-      return update.status();
-    },
-    'update:installNow': async (_request, { events }) => {
-      update.attachEvents(events);
+    'update:getStatus': async () => update.status(),
+    'update:installNow': async () => {
       update.installNow();
     },
   };

@@ -3,9 +3,20 @@ import { redactDeep } from '../../shared/redaction/deep';
 import { displayValue } from '../../shared/redaction/kinds';
 import { STEPS } from '../../shared/steps/steps';
 import { VALUE_SPECS, type ChecklistValues, type ValueKey } from '../../shared/steps/values';
-import { escapeHtml } from '../services/escapeHtml';
-import type { MainServices } from '../services/mainServices';
+import { escapeHtml } from '../base/escapeHtml';
+import type { ChecklistState } from '../../shared/steps/checklistState';
+import type { AppStore } from '../base/appStore';
+import type { DiagnosticsRegistry } from '../base/diagnosticsRegistry';
+import type { RuntimeInfo } from '../base/runtimeInfo';
 import { renderSummaryHtml } from './reportSummary';
+
+/** What the report reads: the app's services satisfy it; tests pass only these. */
+export interface ReportSources {
+  readonly runtime: RuntimeInfo;
+  readonly store: Pick<AppStore, 'getPreferences' | 'listConnections'>;
+  readonly checklistStore: { get(): ChecklistState };
+  readonly diagnostics: Pick<DiagnosticsRegistry, 'sections' | 'recentErrors'>;
+}
 
 export const REPORT_FORMAT = 'smooz-privatelink-diagnostic-report/1';
 
@@ -19,7 +30,7 @@ function maskedValues(values: ChecklistValues): Record<string, string> {
   );
 }
 
-async function collectSections(services: MainServices): Promise<Record<string, unknown>> {
+async function collectSections(services: ReportSources): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   for (const [name, provider] of services.diagnostics.sections()) {
     try {
@@ -37,7 +48,7 @@ async function collectSections(services: MainServices): Promise<Record<string, u
  * `redactDeep`, after the checklist values were masked by kind.
  */
 export async function buildDiagnosticReport(
-  services: MainServices,
+  services: ReportSources,
   now = new Date(),
 ): Promise<unknown> {
   const checklist = services.checklistStore.get();

@@ -5,8 +5,8 @@ import type { SetupState } from '../../shared/flow/state';
 import { redactDeep } from '../../shared/redaction/deep';
 import { redactText } from '../../shared/redaction/patterns';
 import type { SetupEngine } from '../engine/setupEngine';
-import type { DiagnosticsJournal } from './diagnosticsJournal';
-import type { DiagnosticsRegistry } from './diagnosticsRegistry';
+import type { DiagnosticsJournal } from '../base/diagnosticsJournal';
+import type { DiagnosticsRegistry } from '../base/diagnosticsRegistry';
 
 /** Stack events kept per connection: enough to show the failing stretch, not the whole history. */
 const EVENTS_KEPT = 100;

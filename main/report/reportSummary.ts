@@ -1,4 +1,4 @@
-import { escapeHtml } from '../services/escapeHtml';
+import { escapeHtml } from '../base/escapeHtml';
 
 /**
  * The first part of the diagnostic report's page: the facts support looks for first, as tables

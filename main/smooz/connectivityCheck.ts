@@ -1,5 +1,5 @@
 import { AppError, type AppErrorData } from '../../shared/errors';
-import type { SmoozConnectivityTestResult } from '../../shared/ipc/channels/smooz';
+import type { SmoozConnectivityTestResult } from '../../shared/smooz/apiShapes';
 import type { SmoozApi } from './smoozApiClient';
 
 export type ConnectivityCheck =

@@ -3,9 +3,11 @@ import {
   DescribeTargetHealthCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import type { CrossCheck, CustomerSide } from '../../shared/ipc/channels/smooz';
+import type { CrossCheck } from '../../shared/smooz/crossCheck';
+import type { CustomerSide } from '../../shared/smooz/trackingRecord';
 import { createAwsClient, type AwsClientContext } from '../aws/clientFactory';
-import type { AppConfig } from '../config';
+import type { AppConfig } from '../base/config';
+import { awsErrorName } from '../aws/awsErrors';
 
 export interface CrossCheckInput {
   readonly customerSide: CustomerSide;
@@ -66,7 +68,7 @@ async function checkEndpointConnection(
     const connection = found.VpcEndpointConnections?.find((c) => c.VpcEndpointId === vpcEndpointId);
     return { state: connection?.VpcEndpointState?.toLowerCase() ?? 'notFound' };
   } catch (error) {
-    return { state: 'couldNotCheck', error: errorName(error) };
+    return { state: 'couldNotCheck', error: errorLabel(error) };
   } finally {
     ec2.destroy();
   }
@@ -100,15 +102,16 @@ async function checkTargets(
       ),
     };
   } catch (error) {
-    return { state: 'couldNotCheck', ...empty, error: errorName(error) };
+    return { state: 'couldNotCheck', ...empty, error: errorLabel(error) };
   } finally {
     elb.destroy();
   }
 }
 
 /** The AWS error code (or the HTTP status for an unmodelled answer); never a message with ids. */
-function errorName(error: unknown): string {
-  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
-  const status = e.$metadata?.httpStatusCode;
-  return e.name && e.name !== 'Error' ? e.name : status ? `HTTP ${status}` : 'Error';
+function errorLabel(error: unknown): string {
+  const name = awsErrorName(error);
+  const status = (error as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata
+    ?.httpStatusCode;
+  return name && name !== 'Error' ? name : status ? `HTTP ${status}` : 'Error';
 }

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/errors';
 import type { components, operations } from '../../shared/smooz-api/openapi-types';
-import type { Logger } from '../services/logger';
-import { backoffDelay, sleep as defaultSleep, type BackoffPolicy } from '../services/backoff';
+import type { Logger } from '../base/logger';
+import { backoffDelay, sleep as defaultSleep, type BackoffPolicy } from '../base/backoff';
 import { SmoozErrorCodes as Codes } from './smoozErrors';
 
 export type SmoozSettings = components['schemas']['Settings'];

@@ -1,23 +1,21 @@
 import { dirname, join } from 'node:path';
-import type Conf from 'conf';
 import { z } from 'zod';
-import {
-  SmoozStatusEventSchema,
-  type CustomerSide,
-  type SmoozStatusEvent,
-} from '../../shared/ipc/channels/smooz';
+import { SmoozStatusEventSchema, type SmoozStatusEvent } from '../../shared/ipc/channels/smooz';
+import type { CustomerSide } from '../../shared/smooz/trackingRecord';
 import type { AwsClientContext } from '../aws/clientFactory';
-import type { AppConfig } from '../config';
-import type { EventSink } from '../ipc/handlers';
-import { createStoreJournal } from '../report/diagnosticsJournal';
-import type { Logger } from '../services/logger';
-import type { PersistedState } from '../services/storeSchema';
+import type { AppConfig } from '../base/config';
+import { createStoreJournal } from '../base/diagnosticsJournal';
+import type { Logger } from '../base/logger';
+import type { StoreBacking } from '../base/storeBacking';
+import type { JournalState } from '../base/diagnosticsJournal';
+import type { TrackingRecords } from './trackingStore';
 import { createCrossChecker } from './customerCrossCheck';
 import type { SecretEncryptor } from './secretEncryptor';
 import { createSmoozClient, type SmoozApi, type SmoozClientOptions } from './smoozApiClient';
 import { createStatusTracker, type StatusTracker, type TrackingPolicy } from './statusTracker';
 import { createTokenStore, type TokenStore } from './tokenStore';
 import { createTrackingStore } from './trackingStore';
+import { createListeners } from '../base/listeners';
 
 export interface SmoozServices {
   readonly tokens: TokenStore;
@@ -26,13 +24,13 @@ export interface SmoozServices {
   /** A client with a token that is not stored yet, to check it before storing. */
   clientWithToken(token: string): SmoozApi;
   readonly tracker: StatusTracker;
-  /** Where status events go: the sink of the latest renderer call (one window). */
-  attachEvents(events: EventSink): void;
+  /** Every status change of a tracked connection. */
+  subscribe(listener: (event: SmoozStatusEvent) => void): () => void;
 }
 
 export interface SmoozHost {
   readonly config: AppConfig;
-  readonly storeBacking: Conf<PersistedState>;
+  readonly storeBacking: StoreBacking<TrackingRecords & JournalState> & { readonly path: string };
   /** Electron safeStorage in the app; without one the token cannot be stored. */
   readonly secretEncryptor?: SecretEncryptor;
   readonly logger: Logger;
@@ -62,12 +60,14 @@ export function createSmoozServices(host: SmoozHost): SmoozServices {
       ...host.clientOptions,
     });
   const client = clientFor(() => tokens.read());
-  let sink: EventSink | undefined;
+  const statusChanges = createListeners<SmoozStatusEvent>((error) =>
+    host.logger.warn('smooz.listenerFailed', { error: String(error) }),
+  );
   const journal = createStoreJournal(host.storeBacking);
   const tracker = createStatusTracker({
     client,
     store: createTrackingStore(host.storeBacking),
-    emit: (event: SmoozStatusEvent) => sink?.emit('smooz:connectionStatusChanged', event),
+    emit: statusChanges.emit,
     crossCheck: createCrossChecker(host.config, host.customerContext),
     logger: host.logger,
     history: {
@@ -82,8 +82,6 @@ export function createSmoozServices(host: SmoozHost): SmoozServices {
     client,
     clientWithToken: (token) => clientFor(async () => token),
     tracker,
-    attachEvents(events) {
-      sink = events;
-    },
+    subscribe: statusChanges.subscribe,
   };
 }

@@ -1,11 +1,16 @@
 import { AppError } from '../../shared/errors';
-import type {
-  CrossCheck,
-  SmoozStatusEvent,
-  TrackedConnection,
-} from '../../shared/ipc/channels/smooz';
-import type { Logger } from '../services/logger';
-import { sleep as abortableSleep } from '../services/backoff';
+import type { SmoozStatusEvent } from '../../shared/ipc/channels/smooz';
+import type { CrossCheck } from '../../shared/smooz/crossCheck';
+import {
+  IllegalTrackingTransitionError,
+  isLive,
+  reduceTracking,
+  startTracking,
+  type TrackingEvent,
+} from '../../shared/smooz/trackingMachine';
+import type { TrackedConnection, TrackingRecord } from '../../shared/smooz/trackingRecord';
+import type { Logger } from '../base/logger';
+import { sleep as abortableSleep } from '../base/backoff';
 import type { CrossChecker } from './customerCrossCheck';
 import type { SmoozApi } from './smoozApiClient';
 import { SmoozErrorCodes } from './smoozErrors';
@@ -85,20 +90,33 @@ export function createStatusTracker(options: StatusTrackerOptions): StatusTracke
     options.emit(full);
   }
 
-  async function run(entry: TrackedConnection, signal: AbortSignal): Promise<void> {
+  /** Stores a live record; an ended one leaves the store. */
+  function persist(record: TrackingRecord): TrackingRecord {
+    if (isLive(record)) options.store.put(record);
+    else options.store.remove(record.connectionId);
+    return record;
+  }
+
+  const dispatch = (record: TrackingRecord, event: TrackingEvent) =>
+    persist(reduceTracking(record, event));
+
+  async function run(entry: TrackingRecord, signal: AbortSignal): Promise<void> {
     const { connectionId } = entry;
     const deadline = Date.parse(entry.startedAt) + policy.timeLimitMs;
     let delay = policy.initialDelayMs;
     let lastSignature = '';
-    const finish = (event: Omit<SmoozStatusEvent, 'at' | 'connectionId'>) => {
-      options.store.remove(connectionId);
+    const finish = (
+      end: 'settled' | 'timedOut',
+      event: Omit<SmoozStatusEvent, 'at' | 'connectionId'>,
+    ) => {
+      dispatch(entry, { type: end });
       emit({ connectionId, ...event });
     };
 
     while (!signal.aborted) {
       if (now().getTime() > deadline) {
         const last = lastEvents.get(connectionId);
-        finish({
+        finish('timedOut', {
           ...(last?.status ? { status: last.status } : {}),
           tracking: 'timedOut',
           error: { code: SmoozErrorCodes.trackingTimedOut },
@@ -128,7 +146,7 @@ export function createStatusTracker(options: StatusTrackerOptions): StatusTracke
           ...(crossCheck ? { crossCheck } : {}),
         };
         if (settled) {
-          finish(event);
+          finish('settled', event);
           return;
         }
         const signature = JSON.stringify([event.status, event.statusReason, summary(crossCheck)]);
@@ -140,6 +158,7 @@ export function createStatusTracker(options: StatusTrackerOptions): StatusTracke
         if (error.code === SmoozErrorCodes.notFound) {
           // A connection being deleted is gone when SMOOZ no longer knows it.
           finish(
+            'settled',
             entry.purpose === 'delete'
               ? { status: 'deleted', tracking: 'finished' }
               : { tracking: 'finished', error: { code: SmoozErrorCodes.connectionGone } },
@@ -148,6 +167,7 @@ export function createStatusTracker(options: StatusTrackerOptions): StatusTracke
         }
         if (PAUSING.has(error.code)) {
           // Kept in the store: tracking goes on once a working token is set.
+          dispatch(entry, { type: 'paused', error: error.toData() });
           emit({ connectionId, tracking: 'paused', error: error.toData() });
           return;
         }
@@ -164,7 +184,7 @@ export function createStatusTracker(options: StatusTrackerOptions): StatusTracke
     }
   }
 
-  function start(entry: TrackedConnection): void {
+  function start(entry: TrackingRecord): void {
     if (running.has(entry.connectionId)) return;
     const controller = new AbortController();
     const done = run(entry, controller.signal)
@@ -180,18 +200,31 @@ export function createStatusTracker(options: StatusTrackerOptions): StatusTracke
 
   return {
     track(entry) {
-      options.store.put(entry);
+      const existing = options.store.list().find((r) => r.connectionId === entry.connectionId);
+      let record: TrackingRecord;
+      try {
+        record = existing
+          ? dispatch(existing, { type: 'tracked', entry })
+          : persist(startTracking(entry));
+      } catch (error) {
+        if (!(error instanceof IllegalTrackingTransitionError)) throw error;
+        // A deletion SMOOZ accepted goes on; watching it for a creation would never settle.
+        options.logger?.warn('smooz.trackingRefused', { ...error.params });
+        return;
+      }
       const current = running.get(entry.connectionId);
-      if (!current) return start(entry);
+      if (!current) return start(record);
       // A delete replaces the create's tracking: stop that loop, then watch the deletion.
       current.controller.abort();
-      void current.done.then(() => start(entry));
+      void current.done.then(() => start(record));
     },
     resume() {
-      for (const entry of options.store.list()) start(entry);
+      for (const record of options.store.list()) {
+        start(record.state === 'paused' ? dispatch(record, { type: 'resumed' }) : record);
+      }
     },
     list: () =>
-      options.store.list().map((tracked) => {
+      options.store.list().map(({ state: _state, error: _error, ...tracked }) => {
         const last = lastEvents.get(tracked.connectionId);
         return last ? { tracked, last } : { tracked };
       }),

@@ -1,25 +1,27 @@
-import type Conf from 'conf';
-import { TrackedConnectionSchema, type TrackedConnection } from '../../shared/ipc/channels/smooz';
-import type { PersistedState } from '../services/storeSchema';
+import { TrackingRecordSchema, type TrackingRecord } from '../../shared/smooz/trackingRecord';
+import type { StoreBacking } from '../base/storeBacking';
+
+/** SMOOZ connections whose status is tracked; tracking resumes on start. */
+export type TrackingRecords = { smoozTracking: TrackingRecord[] };
 
 export interface TrackingStore {
-  list(): TrackedConnection[];
-  put(entry: TrackedConnection): void;
+  list(): TrackingRecord[];
+  put(record: TrackingRecord): void;
   remove(connectionId: string): void;
 }
 
 /** In-flight connections in the app's state file, so tracking resumes after a restart. */
-export function createTrackingStore(backing: Conf<PersistedState>): TrackingStore {
-  const read = (): TrackedConnection[] =>
+export function createTrackingStore(backing: StoreBacking<TrackingRecords>): TrackingStore {
+  const read = (): TrackingRecord[] =>
     (backing.get('smoozTracking') ?? []).flatMap((raw) => {
-      const parsed = TrackedConnectionSchema.safeParse(raw);
+      const parsed = TrackingRecordSchema.safeParse(raw);
       return parsed.success ? [parsed.data] : [];
     });
   return {
     list: read,
-    put(entry) {
-      const others = read().filter((e) => e.connectionId !== entry.connectionId);
-      backing.set('smoozTracking', [...others, TrackedConnectionSchema.parse(entry)]);
+    put(record) {
+      const others = read().filter((e) => e.connectionId !== record.connectionId);
+      backing.set('smoozTracking', [...others, TrackingRecordSchema.parse(record)]);
     },
     remove(connectionId) {
       backing.set(

@@ -5,8 +5,8 @@ import {
   type UpdateEvent,
   type UpdateStatus,
 } from '../../shared/update/updateState';
-import type { EventSink } from '../ipc/handlers';
-import type { Logger } from '../services/logger';
+import type { Logger } from '../base/logger';
+import { createListeners } from '../base/listeners';
 
 /** What the service needs from an updater (electron-updater in the app; see electronUpdater.ts). */
 export interface UpdaterPort {
@@ -29,8 +29,8 @@ export interface UpdateService {
   installNow(): void;
   /** On quit: a ready update installs, unless a setup is running (it resumes after restart). */
   beforeQuit(): void;
-  /** Where status changes are pushed (the window's renderer). */
-  attachEvents(sink: EventSink): void;
+  /** Every change of the status. */
+  subscribe(listener: (status: UpdateStatus) => void): () => void;
   /** One check-and-download round; settles when it is done (for `start` and tests). */
   checkNow(): Promise<void>;
 }
@@ -54,13 +54,15 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function createUpdateService(options: UpdateServiceOptions): UpdateService {
   const { updater, logger } = options;
   let state = INITIAL_UPDATE_STATUS;
-  let sink: EventSink | undefined;
+  const changes = createListeners<UpdateStatus>((error) =>
+    logger.warn('update.listenerFailed', { error: String(error) }),
+  );
   let timer: NodeJS.Timeout | undefined;
   let round: Promise<void> | undefined;
 
   const apply = (event: UpdateEvent) => {
     state = reduceUpdate(state, event);
-    sink?.emit('update:statusChanged', state);
+    changes.emit(state);
   };
 
   async function checkAndDownload(port: UpdaterPort): Promise<void> {
@@ -119,9 +121,7 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
     beforeQuit() {
       updater?.setInstallOnQuit(state.status === 'ready' && !options.isBusy());
     },
-    attachEvents(events) {
-      sink = events;
-    },
+    subscribe: changes.subscribe,
   };
   return service;
 }

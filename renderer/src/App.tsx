@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/preferences';
 import type { AutomatedPrefill } from '../../shared/steps/handoff';
@@ -8,8 +8,9 @@ import { ConnectionList } from './home/ConnectionList';
 import { ModeChoice, type SetupMode } from './home/ModeChoice';
 import { UpdateNotice } from './home/UpdateNotice';
 import { useAnnounceScreen } from './common/currentScreen';
-import { call, onEvent } from './ipc/api';
+import { useIpcEvent } from './data/useIpcEvent';
 import { LanguageSwitch } from './layout/LanguageSwitch';
+import { usePreferences } from './layout/usePreferences';
 import { SupportModeProvider } from './support/SupportModeContext';
 import { SupportBanner } from './support/SupportBanner';
 import { SupportToolbar } from './support/SupportToolbar';
@@ -31,14 +32,12 @@ export function App() {
     view.name === 'setup' ? `setup:${view.mode}:${view.connectionId ?? 'new'}` : view.name,
   );
 
-  useEffect(
-    () => onEvent('app:preferencesChanged', (prefs) => void i18n.changeLanguage(prefs.language)),
-    [i18n],
-  );
+  const { save } = usePreferences();
+  useIpcEvent('app:preferencesChanged', (prefs) => void i18n.changeLanguage(prefs.language));
 
   const changeLanguage = (language: Language) => {
     void i18n.changeLanguage(language);
-    void call('app:setPreferences', { language });
+    save({ language });
   };
 
   return (

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createAwsAccess } from '../../main/aws/awsAccess';
 import { describeProfiles } from '../../main/aws/profileCatalog';
 import { loadAwsFiles } from '../../main/aws/sharedConfigFiles';
-import { AppConfigSchema } from '../../main/config';
+import { AppConfigSchema } from '../../main/base/config';
 import { AwsProfileListingSchema } from '../../shared/aws/profiles';
 import { longChainConfig } from '../../test/support/longProfileChains';
 

@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import { createBridgeDownloads } from '../../main/bridge/bridgeDownloads';
 import { startBridgeServer } from '../../main/bridge/bridgeServer';
-import { AppConfigSchema, DEFAULT_EXTERNAL_LINK_HOSTS } from '../../main/config';
-import { createHandlers } from '../../main/ipc/createHandlers';
-import { createMainServices } from '../../main/services/createMainServices';
-import { silentLogger } from '../../main/services/logger';
-import { currentRuntimeInfo } from '../../main/services/runtimeInfo';
-import { storeOptions, type PersistedState } from '../../main/services/storeSchema';
+import { AppConfigSchema, DEFAULT_EXTERNAL_LINK_HOSTS } from '../../main/base/config';
+import { createIpcEndpoint } from '../../main/ipc/ipcEndpoint';
+import { createMainServices } from '../../main/app/createMainServices';
+import { silentLogger } from '../../main/base/logger';
+import { currentRuntimeInfo } from '../../main/base/runtimeInfo';
+import { storeOptions, type PersistedState } from '../../main/app/storeSchema';
 import { startMotoServer } from '../../test/support/motoServer';
 import { ROOT } from '../../test/support/projectRoot';
 import {
@@ -178,7 +178,7 @@ async function main(): Promise<void> {
     await services.smooz.tokens.write(adminToken);
     const server = await startBridgeServer({
       rendererDir,
-      createHandlers: () => createHandlers(services),
+      endpoint: createIpcEndpoint(services),
       logger: silentLogger,
       downloads,
     });

@@ -24,10 +24,6 @@ export class IllegalTransitionError extends AppError {
 export const isActiveStep = (step: SetupStep): step is ActiveStep =>
   (ACTIVE_STEPS as readonly string[]).includes(step);
 
-/** Steps after which nothing more happens without a new flow. */
-export const isFinished = (state: SetupState): boolean =>
-  state.step === 'complete' || state.step === 'tornDown';
-
 /** A new flow starts at preflight with an empty ledger: nothing exists yet. */
 export function initialState(plan: SetupPlan): SetupState {
   return { step: 'preflight', plan, created: [] };

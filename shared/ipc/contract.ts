@@ -41,7 +41,6 @@ export type ResponseOf<C extends Channel> = z.infer<(typeof channels)[C]['respon
 export type EventPayloadOf<E extends EventName> = z.infer<(typeof events)[E]>;
 
 export const CHANNEL_NAMES = Object.keys(channels) as Channel[];
-export const EVENT_NAMES = Object.keys(events) as EventName[];
 
 export const isChannel = (name: string): name is Channel => Object.hasOwn(channels, name);
 export const isEventName = (name: string): name is EventName => Object.hasOwn(events, name);

@@ -19,7 +19,6 @@ export const DEFAULT_RESOURCE_NAME_PREFIX = 'smooz-privatelink';
  */
 export const RESOURCE_NAME_PREFIX_PATTERN =
   /^(?![sS][gG](-|$))[A-Za-z]([A-Za-z0-9-]{0,18}[A-Za-z0-9])?$/;
-export const RESOURCE_NAME_PREFIX_MAX = 20;
 
 /** AWS's limits on the names a connection uses. */
 export const NAME_LIMITS = {

@@ -21,5 +21,3 @@ const SHORT_SECRET = 20;
 export function maskSecret(value: string): string {
   return Array.from(value).length < SHORT_SECRET ? MASK_CHAR.repeat(8) : maskTail(value);
 }
-
-export const isMasked = (value: string): boolean => value.includes(MASK_CHAR);

@@ -6,6 +6,7 @@ import { _electron as electron } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/bridgeApp';
 import { screenshot } from '../support/browser';
+import { t } from '../support/catalogue';
 
 /** Where `npm install` put the Electron binary, if it could download one (not on this network). */
 function electronBinary(): string | undefined {
@@ -35,9 +36,7 @@ describe.skipIf(!binary)(
       });
       try {
         const window = await app.firstWindow();
-        await expect
-          .poll(() => window.locator('h1').textContent())
-          .toBe('SMOOZ PrivateLink セットアップアシスタント');
+        await expect.poll(() => window.locator('h1').textContent()).toBe(t('common:appTitle'));
         // Isolation and the sandbox, seen from the page: no Node globals, only the contract API.
         const seen = await window.evaluate(() => ({
           require: typeof (globalThis as { require?: unknown }).require,

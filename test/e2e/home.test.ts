@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridgeApp, type BridgeApp } from '../support/bridgeApp';
 import { findHorizontalOverflow, launchChromium, screenshot } from '../support/browser';
+import { t } from '../support/catalogue';
 
 let browser: Browser;
 let app: BridgeApp;
@@ -37,16 +38,16 @@ afterAll(async () => {
 
 describe('home screen in Chromium over the loopback bridge', () => {
   it('opens in Japanese with the empty connection list and both setup modes', async () => {
-    await expect
-      .poll(() => page.locator('h1').textContent())
-      .toBe('SMOOZ PrivateLink セットアップアシスタント');
+    await expect.poll(() => page.locator('h1').textContent()).toBe(t('common:appTitle'));
     expect(await page.getAttribute('html', 'lang')).toBe('ja');
     // The list loads after the header: wait for it rather than reading the first frame.
     await page.getByTestId('connections-empty').waitFor();
-    expect(await page.getByRole('button', { name: '自動セットアップを開始' }).isVisible()).toBe(
-      true,
-    );
-    expect(await page.getByRole('button', { name: 'チェックリストを開く' }).isVisible()).toBe(true);
+    expect(
+      await page.getByRole('button', { name: t('home:modes.automated.action') }).isVisible(),
+    ).toBe(true);
+    expect(
+      await page.getByRole('button', { name: t('home:modes.offline.action') }).isVisible(),
+    ).toBe(true);
     expect(await findHorizontalOverflow(page)).toEqual([]);
     await screenshot(page, 'foundation-home-ja');
   });

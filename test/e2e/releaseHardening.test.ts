@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../main/services/logger';
-import { electronUpdaterPort } from '../../main/update/electronUpdater';
+import { silentLogger } from '../../main/base/logger';
+import { electronUpdaterPort } from '../../main/electron/electronUpdater';
 import { startBridgeApp, type BridgeApp } from '../support/bridgeApp';
 import { findHorizontalOverflow, launchChromium, screenshot } from '../support/browser';
 import { realUpdater, startUpdateFeed } from '../support/updateFeed';
+import { t } from '../support/catalogue';
 
 let browser: Browser;
 let app: BridgeApp;
@@ -52,7 +53,7 @@ describe('release hardening, seen in the page', () => {
     expect(page.url()).not.toContain('token');
     await page.reload();
     await expect
-      .poll(() => page.getByRole('button', { name: '今すぐ再起動して更新' }).isVisible())
+      .poll(() => page.getByRole('button', { name: t('update:installNow') }).isVisible())
       .toBe(true);
     expect(page.url()).not.toContain('token');
   });
@@ -61,16 +62,16 @@ describe('release hardening, seen in the page', () => {
     const notice = page.getByTestId('update-notice');
     await expect
       .poll(() => notice.textContent())
-      .toContain('新しいバージョン 0.2.0 を利用できます。次回の起動時にインストールされます。');
+      .toContain(t('update:ready', { version: '0.2.0' }));
     expect(await findHorizontalOverflow(page)).toEqual([]);
     await screenshot(page, 'release-update-ready-ja');
   });
 
   it('shows in About which endpoint an environment variable changed', async () => {
-    await page.getByRole('button', { name: 'バージョン情報 / 診断' }).click();
+    await page.getByRole('button', { name: t('common:nav.about') }).click();
     const box = page.getByTestId('endpoint-overrides');
     await expect.poll(() => box.textContent()).toContain('SMOOZ_API_BASE_URL');
-    expect(await box.textContent()).toContain('開発者設定：接続先の変更');
+    expect(await box.textContent()).toContain(t('about:overridesTitle'));
     expect(await findHorizontalOverflow(page)).toEqual([]);
     await screenshot(page, 'release-about-overrides-ja');
   });

@@ -1,7 +1,7 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { describe, expect, inject, it } from 'vitest';
 import { createAwsClient } from '../../main/aws/clientFactory';
-import { loadConfig } from '../../main/config';
+import { loadConfig } from '../../main/base/config';
 import { motoAppConfig, motoContext } from '../support/awsTestConfig';
 
 describe('AWS client factory against moto server', () => {

@@ -1,5 +1,9 @@
 import type { AwsClientContext } from '../../main/aws/clientFactory';
-import { AppConfigSchema, DEFAULT_EXTERNAL_LINK_HOSTS, type AppConfig } from '../../main/config';
+import {
+  AppConfigSchema,
+  DEFAULT_EXTERNAL_LINK_HOSTS,
+  type AppConfig,
+} from '../../main/base/config';
 
 /** The app's own config, pointed at a local moto server. */
 export function motoAppConfig(endpoint: string): AppConfig {

@@ -5,14 +5,18 @@ import Conf from 'conf';
 import { createBridgeDownloads } from '../../main/bridge/bridgeDownloads';
 import { startBridgeServer, type BridgeServer } from '../../main/bridge/bridgeServer';
 import type { AwsConfigPaths } from '../../main/aws/sharedConfigFiles';
-import { AppConfigSchema, DEFAULT_EXTERNAL_LINK_HOSTS, type AppConfig } from '../../main/config';
-import { createHandlers } from '../../main/ipc/createHandlers';
+import {
+  AppConfigSchema,
+  DEFAULT_EXTERNAL_LINK_HOSTS,
+  type AppConfig,
+} from '../../main/base/config';
+import { createIpcEndpoint } from '../../main/ipc/ipcEndpoint';
 import { saveIntoFolder, type PrintToPdf } from '../../main/checklist/fileOutput';
-import { createMainServices } from '../../main/services/createMainServices';
-import type { MainServices } from '../../main/services/mainServices';
-import { silentLogger } from '../../main/services/logger';
-import { currentRuntimeInfo } from '../../main/services/runtimeInfo';
-import { storeOptions, type PersistedState } from '../../main/services/storeSchema';
+import { createMainServices } from '../../main/app/createMainServices';
+import type { MainServices } from '../../main/app/mainServices';
+import { silentLogger } from '../../main/base/logger';
+import { currentRuntimeInfo } from '../../main/base/runtimeInfo';
+import { storeOptions, type PersistedState } from '../../main/app/storeSchema';
 import type { SecretEncryptor } from '../../main/smooz/secretEncryptor';
 import type { UpdaterPort } from '../../main/update/updateService';
 import { ROOT } from './projectRoot';
@@ -78,7 +82,7 @@ export async function startBridgeApp(options: BridgeAppOptions): Promise<BridgeA
   });
   const server = await startBridgeServer({
     rendererDir: BRIDGE_RENDERER_DIR,
-    createHandlers: () => createHandlers(services),
+    endpoint: createIpcEndpoint(services),
     // The services' logger, as in the app: failures answered to the page reach the report.
     logger: services.logger,
     ...(downloads === undefined ? {} : { downloads }),

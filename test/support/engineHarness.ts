@@ -12,8 +12,8 @@ import {
 import { createStoreFlowRepository, type FlowRepository } from '../../main/engine/flowRepository';
 import { createSetupEngine, type SetupEngine } from '../../main/engine/setupEngine';
 import type { EngineTiming } from '../../main/engine/timing';
-import { silentLogger } from '../../main/services/logger';
-import { storeOptions, type PersistedState } from '../../main/services/storeSchema';
+import { silentLogger } from '../../main/base/logger';
+import { storeOptions, type PersistedState } from '../../main/app/storeSchema';
 import { motoAppConfig, motoContext } from './awsTestConfig';
 import { ROOT } from './projectRoot';
 

@@ -2,11 +2,11 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
-import { AppConfigSchema, DEFAULT_EXTERNAL_LINK_HOSTS } from '../../main/config';
-import { createMainServices, type HostEnvironment } from '../../main/services/createMainServices';
-import { silentLogger } from '../../main/services/logger';
-import { currentRuntimeInfo } from '../../main/services/runtimeInfo';
-import { storeOptions, type PersistedState } from '../../main/services/storeSchema';
+import { AppConfigSchema, DEFAULT_EXTERNAL_LINK_HOSTS } from '../../main/base/config';
+import { createMainServices, type HostEnvironment } from '../../main/app/createMainServices';
+import { silentLogger } from '../../main/base/logger';
+import { currentRuntimeInfo } from '../../main/base/runtimeInfo';
+import { storeOptions, type PersistedState } from '../../main/app/storeSchema';
 
 /**
  * The app's services as main assembles them, on a state folder (a new one unless `dir` is given:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_UPDATE_FEED_URL, loadConfig } from '../../main/config';
+import { DEFAULT_UPDATE_FEED_URL, loadConfig } from '../../main/base/config';
 
 const overrides = {
   SMOOZ_API_BASE_URL: 'https://attacker.example/v1',

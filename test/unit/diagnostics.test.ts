@@ -7,7 +7,7 @@ import {
   describeConfigFiles,
   listProfileNames,
 } from '../../main/aws/sharedConfigFiles';
-import { isAllowedExternalUrl } from '../../main/services/externalLinks';
+import { isAllowedExternalUrl } from '../../main/app/externalLinks';
 
 describe('diagnostics of the AWS shared files', () => {
   it('honours AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE', () => {

@@ -14,6 +14,7 @@ import { startLoopbackRedirect } from './loopbackRedirect';
 import { createSsoOidcClient, recordEndpoint } from './oidcClient';
 import { createPkcePair } from './pkce';
 import { cliTimestamp, type SsoCachedToken } from './tokenCache';
+import { awsErrorName } from '../awsErrors';
 
 /** Without this scope IAM Identity Center issues no refresh token and logins last only hours. */
 export const SSO_SCOPE = 'sso:account:access';
@@ -117,9 +118,6 @@ export async function authCodeLogin(session: SsoSessionRef, io: LoginIo): Promis
   }
 }
 
-const errorName = (error: unknown) =>
-  typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
-
 /** Device authorization (RFC 8628): the user enters a code on a page; the app polls for the token. */
 export async function deviceCodeLogin(
   session: SsoSessionRef,
@@ -168,7 +166,7 @@ export async function deviceCodeLogin(
       );
       return cacheEntry(session, registration, token, io.now());
     } catch (error) {
-      switch (errorName(error)) {
+      switch (awsErrorName(error)) {
         case 'AuthorizationPendingException':
           continue;
         case 'SlowDownException':

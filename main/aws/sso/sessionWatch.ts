@@ -1,6 +1,7 @@
 import type { SsoSessionNotice } from '../../../shared/aws/sso';
 import { sessionLabel, type SsoSessionRef } from '../profileCatalog';
 import { canRefresh, readSsoToken, type SsoCachedToken } from './tokenCache';
+import { createListeners, type Subscribable } from '../../base/listeners';
 import { freshSsoToken } from './tokenRefresh';
 
 /**
@@ -9,9 +10,9 @@ import { freshSsoToken } from './tokenRefresh';
  * cannot (no refresh token, registration over, renewal refused because the IAM Identity Center
  * session ended) is announced as `ending` with its end, then `ended`.
  */
-export interface SsoSessionWatch {
-  /** Starts (or keeps) watching a session; `notify` receives its notices from then on. */
-  watch(session: SsoSessionRef, notify: (notice: SsoSessionNotice) => void): void;
+export interface SsoSessionWatch extends Subscribable<SsoSessionNotice> {
+  /** Starts (or keeps) watching a session; subscribers receive its notices from then on. */
+  watch(session: SsoSessionRef): void;
   unwatch(sessionKey: string): boolean;
   /** Checks every watched session now (the timer calls this). */
   checkAll(): Promise<void>;
@@ -36,7 +37,6 @@ const CHECK_INTERVAL_MS = 60 * 1000;
 
 interface Watched {
   readonly session: SsoSessionRef;
-  readonly notify: (notice: SsoSessionNotice) => void;
   /** The last notice sent, so each change is told once. */
   last: SsoSessionNotice['state'] | null;
   checking: Promise<void> | null;
@@ -50,12 +50,13 @@ export function createSsoSessionWatch(options: SsoSessionWatchOptions = {}): Sso
   const readToken = options.readToken ?? readSsoToken;
   const renewToken = options.renewToken ?? freshSsoToken;
   const watched = new Map<string, Watched>();
+  const notices = createListeners<SsoSessionNotice>();
   let timer: NodeJS.Timeout | null = null;
 
   function tell(entry: Watched, state: SsoSessionNotice['state'], endsAt: string | null): void {
     if (entry.last === state) return;
     entry.last = state;
-    entry.notify({
+    notices.emit({
       sessionKey: entry.session.key,
       session: sessionLabel(entry.session),
       state,
@@ -113,11 +114,11 @@ export function createSsoSessionWatch(options: SsoSessionWatchOptions = {}): Sso
   }
 
   return {
-    watch(session, notify) {
+    subscribe: notices.subscribe,
+    watch(session) {
       const existing = watched.get(session.key);
       watched.set(session.key, {
         session,
-        notify,
         last: existing?.last ?? null,
         checking: existing?.checking ?? null,
       });

@@ -6,15 +6,13 @@ import { mapAwsError } from '../awsErrors';
 import { sessionLabel, type SsoSessionRef } from '../profileCatalog';
 import { authCodeLogin, deviceCodeLogin, type LoginIo } from './loginFlows';
 import { isSsoBrowserUrl } from './ssoBrowserLinks';
+import { createListeners, type Subscribable } from '../../base/listeners';
 import { writeSsoToken } from './tokenCache';
 
 /** Logins started from the app: at most one per SSO session, each cancellable. */
-export interface SsoLogins {
-  start(
-    session: SsoSessionRef,
-    flow: SsoLoginFlow,
-    onProgress: (progress: SsoLoginProgress) => void,
-  ): SsoLoginStarted;
+export interface SsoLogins extends Subscribable<SsoLoginProgress> {
+  /** Subscribers follow the login by its id: browser opened, device code, then its end. */
+  start(session: SsoSessionRef, flow: SsoLoginFlow): SsoLoginStarted;
   /** False when no such login is running. */
   cancel(loginId: string): boolean;
   /** Opens the device code flow's verification page (the "open page" button). */
@@ -48,6 +46,8 @@ export function createSsoLogins(options: SsoLoginsOptions): SsoLogins {
   const now = options.now ?? (() => new Date());
   const running = new Map<string, RunningLogin>();
   const finishedIds = new Set<string>();
+  const progress = createListeners<SsoLoginProgress>();
+  const onProgress = progress.emit;
 
   async function openChecked(url: string, oidcEndpoint: string | null): Promise<void> {
     if (!isSsoBrowserUrl(url, oidcEndpoint)) {
@@ -57,7 +57,8 @@ export function createSsoLogins(options: SsoLoginsOptions): SsoLogins {
   }
 
   return {
-    start(session, flow, onProgress) {
+    subscribe: progress.subscribe,
+    start(session, flow) {
       for (const login of running.values()) {
         if (login.sessionKey === session.key) {
           throw new AppError(AwsErrorCodes.ssoLoginInProgress, {

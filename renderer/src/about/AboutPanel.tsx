@@ -1,12 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { call } from '../ipc/api';
 import { ErrorNotice } from '../common/ErrorNotice';
-import { useIpcQuery } from '../common/useIpcQuery';
 import { EndpointOverrides } from './EndpointOverrides';
+import { useDiagnostics } from './useDiagnostics';
 
 export function AboutPanel() {
   const { t } = useTranslation('about');
-  const [state] = useIpcQuery(() => call('app:getDiagnostics'));
+  const state = useDiagnostics();
   if (state.status === 'loading') return <p>{t('common:loading')}</p>;
   if (state.status === 'error') return <ErrorNotice error={state.error} />;
   const d = state.value;

@@ -8,7 +8,6 @@ import { automatedPrefill, type AutomatedPrefill } from '../../../shared/steps/h
 import { formatStepRef } from '../../../shared/steps/stepRef';
 import { STEPS, stepById } from '../../../shared/steps/steps';
 import { ErrorNotice } from '../common/ErrorNotice';
-import { call } from '../ipc/api';
 import { StepView } from './StepView';
 import { useChecklist } from './useChecklist';
 
@@ -23,7 +22,15 @@ export function ChecklistScreen({
   onSwitchToAutomated: (prefill: AutomatedPrefill) => void;
 }) {
   const { t, i18n } = useTranslation('checklist');
-  const { load, actionError, apply, setValue, setConfirmation } = useChecklist();
+  const {
+    load,
+    actionError,
+    setValue,
+    setConfirmation,
+    goTo,
+    setStepDone,
+    exportDocument: save,
+  } = useChecklist();
   const [exported, setExported] = useState<string | null>(null);
   const [exportError, setExportError] = useState<unknown>(null);
   useAnnounceScreen(
@@ -48,7 +55,7 @@ export function ChecklistScreen({
       i18n.language,
       defaults,
     );
-    call('checklist:exportDocument', { format, document }).then(
+    save({ format, document }).then(
       (result) => setExported(result.saved ? result.fileName : null),
       (error: unknown) => setExportError(error),
     );
@@ -104,7 +111,7 @@ export function ChecklistScreen({
                     type="button"
                     className={`step-link${s.id === step.id ? ' current' : ''}${done ? ' done' : ''}`}
                     aria-current={s.id === step.id ? 'step' : undefined}
-                    onClick={() => apply(call('checklist:goTo', { step: s.id }))}
+                    onClick={() => goTo(s.id)}
                     data-testid={`nav-${s.id}`}
                   >
                     <span className="nav-state" aria-hidden="true">
@@ -127,7 +134,7 @@ export function ChecklistScreen({
             state={state}
             template={template}
             defaults={defaults}
-            apply={apply}
+            setStepDone={setStepDone}
             setValue={setValue}
             setConfirmation={setConfirmation}
           />
@@ -135,18 +142,14 @@ export function ChecklistScreen({
             <button
               type="button"
               disabled={index === 0}
-              onClick={() =>
-                apply(call('checklist:goTo', { step: STEPS[index - 1]?.id ?? step.id }))
-              }
+              onClick={() => goTo(STEPS[index - 1]?.id ?? step.id)}
             >
               {t('previous')}
             </button>
             <button
               type="button"
               disabled={index === STEPS.length - 1}
-              onClick={() =>
-                apply(call('checklist:goTo', { step: STEPS[index + 1]?.id ?? step.id }))
-              }
+              onClick={() => goTo(STEPS[index + 1]?.id ?? step.id)}
               data-testid="next-step"
             >
               {t('next')}

@@ -8,7 +8,6 @@ import {
 } from '../../../shared/steps/checklistState';
 import type { StepDefinition, StepId } from '../../../shared/steps/steps';
 import type { ValueKey } from '../../../shared/steps/values';
-import { call } from '../ipc/api';
 import { StepRefBadge } from '../support/StepRefBadge';
 import { ParameterTable } from './ParameterTable';
 import { ConsoleMock } from './pictures/ConsoleMock';
@@ -22,7 +21,7 @@ export function StepView({
   state,
   template,
   defaults,
-  apply,
+  setStepDone,
   setValue,
   setConfirmation,
 }: {
@@ -30,7 +29,7 @@ export function StepView({
   state: ChecklistState;
   template: TemplateInfo;
   defaults: Record<string, string>;
-  apply: (update: Promise<ChecklistState>) => void;
+  setStepDone: (step: StepId, done: boolean) => void;
   setValue: (key: ValueKey, value: string) => void;
   setConfirmation: (step: StepId, confirmation: string, checked: boolean) => void;
 }) {
@@ -128,7 +127,7 @@ export function StepView({
         {done ? (
           <button
             type="button"
-            onClick={() => apply(call('checklist:setStepDone', { step: step.id, done: false }))}
+            onClick={() => setStepDone(step.id, false)}
             data-testid="reopen-step"
           >
             {t('reopen')}
@@ -138,7 +137,7 @@ export function StepView({
             type="button"
             className="primary"
             disabled={issues.length > 0}
-            onClick={() => apply(call('checklist:setStepDone', { step: step.id, done: true }))}
+            onClick={() => setStepDone(step.id, true)}
             data-testid="complete-step"
           >
             {t('complete')}

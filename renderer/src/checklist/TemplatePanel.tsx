@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QuickCreateLink, TemplateInfo } from '../../../shared/ipc/channels/checklist';
+import type { TemplateInfo } from '../../../shared/ipc/channels/checklist';
 import type { ChecklistValues } from '../../../shared/steps/values';
 import { ErrorNotice } from '../common/ErrorNotice';
-import { call } from '../ipc/api';
 import { CopyButton } from '../support/CopyButton';
 import { Sensitive } from '../support/Sensitive';
+import { useTemplateLinks } from './useTemplateLinks';
 
 /**
  * The two honest ways to the stack page without SMOOZ's own link: save the bundled template and
@@ -22,21 +22,12 @@ export function TemplatePanel({
   const { t } = useTranslation('checklist');
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [link, setLink] = useState<QuickCreateLink | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    call('checklist:quickCreateLink').then(
-      (result) => live && setLink(result),
-      (e: unknown) => live && setError(e),
-    );
-    return () => {
-      live = false;
-    };
-  }, [values]);
+  const { link: linkQuery, saveTemplate, openExternal } = useTemplateLinks(values);
+  const link = linkQuery.status === 'ready' ? linkQuery.value : null;
+  const shownError = error ?? (linkQuery.status === 'error' ? linkQuery.error : null);
 
   const save = () => {
-    call('checklist:saveTemplate').then(
+    saveTemplate().then(
       (result) => setSaved(result.saved ? result.fileName : null),
       (e: unknown) => setError(e),
     );
@@ -62,10 +53,7 @@ export function TemplatePanel({
           </code>
           <div className="row-actions">
             <CopyButton kind="text" value={link.url} label={t('template.quickCreateTitle')} />
-            <button
-              type="button"
-              onClick={() => void call('shell:openExternal', { url: link.url })}
-            >
+            <button type="button" onClick={() => void openExternal(link.url)}>
               {t('template.open')}
             </button>
           </div>
@@ -84,7 +72,7 @@ export function TemplatePanel({
           })}
         </p>
       )}
-      {error !== null && <ErrorNotice error={error} />}
+      {shownError !== null && <ErrorNotice error={shownError} />}
     </section>
   );
 }

@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ChecklistSnapshot } from '../../../shared/ipc/channels/checklist';
+import type { RequestOf } from '../../../shared/ipc/contract';
 import { confirmationKey, type ChecklistState } from '../../../shared/steps/checklistState';
 import type { StepId } from '../../../shared/steps/steps';
-import { call } from '../ipc/api';
+import { useIpcClient } from '../data/IpcClientContext';
+import { useIpcQuery } from '../data/useIpcQuery';
 
 export type ChecklistLoad =
   | { status: 'loading' }
@@ -14,29 +16,25 @@ export type ChecklistLoad =
  * what main stored, so what you see is what survives a restart.
  */
 export function useChecklist() {
-  const [load, setLoad] = useState<ChecklistLoad>({ status: 'loading' });
+  const client = useIpcClient();
+  const query = useIpcQuery((c) => c.call('checklist:get'));
+  // The state main last answered (or the user just typed), over the one first read.
+  const [latest, setLatest] = useState<ChecklistState>();
   const [actionError, setActionError] = useState<unknown>(null);
-
-  useEffect(() => {
-    let live = true;
-    call('checklist:get').then(
-      (snapshot) => live && setLoad({ status: 'ready', snapshot }),
-      (error: unknown) => live && setLoad({ status: 'error', error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  const loaded = query.status === 'ready' ? query.value : undefined;
+  const load: ChecklistLoad =
+    loaded === undefined
+      ? query.status === 'error'
+        ? { status: 'error', error: query.error }
+        : { status: 'loading' }
+      : { status: 'ready', snapshot: latest ? { ...loaded, state: latest } : loaded };
+  const current = latest ?? loaded?.state;
 
   const apply = useCallback((update: Promise<ChecklistState>) => {
     update.then(
       (state) => {
         setActionError(null);
-        setLoad((current) =>
-          current.status === 'ready'
-            ? { status: 'ready', snapshot: { ...current.snapshot, state } }
-            : current,
-        );
+        setLatest(state);
       },
       (error: unknown) => setActionError(error),
     );
@@ -45,49 +43,45 @@ export function useChecklist() {
   /** Shows a typed value at once and persists it; validation happens as it is displayed. */
   const setValue = useCallback(
     (key: string, value: string) => {
-      setLoad((current) =>
-        current.status === 'ready'
-          ? {
-              status: 'ready',
-              snapshot: {
-                ...current.snapshot,
-                state: {
-                  ...current.snapshot.state,
-                  values: { ...current.snapshot.state.values, [key]: value },
-                },
-              },
-            }
-          : current,
-      );
-      apply(call('checklist:setValues', { [key]: value }));
+      if (current === undefined) return;
+      setLatest((s) => {
+        const base = s ?? current;
+        return { ...base, values: { ...base.values, [key]: value } };
+      });
+      apply(client.call('checklist:setValues', { [key]: value }));
     },
-    [apply],
+    [apply, client, current],
   );
 
   /** Ticks a confirmation at once (a checkbox must follow the click) and persists it. */
   const setConfirmation = useCallback(
     (step: StepId, confirmation: string, checked: boolean) => {
-      setLoad((current) =>
-        current.status === 'ready'
-          ? {
-              status: 'ready',
-              snapshot: {
-                ...current.snapshot,
-                state: {
-                  ...current.snapshot.state,
-                  confirmations: {
-                    ...current.snapshot.state.confirmations,
-                    [confirmationKey(step, confirmation)]: checked,
-                  },
-                },
-              },
-            }
-          : current,
-      );
-      apply(call('checklist:setConfirmation', { step, confirmation, checked }));
+      if (current === undefined) return;
+      setLatest((s) => {
+        const base = s ?? current;
+        return {
+          ...base,
+          confirmations: { ...base.confirmations, [confirmationKey(step, confirmation)]: checked },
+        };
+      });
+      apply(client.call('checklist:setConfirmation', { step, confirmation, checked }));
     },
-    [apply],
+    [apply, client, current],
   );
 
-  return { load, actionError, apply, setValue, setConfirmation };
+  const goTo = useCallback(
+    (step: StepId) => apply(client.call('checklist:goTo', { step })),
+    [apply, client],
+  );
+  const setStepDone = useCallback(
+    (step: StepId, done: boolean) => apply(client.call('checklist:setStepDone', { step, done })),
+    [apply, client],
+  );
+  const exportDocument = useCallback(
+    (request: RequestOf<'checklist:exportDocument'>) =>
+      client.call('checklist:exportDocument', request),
+    [client],
+  );
+
+  return { load, actionError, setValue, setConfirmation, goTo, setStepDone, exportDocument };
 }

@@ -1,12 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionSummary } from '../../../shared/connections';
-import { call, onEvent } from '../ipc/api';
 import { ErrorNotice } from '../common/ErrorNotice';
-import { useIpcQuery } from '../common/useIpcQuery';
+import { useAction } from '../data/useAction';
 import { Sensitive } from '../support/Sensitive';
 import { unfinishedFlows } from '../setup/resumable';
+import { useGuidedCommands } from '../setup/useGuidedCommands';
 import { UnfinishedSetups } from './UnfinishedSetups';
+import { useConnections } from './useConnections';
 
 interface Props {
   /** Opens the guided flow of a connection (its summary, re-check, teardown progress). */
@@ -15,18 +16,8 @@ interface Props {
 
 export function ConnectionList({ onOpen }: Props) {
   const { t, i18n } = useTranslation('home');
-  const [state, reload] = useIpcQuery(async () => {
-    const [connections, flows] = await Promise.all([call('connections:list'), call('setup:list')]);
-    return { connections, flows };
-  });
-  useEffect(() => {
-    const offGuided = onEvent('guided:changed', () => reload());
-    const offSetup = onEvent('setup:stateChanged', () => reload());
-    return () => {
-      offGuided();
-      offSetup();
-    };
-  }, [reload]);
+  const state = useConnections();
+  const reload = state.refetch;
 
   const listed = state.status === 'ready' ? state.value.connections : [];
   const inProgress =
@@ -73,11 +64,7 @@ export function ConnectionList({ onOpen }: Props) {
                   <td>{new Date(connection.updatedAt).toLocaleString(i18n.language)}</td>
                   {onOpen && (
                     <td>
-                      <ConnectionActions
-                        connection={connection}
-                        onOpen={onOpen}
-                        onChanged={reload}
-                      />
+                      <ConnectionActions connection={connection} onOpen={onOpen} />
                     </td>
                   )}
                 </tr>
@@ -96,21 +83,21 @@ export function ConnectionList({ onOpen }: Props) {
 function ConnectionActions({
   connection,
   onOpen,
-  onChanged,
 }: {
   connection: ConnectionSummary;
   onOpen: (id: string) => void;
-  onChanged: () => void;
 }) {
   const { t } = useTranslation('guided');
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const act = (action: () => Promise<unknown>, open: boolean) => {
-    setError(undefined);
-    action().then(
-      () => (open ? onOpen(connection.id) : onChanged()),
-      (e: unknown) => setError(e),
-    );
+  const guided = useGuidedCommands();
+  const { error, run } = useAction();
+  // Re-check and teardown both go on in the connection's own screen.
+  const act = async (command: (id: string) => Promise<unknown>) => {
+    const done = await run(async () => {
+      await command(connection.id);
+      return true;
+    }, true);
+    if (done) onOpen(connection.id);
   };
   if (confirming) {
     return (
@@ -124,7 +111,7 @@ function ConnectionActions({
           type="button"
           className="danger"
           aria-label={t('home.confirmYesNamed', { name: connection.name })}
-          onClick={() => act(() => call('guided:teardown', { connectionId: connection.id }), true)}
+          onClick={() => void act(guided.teardown)}
         >
           {t('home.confirmYes')}
         </button>
@@ -147,7 +134,7 @@ function ConnectionActions({
       <button
         type="button"
         aria-label={t('home.recheckNamed', { name: connection.name })}
-        onClick={() => act(() => call('guided:recheck', { connectionId: connection.id }), true)}
+        onClick={() => void act(guided.recheck)}
       >
         {t('home.recheck')}
       </button>

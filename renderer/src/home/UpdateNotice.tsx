@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UpdateStatus } from '../../../shared/update/updateState';
 import { ErrorNotice } from '../common/ErrorNotice';
-import { call, onEvent } from '../ipc/api';
+import { useAction } from '../data/useAction';
+import { useUpdateStatus } from './useUpdateStatus';
 import './updateNotice.css';
 
 /**
@@ -11,27 +10,10 @@ import './updateNotice.css';
  */
 export function UpdateNotice() {
   const { t } = useTranslation('update');
-  const [status, setStatus] = useState<UpdateStatus>({ status: 'idle' });
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    let live = true;
-    const off = onEvent('update:statusChanged', (next) => live && setStatus(next));
-    call('update:getStatus').then(
-      (next) => live && setStatus(next),
-      () => {
-        // Not knowing about updates is not worth a message on the home screen.
-      },
-    );
-    return () => {
-      live = false;
-      off();
-    };
-  }, []);
+  const { status, installNow: install } = useUpdateStatus();
+  const action = useAction();
   if (status.status !== 'downloading' && status.status !== 'ready') return null;
-  const installNow = () => {
-    setError(null);
-    call('update:installNow').catch(setError);
-  };
+  const installNow = () => void action.run(install, true);
   return (
     <section className="update-notice" aria-label={t('label')} data-testid="update-notice">
       {status.status === 'downloading' ? (
@@ -42,7 +24,7 @@ export function UpdateNotice() {
           <button type="button" onClick={installNow}>
             {t('installNow')}
           </button>
-          {error !== null && <ErrorNotice error={error} />}
+          {action.error !== undefined && <ErrorNotice error={action.error} />}
         </>
       )}
     </section>

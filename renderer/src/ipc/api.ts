@@ -13,23 +13,42 @@ export class IpcCallError extends Error {
   }
 }
 
-// Vite replaces MODE at build time, so the production bundle keeps only the preload branch.
-const api: RendererApi =
-  import.meta.env.MODE === 'bridge'
-    ? createBridgeApi()
-    : ((window as unknown as Record<string, RendererApi>)[RENDERER_API_KEY] ?? missingPreload());
+/** Main as the renderer's hooks use it: typed calls that throw `IpcCallError`, and pushes. */
+export interface IpcClient {
+  call<C extends Channel>(
+    channel: C,
+    ...request: RequestOf<C> extends undefined ? [] : [RequestOf<C>]
+  ): Promise<ResponseOf<C>>;
+  on: RendererApi['on'];
+}
+
+/** The client over a transport: the preload's object, the loopback bridge, or a test's fake. */
+export function ipcClient(api: RendererApi): IpcClient {
+  return {
+    async call(channel, ...request) {
+      const result = await api.invoke(channel, request[0] as never);
+      if (!result.ok) throw new IpcCallError(result.error);
+      return result.value;
+    },
+    on: (event, listener) => api.on(event, listener),
+  };
+}
 
 function missingPreload(): never {
   throw new Error('The preload API is missing: the renderer must run inside the app window.');
 }
 
-export async function call<C extends Channel>(
-  channel: C,
-  ...request: RequestOf<C> extends undefined ? [] : [RequestOf<C>]
-): Promise<ResponseOf<C>> {
-  const result = await api.invoke(channel, request[0] as RequestOf<C>);
-  if (!result.ok) throw new IpcCallError(result.error);
-  return result.value;
-}
+let windowClient: IpcClient | undefined;
 
-export const onEvent: RendererApi['on'] = (event, listener) => api.on(event, listener);
+/**
+ * The window's own client, made on first use (component tests never reach it: they provide a
+ * fake). Vite replaces MODE at build time, so the production bundle keeps only the preload branch.
+ */
+export function windowIpcClient(): IpcClient {
+  windowClient ??= ipcClient(
+    import.meta.env.MODE === 'bridge'
+      ? createBridgeApi()
+      : ((window as unknown as Record<string, RendererApi>)[RENDERER_API_KEY] ?? missingPreload()),
+  );
+  return windowClient;
+}

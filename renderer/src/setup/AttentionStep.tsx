@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { SetupState, StateAt } from '../../../shared/flow/state';
 import { ErrorNotice } from '../common/ErrorNotice';
-import { IpcCallError, call } from '../ipc/api';
+import { IpcCallError } from '../ipc/api';
 import { Sensitive } from '../support/Sensitive';
 import { useSupportMode } from '../support/SupportModeContext';
 import { explainStackReason } from './explainReason';
 import { loginTargetOf } from './ssoTarget';
-import type { ApplyAnswer } from './useFlow';
+import type { ApplyAnswer } from './useSetupFlow';
 import { useFlowAction } from './useFlowAction';
+import { useFlowCommands } from './useFlowCommands';
 import { useSsoLogin } from './useSsoLogin';
 
 type Stopped = StateAt<'failed'> | StateAt<'waitingForLogin'> | StateAt<'cancelled'>;
@@ -26,7 +27,7 @@ export function AttentionStep({ state, apply, onHome }: Props) {
   const { t } = useTranslation('guided');
   const { format } = useSupportMode();
   const { busy, error, run } = useFlowAction<true>(apply);
-  const connectionId = state.plan.connectionId;
+  const commands = useFlowCommands(state.plan.connectionId);
   const explained =
     state.step === 'failed' && state.stackFailure
       ? explainStackReason(state.stackFailure.reason)
@@ -35,7 +36,7 @@ export function AttentionStep({ state, apply, onHome }: Props) {
   const act = (action: () => Promise<SetupState>) => run(action, true);
 
   // After the login the engine picks up the step where it stopped (setup:resume).
-  const login = useSsoLogin(() => void act(() => call('setup:resume', { connectionId })));
+  const login = useSsoLogin(() => void act(commands.resume));
 
   return (
     <div className="attention" data-testid={`attention-${state.step}`}>
@@ -120,7 +121,7 @@ export function AttentionStep({ state, apply, onHome }: Props) {
             type="button"
             className="primary"
             disabled={busy}
-            onClick={() => void act(() => call('setup:resume', { connectionId }))}
+            onClick={() => void act(commands.resume)}
           >
             {state.step === 'failed' && state.stackFailure
               ? t('actions.deleteAndRetry')
@@ -130,19 +131,11 @@ export function AttentionStep({ state, apply, onHome }: Props) {
           </button>
         )}
         {state.step !== 'cancelled' ? (
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => void act(() => call('setup:cancel', { connectionId }))}
-          >
+          <button type="button" disabled={busy} onClick={() => void act(commands.cancel)}>
             {t('actions.cancel')}
           </button>
         ) : (
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => void act(() => call('setup:teardown', { connectionId }))}
-          >
+          <button type="button" disabled={busy} onClick={() => void act(commands.teardown)}>
             {t('actions.removeCreated')}
           </button>
         )}

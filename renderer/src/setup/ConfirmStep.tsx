@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SetupState, StateAt } from '../../../shared/flow/state';
 import type { DisplayKind } from '../../../shared/redaction/kinds';
@@ -9,7 +9,6 @@ import {
 } from '../../../shared/validation/awsIds';
 import { invalid, valid, type ValidationResult } from '../../../shared/validation/result';
 import { ErrorNotice } from '../common/ErrorNotice';
-import { call } from '../ipc/api';
 import { Sensitive } from '../support/Sensitive';
 import { AlreadyCreated } from './AlreadyCreated';
 import { DerivedNames } from './DerivedNames';
@@ -18,10 +17,9 @@ import { OpenWarnings } from './OpenWarnings';
 import { ValidatedField, problemOf, type FieldProblem } from './ValidatedField';
 import { monthlyCost } from './costEstimate';
 import { formatUsd } from './format';
-import type { ApplyAnswer } from './useFlow';
+import type { ApplyAnswer } from './useSetupFlow';
 import { useFlowAction } from './useFlowAction';
-
-type Permission = { action: string; purposes: readonly string[] };
+import { useFlowCommands, useRequiredPermissions } from './useFlowCommands';
 
 interface Props {
   readonly state: StateAt<'ready'>;
@@ -53,19 +51,12 @@ export function ConfirmStep({ state, existingNames, apply }: Props) {
   // ① follows the connection name until the user types over it.
   const [typedLambdaName, setLambdaName] = useState<string>();
   const [subnets, setSubnets] = useState(plan.subnetIds.join(', '));
-  const [permissions, setPermissions] = useState<Permission[]>();
-  const { busy, error, setError, run } = useFlowAction<true>(apply);
-
-  useEffect(() => {
-    let live = true;
-    call('setup:requiredPermissions').then(
-      (value) => live && setPermissions(value),
-      (e: unknown) => live && setError(e),
-    );
-    return () => {
-      live = false;
-    };
-  }, [setError]);
+  const required = useRequiredPermissions();
+  const permissions = required.status === 'ready' ? required.value : undefined;
+  const commands = useFlowCommands(plan.connectionId);
+  const action = useFlowAction<true>(apply);
+  const { busy, run } = action;
+  const error = action.error ?? (required.status === 'error' ? required.error : undefined);
 
   const draft = draftNames(plan, state.created, {
     connectionName: name,
@@ -108,9 +99,8 @@ export function ConfirmStep({ state, existingNames, apply }: Props) {
       className="guided-form confirm"
       onSubmit={(event) => {
         event.preventDefault();
-        if (changed)
-          void act(() => call('setup:updatePlan', { connectionId: plan.connectionId, patch }));
-        else void act(() => call('setup:start', { connectionId: plan.connectionId }));
+        if (changed) void act(() => commands.updatePlan(patch));
+        else void act(commands.start);
       }}
     >
       <OpenWarnings report={state.preflight} />

@@ -1,23 +1,23 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DatabaseRecord } from '../../../shared/flow/database';
-import type { DbAuthMethod } from '../../../shared/flow/plan';
 import type { SetupState } from '../../../shared/flow/state';
-import type { AutomatedPrefill } from '../../../shared/steps/handoff';
 import { validateConnectionName, validateDbUser } from '../../../shared/validation/names';
 import { parseRdsEndpoint, validateRdsEndpoint } from '../../../shared/validation/rds';
 import { ErrorNotice } from '../common/ErrorNotice';
-import { call } from '../ipc/api';
+import { useAction } from '../data/useAction';
 import { Sensitive } from '../support/Sensitive';
+import {
+  dbKey,
+  initialDatabaseForm,
+  reduceDatabaseForm,
+  shownDatabases,
+  type DatabasePrefill,
+} from './databaseForm';
 import type { Target } from './TargetStep';
+import { useDatabases, useSetupCreation } from './useDatabases';
+import type { SmoozDefaults } from './useSmoozStatus';
 import { ValidatedField, problemOf, type FieldProblem } from './ValidatedField';
-
-export interface SmoozDefaults {
-  readonly smoozAccountId: string;
-  readonly smoozRoleArn: string;
-  /** SMOOZ's start of every AWS name; the app derives the rest per connection. */
-  readonly resourceNamePrefix: string;
-}
 
 interface Props {
   readonly target: Target;
@@ -26,13 +26,8 @@ interface Props {
   readonly existingNames: readonly string[];
   readonly onCreated: (state: SetupState) => void;
   /** Values typed in the offline checklist: the database is picked by its endpoint. */
-  readonly prefill?: Pick<
-    AutomatedPrefill,
-    'rdsEndpoint' | 'connectionName' | 'authMethod' | 'dbUser'
-  >;
+  readonly prefill?: DatabasePrefill;
 }
-
-const dbKey = (db: DatabaseRecord) => `${db.kind}:${db.identifier}`;
 
 /** The listed database a typed endpoint names: identifiers are unique per kind in a region. */
 function databaseNamedBy(
@@ -53,45 +48,27 @@ function databaseNamedBy(
  */
 export function DatabaseStep({ target, smooz, existingNames, onCreated, prefill }: Props) {
   const { t } = useTranslation('guided');
-  const [databases, setDatabases] = useState<DatabaseRecord[]>();
-  const [loadError, setLoadError] = useState<unknown>();
-  const [selected, setSelected] = useState<string>('');
-  const [typedEndpoint, setTypedEndpoint] = useState(prefill?.rdsEndpoint ?? '');
-  const [resolveError, setResolveError] = useState<unknown>();
-  const [name, setName] = useState(prefill?.connectionName ?? '');
-  const [nameEdited, setNameEdited] = useState(prefill?.connectionName !== undefined);
-  const [auth, setAuth] = useState<DbAuthMethod>(prefill?.authMethod ?? 'password');
-  const [dbUser, setDbUser] = useState(prefill?.dbUser ?? '');
+  const listing = useDatabases(target);
+  const commands = useSetupCreation();
+  const [form, dispatch] = useReducer(reduceDatabaseForm, prefill, initialDatabaseForm);
+  const resolving = useAction();
+  const submitting = useAction();
+  const listed = listing.status === 'ready' ? listing.value : undefined;
+
+  // The database the offline checklist named is chosen once the region's list arrives.
   const carriedEndpoint = prefill?.rdsEndpoint;
-  const carriedName = prefill?.connectionName;
-  const [submitError, setSubmitError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-
   useEffect(() => {
-    let live = true;
-    call('setup:listDatabases', { profile: target.profile, region: target.region }).then(
-      (value) => {
-        if (!live) return;
-        setDatabases(value.databases);
-        const carried = databaseNamedBy(carriedEndpoint, target.region, value.databases);
-        if (carried === undefined) return;
-        setSelected(dbKey(carried));
-        if (carriedName === undefined) setName(carried.identifier);
-      },
-      (error: unknown) => live && setLoadError(error),
-    );
-    return () => {
-      live = false;
-    };
-  }, [target.profile, target.region, carriedEndpoint, carriedName]);
+    const carried =
+      listed === undefined ? undefined : databaseNamedBy(carriedEndpoint, target.region, listed);
+    if (carried !== undefined) dispatch({ type: 'choose', database: carried });
+  }, [listed, carriedEndpoint, target.region]);
 
+  const databases = listed === undefined ? undefined : shownDatabases(form, listed);
+  const { selected, auth } = form;
   const chosen = databases?.find((db) => dbKey(db) === selected);
-  const choose = (db: DatabaseRecord) => {
-    setSelected(dbKey(db));
-    if (!nameEdited) setName(db.identifier);
-  };
+  const choose = (database: DatabaseRecord) => dispatch({ type: 'choose', database });
 
-  const nameCheck = validateConnectionName(name);
+  const nameCheck = validateConnectionName(form.name);
   const nameTaken = nameCheck.ok && existingNames.includes(nameCheck.value);
   const nameProblem: FieldProblem | undefined = nameTaken
     ? {
@@ -100,52 +77,46 @@ export function DatabaseStep({ target, smooz, existingNames, onCreated, prefill 
         params: { name: nameCheck.ok ? nameCheck.value : '' },
       }
     : problemOf(nameCheck);
-  const userCheck = validateDbUser(dbUser);
-  const endpointCheck = validateRdsEndpoint(typedEndpoint);
+  const userCheck = validateDbUser(form.dbUser);
+  const endpointCheck = validateRdsEndpoint(form.typedEndpoint);
   const ready =
     chosen !== undefined && nameProblem === undefined && (auth === 'password' || userCheck.ok);
 
   const resolveTyped = async () => {
     if (!endpointCheck.ok) return;
-    setResolveError(undefined);
-    try {
-      const record = await call('setup:resolveEndpoint', {
-        profile: target.profile,
-        region: target.region,
-        endpoint: endpointCheck.value,
-      });
-      setDatabases((list) => [record, ...(list ?? []).filter((db) => dbKey(db) !== dbKey(record))]);
-      choose(record);
-    } catch (error) {
-      setResolveError(error);
-    }
+    const database = await resolving.run(
+      () =>
+        commands.resolveEndpoint({
+          profile: target.profile,
+          region: target.region,
+          endpoint: endpointCheck.value,
+        }),
+      true,
+    );
+    if (database !== undefined) dispatch({ type: 'found', database });
   };
 
   const create = async () => {
     if (!ready || !nameCheck.ok) return;
-    setBusy(true);
-    setSubmitError(undefined);
-    try {
-      const state = await call('setup:create', {
-        profile: target.profile,
-        region: target.region,
-        connectionName: nameCheck.value,
-        database: { kind: chosen.kind, identifier: chosen.identifier },
-        authMethod: auth,
-        ...(auth === 'iam' && userCheck.ok ? { dbUser: userCheck.value } : {}),
-        smoozAccountId: smooz.smoozAccountId,
-        smoozRoleArn: smooz.smoozRoleArn,
-        resourceNamePrefix: smooz.resourceNamePrefix,
-      });
-      onCreated(state);
-    } catch (error) {
-      setSubmitError(error);
-    } finally {
-      setBusy(false);
-    }
+    const state = await submitting.run(
+      () =>
+        commands.create({
+          profile: target.profile,
+          region: target.region,
+          connectionName: nameCheck.value,
+          database: { kind: chosen.kind, identifier: chosen.identifier },
+          authMethod: auth,
+          ...(auth === 'iam' && userCheck.ok ? { dbUser: userCheck.value } : {}),
+          smoozAccountId: smooz.smoozAccountId,
+          smoozRoleArn: smooz.smoozRoleArn,
+          resourceNamePrefix: smooz.resourceNamePrefix,
+        }),
+      true,
+    );
+    if (state !== undefined) onCreated(state);
   };
 
-  if (loadError !== undefined) return <ErrorNotice error={loadError} />;
+  if (listing.status === 'error') return <ErrorNotice error={listing.error} />;
   if (databases === undefined) return <p>{t('common:loading')}</p>;
 
   return (
@@ -210,23 +181,20 @@ export function DatabaseStep({ target, smooz, existingNames, onCreated, prefill 
           id="guided-endpoint"
           label={t('database.endpoint')}
           sensitive="hostname"
-          value={typedEndpoint}
-          onChange={setTypedEndpoint}
+          value={form.typedEndpoint}
+          onChange={(value) => dispatch({ type: 'typeEndpoint', value })}
           problem={problemOf(endpointCheck)}
         />
         <button type="button" disabled={!endpointCheck.ok} onClick={() => void resolveTyped()}>
           {t('database.find')}
         </button>
-        {resolveError !== undefined && <ErrorNotice error={resolveError} />}
+        {resolving.error !== undefined && <ErrorNotice error={resolving.error} />}
       </details>
       <ValidatedField
         id="guided-connection-name"
         label={t('database.connectionName')}
-        value={name}
-        onChange={(value) => {
-          setNameEdited(true);
-          setName(value);
-        }}
+        value={form.name}
+        onChange={(value) => dispatch({ type: 'typeName', value })}
         problem={nameProblem}
         hint={t('database.connectionNameHint')}
       />
@@ -239,7 +207,7 @@ export function DatabaseStep({ target, smooz, existingNames, onCreated, prefill 
               id={`guided-auth-${method}`}
               name="auth"
               checked={auth === method}
-              onChange={() => setAuth(method)}
+              onChange={() => dispatch({ type: 'chooseAuth', value: method })}
             />
             <label htmlFor={`guided-auth-${method}`}>{t(`database.authMethods.${method}`)}</label>
           </div>
@@ -249,14 +217,18 @@ export function DatabaseStep({ target, smooz, existingNames, onCreated, prefill 
         <ValidatedField
           id="guided-db-user"
           label={t('database.dbUser')}
-          value={dbUser}
-          onChange={setDbUser}
+          value={form.dbUser}
+          onChange={(value) => dispatch({ type: 'typeUser', value })}
           problem={problemOf(userCheck)}
         />
       )}
-      {submitError !== undefined && <ErrorNotice error={submitError} />}
+      {submitting.error !== undefined && <ErrorNotice error={submitting.error} />}
       <div className="actions">
-        <button type="submit" className="primary" disabled={!ready || busy}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={!ready || submitting.busy !== undefined}
+        >
           {t('actions.checkAccount')}
         </button>
       </div>

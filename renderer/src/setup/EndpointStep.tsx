@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { StateAt } from '../../../shared/flow/state';
 import type { GuidedRecord } from '../../../shared/ipc/channels/guided';
 import { ErrorNotice } from '../common/ErrorNotice';
-import { IpcCallError, call } from '../ipc/api';
+import { IpcCallError } from '../ipc/api';
 import { Sensitive } from '../support/Sensitive';
 import { ConnectivityResult } from './ConnectivityResult';
+import { useGuidedCommands } from './useGuidedCommands';
 
 interface Props {
   readonly state: StateAt<'complete'> | StateAt<'acceptingEndpoint'>;
@@ -23,6 +24,7 @@ export function EndpointStep({ state, guided, onGuided, onHome }: Props) {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const asked = useRef(false);
+  const commands = useGuidedCommands();
   const connectionId = state.plan.connectionId;
 
   const act = async (action: () => Promise<GuidedRecord>) => {
@@ -41,7 +43,7 @@ export function EndpointStep({ state, guided, onGuided, onHome }: Props) {
   useEffect(() => {
     if (guided === undefined && !asked.current) {
       asked.current = true;
-      void act(() => call('guided:finish', { connectionId }));
+      void act(() => commands.finish(connectionId));
     }
   });
 
@@ -172,7 +174,7 @@ export function EndpointStep({ state, guided, onGuided, onHome }: Props) {
             type="button"
             className="primary"
             disabled={busy}
-            onClick={() => void act(() => call('guided:finish', { connectionId }))}
+            onClick={() => void act(() => commands.finish(connectionId))}
           >
             {t('actions.retry')}
           </button>
@@ -181,7 +183,7 @@ export function EndpointStep({ state, guided, onGuided, onHome }: Props) {
           <button
             type="button"
             disabled={busy}
-            onClick={() => void act(() => call('guided:recheck', { connectionId }))}
+            onClick={() => void act(() => commands.recheck(connectionId))}
           >
             {t('actions.recheck')}
           </button>

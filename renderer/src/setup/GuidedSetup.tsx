@@ -5,10 +5,9 @@ import type { AutomatedPrefill } from '../../../shared/steps/handoff';
 import { HandoffNotice } from '../checklist/HandoffNotice';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { useAnnounceScreen } from '../common/currentScreen';
-import { call } from '../ipc/api';
 import { AttentionStep } from './AttentionStep';
 import { ConfirmStep } from './ConfirmStep';
-import { DatabaseStep, type SmoozDefaults } from './DatabaseStep';
+import { DatabaseStep } from './DatabaseStep';
 import { EndpointStep } from './EndpointStep';
 import { PreflightStep } from './PreflightStep';
 import { ProgressStep } from './ProgressStep';
@@ -22,8 +21,9 @@ import { checklistItems, type GuidedPhase } from './checklistModel';
 import { awaitsContinue } from './preflightWarnings';
 import { pictureValues, screenFor } from './screenFor';
 import { teardownStage } from './teardownStage';
-import { useFlow, type ApplyAnswer } from './useFlow';
-import { useSmoozReadiness } from './useSmoozReadiness';
+import { useExistingNames } from './useExistingNames';
+import { useSetupFlow, type ApplyAnswer } from './useSetupFlow';
+import { useSmoozStatus, type SmoozDefaults, type SmoozStatus } from './useSmoozStatus';
 import './guided.css';
 
 /**
@@ -46,10 +46,10 @@ export function GuidedSetup({
   const { t } = useTranslation('guided');
   const [target, setTarget] = useState<Target>();
   const [connectionId, setConnectionId] = useState(initialId);
-  const [flow, setFlowState, applyAnswer] = useFlow(connectionId);
+  const [flow, setFlowState, applyAnswer] = useSetupFlow(connectionId);
   const [guidedOverride, setGuided] = useState<typeof flow.guided>();
   const [warningsAcceptedAt, acceptWarnings] = useState<string>();
-  const smooz = useSmoozReadiness();
+  const smooz = useSmoozStatus();
   const existingNames = useExistingNames(connectionId);
 
   const guided = pickNewer(flow.guided, guidedOverride);
@@ -154,7 +154,7 @@ function FlowScreen({
   onOpen,
 }: {
   phase: Extract<GuidedPhase, { kind: 'flow' }>;
-  flow: ReturnType<typeof useFlow>[0];
+  flow: ReturnType<typeof useSetupFlow>[0];
   existingNames: readonly string[];
   apply: ApplyAnswer;
   onGuided: (record: NonNullable<typeof flow.guided>) => void;
@@ -209,7 +209,7 @@ function SmoozGate({
   smooz,
   children,
 }: {
-  smooz: ReturnType<typeof useSmoozReadiness>;
+  smooz: SmoozStatus;
   children: (defaults: SmoozDefaults) => ReactNode;
 }) {
   const { t } = useTranslation('guided');
@@ -236,31 +236,6 @@ function pickNewer<T extends { updatedAt: string }>(
   if (a === undefined) return b;
   if (b === undefined) return a;
   return b.updatedAt > a.updatedAt ? b : a;
-}
-
-/** Names of the app's other connections and flows: a new connection's name must differ. */
-function useExistingNames(own: string | undefined): string[] {
-  const [names, setNames] = useState<string[]>([]);
-  useEffect(() => {
-    let live = true;
-    void Promise.all([call('connections:list'), call('setup:list')]).then(
-      ([connections, flows]) => {
-        if (!live) return;
-        const all = [
-          ...connections.filter((c) => c.id !== own).map((c) => c.name),
-          ...flows
-            .filter((f) => f.plan.connectionId !== own && f.step !== 'tornDown')
-            .map((f) => f.plan.connectionName),
-        ];
-        setNames([...new Set(all)]);
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [own]);
-  return names;
 }
 
 /** Keyboard and screen-reader users land on the new step's title when the screen changes. */

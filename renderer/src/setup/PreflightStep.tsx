@@ -3,13 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { PreflightCheck, PreflightFixKind } from '../../../shared/flow/preflight';
 import type { StateAt } from '../../../shared/flow/state';
 import { ErrorNotice } from '../common/ErrorNotice';
-import { call } from '../ipc/api';
 import { formatUsd } from './format';
 import { NameClashFix } from './NameClashFix';
 import { openWarnings } from './preflightWarnings';
-import { renameAndRecheck } from './RenameInPlace';
-import type { ApplyAnswer } from './useFlow';
+import type { ApplyAnswer } from './useSetupFlow';
 import { useFlowAction } from './useFlowAction';
+import { useFlowCommands } from './useFlowCommands';
 
 type Props = {
   readonly state: StateAt<'preflight'> | StateAt<'applyingFix'> | StateAt<'ready'>;
@@ -28,11 +27,11 @@ export function PreflightStep({ state, apply, onContinue, onOpen }: Props) {
   const { t } = useTranslation(['guided', 'setup']);
   const { busy, error, run } = useFlowAction<'checks' | PreflightFixKind>(apply);
   const started = useRef(false);
-  const connectionId = state.plan.connectionId;
+  const commands = useFlowCommands(state.plan.connectionId);
   const report = state.step === 'applyingFix' ? undefined : state.preflight;
   const warnings = openWarnings(report);
 
-  const runChecks = () => run(() => call('setup:runPreflight', { connectionId }), 'checks');
+  const runChecks = () => run(commands.runPreflight, 'checks');
 
   // Checks run by themselves when the flow reaches them: running them is no decision.
   useEffect(() => {
@@ -67,7 +66,7 @@ export function PreflightStep({ state, apply, onContinue, onOpen }: Props) {
             key={check.id}
             check={check}
             busy={busy !== undefined}
-            onFix={(fix) => void run(() => call('setup:applyFix', { connectionId, fix }), fix)}
+            onFix={(fix) => void run(() => commands.applyFix(fix), fix)}
           >
             {check.id === 'nameClash' && check.status === 'fail' && (
               <NameClashFix
@@ -75,9 +74,7 @@ export function PreflightStep({ state, apply, onContinue, onOpen }: Props) {
                 state={state}
                 busy={busy !== undefined}
                 onOpen={onOpen}
-                onRename={(patch) =>
-                  void run(() => renameAndRecheck(connectionId, patch), 'checks')
-                }
+                onRename={(patch) => void run(() => commands.renameAndRecheck(patch), 'checks')}
                 onRecheck={() => void runChecks()}
               />
             )}

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StateAt } from '../../../shared/flow/state';
-import { call } from '../ipc/api';
 import { Sensitive } from '../support/Sensitive';
 import { ValidatedField, problemOf } from './ValidatedField';
 import { draftNames } from './planDraft';
@@ -65,13 +64,4 @@ export function RenameInPlace({ state, busy, onRename }: Props) {
       </button>
     </form>
   );
-}
-
-/** Changes the plan's names and checks again: the state the checks answer with. */
-export async function renameAndRecheck(
-  connectionId: string,
-  patch: { connectionName?: string; lambdaFunctionName?: string },
-) {
-  await call('setup:updatePlan', { connectionId, patch });
-  return call('setup:runPreflight', { connectionId });
 }

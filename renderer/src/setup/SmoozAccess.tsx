@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../common/ErrorNotice';
-import { call } from '../ipc/api';
+import { useAction } from '../data/useAction';
+import { useSmoozToken } from './useSmoozStatus';
 import { ValidatedField, type FieldProblem } from './ValidatedField';
 
 /**
@@ -11,8 +12,8 @@ import { ValidatedField, type FieldProblem } from './ValidatedField';
 export function SmoozAccess({ onStored }: { onStored: () => void }) {
   const { t } = useTranslation('guided');
   const [token, setToken] = useState('');
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const storeToken = useSmoozToken();
+  const { busy, error, run } = useAction();
   const trimmed = token.trim();
   const problem: FieldProblem | undefined =
     trimmed === ''
@@ -27,12 +28,10 @@ export function SmoozAccess({ onStored }: { onStored: () => void }) {
       onSubmit={(event) => {
         event.preventDefault();
         if (problem !== undefined) return;
-        setBusy(true);
-        setError(undefined);
-        call('smooz:setToken', { token: trimmed })
-          .then(() => onStored())
-          .catch((e: unknown) => setError(e))
-          .finally(() => setBusy(false));
+        void run(async () => {
+          await storeToken(trimmed);
+          return true;
+        }, true).then((stored) => stored && onStored());
       }}
     >
       <p>{t('smooz.tokenNeeded')}</p>
@@ -47,7 +46,7 @@ export function SmoozAccess({ onStored }: { onStored: () => void }) {
       />
       {error !== undefined && <ErrorNotice error={error} />}
       <div className="actions">
-        <button type="submit" disabled={busy || problem !== undefined}>
+        <button type="submit" disabled={busy !== undefined || problem !== undefined}>
           {t('smooz.save')}
         </button>
       </div>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SsoTarget } from '../../../shared/aws/sso';
 import { ErrorNotice } from '../common/ErrorNotice';
-import { IpcCallError, call } from '../ipc/api';
+import { IpcCallError } from '../ipc/api';
 import type { SsoLogin } from './useSsoLogin';
 
 const LOGIN_CODES = new Set(['aws.ssoTokenMissing', 'aws.ssoTokenExpired']);
@@ -36,10 +36,7 @@ export function SsoLoginControl({ login, target }: { login: SsoLogin; target: Ss
       {progress?.stage === 'deviceCode' && (
         <p>
           {t('target.deviceCode', { code: progress.userCode })}{' '}
-          <button
-            type="button"
-            onClick={() => void call('aws:ssoOpenVerificationPage', { loginId: progress.loginId })}
-          >
+          <button type="button" onClick={() => login.openVerification(progress.loginId)}>
             {t('target.openVerification')}
           </button>
         </p>

@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SsoSessionSummary } from '../../../shared/aws/profiles';
 import { ssoRolePickName, type SsoAccount } from '../../../shared/aws/sso';
 import { ErrorNotice } from '../common/ErrorNotice';
-import { call } from '../ipc/api';
 import { useSupportMode } from '../support/SupportModeContext';
 import { SsoLoginControl, needsLogin } from './SsoLoginControl';
+import { useSsoAccountRoles, useSsoAccounts } from './useAwsProfiles';
 import { useSsoLogin } from './useSsoLogin';
 
 export interface RolePick {
@@ -20,39 +20,6 @@ export interface RolePick {
 /** The current choice while it is still listed, else the first listed (or none). */
 const keepOrFirst = (listed: readonly string[], current: string): string =>
   listed.includes(current) ? current : (listed[0] ?? '');
-
-/**
- * A list loaded from main for `key` (null: nothing to load), with the answer or error for that
- * key only, so a slow answer for an earlier session or account never shows. `keep` adjusts the
- * selection once a list arrives.
- */
-function useListing<T>(
-  key: string | null,
-  load: () => Promise<T[]>,
-  keep: (list: T[]) => void,
-): { list?: T[]; error?: unknown } | undefined {
-  const [result, setResult] = useState<{ key: string; list?: T[]; error?: unknown }>();
-  const latest = useRef({ load, keep });
-  useEffect(() => {
-    latest.current = { load, keep };
-  });
-  useEffect(() => {
-    if (key === null) return undefined;
-    let live = true;
-    latest.current.load().then(
-      (list) => {
-        if (!live) return;
-        setResult({ key, list });
-        latest.current.keep(list);
-      },
-      (error: unknown) => live && setResult({ key, error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [key]);
-  return result !== undefined && result.key === key ? result : undefined;
-}
 
 /**
  * 3-1 without a profile for the account: one of the user's SSO sessions lists the accounts and
@@ -71,43 +38,31 @@ export function SsoRolePicker({
   const [open, setOpen] = useState(false);
   const [session, setSession] = useState(usable[0]?.name ?? '');
   const [attempt, setAttempt] = useState(0);
-  const [accountId, setAccountId] = useState('');
-  const [roleName, setRoleName] = useState('');
+  // What the user picked; while not listed (yet), the first listed one stands for it.
+  const [pickedAccount, setAccountId] = useState('');
+  const [pickedRole, setRoleName] = useState('');
   const login = useSsoLogin(() => setAttempt((a) => a + 1));
 
+  const target = { ssoSession: session };
   const accountsKey = open && session !== '' ? `${session}|${attempt}` : null;
-  const accountList = useListing(
-    accountsKey,
-    () => call('aws:ssoListAccounts', { target: { ssoSession: session } }),
-    (list) =>
-      setAccountId((current) =>
-        keepOrFirst(
-          list.map((a) => a.accountId),
-          current,
-        ),
-      ),
-  );
+  const accountQuery = useSsoAccounts(target, accountsKey);
+  const accounts = accountQuery.status === 'ready' ? accountQuery.value : undefined;
+  const accountId = keepOrFirst(accounts?.map((a) => a.accountId) ?? [], pickedAccount);
   const rolesKey = accountsKey !== null && accountId !== '' ? `${accountsKey}|${accountId}` : null;
-  const roleList = useListing(
-    rolesKey,
-    () => call('aws:ssoListAccountRoles', { target: { ssoSession: session }, accountId }),
-    (list) =>
-      setRoleName((current) =>
-        keepOrFirst(
-          list.map((r) => r.roleName),
-          current,
-        ),
-      ),
-  );
+  const roleQuery = useSsoAccountRoles(target, accountId, rolesKey);
+  const roles = roleQuery.status === 'ready' ? roleQuery.value : undefined;
+  const roleName = keepOrFirst(roles?.map((r) => r.roleName) ?? [], pickedRole);
 
   if (usable.length === 0) return null;
-  const account = accountList?.list?.find((a) => a.accountId === accountId);
+  const account = accounts?.find((a) => a.accountId === accountId);
   const accountLabel = (a: SsoAccount) =>
     t('rolePick.accountOption', {
       name: a.accountName ?? '',
       id: format('accountId', a.accountId),
     });
-  const listError = accountList?.error ?? roleList?.error;
+  const listError =
+    (accountQuery.status === 'error' ? accountQuery.error : undefined) ??
+    (roleQuery.status === 'error' ? roleQuery.error : undefined);
 
   return (
     <details
@@ -142,7 +97,7 @@ export function SsoRolePicker({
       ) : (
         listError !== undefined && <ErrorNotice error={listError} />
       )}
-      {accountList?.list && (
+      {accounts && (
         <div className="field">
           <label htmlFor="sso-pick-account">{t('rolePick.account')}</label>
           <select
@@ -150,7 +105,7 @@ export function SsoRolePicker({
             value={accountId}
             onChange={(e) => setAccountId(e.target.value)}
           >
-            {accountList.list.map((a) => (
+            {accounts.map((a) => (
               <option key={a.accountId} value={a.accountId}>
                 {accountLabel(a)}
               </option>
@@ -158,11 +113,11 @@ export function SsoRolePicker({
           </select>
         </div>
       )}
-      {roleList?.list && (
+      {roles && (
         <div className="field">
           <label htmlFor="sso-pick-role">{t('rolePick.role')}</label>
           <select id="sso-pick-role" value={roleName} onChange={(e) => setRoleName(e.target.value)}>
-            {roleList.list.map((r) => (
+            {roles.map((r) => (
               <option key={r.roleName} value={r.roleName}>
                 {r.roleName}
               </option>
@@ -172,7 +127,7 @@ export function SsoRolePicker({
       )}
       <button
         type="button"
-        disabled={account === undefined || roleName === '' || roleList?.list === undefined}
+        disabled={account === undefined || roleName === '' || roles === undefined}
         onClick={() => {
           if (account === undefined) return;
           onPick({

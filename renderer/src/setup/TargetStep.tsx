@@ -1,14 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AwsProfile, AwsProfileListing, CallerIdentity } from '../../../shared/aws/profiles';
+import type { AwsProfile, AwsProfileListing } from '../../../shared/aws/profiles';
 import { validateRegion } from '../../../shared/validation/awsIds';
 import { ErrorNotice } from '../common/ErrorNotice';
-import { IpcCallError, call } from '../ipc/api';
+import { IpcCallError } from '../ipc/api';
 import { Sensitive } from '../support/Sensitive';
 import { useSupportMode } from '../support/SupportModeContext';
 import { SsoLoginControl, needsLogin } from './SsoLoginControl';
 import { SsoRolePicker, type RolePick } from './SsoRolePicker';
 import { loginTargetOf } from './ssoTarget';
+import { useAwsProfiles, useCallerIdentity } from './useAwsProfiles';
 import { ValidatedField, problemOf } from './ValidatedField';
 import { useSsoLogin } from './useSsoLogin';
 
@@ -36,64 +37,31 @@ export function TargetStep({
 }) {
   const { t } = useTranslation('guided');
   const { format } = useSupportMode();
-  const [listing, setListing] = useState<AwsProfileListing>();
-  const [loadError, setLoadError] = useState<unknown>();
-  const [profile, setProfile] = useState('');
-  const [region, setRegion] = useState('');
-  // The answer for one profile+region; an answer for another choice is not shown.
-  const [lookup, setLookup] = useState<{
-    key: string;
-    identity?: CallerIdentity;
-    error?: unknown;
-  }>();
+  const profiles = useAwsProfiles(preferredRegion ?? '');
+  const listing = profiles.status === 'ready' ? profiles.value : undefined;
+  // The user's own choices; until then the listing's defaults stand.
+  const [chosenProfile, setProfile] = useState<string>();
+  const [typedRegion, setRegion] = useState<string>();
   const [attempt, setAttempt] = useState(0);
   // After a login the account is looked up again.
   const login = useSsoLogin(() => setAttempt((a) => a + 1));
   // Accounts and roles picked from an SSO session: listed with the profiles, usable like one.
   const [picks, setPicks] = useState<readonly RolePick[]>([]);
 
-  useEffect(() => {
-    let live = true;
-    call('aws:listProfiles').then(
-      (value) => {
-        if (!live) return;
-        setListing(value);
-        const usable = value.profiles.filter((p) => p.problem === null);
-        const chosen =
-          usable.find((p) => p.name === value.selectedProfile) ?? usable[0] ?? undefined;
-        setProfile(chosen?.name ?? '');
-        setRegion(preferredRegion ?? defaultRegion(value, chosen));
-      },
-      (error: unknown) => live && setLoadError(error),
-    );
-    return () => {
-      live = false;
-    };
-  }, [preferredRegion]);
+  // The profile the environment selects (or the first usable one), and its region.
+  const usable = listing?.profiles.filter((p) => p.problem === null) ?? [];
+  const first = usable.find((p) => p.name === listing?.selectedProfile) ?? usable[0];
+  const profile = chosenProfile ?? first?.name ?? '';
+  const region =
+    typedRegion ?? preferredRegion ?? (listing === undefined ? '' : defaultRegion(listing, first));
 
   const regionCheck = validateRegion(region);
   const validRegion = regionCheck.ok ? regionCheck.value : undefined;
+  const lookup = useCallerIdentity(profile, validRegion, attempt);
+  const identity = lookup.status === 'ready' ? lookup.value : undefined;
+  const identityError = lookup.status === 'error' ? lookup.error : undefined;
 
-  const key = `${profile}|${validRegion ?? ''}|${attempt}`;
-  useEffect(() => {
-    if (profile === '' || validRegion === undefined) return undefined;
-    let live = true;
-    const timer = setTimeout(() => {
-      call('aws:callerIdentity', { profile, region: validRegion }).then(
-        (identity) => live && setLookup({ key, identity }),
-        (error: unknown) => live && setLookup({ key, error }),
-      );
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [profile, validRegion, key]);
-  const current = lookup?.key === key ? lookup : undefined;
-  const identity = current?.identity;
-  const identityError = current?.error;
-
-  if (loadError !== undefined) return <ErrorNotice error={loadError} />;
+  if (profiles.status === 'error') return <ErrorNotice error={profiles.error} />;
   if (listing === undefined) return <p>{t('common:loading')}</p>;
 
   const selected = listing.profiles.find((p) => p.name === profile);

@@ -1,10 +1,11 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SetupState } from '../../../shared/flow/state';
 import { ErrorNotice } from '../common/ErrorNotice';
-import { IpcCallError, call } from '../ipc/api';
+import { useAction } from '../data/useAction';
+import { IpcCallError } from '../ipc/api';
 import { ResourceLine, ResourceList } from './ResourceLine';
 import type { TeardownStage } from './teardownStage';
+import { useGuidedCommands } from './useGuidedCommands';
 
 /**
  * Removing a connection, on its own screen: what is being removed while it runs, the report
@@ -20,16 +21,12 @@ export function TeardownView({
   onHome: () => void;
 }) {
   const { t } = useTranslation('guided');
-  const [retry, setRetry] = useState<{ busy: boolean; error?: unknown }>({ busy: false });
+  const commands = useGuidedCommands();
+  const retry = useAction();
   const report = state.teardown ?? { removed: [], alreadyGone: [] };
   const handedOver = report.handedOver ?? [];
-  const retryTeardown = () => {
-    setRetry({ busy: true });
-    call('guided:teardown', { connectionId: state.plan.connectionId }).then(
-      () => setRetry({ busy: false }),
-      (error: unknown) => setRetry({ busy: false, error }),
-    );
-  };
+  const retryTeardown = () =>
+    void retry.run(() => commands.teardown(state.plan.connectionId), true);
 
   return (
     <div className="teardown" data-testid={`teardown-${stage.kind}`} data-stage={stage.kind}>
@@ -72,7 +69,12 @@ export function TeardownView({
       {retry.error !== undefined && <ErrorNotice error={retry.error} />}
       <div className="actions">
         {stage.kind === 'failed' && (
-          <button type="button" className="primary" disabled={retry.busy} onClick={retryTeardown}>
+          <button
+            type="button"
+            className="primary"
+            disabled={retry.busy !== undefined}
+            onClick={retryTeardown}
+          >
             {t('teardown.retry')}
           </button>
         )}

@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { DiscardPreview, DiscardState } from '../../../shared/flow/discard';
-import { call, onEvent } from '../ipc/api';
+import { useIpcClient } from '../data/IpcClientContext';
+import { useIpcEvent } from '../data/useIpcEvent';
+import { useIpcQuery } from '../data/useIpcQuery';
 
 /** Which abandoned setup: by id, with where to look when this computer has no flow for it. */
 export interface DiscardRequest {
@@ -20,7 +22,7 @@ export type DiscardView =
  * confirmed that exact list — the background removal, kept current by main's pushes.
  */
 export function useDiscard(request: DiscardRequest) {
-  const [view, setView] = useState<DiscardView>({ phase: 'loading' });
+  const client = useIpcClient();
   const { connectionId, profile, region } = request;
   const ref = {
     connectionId,
@@ -28,38 +30,44 @@ export function useDiscard(request: DiscardRequest) {
     ...(region === undefined ? {} : { region }),
   };
   const key = JSON.stringify(ref);
+  const preview = useIpcQuery(
+    (c) => c.call('setup:discardPreview', JSON.parse(key) as DiscardRequest),
+    { key },
+  );
+  // Set once the user confirmed: the removal as main reports it, or why it could not start.
+  const [started, setStarted] = useState<Exclude<DiscardView, { phase: 'loading' | 'confirm' }>>();
 
-  useEffect(() => {
-    let live = true;
-    call('setup:discardPreview', JSON.parse(key) as DiscardRequest).then(
-      (preview) => live && setView({ phase: 'confirm', preview }),
-      (error: unknown) => live && setView({ phase: 'error', error }),
-    );
-    const off = onEvent('setup:discardChanged', (state) => {
-      if (state.connectionId !== connectionId) return;
-      setView((v) => (v.phase === 'running' ? { ...v, state } : v));
-    });
-    return () => {
-      live = false;
-      off();
-    };
-  }, [key, connectionId]);
+  useIpcEvent('setup:discardChanged', (state) => {
+    if (state.connectionId !== connectionId) return;
+    setStarted((v) => (v?.phase === 'running' ? { ...v, state } : v));
+  });
 
   const confirm = useCallback(
-    (preview: DiscardPreview) => {
-      setView({ phase: 'running', preview });
-      call('setup:discard', {
-        ...(JSON.parse(key) as DiscardRequest),
-        resources: [...preview.resources],
-      }).then(
-        // Pushes may have overtaken the answer: the first state seen is the older one.
-        (state) =>
-          setView((v) => (v.phase === 'running' && v.state === undefined ? { ...v, state } : v)),
-        (error: unknown) => setView({ phase: 'error', error, preview }),
-      );
+    (listed: DiscardPreview) => {
+      setStarted({ phase: 'running', preview: listed });
+      client
+        .call('setup:discard', {
+          ...(JSON.parse(key) as DiscardRequest),
+          resources: [...listed.resources],
+        })
+        .then(
+          // Pushes may have overtaken the answer: the first state seen is the older one.
+          (state) =>
+            setStarted((v) =>
+              v?.phase === 'running' && v.state === undefined ? { ...v, state } : v,
+            ),
+          (error: unknown) => setStarted({ phase: 'error', error, preview: listed }),
+        );
     },
-    [key],
+    [client, key],
   );
 
+  const view: DiscardView =
+    started ??
+    (preview.status === 'ready'
+      ? { phase: 'confirm', preview: preview.value }
+      : preview.status === 'error'
+        ? { phase: 'error', error: preview.error }
+        : { phase: 'loading' });
   return { view, confirm };
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { SetupState } from '../../../shared/flow/state';
-import type { ApplyAnswer } from './useFlow';
+import type { ApplyAnswer } from './useSetupFlow';
 
 /**
  * One engine call at a time from a step's buttons: which one is running (so the buttons wait)

@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
-import { call } from '../ipc/api';
+import { useEffect, useRef } from 'react';
+import { useIpcQuery } from '../data/useIpcQuery';
 import { flowToReopen } from './resumable';
 
 /**
@@ -7,18 +7,22 @@ import { flowToReopen } from './resumable';
  * crash), so nothing has to be found again: the flow opens at its own step and continues.
  */
 export function useReopenGuided(open: (connectionId: string) => void): void {
+  const query = useIpcQuery(async (client) => {
+    const [flows, records] = await Promise.all([
+      client.call('setup:list'),
+      client.call('guided:list'),
+    ]);
+    return flowToReopen(flows, records) ?? null;
+  });
+  const reopen = query.status === 'ready' ? query.value : null;
+  const opened = useRef(false);
+  const latest = useRef(open);
   useEffect(() => {
-    let live = true;
-    void Promise.all([call('setup:list'), call('guided:list')]).then(
-      ([flows, records]) => {
-        const id = flowToReopen(flows, records);
-        if (live && id !== undefined) open(id);
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, at start-up
-  }, []);
+    latest.current = open;
+  });
+  useEffect(() => {
+    if (reopen === null || opened.current) return;
+    opened.current = true;
+    latest.current(reopen);
+  }, [reopen]);
 }

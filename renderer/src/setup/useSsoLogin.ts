@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SsoLoginFlow, SsoLoginProgress, SsoTarget } from '../../../shared/aws/sso';
-import { IpcCallError, call, onEvent } from '../ipc/api';
+import { useIpcClient } from '../data/IpcClientContext';
+import { useIpcEvent } from '../data/useIpcEvent';
+import { IpcCallError } from '../ipc/api';
 
 export type SsoLoginStage = SsoLoginProgress['stage'] | 'starting';
 
@@ -12,6 +14,7 @@ export type SsoLoginStage = SsoLoginProgress['stage'] | 'starting';
 export type SsoLogin = ReturnType<typeof useSsoLogin>;
 
 export function useSsoLogin(onDone: () => void) {
+  const client = useIpcClient();
   const [starting, setStarting] = useState(false);
   const [loginId, setLoginId] = useState<string>();
   const [progress, setProgress] = useState<Readonly<Record<string, SsoLoginProgress>>>({});
@@ -21,12 +24,8 @@ export function useSsoLogin(onDone: () => void) {
     done.current = onDone;
   });
 
-  useEffect(
-    () =>
-      onEvent('aws:ssoLoginProgress', (event) =>
-        setProgress((all) => ({ ...all, [event.loginId]: event })),
-      ),
-    [],
+  useIpcEvent('aws:ssoLoginProgress', (event) =>
+    setProgress((all) => ({ ...all, [event.loginId]: event })),
   );
 
   const current = loginId === undefined ? undefined : progress[loginId];
@@ -38,7 +37,7 @@ export function useSsoLogin(onDone: () => void) {
     setStartError(undefined);
     setStarting(true);
     try {
-      const started = await call('aws:ssoLoginStart', { target, flow });
+      const started = await client.call('aws:ssoLoginStart', { target, flow });
       setLoginId(started.loginId);
     } catch (error) {
       setStartError(error);
@@ -57,5 +56,8 @@ export function useSsoLogin(onDone: () => void) {
   /** A new login may be started: none yet, or the last one ended without success. */
   const canStart =
     stage === undefined || stage === 'failed' || stage === 'cancelled' || stage === 'done';
-  return { start, stage, error, canStart, progress: current };
+  /** Opens the device-code login's verification page in the user's browser. */
+  const openVerification = (id: string) =>
+    void client.call('aws:ssoOpenVerificationPage', { loginId: id });
+  return { start, stage, error, canStart, progress: current, openVerification };
 }

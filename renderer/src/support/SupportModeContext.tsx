@@ -1,15 +1,7 @@
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useState,
-  type ReactNode,
-} from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { displayValue, type DisplayKind } from '../../../shared/redaction/kinds';
 import { redactText } from '../../../shared/redaction/patterns';
-import { call, onEvent } from '../ipc/api';
+import { usePreferences } from '../layout/usePreferences';
 
 interface SupportMode {
   readonly enabled: boolean;
@@ -30,17 +22,8 @@ const SupportModeContext = createContext<SupportMode>({
  * (the last line of defence for text inside inputs and selections).
  */
 export function SupportModeProvider({ children }: { children: ReactNode }) {
-  const [enabled, setEnabledState] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    void call('app:getPreferences').then((prefs) => live && setEnabledState(prefs.supportMode));
-    const off = onEvent('app:preferencesChanged', (prefs) => setEnabledState(prefs.supportMode));
-    return () => {
-      live = false;
-      off();
-    };
-  }, []);
+  const { preferences, save } = usePreferences();
+  const enabled = preferences.supportMode ?? false;
 
   useEffect(() => {
     document.documentElement.dataset.supportMode = enabled ? 'on' : 'off';
@@ -63,10 +46,7 @@ export function SupportModeProvider({ children }: { children: ReactNode }) {
     };
   }, [enabled]);
 
-  const setEnabled = useCallback((next: boolean) => {
-    setEnabledState(next);
-    void call('app:setPreferences', { supportMode: next });
-  }, []);
+  const setEnabled = useCallback((next: boolean) => save({ supportMode: next }), [save]);
 
   const value = useMemo<SupportMode>(
     () => ({

@@ -3,7 +3,7 @@ import './support.css';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { useCurrentScreen } from '../common/currentScreen';
-import { call } from '../ipc/api';
+import { useReportExport } from './useReportExport';
 import { useSupportMode } from './SupportModeContext';
 
 type ExportStatus = { kind: 'saved'; fileName: string } | { kind: 'error'; error: unknown };
@@ -13,13 +13,14 @@ export function SupportToolbar() {
   const { t } = useTranslation('support');
   const { enabled, setEnabled } = useSupportMode();
   const screen = useCurrentScreen();
+  const saveReport = useReportExport();
   const [result, setResult] = useState<{ screen: string; status: ExportStatus } | null>(null);
   // The export's outcome is shown on the screen it was asked on only.
   const status = result?.screen === screen ? result.status : null;
 
   const exportReport = () => {
     setResult(null);
-    call('support:exportReport').then(
+    saveReport().then(
       (saved) =>
         saved.saved && setResult({ screen, status: { kind: 'saved', fileName: saved.fileName } }),
       (error: unknown) => setResult({ screen, status: { kind: 'error', error } }),

@@ -19,7 +19,7 @@ export const DiagnosticsSchema = z.object({
     profileCount: z.number().int().nonnegative(),
   }),
   /**
-   * Endpoint overrides from the environment (main/config.ts): those in force, and those a
+   * Endpoint overrides from the environment (main/base/config.ts): those in force, and those a
    * packaged app ignored because developer mode is off. About shows both.
    */
   endpointOverrides: z.object({

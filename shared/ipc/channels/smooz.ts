@@ -1,27 +1,28 @@
 import { z } from 'zod';
 import { AppErrorSchema } from '../../errors';
 import { SMOOZ_ROLE_ARN_PATTERN } from '../../flow/plan';
+import { dbAuthMethodValues } from '../../smooz-api/openapi-types';
 import {
-  connectionStatusValues,
-  connectivityTestResultBrokenLinkValues,
-  connectivityTestResultCheckedValues,
-  connectivityTestResultOutcomeValues,
-  dbAuthMethodValues,
-} from '../../smooz-api/openapi-types';
+  asEnum,
+  SmoozConnectionStatusSchema,
+  SmoozConnectivityTestResultSchema,
+  StatusReasonSchema,
+} from '../../smooz/apiShapes';
+import { CrossCheckSchema } from '../../smooz/crossCheck';
+import {
+  CustomerSideSchema,
+  TRACKING_STATES,
+  TrackedConnectionSchema,
+} from '../../smooz/trackingRecord';
 
 /**
  * The SMOOZ feature's channels. Shapes that mirror the SMOOZ API are checked against the types
  * generated from `shared/smooz-api/openapi.yaml` (test/unit/smooz/ipcShapes.test.ts), and the
  * enums come from that file, so the two cannot drift; the server itself validates the details.
  */
-type NonEmpty<T> = readonly [T, ...T[]];
-const asEnum = <T extends string>(values: ReadonlyArray<T>) => values as unknown as NonEmpty<T>;
-
-export const SmoozConnectionStatusSchema = z.enum(asEnum(connectionStatusValues));
 const DbAuthMethodSchema = z.enum(asEnum(dbAuthMethodValues));
 
 const AvailabilityZoneSchema = z.object({ id: z.string().min(1), name: z.string().min(1) });
-const StatusReasonSchema = z.object({ code: z.string(), message: z.string() });
 
 export const SmoozSettingsSchema = z.object({
   smoozAwsAccountId: z.string(),
@@ -56,73 +57,6 @@ export const SmoozConnectionSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-
-/** The first broken link of a failed connectivity test (SMOOZ API `brokenLink`). */
-export const SmoozBrokenLinkSchema = z.enum(asEnum(connectivityTestResultBrokenLinkValues));
-export type SmoozBrokenLink = z.infer<typeof SmoozBrokenLinkSchema>;
-
-export const SmoozConnectivityTestResultSchema = z.object({
-  connectionId: z.string(),
-  outcome: z.enum(asEnum(connectivityTestResultOutcomeValues)),
-  checked: z.enum(asEnum(connectivityTestResultCheckedValues)).optional(),
-  brokenLink: SmoozBrokenLinkSchema.optional(),
-  target: z.object({ address: z.string(), port: z.number().int() }).optional(),
-  reason: StatusReasonSchema.optional(),
-  checkedAt: z.string(),
-});
-export type SmoozConnectivityTestResult = z.infer<typeof SmoozConnectivityTestResultSchema>;
-
-/** What the customer-side cross-check needs besides SMOOZ's answer: where to look in AWS. */
-export const CustomerSideSchema = z.object({
-  region: z.string().min(1),
-  /** The local AWS profile the stack was created with; the default chain when absent. */
-  profile: z.string().min(1).optional(),
-  endpointServiceId: z
-    .string()
-    .regex(/^vpce-svc-[0-9a-f]+$/)
-    .optional(),
-  targetGroupArn: z.string().startsWith('arn:').optional(),
-});
-export type CustomerSide = z.infer<typeof CustomerSideSchema>;
-
-/** A connection whose status main is watching; persisted so tracking resumes after a restart. */
-export const TrackedConnectionSchema = z.object({
-  connectionId: z.string().min(1),
-  /** `create` ends at available/failed/rejected, `delete` when SMOOZ no longer knows it. */
-  purpose: z.enum(['create', 'delete']),
-  startedAt: z.iso.datetime(),
-  customerSide: CustomerSideSchema,
-});
-export type TrackedConnection = z.infer<typeof TrackedConnectionSchema>;
-
-export const CROSS_CHECK_WARNINGS = [
-  'targetsUnhealthy',
-  'noTargets',
-  'endpointConnectionMissing',
-  'endpointConnectionNotAvailable',
-] as const;
-
-export const CrossCheckSchema = z.object({
-  checkedAt: z.iso.datetime(),
-  /** DescribeVpcEndpointConnections on the customer's endpoint service. */
-  endpointConnection: z.object({
-    /** AWS's state in lower case, `notFound`, or `couldNotCheck`. */
-    state: z.string(),
-    error: z.string().optional(),
-  }),
-  /** DescribeTargetHealth on the NLB's target group. */
-  targets: z.object({
-    state: z.enum(['healthy', 'unhealthy', 'noTargets', 'couldNotCheck', 'notChecked']),
-    healthy: z.number().int().nonnegative(),
-    total: z.number().int().nonnegative(),
-    reasons: z.array(z.object({ code: z.string(), description: z.string().optional() })),
-    error: z.string().optional(),
-  }),
-  warnings: z.array(z.enum(CROSS_CHECK_WARNINGS)),
-});
-export type CrossCheck = z.infer<typeof CrossCheckSchema>;
-
-export const TRACKING_STATES = ['active', 'finished', 'timedOut', 'paused'] as const;
 
 export const SmoozStatusEventSchema = z.object({
   connectionId: z.string(),

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridgeApp, type BridgeApp } from '../../support/bridgeApp';
 import { launchChromium, screenshot } from '../../support/browser';
+import { t } from '../../support/catalogue';
 
 /**
  * The browser demo has no save dialog: files the app saves arrive as normal downloads. A failed
@@ -44,7 +45,7 @@ describe('saving files from the browser demo', () => {
     );
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: '診断レポートを書き出す' }).click(),
+      page.getByRole('button', { name: t('support:report.action') }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(
       /^smooz-privatelink-diagnostic-\d{8}T\d{6}\.html$/,
@@ -63,10 +64,10 @@ describe('saving files from the browser demo', () => {
     const page = await open(
       await startBridgeApp({ awsPaths: await awsPaths(), saveDir: join(blocked, 'saved') }),
     );
-    await page.getByRole('button', { name: '診断レポートを書き出す' }).click();
+    await page.getByRole('button', { name: t('support:report.action') }).click();
     const alert = page.locator('.support-toolbar [role="alert"]');
     await alert.waitFor();
-    await page.getByRole('button', { name: 'チェックリストを開く' }).click();
+    await page.getByRole('button', { name: t('home:modes.offline.action') }).click();
     await page.getByTestId('checklist').waitFor();
     expect(await alert.count()).toBe(0);
   });

@@ -15,6 +15,7 @@ import {
 } from '../guided/guidedHarness';
 import { checklistDriver } from './checklistDriver';
 import { copySelection, findLeaks, visibleSurface } from './screenScan';
+import { t } from '../../support/catalogue';
 
 /**
  * The two promises that cross modes. Values typed in the offline checklist are carried into the
@@ -105,7 +106,7 @@ describe('offline checklist → automated flow, then support mode over the whole
   it('carries the values typed in the checklist into the automated flow', async () => {
     expect(endpoint).toMatch(/^customer-postgres\..*\.rds\.amazonaws\.com$/);
     const checklist = checklistDriver(page);
-    await page.getByRole('button', { name: 'チェックリストを開く' }).click();
+    await page.getByRole('button', { name: t('home:modes.offline.action') }).click();
     await page.getByTestId('checklist').waitFor();
     await page.getByTestId('nav-prep.database').click();
     // Typed as it might be pasted from the console: upper case, the flow gets it normalized.
@@ -130,13 +131,15 @@ describe('offline checklist → automated flow, then support mode over the whole
       .toContain('123456789012');
     await expectStepRef(/^手順 3-1$/);
     await screenshot(page, 'handoff-target-ja');
-    await page.getByRole('button', { name: '次へ' }).click();
+    await page.getByRole('button', { name: t('guided:actions.next') }).click();
 
     await waitForScreen(page, 'database');
     const radio = page.getByLabel(new RegExp(world.seeded.postgres.identifier));
     await radio.waitFor();
     await expect.poll(() => radio.isChecked()).toBe(true);
-    expect(await page.getByLabel('接続名').inputValue()).toBe(CONNECTION_NAME);
+    expect(await page.getByLabel(t('checklist:values.connectionName.label')).inputValue()).toBe(
+      CONNECTION_NAME,
+    );
     expect(await page.locator('#guided-auth-iam').isChecked()).toBe(true);
     expect(await page.locator('#guided-db-user').inputValue()).toBe(DB_USER);
     const mismatch = await page.getByTestId('handoff-account-mismatch').textContent();
@@ -158,15 +161,15 @@ describe('offline checklist → automated flow, then support mode over the whole
     await expectNoLeaks('database');
     await expectStepRef(/^手順 3-1$/);
     // An error that names what was typed is masked too, and so is the field it was typed in.
-    await page.getByText('エンドポイントを入力して探す').click();
+    await page.getByText(t('guided:database.typeEndpoint')).click();
     await page.locator('#guided-endpoint').fill(UNKNOWN_ENDPOINT);
-    await page.getByRole('button', { name: '探す', exact: true }).click();
+    await page.getByRole('button', { name: t('guided:database.find'), exact: true }).click();
     const notice = page.locator('.typed-endpoint [role="alert"]');
     await notice.waitFor();
     expect(await notice.textContent()).toContain(`••••••••${UNKNOWN_ENDPOINT.slice(-4)}`);
     await expectNoLeaks('database, after a failed lookup');
     await screenshot(page, 'support-mode-guided-database-ja');
-    await page.getByRole('button', { name: 'この内容で事前チェック' }).click();
+    await page.getByRole('button', { name: t('guided:actions.checkAccount') }).click();
   });
 
   it('masks the confirmation screen with its plan, cost and permissions', async () => {
@@ -202,7 +205,10 @@ describe('offline checklist → automated flow, then support mode over the whole
   });
 
   it('masks the home list with the new connection', async () => {
-    await page.getByRole('button', { name: 'ホームに戻る' }).first().click();
+    await page
+      .getByRole('button', { name: t('common:nav.back') })
+      .first()
+      .click();
     await page.getByTestId(`connection-${CONNECTION_NAME}`).waitFor();
     expect(await page.getByTestId(`connection-${CONNECTION_NAME}`).textContent()).toContain(
       '••••••••9012',
@@ -212,15 +218,15 @@ describe('offline checklist → automated flow, then support mode over the whole
   });
 
   it('masks the about and diagnostics panel as well', async () => {
-    await page.getByRole('button', { name: 'バージョン情報 / 診断' }).click();
-    await page.getByRole('button', { name: 'ホームに戻る' }).waitFor();
+    await page.getByRole('button', { name: t('common:nav.about') }).click();
+    await page.getByRole('button', { name: t('common:nav.back') }).waitFor();
     await expectNoLeaks('about');
-    await page.getByRole('button', { name: 'ホームに戻る' }).click();
+    await page.getByRole('button', { name: t('common:nav.back') }).click();
     await page.getByTestId(`connection-${CONNECTION_NAME}`).waitFor();
   });
 
   it('masks the profile screen of a new setup: account, ARN and profile names', async () => {
-    await page.getByRole('button', { name: '自動セットアップを開始' }).click();
+    await page.getByRole('button', { name: t('home:modes.automated.action') }).click();
     await waitForScreen(page, 'target');
     await expect
       .poll(() => page.getByTestId('guided-identity').textContent(), { timeout: 30_000 })
@@ -230,7 +236,7 @@ describe('offline checklist → automated flow, then support mode over the whole
     await expectNoLeaks('target');
     await expectStepRef(/^手順 3-1$/);
     await screenshot(page, 'support-mode-guided-target-ja');
-    await page.getByRole('button', { name: 'ホームに戻る' }).click();
+    await page.getByRole('button', { name: t('common:nav.back') }).click();
     await page.getByTestId(`connection-${CONNECTION_NAME}`).waitFor();
   });
 
@@ -274,7 +280,7 @@ describe('offline checklist → automated flow, then support mode over the whole
     const stackName = flow?.plan.stackName ?? '';
     const row = page.getByTestId(`connection-${CONNECTION_NAME}`);
     await row.getByRole('button', { name: /削除/ }).first().click();
-    await row.getByRole('button', { name: '削除する' }).click();
+    await row.getByRole('button', { name: t('guided:home.confirmYes') }).click();
     await waitForScreen(page, 'teardown', 60_000);
     await expectNoLeaks('teardown, removing');
     await page.getByTestId('teardown-done').waitFor({ timeout: 180_000 });

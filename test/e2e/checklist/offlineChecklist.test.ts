@@ -10,6 +10,8 @@ import { ROOT, startBridgeApp, type BridgeApp } from '../../support/bridgeApp';
 import { findHorizontalOverflow, launchChromium, screenshot } from '../../support/browser';
 import { checklistDriver } from './checklistDriver';
 import { startNetworkTrap, type NetworkTrap } from './networkTrap';
+import { redactText } from '../../../shared/redaction/patterns';
+import { t } from '../../support/catalogue';
 
 /** SVG text has no CSS box, so the overflow helper's width test does not apply to it. */
 const htmlOverflow = async (page: Page) =>
@@ -69,7 +71,7 @@ async function startApp(): Promise<void> {
 
 async function openChecklist(): Promise<void> {
   await page.goto(app.server.pageUrl);
-  await page.getByRole('button', { name: 'チェックリストを開く' }).click();
+  await page.getByRole('button', { name: t('home:modes.offline.action') }).click();
   await page.getByTestId('checklist').waitFor();
 }
 
@@ -103,13 +105,19 @@ describe('offline checklist in Chromium, with no AWS or SMOOZ endpoint reachable
   it('says it makes no AWS or SMOOZ call, and walks 3-1 with validation as typed', async () => {
     await openChecklist();
     const c = checklistDriver(page);
-    expect(await page.getByTestId('offline-banner').textContent()).toContain('一切接続しません');
+    expect(await page.getByTestId('offline-banner').textContent()).toContain(
+      t('checklist:offline.body'),
+    );
     await c.showsStep('prep.database');
-    expect(await page.getByTestId('step-ref').first().textContent()).toBe('手順 3-1');
+    expect(await page.getByTestId('step-ref').first().textContent()).toBe(
+      t('support:stepRef', { ref: '3-1' }),
+    );
 
     await c.choose('rdsType', 'cluster');
     await c.fill('rdsEndpoint', VALUES.rdsEndpoint);
-    expect(await page.getByTestId('error-rdsEndpoint').textContent()).toContain('クラスター');
+    expect(await page.getByTestId('error-rdsEndpoint').textContent()).toContain(
+      t('checklist:values.rdsType.choices.cluster'),
+    );
     await c.choose('rdsType', 'instance');
     await expect.poll(() => page.getByTestId('error-rdsEndpoint').count()).toBe(0);
     await c.fill('rdsPort', '70000');
@@ -128,7 +136,9 @@ describe('offline checklist in Chromium, with no AWS or SMOOZ endpoint reachable
     await c.showsStep('prep.subnet');
     await c.fill('subnetId', VALUES.subnetId);
     await c.fill('subnetCidr', '0.0.0.0/0');
-    expect(await page.getByTestId('error-subnetCidr').textContent()).toContain('広すぎ');
+    expect(await page.getByTestId('error-subnetCidr').textContent()).toContain(
+      t('validation:cidr.tooBroad', { prefix: 0 }),
+    );
     await c.fill('subnetCidr', VALUES.subnetCidr);
     expect(await page.getByTestId('complete-step').isEnabled()).toBe(false);
     await c.confirm('sameAz', 'natRoute');
@@ -185,7 +195,9 @@ describe('offline checklist in Chromium, with no AWS or SMOOZ endpoint reachable
     await openChecklist();
     const c = checklistDriver(page);
     await c.showsStep('stack.param5');
-    expect(await page.getByTestId('checklist-progress').textContent()).toBe('18 手順中 9 完了');
+    expect(await page.getByTestId('checklist-progress').textContent()).toBe(
+      t('checklist:progress', { total: 18, done: 9 }),
+    );
     const table = await page.getByTestId('parameter-table').textContent();
     expect(table).toContain(VALUES.rdsEndpoint);
     expect(table).toContain(VALUES.subnetId);
@@ -212,7 +224,9 @@ describe('offline checklist in Chromium, with no AWS or SMOOZ endpoint reachable
 
     await c.showsStep('stack.outputs');
     await c.fill('availabilityZoneIds', 'ap-northeast-1a');
-    expect(await page.getByTestId('error-availabilityZoneIds').textContent()).toContain('AZ 名');
+    expect(await page.getByTestId('error-availabilityZoneIds').textContent()).toContain(
+      t('validation:availabilityZoneId.isName', { name: 'ap-northeast-1a' }),
+    );
     await c.fill('availabilityZoneIds', VALUES.availabilityZoneIds);
     await c.fill('availabilityZones', VALUES.availabilityZones);
     await c.fill('endpointServiceName', VALUES.endpointServiceName);
@@ -257,9 +271,12 @@ describe('offline checklist in Chromium, with no AWS or SMOOZ endpoint reachable
       join(saveDir, files.find((f) => f.endsWith('.md')) ?? ''),
       'utf8',
     );
-    expect(markdown).toContain('# SMOOZ PrivateLink 設定チェックリスト');
-    expect(markdown).toContain('手順 3-2 ⑥');
-    expect(markdown).toContain('- [x] ルートテーブルに NAT ゲートウェイ');
+    expect(markdown).toContain(`# ${t('checklist:document.title')}`);
+    expect(markdown).toContain(t('checklist:stepRef', { ref: '3-2 ⑥' }));
+    // The check-off's own words, with the address masked as every exported text is.
+    expect(markdown).toContain(
+      `- [x] ${redactText(t('checklist:steps.prep.subnet.confirm.natRoute'))}`,
+    );
     expect(markdown).toContain(VALUES.subnetId);
     expect(markdown).toContain('••••••••9012');
     expect(markdown).toContain('••••••••4321');
@@ -279,8 +296,8 @@ describe('offline checklist in Chromium, with no AWS or SMOOZ endpoint reachable
     const pdf = await readFile(pdfPath);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
-    expect(text).toContain('SMOOZ PrivateLink 設定チェックリスト');
-    expect(text).toContain('手順 3-2');
+    expect(text).toContain(t('checklist:document.title'));
+    expect(text).toContain(t('checklist:stepRef', { ref: '3-2' }));
     expect(text).toContain(VALUES.vpcId);
     expect(text).not.toContain('123456789012');
     expect(text).not.toContain(VALUES.rdsEndpoint);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STEPS } from '../../../shared/steps/steps';
 import { startBridgeApp, type BridgeApp } from '../../support/bridgeApp';
 import { launchChromium, screenshot } from '../../support/browser';
+import { t } from '../../support/catalogue';
 
 /**
  * Support mode on a shared screen: with the switch on, no account id, endpoint, IP, ARN or token
@@ -98,7 +99,7 @@ beforeAll(async () => {
   });
   page = await context.newPage();
   await page.goto(app.server.pageUrl);
-  await page.getByRole('button', { name: 'チェックリストを開く' }).click();
+  await page.getByRole('button', { name: t('home:modes.offline.action') }).click();
   await page.getByTestId('checklist').waitFor();
 });
 
@@ -134,7 +135,7 @@ describe('support mode in Chromium', () => {
     await page.getByTestId('nav-stack.param6').click();
     await page.getByTestId('step-stack.param6').waitFor();
     const ref = page.getByTestId('step-ref').first();
-    expect(await ref.textContent()).toBe('手順 3-2 ⑥');
+    expect(await ref.textContent()).toBe(t('support:stepRef', { ref: '3-2 ⑥' }));
     const size = await ref.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(size).toBeGreaterThanOrEqual(24);
     await screenshot(page, 'support-mode-parameter-6-ja');

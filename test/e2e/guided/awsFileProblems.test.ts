@@ -10,6 +10,7 @@ import {
 } from './guidedHarness';
 import { expectFieldError, expectFieldValid, message } from './messages';
 import { shoot } from './shots';
+import { t } from '../../support/catalogue';
 
 let world: GuidedWorld;
 let page: Page;
@@ -33,7 +34,7 @@ afterAll(() => close?.());
 
 describe('an AWS config file the SDK cannot read, and invisible characters in a name', () => {
   it('the profile step says the config file is UTF-16 and how to fix it; the keys still work', async () => {
-    await page.getByRole('button', { name: '自動セットアップを開始' }).click();
+    await page.getByRole('button', { name: t('home:modes.automated.action') }).click();
     await waitForScreen(page, 'target');
     const problems = page.getByTestId('aws-file-problems');
     await expect
@@ -47,7 +48,7 @@ describe('an AWS config file the SDK cannot read, and invisible characters in a 
     expect(await page.locator('#guided-profile').inputValue()).toBe(PROFILE);
     await waitForAccount(page);
     await shoot(page, 'guided-aws-config-utf16-ja');
-    await page.getByRole('button', { name: '次へ' }).click();
+    await page.getByRole('button', { name: t('guided:actions.next') }).click();
   });
 
   it('a connection name with a zero-width space is refused, naming the character', async () => {

@@ -11,6 +11,7 @@ import {
 } from './guidedHarness';
 import { expectFieldError, expectFieldValid, message } from './messages';
 import { shoot } from './shots';
+import { t } from '../../support/catalogue';
 
 /** The name of a connection made earlier with this app, and of one of the seeded databases. */
 const EXISTING = 'customer-aurora';
@@ -42,7 +43,7 @@ afterAll(() => close?.());
 
 describe('bad input in each editable field shows its message under the field and blocks nothing else', () => {
   it('SMOOZ token: empty, too short and refused tokens are explained; the region stays chosen', async () => {
-    await page.getByRole('button', { name: '自動セットアップを開始' }).click();
+    await page.getByRole('button', { name: t('home:modes.automated.action') }).click();
     await waitForScreen(page, 'target');
     const token = page.locator('#guided-smooz-token');
     const save = page.getByRole('button', { name: ja('guided', 'smooz.save') });
@@ -69,7 +70,7 @@ describe('bad input in each editable field shows its message under the field and
 
   it('region: empty, too long and not a region; fixing it looks the account up and goes on', async () => {
     const region = page.locator('#guided-region');
-    const next = page.getByRole('button', { name: '次へ' });
+    const next = page.getByRole('button', { name: t('guided:actions.next') });
     await waitForAccount(page);
     await region.fill('');
     await expectFieldError(page, 'guided-region', ja('validation', 'required'));
@@ -90,7 +91,7 @@ describe('bad input in each editable field shows its message under the field and
   it('database step: connection name, typed endpoint and IAM user each report their own problem', async () => {
     await waitForScreen(page, 'database');
     const name = page.locator('#guided-connection-name');
-    const submit = page.getByRole('button', { name: 'この内容で事前チェック' });
+    const submit = page.getByRole('button', { name: t('guided:actions.checkAccount') });
     // The name the app fills in from the database is taken: said at once, not only a dead button.
     await page.getByLabel(/customer-aurora/).click();
     await expectFieldError(
@@ -224,7 +225,7 @@ describe('bad input in each editable field shows its message under the field and
     );
     expect(await name.inputValue()).toBe(EXISTING);
     expect(await subnets.inputValue()).toBe(`${first}, ${first}`);
-    await page.getByRole('button', { name: '日本語' }).click();
+    await page.getByRole('button', { name: t('common:language.ja') }).click();
 
     await name.fill('customer-postgres-e2e');
     await subnets.fill(originalSubnets);

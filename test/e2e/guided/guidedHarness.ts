@@ -10,6 +10,7 @@ import { worldDataSources } from '../../smooz-server/worldDataSources';
 import { TEST_WORLD_ENV } from '../../support/realDatabases/world';
 import type { SecretEncryptor } from '../../../main/smooz/secretEncryptor';
 import { message } from './messages';
+import { t } from '../../support/catalogue';
 
 export const ADMIN_TOKEN = 'smooz-e2e-admin-token-0123456789';
 export const PROFILE = 'customer';
@@ -173,12 +174,12 @@ export async function startSetup(
 ): Promise<void> {
   const click = (locator: ReturnType<Page['locator']>) =>
     actions ? actions.click(locator) : locator.click();
-  await click(page.getByRole('button', { name: '自動セットアップを開始' }));
+  await click(page.getByRole('button', { name: t('home:modes.automated.action') }));
   await waitForAccount(page);
-  await click(page.getByRole('button', { name: '次へ' }));
+  await click(page.getByRole('button', { name: t('guided:actions.next') }));
   await waitForScreen(page, 'database');
   await click(page.getByLabel(database));
-  await click(page.getByRole('button', { name: 'この内容で事前チェック' }));
+  await click(page.getByRole('button', { name: t('guided:actions.checkAccount') }));
 }
 
 /**

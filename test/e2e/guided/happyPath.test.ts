@@ -12,6 +12,7 @@ import {
 } from './guidedHarness';
 
 import { shoot } from './shots';
+import { t } from '../../support/catalogue';
 
 let world: GuidedWorld;
 let page: Page;
@@ -26,7 +27,7 @@ afterAll(() => close?.());
 
 describe('guided setup, driven as a user would, from the home screen to available', () => {
   it('starts from the home screen and shows the account of the chosen profile', async () => {
-    await actions.click(page.getByRole('button', { name: '自動セットアップを開始' }));
+    await actions.click(page.getByRole('button', { name: t('home:modes.automated.action') }));
     await waitForScreen(page, 'target');
     await expect
       .poll(() => page.getByTestId('guided-identity').textContent(), { timeout: 30_000 })
@@ -35,7 +36,7 @@ describe('guided setup, driven as a user would, from the home screen to availabl
       'waiting',
     );
     await shoot(page, 'guided-1-profile-ja');
-    await actions.click(page.getByRole('button', { name: '次へ' }));
+    await actions.click(page.getByRole('button', { name: t('guided:actions.next') }));
   });
 
   it('lists the seeded databases with engine, endpoint and Multi-AZ, and picks one', async () => {
@@ -43,9 +44,11 @@ describe('guided setup, driven as a user would, from the home screen to availabl
     await page.getByLabel(/customer-postgres/).waitFor();
     expect(await page.getByLabel(/customer-aurora/).isVisible()).toBe(true);
     await actions.click(page.getByLabel(/customer-postgres/));
-    expect(await page.getByLabel('接続名').inputValue()).toBe('customer-postgres');
+    expect(await page.getByLabel(t('guided:database.connectionName')).inputValue()).toBe(
+      'customer-postgres',
+    );
     await shoot(page, 'guided-2-database-ja');
-    await actions.click(page.getByRole('button', { name: 'この内容で事前チェック' }));
+    await actions.click(page.getByRole('button', { name: t('guided:actions.checkAccount') }));
   });
 
   it('runs preflight by itself and, no check failing, asks for the one confirmation', async () => {
@@ -92,7 +95,10 @@ describe('guided setup, driven as a user would, from the home screen to availabl
     const connectivity = page.getByTestId('connectivity');
     await connectivity.waitFor();
     expect(await connectivity.getAttribute('data-outcome')).toBe('succeeded');
-    expect(await connectivity.textContent()).toContain('SELECT 1 が成功しました');
+    // The sentence up to the target's address (which the drills below check on their own).
+    expect(await connectivity.textContent()).toContain(
+      t('guided:endpoint.connectivity.succeeded').split('{{')[0],
+    );
     await shoot(page, 'guided-5-available-ja');
   });
 
@@ -101,14 +107,17 @@ describe('guided setup, driven as a user would, from the home screen to availabl
   });
 
   it('lists the connection on the home screen as available', async () => {
-    await page.getByRole('button', { name: 'ホームに戻る' }).first().click();
+    await page
+      .getByRole('button', { name: t('guided:actions.home') })
+      .first()
+      .click();
     await page.getByTestId('connection-customer-postgres').waitFor();
     expect(
       await page
         .getByTestId('connection-customer-postgres')
         .getByTestId('connection-status')
         .textContent(),
-    ).toBe('利用可能');
+    ).toBe(t('home:connections.status.available'));
     await shoot(page, 'guided-6-home-ja');
   });
 });
@@ -121,11 +130,11 @@ describe('failover drills: the database moves, SMOOZ reaches it again through th
 
   /** Home's re-check: SMOOZ's connectivity test runs again and the endpoint screen shows it. */
   async function recheckFromHome(): Promise<string | null> {
-    const back = page.getByRole('button', { name: 'ホームに戻る' });
+    const back = page.getByRole('button', { name: t('guided:actions.home') });
     if ((await back.count()) > 0) await back.first().click();
     const row = page.getByTestId('connection-customer-postgres');
     await row.waitFor();
-    await row.getByRole('button', { name: '再確認' }).click();
+    await row.getByRole('button', { name: t('guided:home.recheck') }).click();
     await waitForScreen(page, 'endpoint');
     await connectivity().waitFor();
     return connectivity().getAttribute('data-outcome');
@@ -133,7 +142,7 @@ describe('failover drills: the database moves, SMOOZ reaches it again through th
 
   async function recheckHere(): Promise<void> {
     const before = await page.getByTestId('verification').textContent();
-    await page.getByRole('button', { name: '再確認' }).click();
+    await page.getByRole('button', { name: t('guided:actions.recheck') }).click();
     await expect.poll(() => page.getByTestId('verification').textContent()).not.toBe(before);
   }
 
@@ -147,8 +156,12 @@ describe('failover drills: the database moves, SMOOZ reaches it again through th
     expect(
       await connectivity().locator('[data-broken-link]').getAttribute('data-broken-link'),
     ).toBe('tcp-refused');
-    expect(await connectivity().textContent()).toContain('ターゲットが TCP 接続を拒否しました');
-    expect(await connectivity().textContent()).toContain('フェイルオーバー直後なら');
+    expect(await connectivity().textContent()).toContain(
+      t('guided:endpoint.connectivity.links.tcp-refused'),
+    );
+    expect(await connectivity().textContent()).toContain(
+      t('guided:endpoint.connectivity.fixes.tcp-refused'),
+    );
     await shoot(page, 'guided-failover-broken-ja');
   });
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { findHorizontalOverflow } from '../../support/browser';
 import { waitForAccount, waitForScreen, openGuided } from './guidedHarness';
 import { shoot } from './shots';
+import { t } from '../../support/catalogue';
 
 /** What the keyboard focus landed on: its accessible name and whether the focus ring shows. */
 interface Focused {
@@ -76,7 +77,7 @@ async function expectNoOverflow(p: Page): Promise<void> {
 describe('keyboard only, at 125 % zoom', () => {
   it('starts the setup from the home screen with Tab and Enter; nothing is cut off', async () => {
     await expectNoOverflow(page);
-    await tabTo(page, '自動セットアップを開始');
+    await tabTo(page, t('home:modes.automated.action'));
     await page.keyboard.press('Enter');
     await waitForScreen(page, 'target');
     await waitForAccount(page);
@@ -86,12 +87,12 @@ describe('keyboard only, at 125 % zoom', () => {
 
   it('reaches profile, region and Next in that order, each labelled', async () => {
     const start = visited.length;
-    await tabTo(page, '次へ');
+    await tabTo(page, t('guided:actions.next'));
     const names = visited.slice(start).map((f) => f.name);
     const at = (text: string) => names.findIndex((n) => n.includes(text));
-    expect(at('AWS プロファイル')).toBeGreaterThanOrEqual(0);
-    expect(at('AWS プロファイル')).toBeLessThan(at('リージョン'));
-    expect(at('リージョン')).toBeLessThan(at('次へ'));
+    expect(at(t('guided:target.profile'))).toBeGreaterThanOrEqual(0);
+    expect(at(t('guided:target.profile'))).toBeLessThan(at(t('guided:target.region')));
+    expect(at(t('guided:target.region'))).toBeLessThan(at(t('guided:actions.next')));
     await page.keyboard.press('Enter');
   });
 
@@ -107,14 +108,14 @@ describe('keyboard only, at 125 % zoom', () => {
     await page.keyboard.press('Space');
     expect(await page.getByLabel(/customer-postgres/).isChecked()).toBe(true);
     expect(await page.locator('#guided-connection-name').inputValue()).toBe('customer-postgres');
-    await tabTo(page, 'この内容で事前チェック');
+    await tabTo(page, t('guided:actions.checkAccount'));
     await page.keyboard.press('Enter');
   });
 
   it('continues past the preflight warnings with the keyboard', async () => {
     await page.getByTestId('preflight-warnings-open').waitFor({ timeout: 120_000 });
     await expectNoOverflow(page);
-    await tabTo(page, '注意を確認して続ける');
+    await tabTo(page, t('guided:preflight.continueAnyway'));
     await page.keyboard.press('Enter');
   });
 
@@ -131,7 +132,7 @@ describe('keyboard only, at 125 % zoom', () => {
     }));
     expect(subnets).toEqual({ wide: 0, tall: 0 });
     await shoot(page, 'guided-zoom125-confirm-ja');
-    await tabTo(page, '作成する', 60);
+    await tabTo(page, t('guided:actions.create'), 60);
     await page.keyboard.press('Enter');
     await waitForScreen(page, 'progress', 60_000);
     await expectNoOverflow(page);

@@ -14,6 +14,7 @@ import {
 import { message } from './messages';
 import { shoot } from './shots';
 import { ORDERS_CLUSTER, seedUncoveredAzCluster } from './uncoveredAzCluster';
+import { t } from '../../support/catalogue';
 
 /**
  * Several connections in one account, as a customer with several databases has them: a second
@@ -50,7 +51,10 @@ async function createToAvailable(): Promise<void> {
 }
 
 async function home(): Promise<void> {
-  await page.getByRole('button', { name: 'ホームに戻る' }).first().click();
+  await page
+    .getByRole('button', { name: t('guided:actions.home') })
+    .first()
+    .click();
   await page.getByTestId('connections-table').waitFor();
 }
 
@@ -63,7 +67,7 @@ describe('a second connection next to an existing one', () => {
     await continueToConfirm(page);
     await createToAvailable();
     await home();
-    expect(await statusOf('customer-aurora')).toBe('利用可能');
+    expect(await statusOf('customer-aurora')).toBe(t('home:connections.status.available'));
   });
 
   it('shows every AWS name of the second connection on the confirmation, all its own', async () => {
@@ -81,7 +85,7 @@ describe('a second connection next to an existing one', () => {
   });
 
   it('re-derives the names on screen as the connection name is typed', async () => {
-    const field = page.getByLabel('接続名');
+    const field = page.getByLabel(t('guided:database.connectionName'));
     await field.fill('customer-postgres-staging');
     const stack = page.getByTestId('name-stackName');
     await expect.poll(() => stack.textContent()).toContain('customer-postgres-staging');
@@ -93,7 +97,7 @@ describe('a second connection next to an existing one', () => {
 
   it('explains a clash with the first connection on the preflight screen, naming it', async () => {
     const taken = flowNamed('customer-aurora')?.plan.lambdaFunctionName ?? '';
-    await page.getByLabel('① Lambda 関数名').fill(taken);
+    await page.getByLabel(t('guided:confirm.lambdaName')).fill(taken);
     await page.getByRole('button', { name: ja('actions.applyChanges') }).click();
     const check = page.getByTestId('check-nameClash');
     await page.locator('[data-testid="check-nameClash"][data-status="fail"]').waitFor({
@@ -115,7 +119,7 @@ describe('a second connection next to an existing one', () => {
   });
 
   it('fixes the clash in place: a new name beside the failed check, checked again', async () => {
-    await page.getByLabel('① Lambda 関数名').fill('customer-postgres-updater');
+    await page.getByLabel(t('guided:confirm.lambdaName')).fill('customer-postgres-updater');
     await page.getByRole('button', { name: ja('preflight.rename.apply') }).click();
     await page.locator('[data-testid="check-nameClash"][data-status="pass"]').waitFor({
       timeout: 120_000,
@@ -129,8 +133,8 @@ describe('a second connection next to an existing one', () => {
   it('sets the second connection up to available, and both are listed as available', async () => {
     await createToAvailable();
     await home();
-    expect(await statusOf('customer-aurora')).toBe('利用可能');
-    expect(await statusOf('customer-postgres')).toBe('利用可能');
+    expect(await statusOf('customer-aurora')).toBe(t('home:connections.status.available'));
+    expect(await statusOf('customer-postgres')).toBe(t('home:connections.status.available'));
     // Each row's buttons say which connection they act on.
     for (const name of ['customer-aurora', 'customer-postgres']) {
       await page.getByRole('button', { name: ja('home.recheckNamed', { name }) }).waitFor();
@@ -180,8 +184,8 @@ describe('an abandoned setup discarded from the home screen', () => {
     expect(flowNamed(ORDERS_CLUSTER)).toBeUndefined();
     const account = await accountSnapshot(world.motoEndpoint);
     expect(JSON.stringify(account)).not.toContain(stackName);
-    expect(await statusOf('customer-aurora')).toBe('利用可能');
-    expect(await statusOf('customer-postgres')).toBe('利用可能');
+    expect(await statusOf('customer-aurora')).toBe(t('home:connections.status.available'));
+    expect(await statusOf('customer-postgres')).toBe(t('home:connections.status.available'));
     await shoot(page, 'guided-discarded-home-ja');
   });
 });

@@ -11,6 +11,7 @@ import { startSmoozServer, type SmoozServer } from '../../smooz-server/smoozServ
 import { ADMIN_TOKEN, openPage, waitForScreen } from './guidedHarness';
 import { message } from './messages';
 import { shoot } from './shots';
+import { t } from '../../support/catalogue';
 
 const START_URL = 'https://guided-e2e.awsapps.com/start';
 const SSO_ACCOUNT = '111122223333';
@@ -60,7 +61,7 @@ afterAll(async () => {
 
 describe('an SSO profile without a login: logged in from the first step, without leaving it', () => {
   it('shows the profile with its start URL and says a login is needed', async () => {
-    await page.getByRole('button', { name: '自動セットアップを開始' }).click();
+    await page.getByRole('button', { name: t('home:modes.automated.action') }).click();
     await waitForScreen(page, 'target');
     expect(await page.locator('#guided-profile').inputValue()).toBe('customer-sso');
     await page
@@ -69,7 +70,9 @@ describe('an SSO profile without a login: logged in from the first step, without
     await page
       .getByText(message('ja', 'guided', 'target.loginNeeded'))
       .waitFor({ timeout: 30_000 });
-    expect(await page.getByRole('button', { name: '次へ' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: t('guided:actions.next') }).isDisabled()).toBe(
+      true,
+    );
     await shoot(page, 'guided-sso-login-needed-ja');
   });
 
@@ -79,7 +82,9 @@ describe('an SSO profile without a login: logged in from the first step, without
       .getByTestId('guided-identity')
       .getByText(SSO_ACCOUNT, { exact: true })
       .waitFor({ timeout: 60_000 });
-    expect(await page.getByRole('button', { name: '次へ' }).isEnabled()).toBe(true);
+    expect(await page.getByRole('button', { name: t('guided:actions.next') }).isEnabled()).toBe(
+      true,
+    );
     expect(testbed.browser.opened.some((url) => new URL(url).pathname.endsWith('/authorize'))).toBe(
       true,
     );
@@ -108,7 +113,9 @@ describe('an account and role without a profile, picked from the SSO session on 
     const identity = page.getByTestId('guided-identity');
     await identity.getByText('222233334444', { exact: true }).waitFor({ timeout: 60_000 });
     expect(await identity.textContent()).toContain('AWSReservedSSO_ReadOnly');
-    expect(await page.getByRole('button', { name: '次へ' }).isEnabled()).toBe(true);
+    expect(await page.getByRole('button', { name: t('guided:actions.next') }).isEnabled()).toBe(
+      true,
+    );
     await shoot(page, 'guided-sso-role-pick-ja');
   });
 });
@@ -131,7 +138,7 @@ describe('a login with a code, for when the browser cannot come back to the app'
     );
     // The app opened again: the home screen, then the first step reads the files afresh.
     await page.reload();
-    await page.getByRole('button', { name: '自動セットアップを開始' }).click();
+    await page.getByRole('button', { name: t('home:modes.automated.action') }).click();
     await waitForScreen(page, 'target');
     expect(await page.locator('#guided-profile').inputValue()).toBe('partner-sso');
     await page

@@ -15,6 +15,7 @@ import {
   startSsoCustomerWorld,
   type SsoCustomerWorld,
 } from './ssoCustomerWorld';
+import { t } from '../../support/catalogue';
 
 let world: SsoCustomerWorld;
 let browser: Browser;
@@ -43,7 +44,7 @@ function around(key: string, params: Record<string, string>, unknown: string): s
 
 describe('guided setup with an SSO profile: the login is watched and renewed from the screen', () => {
   it('logs in on the first step', async () => {
-    await page.getByRole('button', { name: '自動セットアップを開始' }).click();
+    await page.getByRole('button', { name: t('home:modes.automated.action') }).click();
     await waitForScreen(page, 'target');
     expect(await page.locator('#guided-profile').inputValue()).toBe(SSO_PROFILE);
     await page.getByRole('button', { name: message('ja', 'guided', 'target.login') }).click();
@@ -55,7 +56,7 @@ describe('guided setup with an SSO profile: the login is watched and renewed fro
   it('says before the login ends that it cannot be renewed, without blocking the step', async () => {
     const endsAt = new Date(Date.now() + 10 * 60_000);
     await world.endLoginAt(endsAt);
-    await page.getByRole('button', { name: '次へ' }).click();
+    await page.getByRole('button', { name: t('guided:actions.next') }).click();
     await waitForScreen(page, 'database');
     await notice('ending').waitFor({ timeout: 30_000 });
     const text = (await notice('ending').textContent()) ?? '';
@@ -81,7 +82,7 @@ describe('guided setup with an SSO profile: the login is watched and renewed fro
 
   it('a flow whose login ended waits for it with the AWS reason, and continues after the login', async () => {
     await page.getByLabel(/customer-postgres/).click();
-    await page.getByRole('button', { name: 'この内容で事前チェック' }).click();
+    await page.getByRole('button', { name: t('guided:actions.checkAccount') }).click();
     await continueToConfirm(page, 90_000);
     await world.endLogin();
     // The engine stops on the ended login within milliseconds of the start; hold the start's

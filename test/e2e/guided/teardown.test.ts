@@ -12,6 +12,7 @@ import {
 import { message } from './messages';
 import { shoot } from './shots';
 import { smoozAccountSnapshot } from './smoozAccountSnapshot';
+import { t } from '../../support/catalogue';
 
 let world: GuidedWorld;
 let app: BridgeApp;
@@ -49,13 +50,16 @@ describe('teardown from the connection list on the home screen', () => {
   });
 
   it('re-checks from the list: SMOOZ status, endpoint connection and targets, checked again', async () => {
-    await page.getByRole('button', { name: 'ホームに戻る' }).first().click();
+    await page
+      .getByRole('button', { name: t('guided:actions.home') })
+      .first()
+      .click();
     const row = page.getByTestId('connection-customer-aurora');
     await row.waitFor();
     const [record] = await app.services.guided.list();
     const before = record?.verification?.checkedAt ?? '';
     expect(before).not.toBe('');
-    await row.getByRole('button', { name: '再確認' }).click();
+    await row.getByRole('button', { name: t('guided:home.recheck') }).click();
     await waitForScreen(page, 'endpoint');
     await expect
       .poll(async () => (await app.services.guided.list())[0]?.verification?.checkedAt ?? '')
@@ -74,28 +78,38 @@ describe('teardown from the connection list on the home screen', () => {
   });
 
   it('asks before removing anything, and "cancel" removes nothing', async () => {
-    await page.getByRole('button', { name: 'ホームに戻る' }).first().click();
+    await page
+      .getByRole('button', { name: t('guided:actions.home') })
+      .first()
+      .click();
     const row = page.getByTestId('connection-customer-aurora');
     await row.waitFor();
-    await row.getByRole('button', { name: '削除' }).click();
-    expect(await row.textContent()).toContain('「customer-aurora」を削除しますか？');
+    await row.getByRole('button', { name: t('guided:home.teardown') }).click();
+    expect(await row.textContent()).toContain(
+      t('guided:home.confirmTeardown', { name: 'customer-aurora' }),
+    );
     await shoot(page, 'guided-teardown-confirm-ja');
-    await row.getByRole('button', { name: 'やめる' }).click();
-    expect(await row.getByRole('button', { name: '削除' }).isVisible()).toBe(true);
+    await row.getByRole('button', { name: t('guided:home.confirmNo') }).click();
+    expect(await row.getByRole('button', { name: t('guided:home.teardown') }).isVisible()).toBe(
+      true,
+    );
     expect(await world.smooz.connections.list()).toHaveLength(1);
   });
 
   it('removes the SMOOZ endpoint and everything the app made, and the list no longer shows it', async () => {
     const row = page.getByTestId('connection-customer-aurora');
-    await row.getByRole('button', { name: '削除' }).click();
-    await row.getByRole('button', { name: '削除する' }).click();
+    await row.getByRole('button', { name: t('guided:home.teardown') }).click();
+    await row.getByRole('button', { name: t('guided:home.confirmYes') }).click();
     await waitForScreen(page, 'teardown', 120_000);
     // Its own screen: no manual step is flagged while the connection is being removed.
     expect(await page.locator('[data-state="attention"]').count()).toBe(0);
     await page.getByTestId('teardown-done').waitFor({ timeout: 180_000 });
     expect(await page.getByTestId('teardown-removed').locator('li').count()).toBeGreaterThan(0);
     await shoot(page, 'guided-teardown-done-ja');
-    await page.getByRole('button', { name: 'ホームに戻る' }).first().click();
+    await page
+      .getByRole('button', { name: t('guided:actions.home') })
+      .first()
+      .click();
     await page.getByTestId('connections-empty').waitFor();
   });
 

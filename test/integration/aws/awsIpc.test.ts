@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { EventSink } from '../../../main/ipc/handlers';
-import { createHandlers } from '../../../main/ipc/createHandlers';
+import { createIpcEndpoint } from '../../../main/ipc/ipcEndpoint';
 import { dispatch } from '../../../main/ipc/dispatch';
-import { createMainServices } from '../../../main/services/createMainServices';
-import { silentLogger } from '../../../main/services/logger';
-import { currentRuntimeInfo } from '../../../main/services/runtimeInfo';
-import { storeOptions, type PersistedState } from '../../../main/services/storeSchema';
+import { createMainServices } from '../../../main/app/createMainServices';
+import { silentLogger } from '../../../main/base/logger';
+import { currentRuntimeInfo } from '../../../main/base/runtimeInfo';
+import { storeOptions, type PersistedState } from '../../../main/app/storeSchema';
 import { events as eventSchemas } from '../../../shared/ipc/contract';
 import { motoAppConfig } from '../../support/awsTestConfig';
 import { startSsoTestbed, type SsoTestbed } from '../../support/fakeSso/ssoTestbed';
@@ -59,7 +59,6 @@ describe('the aws IPC channels, through the real handler table and dispatch', ()
       logger: silentLogger,
       openExternal: (url) => testbed.browser.openExternal(url),
     });
-    const handlers = createHandlers(services);
     const events: EventSink = {
       emit(event, payload) {
         // What the preload would forward: it must match the contract.
@@ -68,8 +67,10 @@ describe('the aws IPC channels, through the real handler table and dispatch', ()
         everything.push(JSON.stringify(payload));
       },
     };
+    const { handlers, connectEvents } = createIpcEndpoint(services);
+    connectEvents(events);
     call = async (channel, payload) => {
-      const result = await dispatch(handlers, channel, payload, { events }, silentLogger);
+      const result = await dispatch(handlers, channel, payload, silentLogger);
       everything.push(JSON.stringify(result));
       return result;
     };

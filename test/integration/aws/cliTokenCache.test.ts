@@ -58,7 +58,6 @@ describe('one token cache for the app and the AWS CLI (botocore, the library the
     const started = services.ssoLogins.start(
       { key: 'cli', sessionName: 'cli', startUrl: START_URL, region: 'ap-northeast-1' },
       'authCode',
-      () => {},
     );
     await services.ssoLogins.finished(started.loginId);
     const written = JSON.parse(await readFile(cacheFile(), 'utf8')) as Record<string, string>;
@@ -100,7 +99,6 @@ describe('one token cache for the app and the AWS CLI (botocore, the library the
     const started = services.ssoLogins.start(
       { key: LEGACY_URL, sessionName: null, startUrl: LEGACY_URL, region: 'us-east-1' },
       'authCode',
-      () => {},
     );
     await services.ssoLogins.finished(started.loginId);
     const written = await readSsoToken(LEGACY_URL);

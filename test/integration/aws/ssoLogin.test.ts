@@ -58,9 +58,9 @@ describe('SSO login without the AWS CLI, against fake IAM Identity Center endpoi
     flow: 'authCode' | 'deviceCode',
     logins = services.ssoLogins,
   ) {
-    const progress: SsoLoginProgress[] = [];
-    const started = logins.start(session, flow, (p) => {
-      progress.push(p);
+    const seen: SsoLoginProgress[] = [];
+    const stop = logins.subscribe((p) => {
+      seen.push(p);
       if (p.stage === 'deviceCode') {
         // The user opens the page only after the app has polled at least once.
         void (async () => {
@@ -70,7 +70,10 @@ describe('SSO login without the AWS CLI, against fake IAM Identity Center endpoi
         })();
       }
     });
+    const started = logins.start(session, flow);
     await logins.finished(started.loginId);
+    stop();
+    const progress = seen.filter((p) => p.loginId === started.loginId);
     return { started, progress, last: progress[progress.length - 1] };
   }
 
@@ -367,11 +370,13 @@ describe('SSO login without the AWS CLI, against fake IAM Identity Center endpoi
     const before = await readFile(cacheFile('corp'), 'utf8');
     browser.user = 'idle';
     const progress: SsoLoginProgress[] = [];
-    const started = services.ssoLogins.start(corp, 'authCode', (p) => progress.push(p));
+    const stop = services.ssoLogins.subscribe((p) => progress.push(p));
+    const started = services.ssoLogins.start(corp, 'authCode');
     while (!progress.some((p) => p.stage === 'browserOpened'))
       await new Promise((r) => setTimeout(r, 20));
     expect(services.ssoLogins.cancel(started.loginId)).toBe(true);
     await services.ssoLogins.finished(started.loginId);
+    stop();
     expect(progress.map((p) => p.stage)).toEqual(['browserOpened', 'cancelled']);
     expect(await readFile(cacheFile('corp'), 'utf8')).toBe(before);
     expect((await readdir(cacheDir())).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -380,12 +385,12 @@ describe('SSO login without the AWS CLI, against fake IAM Identity Center endpoi
 
   it('allows one login per SSO session at a time', async () => {
     browser.user = 'idle';
-    const first = services.ssoLogins.start(corp, 'authCode', () => {});
-    expect(() => services.ssoLogins.start(corp, 'deviceCode', () => {})).toThrow(
+    const first = services.ssoLogins.start(corp, 'authCode');
+    expect(() => services.ssoLogins.start(corp, 'deviceCode')).toThrow(
       expect.objectContaining({ code: 'aws.ssoLoginInProgress' }),
     );
     // Another session is independent.
-    const other = services.ssoLogins.start(legacy, 'authCode', () => {});
+    const other = services.ssoLogins.start(legacy, 'authCode');
     services.ssoLogins.cancel(first.loginId);
     services.ssoLogins.cancel(other.loginId);
     await Promise.all([
@@ -393,7 +398,7 @@ describe('SSO login without the AWS CLI, against fake IAM Identity Center endpoi
       services.ssoLogins.finished(other.loginId),
     ]);
     // Once the first login has ended, the session takes a new one.
-    const again = services.ssoLogins.start(corp, 'deviceCode', () => {});
+    const again = services.ssoLogins.start(corp, 'deviceCode');
     expect(again.loginId).not.toBe(first.loginId);
     services.ssoLogins.cancel(again.loginId);
     await services.ssoLogins.finished(again.loginId);

@@ -66,7 +66,7 @@ export async function startSsoWorld(motoEndpoint: string): Promise<SsoWorld> {
     oidc,
     portal,
     async login() {
-      const started = services.ssoLogins.start(SESSION, 'authCode', () => undefined);
+      const started = services.ssoLogins.start(SESSION, 'authCode');
       await services.ssoLogins.finished(started.loginId);
     },
     endLogin() {

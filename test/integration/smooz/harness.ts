@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import type { SmoozStatusEvent } from '../../../shared/ipc/channels/smooz';
-import type { AppConfig } from '../../../main/config';
-import { silentLogger } from '../../../main/services/logger';
-import { storeOptions, type PersistedState } from '../../../main/services/storeSchema';
+import type { AppConfig } from '../../../main/base/config';
+import { silentLogger } from '../../../main/base/logger';
+import { storeOptions, type PersistedState } from '../../../main/app/storeSchema';
 import type { SecretEncryptor } from '../../../main/smooz/secretEncryptor';
 import { createSmoozServices, type SmoozServices } from '../../../main/smooz/smoozServices';
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
@@ -45,10 +45,8 @@ export async function startAppInstance(options: {
     clientOptions: { backoff: { baseDelayMs: 5, maxDelayMs: 20 }, timeoutMs: 10_000 },
     trackingPolicy: { initialDelayMs: 50, maxDelayMs: 200, factor: 1.5, timeLimitMs: 60_000 },
   });
-  smooz.attachEvents({
-    emit: (_name, payload) => {
-      events.push(payload as SmoozStatusEvent);
-    },
+  smooz.subscribe((event) => {
+    events.push(event);
   });
   return { smooz, events, userDataDir, config };
 }

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { SmoozStatusEvent } from '../../../shared/ipc/channels/smooz';
 import type { IpcResult } from '../../../shared/ipc/result';
 import { dispatch } from '../../../main/ipc/dispatch';
-import type { HandlerContext, HandlerTable } from '../../../main/ipc/handlers';
+import type { HandlerTable } from '../../../main/ipc/handlers';
 import { createSmoozHandlers } from '../../../main/ipc/smoozHandlers';
-import { silentLogger } from '../../../main/services/logger';
-import type { MainServices } from '../../../main/services/mainServices';
+import { silentLogger } from '../../../main/base/logger';
+import type { MainServices } from '../../../main/app/mainServices';
 import { createFakeEncryptor } from '../../smooz-server/fakeEncryptor';
 import { startSmoozServer, type SmoozServer } from '../../smooz-server/smoozServer';
 import { createCustomerEndpointService } from './customerAccount';
@@ -23,17 +23,10 @@ let server: SmoozServer;
 let instance: AppInstance;
 let handlers: HandlerTable;
 const pushed: { event: string; payload: unknown }[] = [];
-const context: HandlerContext = {
-  events: {
-    emit: (event, payload) => {
-      pushed.push({ event, payload });
-    },
-  },
-};
 const answers: unknown[] = [];
 
 async function call(channel: string, payload?: unknown): Promise<IpcResult<unknown>> {
-  const result = await dispatch(handlers, channel, payload, context, silentLogger);
+  const result = await dispatch(handlers, channel, payload, silentLogger);
   answers.push(result);
   return result;
 }
@@ -49,6 +42,9 @@ beforeAll(async () => {
     motoEndpoint: inject('motoEndpoint'),
     smoozUrl: server.url,
     encryptor: createFakeEncryptor(),
+  });
+  instance.smooz.subscribe((payload) => {
+    pushed.push({ event: 'smooz:connectionStatusChanged', payload });
   });
   // Only the SMOOZ services are used by these handlers; dispatch checks every payload's schema.
   handlers = createSmoozHandlers({ smooz: instance.smooz } as MainServices) as HandlerTable;

@@ -8,7 +8,7 @@ import { createInstance, type i18n } from 'i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsAccess } from '../../../main/aws/awsAccess';
 import { mapAwsError } from '../../../main/aws/awsErrors';
-import { AppConfigSchema } from '../../../main/config';
+import { AppConfigSchema } from '../../../main/base/config';
 import { AppError } from '../../../shared/errors';
 
 const LOCALES = join(import.meta.dirname, '..', '..', '..', 'renderer', 'src', 'locales');

@@ -2,7 +2,7 @@ import type * as iniLoader from '@smithy/shared-ini-file-loader';
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAwsAccess } from '../../../main/aws/awsAccess';
-import { AppConfigSchema } from '../../../main/config';
+import { AppConfigSchema } from '../../../main/base/config';
 import { createAwsHome, type AwsHome } from '../../support/awsProfileFiles';
 
 // The SDK's own loader, counted: it must still do every parse, only not the same one twice.

@@ -1,7 +1,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAwsAccess } from '../../../main/aws/awsAccess';
-import { AppConfigSchema } from '../../../main/config';
+import { AppConfigSchema } from '../../../main/base/config';
 import type { AwsProfileListing } from '../../../shared/aws/profiles';
 import { createAwsHome, type AwsHome } from '../../support/awsProfileFiles';
 import { longChainConfig } from '../../support/longProfileChains';

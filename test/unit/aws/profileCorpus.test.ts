@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsAccess } from '../../../main/aws/awsAccess';
 import { awsConfigPaths, listProfileNames } from '../../../main/aws/sharedConfigFiles';
-import { AppConfigSchema } from '../../../main/config';
+import { AppConfigSchema } from '../../../main/base/config';
 import type { AwsProfile, AwsProfileListing } from '../../../shared/aws/profiles';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'aws-config');

@@ -56,7 +56,8 @@ function harness(initial: SsoCachedToken | null) {
       return cached;
     },
   });
-  watch.watch(session, (n) => notices.push(n));
+  watch.subscribe((n) => notices.push(n));
+  watch.watch(session);
   return {
     watch,
     notices,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridgeServer, type BridgeServer } from '../../../main/bridge/bridgeServer';
 import type { HandlerTable } from '../../../main/ipc/handlers';
-import { silentLogger } from '../../../main/services/logger';
+import { silentLogger } from '../../../main/base/logger';
 
 let server: BridgeServer;
 let secretFile: string;
@@ -21,7 +21,7 @@ beforeAll(async () => {
   const handlers = new Proxy({} as HandlerTable, { get: () => async () => 'answered' });
   server = await startBridgeServer({
     rendererDir,
-    createHandlers: () => handlers,
+    endpoint: { handlers, connectEvents: () => () => {} },
     logger: silentLogger,
   });
 });

@@ -3,7 +3,7 @@ import { createFakeElectron } from '../../support/fakeElectron';
 import { CHANNEL_NAMES } from '../../../shared/ipc/contract';
 import type { RendererApi } from '../../../shared/ipc/api';
 import type { HandlerTable } from '../../../main/ipc/handlers';
-import { silentLogger } from '../../../main/services/logger';
+import { silentLogger } from '../../../main/base/logger';
 
 type FakeElectron = ReturnType<typeof createFakeElectron>;
 type Module = 'shell' | 'ipcMain' | 'ipcRenderer' | 'contextBridge' | 'protocol' | 'session';
@@ -48,7 +48,7 @@ beforeEach(() => {
 async function openWindow() {
   const { createMainWindow } = await import('../../../main/electron/mainWindow');
   const { guardAllWebContents } = await import('../../../main/electron/appGuards');
-  const { createExternalLinks } = await import('../../../main/services/externalLinks');
+  const { createExternalLinks } = await import('../../../main/app/externalLinks');
   const { shell, app } = await import('electron');
   const links = createExternalLinks((url) => shell.openExternal(url), {
     allowedHosts: ['docs.aws.amazon.com'],
@@ -149,7 +149,7 @@ describe('IPC registration in main', () => {
       await import('../../../main/electron/ipcRegistration');
     const window = await openWindow();
     registerIpcHandlers(
-      handlers,
+      { handlers, connectEvents: () => () => {} },
       trustedSenderCheck(() => window.webContents as never, RENDERER_URL),
       { emit: () => {} },
       silentLogger,

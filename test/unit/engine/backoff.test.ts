@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AbortedError, backoffDelay, retryWhile, sleep } from '../../../main/services/backoff';
+import { AbortedError, backoffDelay, retryWhile, sleep } from '../../../main/base/backoff';
 
 const policy = { baseDelayMs: 100, maxDelayMs: 1_000, attempts: 4 };
 

@@ -5,7 +5,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineClients } from '../../../main/engine/engineClients';
 import { permissions } from '../../../main/engine/preflight';
 import { createHandlers } from '../../../main/ipc/createHandlers';
-import type { HandlerContext } from '../../../main/ipc/handlers';
 import { servicesOnDisk } from '../../support/servicesOnDisk';
 
 const stsMock = mockClient(STSClient);
@@ -15,7 +14,6 @@ afterEach(() => {
   iamMock.reset();
 });
 
-const ctx: HandlerContext = { events: { emit: () => {} } };
 const clients = () =>
   ({
     sts: new STSClient({ region: 'ap-northeast-1' }),
@@ -25,7 +23,7 @@ const clients = () =>
 describe('the permissions the user is told about', () => {
   it('are one list: the confirmation lists each action once, and preflight counts and simulates exactly those', async () => {
     const { services } = await servicesOnDisk();
-    const listed = await createHandlers(services)['setup:requiredPermissions'](undefined, ctx);
+    const listed = await createHandlers(services)['setup:requiredPermissions'](undefined);
     const actions = listed.map((p) => p.action);
     expect(new Set(actions).size).toBe(actions.length);
 
@@ -49,7 +47,7 @@ describe('the permissions the user is told about', () => {
 
   it('gives every listed action each reason the flow has for it', async () => {
     const { services } = await servicesOnDisk();
-    const listed = await createHandlers(services)['setup:requiredPermissions'](undefined, ctx);
+    const listed = await createHandlers(services)['setup:requiredPermissions'](undefined);
     expect(listed.find((p) => p.action === 'cloudformation:DescribeStacks')?.purposes).toEqual([
       'preflight',
       'stack',

@@ -43,7 +43,7 @@ const IAM_PREFIX: Record<string, string> = {
   'client-elastic-load-balancing-v2': 'elasticloadbalancing',
 };
 
-/** `service:Operation` of every AWS SDK command a source file sends, or pages through. */
+/** `service:Operation` of every AWS SDK command a source file sends, itself or by a paginator. */
 function commandsSentBy(path: string): string[] {
   const source = read(path);
   const prefixOf = new Map<string, string>();
@@ -53,7 +53,7 @@ function commandsSentBy(path: string): string[] {
       if (operation) prefixOf.set(operation, IAM_PREFIX[m[2] ?? ''] ?? `?${m[2]}`);
     }
   }
-  return [...source.matchAll(/(?:new (\w+)Command|paginate(\w+))\(/g)].map((m) => {
+  return [...source.matchAll(/new (\w+)Command\(|paginate(\w+)\(/g)].map((m) => {
     const operation = m[1] ?? m[2] ?? '';
     return `${prefixOf.get(operation) ?? '?'}:${operation}`;
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SetupState } from '../../../shared/flow/state';
-import type { GuidedRecord } from '../../../shared/ipc/channels/guided';
+import type { GuidedRecord } from '../../../shared/guided/guidedRecord';
 import { STEPS } from '../../../shared/steps/steps';
 import { checklistItems, type ChecklistItem } from '../../../renderer/src/setup/checklistModel';
 import { flowToReopen } from '../../../renderer/src/setup/resumable';

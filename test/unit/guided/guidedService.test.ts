@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import type { SetupState } from '../../../shared/flow/state';
 import type { ConnectionSummary } from '../../../shared/connections';
-import type { CrossCheck, SmoozConnectivityTestResult } from '../../../shared/ipc/channels/smooz';
-import type { GuidedRecord } from '../../../shared/ipc/channels/guided';
+import type { GuidedRecord } from '../../../shared/guided/guidedRecord';
+import type { SmoozConnectivityTestResult } from '../../../shared/smooz/apiShapes';
+import type { CrossCheck } from '../../../shared/smooz/crossCheck';
 import { createGuidedService, type GuidedServiceDeps } from '../../../main/guided/guidedService';
 import type { GuidedStore } from '../../../main/guided/guidedStore';
-import { silentLogger } from '../../../main/services/logger';
+import { silentLogger } from '../../../main/base/logger';
 import type { SmoozConnection, SmoozConnectionCreate } from '../../../main/smooz/smoozApiClient';
 import { SmoozErrorCodes } from '../../../main/smooz/smoozErrors';
 import { samplePlan, stack } from '../../support/flowFixtures';
@@ -132,14 +133,14 @@ function fakeWorld(initial: SetupState) {
 }
 
 const complete: SetupState = { step: 'complete', plan: samplePlan, created: [stack], outputs };
-const ignore = () => undefined;
 
 describe('guided flow: stack outputs to SMOOZ to a verified, listed connection', () => {
   it('sends the outputs as SMOOZ form (zone IDs with names) and starts tracking', async () => {
     const world = fakeWorld(complete);
     const service = createGuidedService(world.deps);
     const seen: GuidedRecord[] = [];
-    const record = await service.finish(samplePlan.connectionId, (r) => seen.push(r));
+    service.subscribe((r) => seen.push(r));
+    const record = await service.finish(samplePlan.connectionId);
     expect(record.phase).toBe('tracking');
     expect(record.smoozStatus).toBe('pending');
     expect(seen.map((r) => r.phase)).toEqual(['creating', 'tracking']);
@@ -152,9 +153,9 @@ describe('guided flow: stack outputs to SMOOZ to a verified, listed connection',
 
   it('never makes a second SMOOZ connection when finish is called again (retry, restart)', async () => {
     const world = fakeWorld(complete);
-    await createGuidedService(world.deps).finish(samplePlan.connectionId, ignore);
+    await createGuidedService(world.deps).finish(samplePlan.connectionId);
     // A new service over the same store: what a restart looks like.
-    await createGuidedService(world.deps).finish(samplePlan.connectionId, ignore);
+    await createGuidedService(world.deps).finish(samplePlan.connectionId);
     expect(world.smoozCount()).toBe(1);
   });
 
@@ -168,9 +169,9 @@ describe('guided flow: stack outputs to SMOOZ to a verified, listed connection',
       startedAt: '2026-01-01T00:00:00.000Z',
       updatedAt: '2026-01-01T00:00:00.000Z',
     });
-    await createGuidedService(world.deps).finish(samplePlan.connectionId, ignore);
+    await createGuidedService(world.deps).finish(samplePlan.connectionId);
     const fresh = fakeWorld(complete);
-    await createGuidedService(fresh.deps).finish(samplePlan.connectionId, ignore);
+    await createGuidedService(fresh.deps).finish(samplePlan.connectionId);
     expect(world.calls.find((c) => c.startsWith('create:'))).toBe(
       fresh.calls.find((c) => c.startsWith('create:')),
     );
@@ -179,7 +180,7 @@ describe('guided flow: stack outputs to SMOOZ to a verified, listed connection',
   it('on available, verifies from the customer side and lists the connection as available', async () => {
     const world = fakeWorld(complete);
     const service = createGuidedService(world.deps);
-    await service.finish(samplePlan.connectionId, ignore);
+    await service.finish(samplePlan.connectionId);
     world.setStatus('available');
     const record = await service.get(samplePlan.connectionId);
     expect(record?.phase).toBe('available');
@@ -191,7 +192,7 @@ describe('guided flow: stack outputs to SMOOZ to a verified, listed connection',
   it('on available, runs SMOOZ’s connectivity test once and keeps its result with the verification', async () => {
     const world = fakeWorld(complete);
     const service = createGuidedService(world.deps);
-    await service.finish(samplePlan.connectionId, ignore);
+    await service.finish(samplePlan.connectionId);
     expect((await service.get(samplePlan.connectionId))?.verification).toBeUndefined();
     world.setStatus('available');
     const record = await service.get(samplePlan.connectionId);
@@ -205,7 +206,7 @@ describe('guided flow: stack outputs to SMOOZ to a verified, listed connection',
   it('re-check runs the connectivity test again and shows the broken link it found', async () => {
     const world = fakeWorld(complete);
     const service = createGuidedService(world.deps);
-    await service.finish(samplePlan.connectionId, ignore);
+    await service.finish(samplePlan.connectionId);
     world.setStatus('available');
     await service.get(samplePlan.connectionId);
     world.setConnectivity({
@@ -225,7 +226,7 @@ describe('guided flow: stack outputs to SMOOZ to a verified, listed connection',
   it('keeps a connectivity test that could not run apart from a failed one', async () => {
     const world = fakeWorld(complete);
     const service = createGuidedService(world.deps);
-    await service.finish(samplePlan.connectionId, ignore);
+    await service.finish(samplePlan.connectionId);
     world.setStatus('available');
     world.setConnectivity(new AppError(SmoozErrorCodes.unreachable));
     const record = await service.get(samplePlan.connectionId);
@@ -237,13 +238,13 @@ describe('guided flow: stack outputs to SMOOZ to a verified, listed connection',
   it('reports a rejection with SMOOZ reason, and a retry creates a new connection', async () => {
     const world = fakeWorld(complete);
     const service = createGuidedService(world.deps);
-    await service.finish(samplePlan.connectionId, ignore);
+    await service.finish(samplePlan.connectionId);
     world.setStatus('rejected', { code: 'principal-not-allowed', message: 'not allowed' });
     const rejected = await service.get(samplePlan.connectionId);
     expect(rejected?.phase).toBe('rejected');
     expect(rejected?.problem?.params?.reason).toBe('principal-not-allowed');
     expect(world.lines.get(samplePlan.connectionId)?.status).toBe('failed');
-    const retried = await service.finish(samplePlan.connectionId, ignore);
+    const retried = await service.finish(samplePlan.connectionId);
     expect(retried.attempt).toBe(2);
     expect(world.smoozCount()).toBe(2);
   });
@@ -256,7 +257,7 @@ describe('guided flow: stack outputs to SMOOZ to a verified, listed connection',
       progress: { done: 0, total: 0 },
     });
     await expect(
-      createGuidedService(world.deps).finish(samplePlan.connectionId, ignore),
+      createGuidedService(world.deps).finish(samplePlan.connectionId),
     ).rejects.toMatchObject({
       code: 'guided.notComplete',
     });
@@ -265,9 +266,10 @@ describe('guided flow: stack outputs to SMOOZ to a verified, listed connection',
   it('tears down SMOOZ endpoint first, then the AWS side, and drops the connection from the list', async () => {
     const world = fakeWorld(complete);
     const service = createGuidedService(world.deps);
-    await service.finish(samplePlan.connectionId, ignore);
+    await service.finish(samplePlan.connectionId);
     const seen: GuidedRecord[] = [];
-    const started = await service.teardown(samplePlan.connectionId, (r) => seen.push(r));
+    service.subscribe((r) => seen.push(r));
+    const started = await service.teardown(samplePlan.connectionId);
     expect(started?.phase).toBe('deleting');
     await service.settled(samplePlan.connectionId);
     const order = world.calls.filter((c) => c === 'smooz.delete' || c === 'engine.teardown');
@@ -279,13 +281,13 @@ describe('guided flow: stack outputs to SMOOZ to a verified, listed connection',
   it('starts a retried teardown without the problem of the last attempt (the screen shows it running)', async () => {
     const world = fakeWorld(complete);
     const service = createGuidedService(world.deps);
-    const finished = await service.finish(samplePlan.connectionId, ignore);
+    const finished = await service.finish(samplePlan.connectionId);
     world.records.set(samplePlan.connectionId, {
       ...finished,
       phase: 'deleting',
       problem: { code: SmoozErrorCodes.trackingTimedOut },
     });
-    const started = await service.teardown(samplePlan.connectionId, ignore);
+    const started = await service.teardown(samplePlan.connectionId);
     expect(started?.phase).toBe('deleting');
     expect(started?.problem).toBeUndefined();
     await service.settled(samplePlan.connectionId);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PreflightReport } from '../../../shared/flow/preflight';
 import type { SetupState } from '../../../shared/flow/state';
-import type { GuidedRecord } from '../../../shared/ipc/channels/guided';
+import type { GuidedRecord } from '../../../shared/guided/guidedRecord';
 import { checklistItems, type GuidedPhase } from '../../../renderer/src/setup/checklistModel';
 import { screenFor } from '../../../renderer/src/setup/screenFor';
 import { teardownStage } from '../../../renderer/src/setup/teardownStage';

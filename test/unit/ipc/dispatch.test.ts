@@ -3,10 +3,8 @@ import { AppError } from '../../../shared/errors';
 import { channels } from '../../../shared/ipc/contract';
 import { dispatch } from '../../../main/ipc/dispatch';
 import type { HandlerTable } from '../../../main/ipc/handlers';
-import { silentLogger } from '../../../main/services/logger';
+import { silentLogger } from '../../../main/base/logger';
 import { DEFAULT_PREFERENCES } from '../../../shared/preferences';
-
-const context = { events: { emit: () => {} } };
 
 function tableWith(overrides: Partial<HandlerTable>): HandlerTable {
   const fail = async () => {
@@ -25,13 +23,7 @@ describe('IPC dispatch validates both directions', () => {
         return { ...DEFAULT_PREFERENCES, ...patch };
       },
     });
-    const result = await dispatch(
-      handlers,
-      'app:setPreferences',
-      { language: 'en' },
-      context,
-      silentLogger,
-    );
+    const result = await dispatch(handlers, 'app:setPreferences', { language: 'en' }, silentLogger);
     expect(seen).toEqual({ language: 'en' });
     expect(result).toEqual({ ok: true, value: { language: 'en', supportMode: false } });
   });
@@ -48,7 +40,7 @@ describe('IPC dispatch validates both directions', () => {
         return DEFAULT_PREFERENCES;
       },
     });
-    const result = await dispatch(handlers, 'app:setPreferences', payload, context, silentLogger);
+    const result = await dispatch(handlers, 'app:setPreferences', payload, silentLogger);
     expect(called).toBe(false);
     expect(result).toMatchObject({ ok: false, error: { code: 'ipc.invalidRequest' } });
   });
@@ -58,7 +50,6 @@ describe('IPC dispatch validates both directions', () => {
       tableWith({}),
       'shell:openExternal',
       { url: 'not a url' },
-      context,
       silentLogger,
     );
     expect(result).toMatchObject({ ok: false, error: { code: 'ipc.invalidRequest' } });
@@ -69,14 +60,13 @@ describe('IPC dispatch validates both directions', () => {
       tableWith({}),
       'fs:readFile',
       { path: '/etc/passwd' },
-      context,
       silentLogger,
     );
     expect(result).toEqual({ ok: false, error: { code: 'ipc.unknownChannel' } });
   });
 
   it('refuses an inherited property name as a channel', async () => {
-    const result = await dispatch(tableWith({}), 'constructor', undefined, context, silentLogger);
+    const result = await dispatch(tableWith({}), 'constructor', undefined, silentLogger);
     expect(result).toEqual({ ok: false, error: { code: 'ipc.unknownChannel' } });
   });
 
@@ -84,7 +74,7 @@ describe('IPC dispatch validates both directions', () => {
     const handlers = tableWith({
       'app:getPreferences': async () => ({ language: 'de', supportMode: false }) as never,
     });
-    const result = await dispatch(handlers, 'app:getPreferences', undefined, context, silentLogger);
+    const result = await dispatch(handlers, 'app:getPreferences', undefined, silentLogger);
     expect(result).toMatchObject({ ok: false, error: { code: 'ipc.invalidResponse' } });
   });
 
@@ -98,7 +88,6 @@ describe('IPC dispatch validates both directions', () => {
       handlers,
       'shell:openExternal',
       { url: 'https://evil.example' },
-      context,
       silentLogger,
     );
     expect(result).toEqual({
@@ -113,7 +102,7 @@ describe('IPC dispatch validates both directions', () => {
         throw new Error('secret path /home/user/.aws/credentials');
       },
     });
-    const result = await dispatch(handlers, 'connections:list', undefined, context, silentLogger);
+    const result = await dispatch(handlers, 'connections:list', undefined, silentLogger);
     expect(result).toEqual({ ok: false, error: { code: 'internal' } });
   });
 });

@@ -19,7 +19,7 @@ import {
   textOf,
   type Secret,
 } from './secrets';
-import { createStoreJournal } from '../../../main/report/diagnosticsJournal';
+import { createStoreJournal } from '../../../main/base/diagnosticsJournal';
 import { registerFlowDiagnostics } from '../../../main/report/flowDiagnostics';
 import { samplePlan } from '../../support/flowFixtures';
 import { fakeEngine } from '../report/fakeEngine';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDiagnosticReport, renderReportHtml } from '../../../main/report/diagnosticReport';
-import { createStoreJournal } from '../../../main/report/diagnosticsJournal';
-import { createDiagnosticsRegistry } from '../../../main/report/diagnosticsRegistry';
+import { createStoreJournal } from '../../../main/base/diagnosticsJournal';
+import { createDiagnosticsRegistry } from '../../../main/base/diagnosticsRegistry';
 import { registerFlowDiagnostics } from '../../../main/report/flowDiagnostics';
 import type { StackEvent } from '../../../shared/flow/plan';
 import type { SetupState } from '../../../shared/flow/state';

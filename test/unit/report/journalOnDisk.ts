@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
-import { createStoreJournal } from '../../../main/report/diagnosticsJournal';
-import { storeOptions, type PersistedState } from '../../../main/services/storeSchema';
+import { createStoreJournal } from '../../../main/base/diagnosticsJournal';
+import { storeOptions, type PersistedState } from '../../../main/app/storeSchema';
 
 /** The app's state file in a fresh folder; `reopen` reads the same file again, as after a restart. */
 export function stateOnDisk() {

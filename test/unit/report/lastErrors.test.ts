@@ -9,8 +9,6 @@ import { buildDiagnosticReport, renderReportHtml } from '../../../main/report/di
 import { AppError } from '../../../shared/errors';
 import { servicesOnDisk } from '../../support/servicesOnDisk';
 
-const context = { events: { emit: () => {} } };
-
 /** The app's services on a state folder; the same folder again is a restart. */
 const services = async (dir?: string) => (await servicesOnDisk(dir)).services;
 
@@ -21,7 +19,6 @@ describe("the report's last errors hold what the user was told", () => {
       createHandlers(app),
       'checklist:setStepDone',
       { step: 'prep.database', done: true },
-      context,
       app.logger,
     );
     expect(result.ok).toBe(false);
@@ -53,7 +50,6 @@ describe("the report's last errors hold what the user was told", () => {
       handlers,
       'aws:callerIdentity',
       { profile: 'dev', region: 'ap-northeast-1' },
-      context,
       app.logger,
     );
     const html = renderReportHtml(await buildDiagnosticReport(app));
@@ -69,7 +65,6 @@ describe("the report's last errors hold what the user was told", () => {
       createHandlers(before),
       'checklist:setStepDone',
       { step: 'prep.database', done: true },
-      context,
       before.logger,
     );
     const after = await services(dir);

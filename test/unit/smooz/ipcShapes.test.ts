@@ -3,9 +3,9 @@ import type { z } from 'zod';
 import type {
   SmoozConnectionCreateSchema,
   SmoozConnectionSchema,
-  SmoozConnectivityTestResultSchema,
   SmoozSettingsSchema,
 } from '../../../shared/ipc/channels/smooz';
+import type { SmoozConnectivityTestResultSchema } from '../../../shared/smooz/apiShapes';
 import type { components } from '../../../shared/smooz-api/openapi-types';
 
 type Schemas = components['schemas'];

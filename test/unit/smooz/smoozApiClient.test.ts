@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSmoozClient } from '../../../main/smooz/smoozApiClient';
-import type { Logger } from '../../../main/services/logger';
+import type { Logger } from '../../../main/base/logger';
 
 const TOKEN = 'smz_secret_token_value_42';
 const BASE = 'https://api.smooz.example/privatelink/v1';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import type { SmoozStatusEvent, TrackedConnection } from '../../../shared/ipc/channels/smooz';
+import type { SmoozStatusEvent } from '../../../shared/ipc/channels/smooz';
+import type { TrackedConnection, TrackingRecord } from '../../../shared/smooz/trackingRecord';
 import type { SmoozApi, SmoozConnection } from '../../../main/smooz/smoozApiClient';
 import { createStatusTracker } from '../../../main/smooz/statusTracker';
 import type { TrackingStore } from '../../../main/smooz/trackingStore';
@@ -8,12 +9,12 @@ import type { TrackingStore } from '../../../main/smooz/trackingStore';
 const FAST = { initialDelayMs: 1, maxDelayMs: 2, factor: 2, timeLimitMs: 60_000 };
 
 function memoryStore(
-  initial: TrackedConnection[] = [],
-): TrackingStore & { entries: TrackedConnection[] } {
+  initial: TrackingRecord[] = [],
+): TrackingStore & { entries: TrackingRecord[] } {
   const store = {
     entries: [...initial],
     list: () => [...store.entries],
-    put(entry: TrackedConnection) {
+    put(entry: TrackingRecord) {
       store.entries = [
         ...store.entries.filter((e) => e.connectionId !== entry.connectionId),
         entry,
@@ -116,7 +117,13 @@ describe('SMOOZ status tracker', () => {
       tracking: 'paused',
       error: { code: 'smooz.unauthorized' },
     });
-    expect(store.entries).toHaveLength(1);
+    expect(store.entries).toEqual([
+      {
+        ...entry(store.entries[0]?.startedAt),
+        state: 'paused',
+        error: { code: 'smooz.unauthorized' },
+      },
+    ]);
 
     const second = run(scriptedApi(['available']), store);
     second.tracker.resume();
@@ -139,6 +146,16 @@ describe('SMOOZ status tracker', () => {
       expect.objectContaining({ tracking: 'timedOut', error: { code: 'smooz.trackingTimedOut' } }),
     ]);
     expect(store.entries).toEqual([]);
+  });
+
+  it('keeps watching a deletion when asked to watch the same connection for a creation', async () => {
+    const store = memoryStore();
+    const { tracker } = run(scriptedApi([new AppError('smooz.unauthorized')]), store);
+    const deletion = { ...entry(), purpose: 'delete' as const };
+    tracker.track(deletion);
+    await tracker.settled('conn-00000001');
+    tracker.track(entry());
+    expect(store.entries).toEqual([expect.objectContaining({ purpose: 'delete' })]);
   });
 
   it('ends a create whose connection SMOOZ no longer knows', async () => {

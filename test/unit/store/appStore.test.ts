@@ -3,12 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { describe, expect, it } from 'vitest';
-import { createAppStore } from '../../../main/services/appStore';
-import {
-  storeMigrations,
-  storeOptions,
-  type PersistedState,
-} from '../../../main/services/storeSchema';
+import { createAppStore } from '../../../main/base/appStore';
+import { storeMigrations, storeOptions, type PersistedState } from '../../../main/app/storeSchema';
 
 const openStore = (cwd: string, version = '0.1.0') =>
   new Conf<PersistedState>({ ...storeOptions(version), cwd });

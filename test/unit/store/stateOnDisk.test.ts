@@ -1,7 +1,7 @@
 import { chmod, readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDiagnosticsRegistry } from '../../../main/report/diagnosticsRegistry';
+import { createDiagnosticsRegistry } from '../../../main/base/diagnosticsRegistry';
 import { registerFlowDiagnostics } from '../../../main/report/flowDiagnostics';
 import { samplePlan } from '../../support/flowFixtures';
 import { servicesOnDisk } from '../../support/servicesOnDisk';

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Logger } from '../../../main/services/logger';
-import { electronUpdaterPort } from '../../../main/update/electronUpdater';
+import type { Logger } from '../../../main/base/logger';
+import { electronUpdaterPort } from '../../../main/electron/electronUpdater';
 import { createUpdateService } from '../../../main/update/updateService';
 import { realUpdater, startUpdateFeed } from '../../support/updateFeed';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { silentLogger } from '../../../main/services/logger';
+import { silentLogger } from '../../../main/base/logger';
 import { createUpdateService, type UpdaterPort } from '../../../main/update/updateService';
 import { IllegalUpdateTransition, reduceUpdate } from '../../../shared/update/updateState';
 
@@ -65,7 +65,7 @@ describe('the update service', () => {
       isBusy: () => busy,
       logger: silentLogger,
     });
-    service.attachEvents({ emit: (_event, payload) => void pushed.push(payload) });
+    service.subscribe((status) => void pushed.push(status));
     await service.checkNow();
     expect(calls).toEqual(['check', 'download']);
     expect(pushed.at(-1)).toEqual({ status: 'ready', version: '0.2.0' });
