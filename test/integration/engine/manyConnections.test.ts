@@ -27,6 +27,7 @@ import {
   SMOOZ_ROLE_ARN,
   tearDownFully,
 } from '../../support/engineFlows';
+import { loadBalancerInterfaces } from '../../support/loadBalancerInterfaces';
 import { resetMoto } from '../../support/motoServer';
 import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
 import { setVpcDns } from '../template/customerVpc';
@@ -172,10 +173,13 @@ describe('many connections in one account', () => {
     const all = [...done.values()];
     const names = all.map((s) => planNames(s.plan));
     const expectedRules = new Set<string>();
+    const nlbInterfaces: string[] = [];
     for (const state of all) {
       const part = await partOf(after, state);
       expect(part.lambdaGroup?.inbound, 'the Lambda group admits nothing').toEqual([]);
-      const sources = [part.lambdaGroup?.id, ...(await cidrsOf(state.plan.subnetIds))];
+      const nlb = await loadBalancerInterfaces(endpoint, state.outputs.loadBalancerArn);
+      nlbInterfaces.push(...nlb.map((eni) => eni.address));
+      const sources = [part.lambdaGroup?.id, ...nlb.map((eni) => `${eni.address}/32`)];
       const dbGroup = after.securityGroups.find(
         (g) => g.id === state.plan.database.securityGroupIds[0],
       );
@@ -194,7 +198,12 @@ describe('many connections in one account', () => {
       targetGroups: all.map((s) => s.outputs.targetGroupArn).sort(),
       functions: names.flatMap((n) => [n.lambdaFunctionName, n.setupFunctionName]).sort(),
       roles: expect.any(Array),
+      networkInterfaces: expect.any(Array),
     });
+    // The only interfaces added are the NLBs' own, one per subnet.
+    expect(delta.networkInterfaces.map((n) => String(n).split(' ')[1]).sort()).toEqual(
+      nlbInterfaces.sort(),
+    );
     expect(delta.securityGroups).toHaveLength(names.length);
     expect(delta.rulesAddedToExistingGroups.sort()).toEqual([...expectedRules].sort());
     expect(delta.roles).toHaveLength(2 * names.length);
