@@ -13,6 +13,7 @@ import { readTemplateText } from '../checklist/templateFile';
 import { createStoreDiscardRepository } from '../engine/discardRepository';
 import { createStoreFlowRepository } from '../engine/flowRepository';
 import { createSetupEngine } from '../engine/setupEngine';
+import { DEFAULT_TIMING } from '../engine/timing';
 import { createGuided } from '../guided/createGuided';
 import { createAppStore } from '../base/appStore';
 import { createExternalLinks, type OpenInBrowser } from './externalLinks';
@@ -25,6 +26,10 @@ import type { SecretEncryptor } from '../smooz/secretEncryptor';
 import { createSmoozServices } from '../smooz/smoozServices';
 import { createUpdateService, type UpdaterPort } from '../update/updateService';
 import { isActiveStep } from '../../shared/flow/reducer';
+import { createStoreAdoptionRepository } from '../lifecycle/adoptionRepository';
+import type { ResolveAddresses } from '../lifecycle/database';
+import { resolveWithSystemDns } from '../lifecycle/dnsResolver';
+import { createLifecycleService } from '../lifecycle/lifecycleService';
 
 /** What differs between the Electron app and a plain-Node host (tests, the browser demo). */
 export interface HostEnvironment {
@@ -45,6 +50,8 @@ export interface HostEnvironment {
   readonly secretEncryptor?: SecretEncryptor;
   /** electron-updater in the packaged app; absent where the app cannot update itself. */
   readonly updater?: UpdaterPort;
+  /** Where an RDS endpoint points now; the system resolver unless a test world stands in. */
+  readonly resolveDatabaseAddresses?: ResolveAddresses;
 }
 
 /** The one place services are assembled, so the app and the test bridge run the same graph. */
@@ -57,7 +64,7 @@ export function createMainServices(host: HostEnvironment): MainServices {
     allowedHosts: host.config.externalLinkHosts,
     ssoOidcEndpoint: () => process.env.AWS_ENDPOINT_URL_SSO_OIDC,
   });
-  const services: Omit<MainServices, 'smooz' | 'setup' | 'guided' | 'update'> = {
+  const services: Omit<MainServices, 'smooz' | 'setup' | 'guided' | 'update' | 'lifecycle'> = {
     config: host.config,
     store: createAppStore(host.storeBacking),
     runtime: host.runtime,
@@ -88,12 +95,23 @@ export function createMainServices(host: HostEnvironment): MainServices {
       setup.list().some((state) => isActiveStep(state.step) || state.step === 'waitingForLogin'),
     logger,
   });
-  return { ...services, smooz, setup, guided, update };
+  const lifecycle = createLifecycleService({
+    finder: {
+      config: host.config,
+      contextFor: (profile, region) => services.awsAccess.contextFor(profile, region),
+      smooz: smooz.client,
+      resolve: host.resolveDatabaseAddresses ?? resolveWithSystemDns,
+    },
+    teardown: { smooz: smooz.client, timing: DEFAULT_TIMING, smoozDeadlineMs: 10 * 60_000 },
+    adoptions: createStoreAdoptionRepository(host.storeBacking, logger),
+    connectionIds: () => setup.list().map((flow) => flow.plan.connectionId),
+  });
+  return { ...services, smooz, setup, guided, update, lifecycle };
 }
 
 function createSmoozServicesFor(
   host: HostEnvironment,
-  services: Omit<MainServices, 'smooz' | 'setup' | 'guided' | 'update'>,
+  services: Omit<MainServices, 'smooz' | 'setup' | 'guided' | 'update' | 'lifecycle'>,
 ) {
   const smooz = createSmoozServices({
     config: host.config,
@@ -113,7 +131,7 @@ function createSmoozServicesFor(
 
 function createSetupEngineFor(
   host: HostEnvironment,
-  services: Omit<MainServices, 'smooz' | 'setup' | 'guided' | 'update'>,
+  services: Omit<MainServices, 'smooz' | 'setup' | 'guided' | 'update' | 'lifecycle'>,
 ) {
   return createSetupEngine({
     config: host.config,

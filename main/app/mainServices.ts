@@ -11,6 +11,7 @@ import type { Logger } from '../base/logger';
 import type { RuntimeInfo } from '../base/runtimeInfo';
 import type { SmoozServices } from '../smooz/smoozServices';
 import type { UpdateService } from '../update/updateService';
+import type { LifecycleService } from '../lifecycle/lifecycleService';
 
 /**
  * Everything the handlers need, passed in rather than imported, so the same handler table runs in
@@ -42,4 +43,6 @@ export interface MainServices extends AwsServices {
   readonly guided: GuidedService;
   /** The app's own updates: checked daily, downloaded in the background, installed on consent. */
   readonly update: UpdateService;
+  /** Setups found in an account (this app's or hand-made), their diagnosis, adoption. */
+  readonly lifecycle: LifecycleService;
 }

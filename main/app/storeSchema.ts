@@ -19,6 +19,8 @@ export type PersistedState = {
   guidedRecords: Record<string, unknown>;
   /** What the diagnostic report gathered, by section (main/base/diagnosticsJournal.ts). */
   diagnosticsJournal: Record<string, unknown>;
+  /** Adoptions of found setups by endpoint service id (shared/lifecycle/adopt.ts; parsed when read). */
+  lifecycleAdoptions: Record<string, unknown>;
 };
 
 /**
@@ -45,6 +47,7 @@ export function storeOptions(projectVersion: string): Options<PersistedState> {
       setupDiscards: {},
       guidedRecords: {},
       diagnosticsJournal: {},
+      lifecycleAdoptions: {},
     },
     migrations: storeMigrations,
     schema: {
@@ -63,6 +66,7 @@ export function storeOptions(projectVersion: string): Options<PersistedState> {
       setupDiscards: { type: 'object' },
       guidedRecords: { type: 'object' },
       diagnosticsJournal: { type: 'object' },
+      lifecycleAdoptions: { type: 'object' },
     },
   };
 }

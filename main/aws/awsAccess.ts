@@ -287,10 +287,10 @@ function rolePickDescriptor(name: string, files: ParsedAwsFiles): ProfileDescrip
 }
 
 interface StsCredentials {
-  AccessKeyId?: string;
-  SecretAccessKey?: string;
-  SessionToken?: string;
-  Expiration?: Date;
+  AccessKeyId?: string | undefined;
+  SecretAccessKey?: string | undefined;
+  SessionToken?: string | undefined;
+  Expiration?: Date | undefined;
 }
 
 function temporaryCredentials(credentials: StsCredentials | undefined): AwsCredentialIdentity {
@@ -300,7 +300,7 @@ function temporaryCredentials(credentials: StsCredentials | undefined): AwsCrede
   return {
     accessKeyId: credentials.AccessKeyId,
     secretAccessKey: credentials.SecretAccessKey,
-    sessionToken: credentials.SessionToken,
-    expiration: credentials.Expiration,
+    ...(credentials.SessionToken === undefined ? {} : { sessionToken: credentials.SessionToken }),
+    ...(credentials.Expiration === undefined ? {} : { expiration: credentials.Expiration }),
   };
 }

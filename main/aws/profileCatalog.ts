@@ -136,7 +136,7 @@ interface Profile {
   inConfig: boolean;
   inCredentials: boolean;
   /** Its source profile, once a step has looked it up. */
-  source?: Profile;
+  source?: Profile | undefined;
   /** Where its chain ends when it is reached as a source, once worked out. */
   end?: SourceEnd;
   /** What the listing says about it, once worked out. */

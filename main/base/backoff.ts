@@ -11,11 +11,6 @@ export interface BackoffPolicy {
   readonly maxDelayMs: number;
 }
 
-/** A backoff policy with the number of attempts (the first try included). */
-export interface RetryPolicy extends BackoffPolicy {
-  readonly attempts: number;
-}
-
 /**
  * Exponential backoff with "equal jitter": half the step is fixed, half random, so retries from
  * many clients spread out but never retry at once.
@@ -45,10 +40,17 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/** A backoff policy with the number of attempts (the first try included). */
+export interface RetryPolicy extends BackoffPolicy {
+  readonly attempts: number;
+}
+
 export interface RetryOptions {
   readonly policy: RetryPolicy;
-  readonly signal?: AbortSignal;
-  readonly random?: () => number;
+  /** The waits between attempts go through it (tests run on an accelerated clock). */
+  readonly clock: { sleep(ms: number, signal?: AbortSignal): Promise<void> };
+  readonly signal?: AbortSignal | undefined;
+  readonly random?: (() => number) | undefined;
 }
 
 /**
@@ -65,7 +67,10 @@ export async function retryWhile<T>(
       return await action();
     } catch (error) {
       if (attempt >= options.policy.attempts || !transient(error)) throw error;
-      await sleep(backoffDelay(options.policy, attempt, options.random), options.signal);
+      await options.clock.sleep(
+        backoffDelay(options.policy, attempt, options.random),
+        options.signal,
+      );
     }
   }
 }

@@ -86,7 +86,15 @@ function clusterRecord(
   if (!cluster.DBClusterIdentifier || !cluster.Endpoint || !group?.VpcId) return null;
   const members = (cluster.DBClusterMembers ?? []).flatMap((m) => {
     const db = m.DBInstanceIdentifier ? instances.get(m.DBInstanceIdentifier) : undefined;
-    return db ? [{ writer: m.IsClusterWriter ?? false, az: db.AvailabilityZone }] : [];
+    return db
+      ? [
+          {
+            writer: m.IsClusterWriter ?? false,
+            az: db.AvailabilityZone,
+            public: db.PubliclyAccessible === true,
+          },
+        ]
+      : [];
   });
   const writerAz = members.find((m) => m.writer)?.az;
   // The writer role can move to any member, and a new member can start in any cluster AZ.
@@ -109,7 +117,8 @@ function clusterRecord(
     securityGroupIds: (cluster.VpcSecurityGroups ?? []).flatMap((g) =>
       g.VpcSecurityGroupId ? [g.VpcSecurityGroupId] : [],
     ),
-    publiclyAccessible: cluster.PubliclyAccessible ?? false,
+    // Aurora keeps the setting per instance; any member may become the writer the endpoint names.
+    publiclyAccessible: cluster.PubliclyAccessible === true || members.some((m) => m.public),
     resourceId: cluster.DbClusterResourceId ?? '',
     subnetIds: subnetIdsOf(group),
     memberIdentifiers: (cluster.DBClusterMembers ?? []).flatMap((m) =>

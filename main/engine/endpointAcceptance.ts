@@ -2,6 +2,7 @@ import {
   AcceptVpcEndpointConnectionsCommand,
   paginateDescribeVpcEndpointConnections,
   RejectVpcEndpointConnectionsCommand,
+  type UnsuccessfulItem,
   type VpcEndpointConnection,
 } from '@aws-sdk/client-ec2';
 import type { EndpointAcceptance } from '../../shared/flow/acceptance';
@@ -42,10 +43,7 @@ async function connectionsOf(clients: EngineClients, serviceId: string) {
 }
 
 /** Accept and Reject answer 200 with the endpoints they could not act on: those are failures. */
-function throwUnsuccessful(
-  unsuccessful: { ResourceId?: string; Error?: { Code?: string } }[] | undefined,
-  code: SetupErrorCode,
-) {
+function throwUnsuccessful(unsuccessful: UnsuccessfulItem[] | undefined, code: SetupErrorCode) {
   const first = unsuccessful?.[0];
   if (first) {
     throw new AppError(code, {

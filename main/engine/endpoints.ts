@@ -11,8 +11,9 @@ import type { PreflightFix } from '../../shared/flow/preflight';
 import type { CreatedResource } from '../../shared/flow/resources';
 import type { EngineClients } from './engineClients';
 import { describeVpcNetwork, routeTableOf } from './network';
-import { sleep } from '../base/backoff';
+import type { Clock } from '../base/clock';
 import { CONNECTION_TAG, connectionTags, hasConnectionTag, parseRuleDescription } from './tags';
+import { nextPollMs, type PollPolicy } from './timing';
 import { awsErrorName } from '../aws/awsErrors';
 
 type EndpointResource = Extract<CreatedResource, { kind: 'vpcEndpoint' }>;
@@ -131,8 +132,7 @@ export async function ensureEndpoints(
 export async function deleteEndpoint(
   clients: EngineClients,
   endpointId: string,
-  pollMs: number,
-  signal?: AbortSignal,
+  wait: { readonly clock: Clock; readonly poll: PollPolicy; readonly signal?: AbortSignal },
 ): Promise<boolean> {
   const state = async () => {
     const out = await clients.ec2
@@ -148,12 +148,14 @@ export async function deleteEndpoint(
   const before = await state();
   if (!before || String(before.State).toLowerCase() === 'deleted') return false;
   await clients.ec2.send(new DeleteVpcEndpointsCommand({ VpcEndpointIds: [endpointId] }));
-  for (let i = 0; i < 120; i++) {
+  // Deleting takes AWS about a minute; the endpoints' group cannot go before the endpoint.
+  let waitMs: number | undefined;
+  for (;;) {
     const now = await state();
-    if (!now || String(now.State).toLowerCase() === 'deleted') break;
-    await sleep(pollMs, signal);
+    if (!now || String(now.State).toLowerCase() === 'deleted') return true;
+    waitMs = nextPollMs(wait.poll, waitMs, false);
+    await wait.clock.sleep(waitMs, wait.signal);
   }
-  return true;
 }
 
 /**

@@ -3,6 +3,7 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { AppError } from '../../shared/errors';
 import type { DatabaseRecord } from '../../shared/flow/database';
 import type { SetupPlan } from '../../shared/flow/plan';
+import { recommendPlacement } from '../../shared/flow/placement';
 import type { CreateSetupRequest } from '../../shared/ipc/channels/setup';
 import { derivedNameFields } from '../../shared/naming/planNames';
 import { MAX_ADDITIONAL_SUBNET_IDS } from '../../shared/stack/templateParameters';
@@ -74,6 +75,7 @@ export async function derivePlan(
       : {}),
     smoozAccountId: request.smoozAccountId,
     smoozRoleArn: request.smoozRoleArn,
+    updaterPlacement: recommendPlacement(database).placement,
     ...derivedNameFields({
       connectionId,
       connectionName: request.connectionName,

@@ -14,6 +14,7 @@ import {
 import { GetServiceQuotaCommand } from '@aws-sdk/client-service-quotas';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { SetupPlan } from '../../shared/flow/plan';
+import { runsInVpc } from '../../shared/flow/placement';
 import type {
   ClashOwner,
   NameClash,
@@ -27,6 +28,8 @@ import { updaterEndpointServiceNames } from '../../shared/stack/updaterApis';
 import { awsErrorName, mapAwsError } from '../aws/awsErrors';
 import { egressCost } from './egressCost';
 import { leftoverLogGroups } from './logGroupCheck';
+import { mysqlHostBlocking } from './mysqlHostBlocking';
+import { publicDatabase } from './placementCheck';
 import type { EngineClients } from './engineClients';
 import {
   describeVpcNetwork,
@@ -91,6 +94,7 @@ function lambdaEgress(
   network: VpcNetwork,
   ownerOf: ClashOwnerLookup,
 ): PreflightCheck {
+  if (!runsInVpc(plan)) return check('lambdaEgress', 'pass', 'outsideVpc');
   const services = updaterEndpointServiceNames(plan.region);
   const results = plan.subnetIds.map((id) => ({ id, ...subnetHasEgress(network, id, services) }));
   const blocked = results.filter((r) => !r.ok);
@@ -184,7 +188,10 @@ async function securityGroupLimits(
   const rdsGroup = groups.find((g) => g.GroupId === rdsGroupId);
   const newRules = plannedRdsRuleCount(plan);
   const rulesAfter = inboundRuleCount(rdsGroup) + newRules;
-  const groupsAfter = groups.length + 2 - created.filter((r) => r.kind === 'securityGroup').length;
+  // The updater's group, and the endpoints' group should the egress fix be applied: in the VPC only.
+  const newGroups = runsInVpc(plan) ? 2 : 0;
+  const groupsAfter =
+    groups.length + newGroups - created.filter((r) => r.kind === 'securityGroup').length;
   const params = {
     groupId: rdsGroupId,
     rulesAfter,
@@ -217,7 +224,10 @@ const notFound = (error: unknown) => {
 export type ClashOwnerLookup = (connectionId: string) => ClashOwner;
 
 const tagValue = (
-  tags: readonly { Key?: string; Value?: string }[] | Record<string, string> | undefined,
+  tags:
+    | readonly { Key?: string | undefined; Value?: string | undefined }[]
+    | Record<string, string>
+    | undefined,
 ): string | undefined =>
   Array.isArray(tags)
     ? tags.find((t) => t.Key === CONNECTION_TAG)?.Value
@@ -242,17 +252,20 @@ async function findClashes(
   if (stack && stack.StackStatus !== 'DELETE_COMPLETE') {
     taken.push({ name: names.stackName, kind: 'stack', tag: tagValue(stack.Tags) });
   }
-  const groups = await clients.ec2.send(
-    new DescribeSecurityGroupsCommand({
-      Filters: [
-        { Name: 'vpc-id', Values: [plan.database.vpcId] },
-        {
-          Name: 'group-name',
-          Values: [names.lambdaSecurityGroupName, names.endpointsSecurityGroupName],
-        },
-      ],
-    }),
-  );
+  // Outside the VPC the setup makes no security group, so no group name can clash.
+  const groups = runsInVpc(plan)
+    ? await clients.ec2.send(
+        new DescribeSecurityGroupsCommand({
+          Filters: [
+            { Name: 'vpc-id', Values: [plan.database.vpcId] },
+            {
+              Name: 'group-name',
+              Values: [names.lambdaSecurityGroupName, names.endpointsSecurityGroupName],
+            },
+          ],
+        }),
+      )
+    : { SecurityGroups: [] };
   for (const group of groups.SecurityGroups ?? []) {
     taken.push({ name: group.GroupName ?? '', kind: 'securityGroup', tag: tagValue(group.Tags) });
   }
@@ -336,13 +349,16 @@ async function regionSupport(
   plan: SetupPlan,
   network: VpcNetwork,
 ): Promise<PreflightCheck> {
-  const services = updaterEndpointServiceNames(plan.region);
+  // Interface endpoints matter only to an updater in the VPC.
+  const services: string[] = runsInVpc(plan) ? updaterEndpointServiceNames(plan.region) : [];
   const [zones, endpointServices] = await Promise.all([
     clients.ec2.send(new DescribeAvailabilityZonesCommand({})),
-    clients.ec2
-      .send(new DescribeVpcEndpointServicesCommand({ ServiceNames: services }))
-      .then((out) => out.ServiceNames ?? [])
-      .catch(() => [] as string[]),
+    services.length === 0
+      ? ([] as string[])
+      : clients.ec2
+          .send(new DescribeVpcEndpointServicesCommand({ ServiceNames: services }))
+          .then((out) => out.ServiceNames ?? [])
+          .catch(() => [] as string[]),
   ]);
   const chosenAzs = network.subnets
     .filter((s) => plan.subnetIds.includes(s.subnetId))
@@ -413,6 +429,8 @@ export async function runPreflight(
       regionSupport(clients, plan, network),
       lambdaConcurrency(clients, plan),
       leftoverLogGroups(clients, plan),
+      mysqlHostBlocking(clients, plan),
+      publicDatabase(plan),
     ]);
     return { checkedAt: now().toISOString(), checks };
   } catch (error) {

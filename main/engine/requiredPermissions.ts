@@ -23,6 +23,11 @@ export const REQUIRED_PERMISSIONS = [
   { action: 'lambda:GetFunction', purpose: 'preflight' },
   { action: 'lambda:GetAccountSettings', purpose: 'preflight' },
   { action: 'cloudformation:DescribeStacks', purpose: 'preflight' },
+  // MySQL/MariaDB: where max_connect_errors comes from (mysqlHostBlocking.ts).
+  { action: 'rds:DescribeDBInstances', purpose: 'preflight' },
+  { action: 'rds:DescribeDBClusters', purpose: 'preflight' },
+  { action: 'rds:DescribeDBParameters', purpose: 'preflight' },
+  { action: 'rds:DescribeDBClusterParameters', purpose: 'preflight' },
   { action: 'ec2:CreateSecurityGroup', purpose: 'securityGroups' },
   // Tags are set in the create call itself (TagSpecifications), which IAM authorizes as CreateTags.
   { action: 'ec2:CreateTags', purpose: 'securityGroups' },

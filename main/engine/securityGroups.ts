@@ -1,3 +1,4 @@
+import { runsInVpc } from '../../shared/flow/placement';
 import {
   AuthorizeSecurityGroupIngressCommand,
   CreateSecurityGroupCommand,
@@ -17,8 +18,9 @@ import type { CreatedResource } from '../../shared/flow/resources';
 import type { EngineClients } from './engineClients';
 import { updaterEndpointServiceNames } from '../../shared/stack/updaterApis';
 import { endpointsOfOtherConnections, type VpcNetwork } from './network';
-import { retryWhile, type RetryOptions } from '../base/backoff';
+import type { Clock } from '../base/clock';
 import { SetupErrorCodes } from './setupErrors';
+import { nextPollMs, type PollPolicy } from './timing';
 import {
   connectionTags,
   hasConnectionTag,
@@ -33,17 +35,24 @@ export type RuleResource = Extract<CreatedResource, { kind: 'ingressRule' }>;
 export type GroupPurpose = GroupResource['purpose'];
 
 /**
- * Before the stack: the database's port from the updater's group. The load balancer's own
- * addresses follow once it exists (plannedLoadBalancerRules).
+ * Before the stack: the database's port from the updater's group, in the VPC only. The load
+ * balancer's own addresses follow once it exists (plannedLoadBalancerRules).
  */
-export function plannedRdsRules(plan: SetupPlan, lambdaGroupId: string): RuleResource[] {
+export function plannedRdsRules(
+  plan: SetupPlan,
+  lambdaGroupId: string | undefined,
+): RuleResource[] {
   return [
-    {
-      kind: 'ingressRule',
-      groupId: plan.database.securityGroupIds[0] ?? '',
-      port: plan.database.port,
-      source: { type: 'securityGroup', groupId: lambdaGroupId },
-    },
+    ...(lambdaGroupId === undefined
+      ? []
+      : [
+          {
+            kind: 'ingressRule' as const,
+            groupId: plan.database.securityGroupIds[0] ?? '',
+            port: plan.database.port,
+            source: { type: 'securityGroup' as const, groupId: lambdaGroupId },
+          },
+        ]),
   ];
 }
 
@@ -65,7 +74,8 @@ export function plannedLoadBalancerRules(
 
 /** The NLB has one address per subnet; preflight counts the rules before they exist. */
 export const plannedRdsRuleCount = (plan: SetupPlan): number =>
-  plannedRdsRules(plan, 'sg-planned').length + new Set(plan.subnetIds).size;
+  plannedRdsRules(plan, runsInVpc(plan) ? 'sg-planned' : undefined).length +
+  new Set(plan.subnetIds).size;
 
 /**
  * HTTPS from the updater's group into the groups of interface endpoints another connection made
@@ -395,24 +405,36 @@ export async function revokeRule(
   }
 }
 
+/** How to wait for a group that something still uses. */
+export interface GroupDeleteWait {
+  readonly clock: Clock;
+  readonly policy: PollPolicy;
+  readonly signal?: AbortSignal;
+  /** Told each time the group is still in use, before the wait for the next try. */
+  readonly onHeld?: () => void;
+}
+
 /**
- * Deletes a group; waits out `DependencyViolation` (a deleted Lambda's network interfaces take
- * minutes to go). Returns false when it was already gone.
+ * Deletes a group; waits out `DependencyViolation` for as long as it lasts (a deleted Lambda's
+ * network interfaces take 20–45 minutes to go; the user can stop the wait). Returns false when
+ * the group was already gone.
  */
 export async function deleteSecurityGroup(
   clients: EngineClients,
   groupId: string,
-  retry: RetryOptions,
+  wait: GroupDeleteWait,
 ): Promise<boolean> {
-  try {
-    await retryWhile(
-      () => clients.ec2.send(new DeleteSecurityGroupCommand({ GroupId: groupId })),
-      (error) => awsErrorName(error) === 'DependencyViolation',
-      retry,
-    );
-    return true;
-  } catch (error) {
-    if (awsErrorName(error) === 'InvalidGroup.NotFound') return false;
-    throw error;
+  let waitMs: number | undefined;
+  for (;;) {
+    try {
+      await clients.ec2.send(new DeleteSecurityGroupCommand({ GroupId: groupId }));
+      return true;
+    } catch (error) {
+      if (awsErrorName(error) === 'InvalidGroup.NotFound') return false;
+      if (awsErrorName(error) !== 'DependencyViolation') throw error;
+    }
+    wait.onHeld?.();
+    waitMs = nextPollMs(wait.policy, waitMs, false);
+    await wait.clock.sleep(waitMs, wait.signal);
   }
 }

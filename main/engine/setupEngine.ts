@@ -2,6 +2,7 @@ import { AppError } from '../../shared/errors';
 import type { SetupEvent } from '../../shared/flow/events';
 import type { DatabaseRecord } from '../../shared/flow/database';
 import type { PlanPatch, StackEvent } from '../../shared/flow/plan';
+import { runsInVpc } from '../../shared/flow/placement';
 import type { PreflightFixKind } from '../../shared/flow/preflight';
 import { initialState, isActiveStep, reduce } from '../../shared/flow/reducer';
 import type { SetupState } from '../../shared/flow/state';
@@ -35,7 +36,7 @@ import { SetupErrorCodes } from './setupErrors';
 import { ensureEndpoints } from './endpoints';
 import { ensureStack, StackFailedError } from './stack';
 import { tearDown } from './teardown';
-import { DEFAULT_TIMING, type EngineTiming } from './timing';
+import { DEFAULT_TIMING, LISTING_RETRY, type EngineTiming } from './timing';
 
 export type EngineEvent =
   | { readonly type: 'stateChanged'; readonly state: SetupState }
@@ -58,7 +59,7 @@ export interface SetupEngineDeps {
   readonly logger: Logger;
   readonly timing?: Partial<EngineTiming>;
   /** Sees every AWS API call (the benchmark counts them). */
-  readonly onApiCall?: ApiCallListener;
+  readonly onApiCall?: ApiCallListener | undefined;
 }
 
 export interface SetupEngine {
@@ -215,14 +216,17 @@ export function createSetupEngine(deps: SetupEngineDeps): SetupEngine {
         dispatch(id, { type: 'securityGroupReady' });
         return true;
       case 'authorizingRules': {
-        const lambdaGroupId = ledgerGroup(state, 'lambda') as string;
+        // Outside the VPC the updater has no group: only the load balancer is admitted.
+        const lambdaGroupId = runsInVpc(state.plan) ? ledgerGroup(state, 'lambda') : undefined;
         const network = await describeVpcNetwork(clients, state.plan.database.vpcId);
         await ensureIngressRules(
           clients,
           id,
           [
             ...plannedRdsRules(state.plan, lambdaGroupId),
-            ...plannedEndpointAccessRules(state.plan, network, lambdaGroupId),
+            ...(lambdaGroupId === undefined
+              ? []
+              : plannedEndpointAccessRules(state.plan, network, lambdaGroupId)),
           ],
           record,
         );
@@ -232,12 +236,13 @@ export function createSetupEngine(deps: SetupEngineDeps): SetupEngine {
       case 'creatingStack': {
         const outputs = await ensureStack(clients, state.plan, {
           templateBody: await deps.loadTemplate(),
-          lambdaGroupId: ledgerGroup(state, 'lambda') as string,
+          lambdaGroupId: runsInVpc(state.plan) ? ledgerGroup(state, 'lambda') : undefined,
           retryFailed: retryFailedStack,
           onCreated: (stackId) =>
             record({ kind: 'stack', stackName: state.plan.stackName, stackId }),
           watch: {
-            pollMs: timing.pollMs,
+            poll: timing.poll,
+            clock: timing.clock,
             signal,
             onEvents: (events, done, total) => {
               emit({ type: 'stackEvents', connectionId: id, events, done, total });
@@ -259,7 +264,7 @@ export function createSetupEngine(deps: SetupEngineDeps): SetupEngine {
         return true;
       }
       case 'authorizingLoadBalancer': {
-        const retry = { policy: timing.dependencyRetry, signal };
+        const retry = { policy: LISTING_RETRY, clock: timing.clock, signal };
         const addresses = await loadBalancerAddresses(
           clients,
           state.outputs.loadBalancerArn,
@@ -283,7 +288,7 @@ export function createSetupEngine(deps: SetupEngineDeps): SetupEngine {
             smoozAccountId: state.plan.smoozAccountId,
           },
           {
-            retry: { policy: timing.dependencyRetry, signal },
+            retry: { policy: LISTING_RETRY, clock: timing.clock, signal },
             rejected: (vpcEndpointId, ownerAccountId) => {
               if (signal.aborted) throw new AbortedError();
               dispatch(id, { type: 'endpointRejected', vpcEndpointId, ownerAccountId });
@@ -304,6 +309,13 @@ export function createSetupEngine(deps: SetupEngineDeps): SetupEngine {
           },
           onStackEvents: (events, done, total) =>
             emit({ type: 'stackEvents', connectionId: id, events, done, total }),
+          onGroupHeld: (groupId) => {
+            // Recorded once per group: after a restart the wait's figures still count from then.
+            const current = get(id);
+            if (current.step !== 'tearingDown' || current.waiting?.groupId === groupId) return;
+            if (signal.aborted) throw new AbortedError();
+            dispatch(id, { type: 'groupHeld', groupId, at: timing.clock.now() });
+          },
         });
         dispatch(id, { type: 'teardownCompleted' });
         return false;

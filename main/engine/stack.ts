@@ -13,13 +13,15 @@ import type { SetupPlan, StackEvent, StackFailure, StackOutputs } from '../../sh
 import { rdsInstanceArn } from '../../shared/stack/rdsEvents';
 import { buildStackParameters } from '../../shared/stack/templateParameters';
 import type { EngineClients } from './engineClients';
-import { sleep } from '../base/backoff';
+import type { Clock } from '../base/clock';
 import { SetupErrorCodes } from './setupErrors';
 import { CONNECTION_TAG, hasConnectionTag } from './tags';
+import { nextPollMs, type PollPolicy } from './timing';
 import { awsErrorName } from '../aws/awsErrors';
 
 export interface StackWatch {
-  readonly pollMs: number;
+  readonly poll: PollPolicy;
+  readonly clock: Clock;
   readonly signal?: AbortSignal;
   /** New events (oldest first) and resources done / total after each poll. */
   readonly onEvents: (events: StackEvent[], done: number, total: number) => Promise<void> | void;
@@ -74,7 +76,8 @@ function clusterMemberArns(plan: SetupPlan): string[] {
   );
 }
 
-export function stackParameters(plan: SetupPlan, lambdaGroupId: string) {
+/** ⑦ is the updater's group in the VPC; outside the VPC there is none. */
+export function stackParameters(plan: SetupPlan, lambdaGroupId: string | undefined) {
   const [subnetId, ...additional] = plan.subnetIds;
   return buildStackParameters({
     lambdaFunctionName: plan.lambdaFunctionName,
@@ -83,7 +86,8 @@ export function stackParameters(plan: SetupPlan, lambdaGroupId: string) {
     rdsPort: plan.database.port,
     vpcId: plan.database.vpcId,
     subnetId: subnetId ?? '',
-    lambdaSecurityGroupIds: [lambdaGroupId],
+    updaterPlacement: plan.updaterPlacement,
+    lambdaSecurityGroupIds: lambdaGroupId === undefined ? [] : [lambdaGroupId],
     smoozRoleArn: plan.smoozRoleArn,
     additionalSubnetIds: additional,
     clusterMemberArns: clusterMemberArns(plan),
@@ -107,14 +111,6 @@ export async function describeStack(
     if (isMissing(error)) return undefined;
     throw error;
   }
-}
-
-async function allEvents(clients: EngineClients, stackId: string): Promise<CfnStackEvent[]> {
-  const events: CfnStackEvent[] = [];
-  const pages = paginateDescribeStackEvents({ client: clients.cfn }, { StackName: stackId });
-  for await (const page of pages) events.push(...(page.StackEvents ?? []));
-  // AWS lists newest first.
-  return events.reverse();
 }
 
 const toEvent = (e: CfnStackEvent): StackEvent => ({
@@ -154,9 +150,46 @@ export function firstFailure(stack: Stack, events: readonly CfnStackEvent[]): St
 }
 
 /**
+ * The events after `lastSeen`, oldest first. AWS lists newest first, so one page normally holds
+ * them all; further pages are read only until the last event already seen (or, on the first
+ * read, to the beginning).
+ */
+async function eventsSince(
+  clients: EngineClients,
+  stackId: string,
+  lastSeen: string | undefined,
+): Promise<CfnStackEvent[]> {
+  const fresh: CfnStackEvent[] = [];
+  const pages = paginateDescribeStackEvents({ client: clients.cfn }, { StackName: stackId });
+  // Leaving the loop stops the paginator: no further page is requested.
+  for await (const page of pages) {
+    for (const event of page.StackEvents ?? []) {
+      if (lastSeen !== undefined && event.EventId === lastSeen) return fresh.reverse();
+      fresh.push(event);
+    }
+  }
+  return fresh.reverse();
+}
+
+/** The stack's own status as its newest stack-level event tells it. */
+function statusFromEvents(events: readonly CfnStackEvent[]): string | undefined {
+  return events.findLast((e) => e.ResourceType === 'AWS::CloudFormation::Stack')?.ResourceStatus;
+}
+
+const ENDS: Record<'create' | 'delete', (status: string) => boolean> = {
+  create: (status) => !status.endsWith('_IN_PROGRESS'),
+  delete: (status) => status === 'DELETE_COMPLETE' || status === 'DELETE_FAILED',
+};
+
+/** DescribeStacks at least this often even when no event says the stack has ended. */
+const STATUS_CHECK_MS = 60_000;
+
+/**
  * Polls the stack until it leaves `*_IN_PROGRESS` (create) or is gone (delete), reporting each
- * new event once. Resolves with the final description; a stack that ends failed raises
- * StackFailedError.
+ * new event once. A poll reads only the events newer than the last one seen; DescribeStacks is
+ * called when an event says the stack ended (for the outputs and the authoritative status), and
+ * once a minute in case an event is missed. Resolves with the final description; a stack that
+ * ends failed raises StackFailedError.
  */
 export async function watchStack(
   clients: EngineClients,
@@ -165,39 +198,57 @@ export async function watchStack(
   watch: StackWatch,
   mode: 'create' | 'delete' = 'create',
 ): Promise<Stack | undefined> {
-  const seen = new Set<string>();
+  const history: CfnStackEvent[] = [];
   let reported = -1;
+  let waitMs: number | undefined;
+  let checkedAt = Number.NEGATIVE_INFINITY;
   for (;;) {
-    const stack = await describeStack(clients, stackId);
-    const events = stack ? await allEvents(clients, stackId) : [];
-    const fresh = events.filter((e) => e.EventId && !seen.has(e.EventId));
-    fresh.forEach((e) => seen.add(e.EventId as string));
-    const status = stack?.StackStatus ?? 'DELETE_COMPLETE';
+    const fresh = await eventsSince(clients, stackId, history.at(-1)?.EventId).catch(
+      (error: unknown) => {
+        // A stack deleted long ago may be unknown even by its id: it is gone.
+        if (isMissing(error)) return [];
+        throw error;
+      },
+    );
+    history.push(...fresh.filter((e) => e.EventId));
+    const fromEvents = statusFromEvents(history);
+    let stack: Stack | undefined;
+    let status = fromEvents ?? '';
+    const now = watch.clock.now();
+    const checked =
+      (fromEvents !== undefined && ENDS[mode](fromEvents)) || now - checkedAt >= STATUS_CHECK_MS;
+    if (checked) {
+      stack = await describeStack(clients, stackId);
+      status = stack?.StackStatus ?? 'DELETE_COMPLETE';
+      checkedAt = now;
+    }
+    const complete = mode === 'create' ? 'CREATE_COMPLETE' : 'DELETE_COMPLETE';
     // A finished stack has every resource done, whatever the events listed.
-    const done =
-      status === (mode === 'create' ? 'CREATE_COMPLETE' : 'DELETE_COMPLETE')
-        ? total
-        : resourcesAt(events, mode === 'create' ? 'CREATE_COMPLETE' : 'DELETE_COMPLETE');
+    const done = checked && status === complete ? total : resourcesAt(history, complete);
     // The figure is reported when it moves too: a stack may finish between the two reads, and
     // the next poll then brings no new event but the final count.
     if (fresh.length > 0 || done !== reported) {
       await watch.onEvents(fresh.map(toEvent), done, total);
       reported = done;
     }
-    if (mode === 'delete') {
-      // Only a stack that is gone ends a delete: right after DeleteStack, DescribeStacks can
-      // still show the status the stack had before (ROLLBACK_COMPLETE, CREATE_COMPLETE…).
-      if (status === 'DELETE_COMPLETE') return stack;
-      if (status === 'DELETE_FAILED' && stack) {
-        throw new StackFailedError(firstFailure(stack, events));
+    if (checked) {
+      if (mode === 'delete') {
+        // Only a stack that is gone ends a delete: right after DeleteStack, DescribeStacks can
+        // still show the status the stack had before (ROLLBACK_COMPLETE, CREATE_COMPLETE…).
+        if (status === 'DELETE_COMPLETE') return stack;
+        if (status === 'DELETE_FAILED' && stack) {
+          throw new StackFailedError(firstFailure(stack, history));
+        }
+      } else if (ENDS.create(status)) {
+        if (stack && FAILED_CREATE.has(status)) {
+          throw new StackFailedError(firstFailure(stack, history));
+        }
+        return stack;
       }
-    } else if (!status.endsWith('_IN_PROGRESS')) {
-      if (stack && FAILED_CREATE.has(status)) {
-        throw new StackFailedError(firstFailure(stack, events));
-      }
-      return stack;
     }
-    await sleep(watch.pollMs, watch.signal);
+    // Every resource done: the stack's own end is seconds away, so look again soon.
+    waitMs = nextPollMs(watch.poll, waitMs, fresh.length > 0 || (total > 0 && done >= total));
+    await watch.clock.sleep(waitMs, watch.signal);
   }
 }
 
@@ -234,7 +285,8 @@ export function readOutputs(stack: Stack): StackOutputs {
 
 export interface EnsureStackOptions {
   readonly templateBody: string;
-  readonly lambdaGroupId: string;
+  /** insideVpc only. */
+  readonly lambdaGroupId: string | undefined;
   /** The user asked to retry after a failure: a failed stack of ours is deleted and re-created. */
   readonly retryFailed: boolean;
   readonly watch: StackWatch;
@@ -267,7 +319,9 @@ export async function ensureStack(
       !stack.StackStatus?.endsWith('_IN_PROGRESS')
     ) {
       if (!options.retryFailed) {
-        throw new StackFailedError(firstFailure(stack, await allEvents(clients, stack.StackId)));
+        throw new StackFailedError(
+          firstFailure(stack, await eventsSince(clients, stack.StackId, undefined)),
+        );
       }
       await clients.cfn.send(new DeleteStackCommand({ StackName: stack.StackId }));
       await watchStack(clients, stack.StackId, total, options.watch, 'delete');

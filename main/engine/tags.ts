@@ -10,7 +10,7 @@ export const connectionTags = (connectionId: string, name: string, extra: Tag[] 
 ];
 
 export const hasConnectionTag = (
-  tags: readonly { Key?: string; Value?: string }[] | undefined,
+  tags: readonly { Key?: string | undefined; Value?: string | undefined }[] | undefined,
   connectionId: string,
 ): boolean => (tags ?? []).some((t) => t.Key === CONNECTION_TAG && t.Value === connectionId);
 

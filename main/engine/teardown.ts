@@ -21,6 +21,8 @@ export interface TeardownOptions {
   /** Persists each removal before the next one starts. */
   readonly removed: (resource: CreatedResource, outcome: RemoveOutcome) => void;
   readonly onStackEvents: (events: StackEvent[], done: number, total: number) => void;
+  /** A security group is still held (a deleted Lambda's network interfaces): the wait goes on. */
+  readonly onGroupHeld?: (groupId: string) => void;
 }
 
 // Dependents before what they depend on: the stack's Lambda uses the Lambda SG, the database's
@@ -94,6 +96,7 @@ export interface RemoveOptions {
   /** The template's resource count for the stack's progress figure (0 when not shown). */
   readonly stackTotal: number;
   readonly onStackEvents: (events: StackEvent[], done: number, total: number) => void;
+  readonly onGroupHeld?: (groupId: string) => void;
 }
 
 /** What became of one resource: removed, found gone, or left to a connection that uses it. */
@@ -115,7 +118,8 @@ export async function removeConnectionResource(
     case 'stack':
       return outcome(
         await deleteStack(clients, resource.stackId, options.stackTotal, {
-          pollMs: options.timing.pollMs,
+          poll: options.timing.poll,
+          clock: options.timing.clock,
           signal: options.signal,
           onEvents: (events, done, all) => options.onStackEvents(events, done, all),
         }),
@@ -126,7 +130,11 @@ export async function removeConnectionResource(
       const heir = await handOverIfUsed(clients, connectionId, resource);
       if (heir !== undefined) return { alreadyGone: false, handedOverTo: heir };
       return outcome(
-        await deleteEndpoint(clients, resource.endpointId, options.timing.pollMs, options.signal),
+        await deleteEndpoint(clients, resource.endpointId, {
+          clock: options.timing.clock,
+          poll: options.timing.poll,
+          signal: options.signal,
+        }),
       );
     }
     case 'securityGroup': {
@@ -137,8 +145,10 @@ export async function removeConnectionResource(
       if (heir !== undefined) return { alreadyGone: false, handedOverTo: heir };
       return outcome(
         await deleteSecurityGroup(clients, resource.groupId, {
-          policy: options.timing.dependencyRetry,
+          clock: options.timing.clock,
+          policy: options.timing.interfaceWait,
           signal: options.signal,
+          onHeld: () => options.onGroupHeld?.(resource.groupId),
         }),
       );
     }
@@ -156,6 +166,7 @@ export async function tearDown(
     signal: options.signal,
     stackTotal: templateResourceTotal(options.templateBody, state.plan),
     onStackEvents: options.onStackEvents,
+    ...(options.onGroupHeld ? { onGroupHeld: options.onGroupHeld } : {}),
   };
   const id = state.plan.connectionId;
   for (const resource of await discoverConnectionResources(clients, scopeOfFlow(state))) {

@@ -2,6 +2,7 @@ import type { appChannels } from '../../shared/ipc/channels/app';
 import { describeConfigFiles, listProfileNames } from '../aws/sharedConfigFiles';
 import type { MainServices } from '../app/mainServices';
 import type { HandlerTable } from './handlers';
+import { definedFields } from '../../shared/definedFields';
 
 export function createAppHandlers(
   services: MainServices,
@@ -20,7 +21,7 @@ export function createAppHandlers(
       };
     },
     'app:getPreferences': async () => services.store.getPreferences(),
-    'app:setPreferences': async (patch) => services.store.setPreferences(patch),
+    'app:setPreferences': async (patch) => services.store.setPreferences(definedFields(patch)),
     'connections:list': async () => services.store.listConnections(),
     // The opener checks the allow-list itself.
     'shell:openExternal': async ({ url }) => {

@@ -5,6 +5,7 @@ import { createChecklistHandlers } from './checklistHandlers';
 import { createGuidedHandlers } from './guidedHandlers';
 import { createSupportHandlers } from './supportHandlers';
 import type { HandlerTable } from './handlers';
+import { createLifecycleHandlers } from './lifecycleHandlers';
 import { createSmoozHandlers } from './smoozHandlers';
 import { createSetupHandlers } from './setupHandlers';
 import { createUpdateHandlers } from './updateHandlers';
@@ -20,5 +21,6 @@ export function createHandlers(services: MainServices): HandlerTable {
     ...createSetupHandlers(services),
     ...createGuidedHandlers(services),
     ...createUpdateHandlers(services),
+    ...createLifecycleHandlers(services),
   };
 }

@@ -1,5 +1,6 @@
 import { DiscardStateSchema } from '../../shared/flow/discard';
 import { SetupStateSchema } from '../../shared/flow/state';
+import { AdoptionStateSchema } from '../../shared/lifecycle/adopt';
 import type { EventName, EventPayloadOf } from '../../shared/ipc/contract';
 import type { MainServices } from '../app/mainServices';
 import type { EventSink } from './handlers';
@@ -36,6 +37,8 @@ const EVENT_SOURCES: EventSources = {
     }),
   'guided:changed': (services, emit) => services.guided.subscribe(emit),
   'update:statusChanged': (services, emit) => services.update.subscribe(emit),
+  'lifecycle:adoptionChanged': (services, emit) =>
+    services.lifecycle.subscribe((event) => emit(AdoptionStateSchema.parse(event.state))),
 };
 
 function wireOne<E extends EventName>(event: E, services: MainServices, sink: EventSink) {

@@ -93,7 +93,7 @@ export function createSmoozClient(options: SmoozClientOptions): SmoozApi {
             ...(extra.body === undefined ? {} : { 'content-type': 'application/json' }),
             ...extra.headers,
           },
-          body: extra.body === undefined ? undefined : JSON.stringify(extra.body),
+          ...(extra.body === undefined ? {} : { body: JSON.stringify(extra.body) }),
           signal: AbortSignal.timeout(timeoutMs),
           redirect: 'error',
         });

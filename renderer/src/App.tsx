@@ -5,6 +5,7 @@ import type { AutomatedPrefill } from '../../shared/steps/handoff';
 import { AboutPanel } from './about/AboutPanel';
 import { ChecklistScreen } from './checklist/ChecklistScreen';
 import { ConnectionList } from './home/ConnectionList';
+import { ExistingSetups } from './lifecycle/ExistingSetups';
 import { ModeChoice, type SetupMode } from './home/ModeChoice';
 import { UpdateNotice } from './home/UpdateNotice';
 import { useAnnounceScreen } from './common/currentScreen';
@@ -69,6 +70,7 @@ export function App() {
               <UpdateNotice />
               <ConnectionList onOpen={openGuided} />
               <ModeChoice onChoose={(mode) => setView({ name: 'setup', mode })} />
+              <ExistingSetups />
             </>
           )}
           {view.name === 'about' && <AboutPanel />}

@@ -48,6 +48,8 @@ export type SetupEvent =
       /** Left to the connection that still needs it (shared/flow/resources.ts HandedOver). */
       readonly handedOverTo?: string;
     }
+  /** The group is still in use (a deleted Lambda's network interfaces): teardown waits. */
+  | { readonly type: 'groupHeld'; readonly groupId: string; readonly at: number }
   | { readonly type: 'teardownCompleted' };
 
 export type SetupEventType = SetupEvent['type'];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DeepReadonly } from './readonly';
 import { DatabaseRecordSchema } from './database';
+import { UpdaterPlacementSchema } from './placement';
 
 /** An IAM role ARN, as the template's ⑧ accepts it (its AllowedPattern says the same). */
 export const SMOOZ_ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
@@ -26,6 +27,11 @@ export const SetupPlanSchema = z.object({
   dbUser: z.string().optional(),
   externalId: z.string().optional(),
   smoozAccountId: z.string().regex(/^\d{12}$/),
+  /**
+   * Where the updater runs (./placement.ts recommends it; the user may switch before confirming).
+   * Flows planned before the choice existed ran it in the VPC, with a security group.
+   */
+  updaterPlacement: UpdaterPlacementSchema.default('insideVpc'),
   /** SMOOZ's IAM role in that account: the endpoint service allows it alone (parameter ⑧). */
   smoozRoleArn: z.string().regex(SMOOZ_ROLE_ARN_PATTERN),
   /** Every name below comes from shared/naming (deriveConnectionNames), unless overridden. */
@@ -42,7 +48,8 @@ export const SetupPlanSchema = z.object({
 export type SetupPlan = DeepReadonly<z.infer<typeof SetupPlanSchema>>;
 
 /**
- * What the user may still change after the plan was derived (before confirming). A new
+ * What the user may still change after the plan was derived (before confirming). A new placement
+ * re-runs the checks (the egress check and the security group apply only in the VPC). A new
  * `connectionName` re-derives every name (shared/naming/planNames.ts applyPlanPatch) except a
  * typed-over ① and security groups that already exist; `lambdaFunctionName` overrides ①.
  */
@@ -50,6 +57,7 @@ export const PlanPatchSchema = SetupPlanSchema.pick({
   subnetIds: true,
   connectionName: true,
   lambdaFunctionName: true,
+  updaterPlacement: true,
 }).partial();
 export type PlanPatch = DeepReadonly<z.infer<typeof PlanPatchSchema>>;
 

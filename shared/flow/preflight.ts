@@ -11,6 +11,8 @@ export const PREFLIGHT_CHECK_IDS = [
   'regionSupport',
   'lambdaConcurrency',
   'leftoverLogGroups',
+  'mysqlHostBlocking',
+  'publicDatabase',
 ] as const;
 export const PreflightCheckIdSchema = z.enum(PREFLIGHT_CHECK_IDS);
 export type PreflightCheckId = z.infer<typeof PreflightCheckIdSchema>;
@@ -26,6 +28,8 @@ export const PREFLIGHT_EXPLANATIONS = {
     'none',
     'internetGatewayOnly',
     'otherConnectionEndpoints',
+    /** The updater runs outside the VPC: no route needed. */
+    'outsideVpc',
   ],
   securityGroupLimits: ['ok', 'nearLimit', 'exceeded', 'defaultsAssumed', 'noRdsGroup'],
   nameClash: ['ok', 'otherConnection', 'abandoned', 'notOurs'],
@@ -33,6 +37,8 @@ export const PREFLIGHT_EXPLANATIONS = {
   regionSupport: ['ok', 'noZoneIds', 'noEndpointService'],
   lambdaConcurrency: ['ok', 'notChecked'],
   leftoverLogGroups: ['ok', 'exists'],
+  mysqlHostBlocking: ['notApplicable', 'ok', 'low', 'defaultGroup', 'pendingReboot', 'notChecked'],
+  publicDatabase: ['private', 'privateInsideVpc', 'public', 'publicOutsideVpc'],
 } as const satisfies Record<PreflightCheckId, readonly string[]>;
 export type PreflightExplanation<I extends PreflightCheckId> =
   (typeof PREFLIGHT_EXPLANATIONS)[I][number];

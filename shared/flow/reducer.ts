@@ -1,6 +1,7 @@
 import { AppError } from '../errors';
 import { applyPlanPatch } from '../naming/planNames';
 import type { SetupEvent } from './events';
+import { runsInVpc } from './placement';
 import { preflightPassed } from './preflight';
 import type { SetupPlan } from './plan';
 import { resourceKey, type CreatedResource } from './resources';
@@ -108,7 +109,8 @@ export function reduce(state: SetupState, event: SetupEvent): SetupState {
       return { step: 'preflight', ...core(s) };
     case 'confirmed':
       if (s.step !== 'ready') throw illegal();
-      return { step: 'creatingSecurityGroup', ...core(s) };
+      // Outside the VPC the updater has no security group: the rules come first.
+      return { step: runsInVpc(s.plan) ? 'creatingSecurityGroup' : 'authorizingRules', ...core(s) };
     case 'resourceCreated':
       if (!isActiveStep(s.step) || s.step === 'tearingDown') throw illegal();
       return { ...s, created: addResource(s.created, event.resource) } as SetupState;
@@ -229,6 +231,13 @@ export function reduce(state: SetupState, event: SetupEvent): SetupState {
         teardown: report,
       };
     }
+    case 'groupHeld':
+      if (s.step !== 'tearingDown') throw illegal();
+      if (s.waiting?.groupId === event.groupId) return s;
+      return {
+        ...s,
+        waiting: { kind: 'lambdaInterfaces', groupId: event.groupId, since: event.at },
+      } satisfies StateAt<'tearingDown'>;
     case 'teardownCompleted':
       if (s.step !== 'tearingDown' || s.teardown === undefined) throw illegal();
       if (s.created.length > 0) throw illegal();

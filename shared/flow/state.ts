@@ -37,6 +37,17 @@ const base = {
 };
 
 /**
+ * A wait AWS imposes during teardown: a deleted Lambda's network interfaces hold its security
+ * group for 20–45 minutes. Persisted, so after a restart its figures still count from its start.
+ */
+export const TeardownWaitSchema = z.object({
+  kind: z.literal('lambdaInterfaces'),
+  groupId: z.string(),
+  /** When the group was first found held (ms since the epoch, on the engine's clock). */
+  since: z.number(),
+});
+
+/**
  * The setup flow of one connection, keyed on `step`. Persisted before the engine acts on it; the
  * only way to change it is `reduce` (./reducer.ts), which refuses illegal transitions.
  */
@@ -82,7 +93,7 @@ export const SetupStateSchema = z.discriminatedUnion('step', [
     stackFailure: StackFailureSchema.optional(),
   }),
   z.object({ step: z.literal('cancelled'), ...base, resumeStep: ResumableStepSchema }),
-  z.object({ step: z.literal('tearingDown'), ...base }),
+  z.object({ step: z.literal('tearingDown'), ...base, waiting: TeardownWaitSchema.optional() }),
   z.object({ step: z.literal('tornDown'), ...base, teardown: TeardownReportSchema }),
 ]);
 

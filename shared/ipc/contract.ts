@@ -3,6 +3,7 @@ import { appChannels, appEvents } from './channels/app';
 import { awsChannels, awsEvents } from './channels/aws';
 import { checklistChannels } from './channels/checklist';
 import { guidedChannels, guidedEvents } from './channels/guided';
+import { lifecycleChannels, lifecycleEvents } from './channels/lifecycle';
 import { supportChannels } from './channels/support';
 import { smoozChannels, smoozEvents } from './channels/smooz';
 import { setupChannels, setupEvents } from './channels/setup';
@@ -22,6 +23,7 @@ export const channels = {
   ...setupChannels,
   ...guidedChannels,
   ...updateChannels,
+  ...lifecycleChannels,
 } as const;
 
 /** main → renderer pushes. */
@@ -32,6 +34,7 @@ export const events = {
   ...setupEvents,
   ...guidedEvents,
   ...updateEvents,
+  ...lifecycleEvents,
 } as const;
 
 export type Channel = keyof typeof channels;

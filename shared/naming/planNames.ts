@@ -1,6 +1,7 @@
 import type { PlanPatch, SetupPlan } from '../flow/plan';
 import type { CreatedResource } from '../flow/resources';
 import { deriveConnectionNames, namesOfLambda, type ConnectionNames } from './connectionNames';
+import { definedFields } from '../definedFields';
 
 /** Flows planned before per-connection names called the endpoints group after the Lambda's. */
 const legacyEndpointsGroupName = (lambdaGroupName: string): string =>
@@ -48,7 +49,7 @@ export function applyPlanPatch(
   patch: PlanPatch,
   created: readonly CreatedResource[],
 ): SetupPlan {
-  let next: SetupPlan = { ...plan, ...patch };
+  let next: SetupPlan = { ...plan, ...definedFields(patch) };
   if (patch.connectionName !== undefined && patch.connectionName !== plan.connectionName) {
     const derived = derivedNameFields({
       connectionId: plan.connectionId,

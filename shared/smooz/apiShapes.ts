@@ -25,10 +25,10 @@ const SmoozBrokenLinkSchema = z.enum(asEnum(connectivityTestResultBrokenLinkValu
 export const SmoozConnectivityTestResultSchema = z.object({
   connectionId: z.string(),
   outcome: z.enum(asEnum(connectivityTestResultOutcomeValues)),
-  checked: z.enum(asEnum(connectivityTestResultCheckedValues)).optional(),
-  brokenLink: SmoozBrokenLinkSchema.optional(),
-  target: z.object({ address: z.string(), port: z.number().int() }).optional(),
-  reason: StatusReasonSchema.optional(),
+  checked: z.enum(asEnum(connectivityTestResultCheckedValues)).exactOptional(),
+  brokenLink: SmoozBrokenLinkSchema.exactOptional(),
+  target: z.object({ address: z.string(), port: z.number().int() }).exactOptional(),
+  reason: StatusReasonSchema.exactOptional(),
   checkedAt: z.string(),
 });
 export type SmoozConnectivityTestResult = z.infer<typeof SmoozConnectivityTestResultSchema>;

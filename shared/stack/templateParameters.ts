@@ -25,6 +25,7 @@ export const ADDITIONAL_PARAMETERS = [
   'DbResourceId',
   'ExternalId',
   'ConnectionId',
+  'UpdaterPlacement',
 ] as const;
 
 export type ManualParameterName = (typeof MANUAL_PARAMETERS)[number]['name'];
@@ -51,6 +52,7 @@ export const STACK_OUTPUT_NAMES = [
   'TargetGroupArn',
   'IamRoleArn',
   'UpdaterFunctionName',
+  'SmoozTemplateVersion',
 ] as const;
 export type StackOutputName = (typeof STACK_OUTPUT_NAMES)[number];
 
@@ -58,6 +60,14 @@ export const RDS_TYPES = ['instance', 'cluster'] as const;
 export type RdsType = (typeof RDS_TYPES)[number];
 export const DB_AUTH_METHODS = ['password', 'iam'] as const;
 export type DbAuthMethod = (typeof DB_AUTH_METHODS)[number];
+/**
+ * Where the updater function runs. `outsideVpc` (the template's default) needs no security group
+ * ⑦, no egress and no network interfaces; `insideVpc` is for a publicly accessible database (its
+ * name resolves to the public address outside the VPC) or an organisation that requires it.
+ */
+export const UPDATER_PLACEMENTS = ['outsideVpc', 'insideVpc'] as const;
+export type UpdaterPlacement = (typeof UPDATER_PLACEMENTS)[number];
+export const DEFAULT_UPDATER_PLACEMENT: UpdaterPlacement = 'outsideVpc';
 
 /** ①'s default, as the template declares it. */
 export const DEFAULT_LAMBDA_FUNCTION_NAME = 'smooz-privatelink-target-updater';
@@ -77,19 +87,21 @@ export interface StackParameterValues {
   rdsPort: number;
   vpcId: string;
   subnetId: string;
+  updaterPlacement: UpdaterPlacement;
+  /** insideVpc only; sent empty outside the VPC. */
   lambdaSecurityGroupIds: readonly string[];
   smoozRoleArn: string;
-  additionalSubnetIds?: readonly string[];
+  additionalSubnetIds?: readonly string[] | undefined;
   /** Cluster only: its DB instances' ARNs, whose events run the updater too. */
-  clusterMemberArns?: readonly string[];
+  clusterMemberArns?: readonly string[] | undefined;
   dbAuthMethod: DbAuthMethod;
   /** IAM authentication only. */
-  dbUser?: string;
+  dbUser?: string | undefined;
   /** IAM authentication only: the instance's DbiResourceId or the cluster's `cluster-…` id. */
-  dbResourceId?: string;
+  dbResourceId?: string | undefined;
   /** IAM authentication only. */
-  externalId?: string;
-  connectionId?: string;
+  externalId?: string | undefined;
+  connectionId?: string | undefined;
 }
 
 export interface StackParameter {
@@ -99,10 +111,11 @@ export interface StackParameter {
 
 /**
  * The CreateStack parameter list in the template's order. IAM-only values are sent empty for
- * password authentication, so a stale value can never end up in a password stack.
+ * password authentication, and ⑦ outside the VPC, so a stale value can never end up in a stack.
  */
 export function buildStackParameters(values: StackParameterValues): StackParameter[] {
   const iam = values.dbAuthMethod === 'iam';
+  const inVpc = values.updaterPlacement === 'insideVpc';
   const byName: Record<TemplateParameterName, string> = {
     LambdaFunctionName: values.lambdaFunctionName,
     RDSType: values.rdsType,
@@ -110,7 +123,7 @@ export function buildStackParameters(values: StackParameterValues): StackParamet
     RDSPort: String(values.rdsPort),
     VpcId: values.vpcId,
     SubnetId: values.subnetId,
-    LambdaSecurityGroupIds: values.lambdaSecurityGroupIds.join(','),
+    LambdaSecurityGroupIds: inVpc ? values.lambdaSecurityGroupIds.join(',') : '',
     SmoozRoleArn: values.smoozRoleArn,
     AdditionalSubnetIds: (values.additionalSubnetIds ?? [])
       .filter((id) => id !== values.subnetId)
@@ -122,6 +135,7 @@ export function buildStackParameters(values: StackParameterValues): StackParamet
     DbResourceId: iam ? (values.dbResourceId ?? '') : '',
     ExternalId: iam ? (values.externalId ?? '') : '',
     ConnectionId: values.connectionId ?? '',
+    UpdaterPlacement: values.updaterPlacement,
   };
   return TEMPLATE_PARAMETER_NAMES.map((name) => ({
     ParameterKey: name,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { STEP_IDS, STEPS, type StepDefinition, type StepId } from './steps';
 import {
   ChecklistValuesSchema,
+  isInsideVpc,
   isValueRelevant,
   validateValue,
   VALUE_SPECS,
@@ -41,6 +42,20 @@ export const confirmationKey = (step: StepId, confirmation: string) => `${step}.
 export const relevantInputs = (step: StepDefinition, values: ChecklistValues): ValueKey[] =>
   step.inputs.filter((key) => isValueRelevant(key, values));
 
+/** The earlier values a step shows, without those its placement does without. */
+export const relevantUses = (step: StepDefinition, values: ChecklistValues): ValueKey[] =>
+  step.uses.filter((key) => isValueRelevant(key, values));
+
+/** What the user confirms on a step: in-VPC-only confirmations drop out outside the VPC. */
+export const stepConfirmations = (step: StepDefinition, values: ChecklistValues): string[] =>
+  step.confirmations.filter(
+    (c) => isInsideVpc(values) || !(step.insideVpcConfirmations ?? []).includes(c),
+  );
+
+/** The steps this checklist walks: step 3-1's security group and ⑦ only inside the VPC. */
+export const applicableSteps = (values: ChecklistValues): StepDefinition[] =>
+  STEPS.filter((step) => !step.insideVpcOnly || isInsideVpc(values));
+
 export type StepIssue =
   | { readonly kind: 'value'; readonly key: ValueKey; readonly message: ValidationMessage }
   | { readonly kind: 'confirmation'; readonly confirmation: string };
@@ -57,7 +72,7 @@ export function stepIssues(step: StepDefinition, state: ChecklistState): StepIss
     const result = validateValue(key, state.values);
     if (!result.ok) issues.push({ kind: 'value', key, message: result.message });
   }
-  for (const confirmation of step.confirmations) {
+  for (const confirmation of stepConfirmations(step, state.values)) {
     if (!state.confirmations[confirmationKey(step.id, confirmation)]) {
       issues.push({ kind: 'confirmation', confirmation });
     }
@@ -69,4 +84,4 @@ export const canComplete = (step: StepDefinition, state: ChecklistState): boolea
   stepIssues(step, state).length === 0;
 
 export const isChecklistComplete = (state: ChecklistState): boolean =>
-  STEPS.every((step) => state.completed.includes(step.id));
+  applicableSteps(state.values).every((step) => state.completed.includes(step.id));

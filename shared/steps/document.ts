@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import { displayValue } from '../redaction/kinds';
-import { confirmationKey, relevantInputs, type ChecklistState } from './checklistState';
+import {
+  applicableSteps,
+  confirmationKey,
+  relevantInputs,
+  relevantUses,
+  stepConfirmations,
+  type ChecklistState,
+} from './checklistState';
 import { stackParameterList } from './parameterList';
 import { formatStepRef } from './stepRef';
-import { STEPS } from './steps';
 import { VALUE_SPECS, type ValueKey } from './values';
 
 /**
@@ -51,18 +57,19 @@ export function buildChecklistDocument(
   language: string,
   templateDefaults: Readonly<Record<string, string>>,
 ): ChecklistDocument {
+  const steps = applicableSteps(state.values);
   const blocks: DocBlock[] = [
     { type: 'paragraph', text: t('checklist:document.intro') },
     { type: 'paragraph', text: t('checklist:document.redactedNote') },
     {
       type: 'paragraph',
       text: t('checklist:document.progress', {
-        done: state.completed.length,
-        total: STEPS.length,
+        done: steps.filter((s) => state.completed.includes(s.id)).length,
+        total: steps.length,
       }),
     },
   ];
-  for (const step of STEPS) {
+  for (const step of steps) {
     const ref = t('checklist:stepRef', { ref: formatStepRef(step.ref) });
     blocks.push({
       type: 'heading',
@@ -70,7 +77,7 @@ export function buildChecklistDocument(
       text: `${state.completed.includes(step.id) ? '☑' : '☐'} ${ref} ${t(`checklist:steps.${step.id}.title`)}`,
     });
     blocks.push({ type: 'paragraph', text: t(`checklist:steps.${step.id}.what`) });
-    const shown = [...relevantInputs(step, state.values), ...step.uses];
+    const shown = [...relevantInputs(step, state.values), ...relevantUses(step, state.values)];
     if (shown.length > 0) {
       blocks.push({
         type: 'table',
@@ -81,10 +88,11 @@ export function buildChecklistDocument(
         ]),
       });
     }
-    if (step.confirmations.length > 0) {
+    const confirmations = stepConfirmations(step, state.values);
+    if (confirmations.length > 0) {
       blocks.push({
         type: 'checklist',
-        items: step.confirmations.map((c) => ({
+        items: confirmations.map((c) => ({
           checked: state.confirmations[confirmationKey(step.id, c)] === true,
           text: t(`checklist:steps.${step.id}.confirm.${c}`),
         })),

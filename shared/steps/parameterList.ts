@@ -1,7 +1,13 @@
 import type { DisplayKind } from '../redaction/kinds';
 import { APP_ONLY_VALUES, STACK_PARAMETER_SOURCES, type AppOnlyValue } from './stackParameters';
 import type { ParameterNumber } from './stepRef';
-import { isIamAuth, normalizedValue, VALUE_SPECS, type ChecklistValues } from './values';
+import {
+  isIamAuth,
+  isInsideVpc,
+  normalizedValue,
+  VALUE_SPECS,
+  type ChecklistValues,
+} from './values';
 
 export interface StackParameterValue {
   readonly name: string;
@@ -17,16 +23,19 @@ const isAppOnly = (key: string): key is AppOnlyValue =>
 
 /**
  * The stack's parameters with the values to enter, in the console's order. IAM-only parameters
- * are left out for password authentication; the app's connection id is not used offline.
+ * are left out for password authentication, ⑦ for an updater outside the VPC; the app's
+ * connection id is not used offline.
  */
 export function stackParameterList(
   values: ChecklistValues,
   templateDefaults: Readonly<Record<string, string>>,
 ): StackParameterValue[] {
   const iam = isIamAuth(values);
+  const inVpc = isInsideVpc(values);
   const list: StackParameterValue[] = [];
   for (const source of STACK_PARAMETER_SOURCES) {
     if (source.iamOnly && !iam) continue;
+    if (source.insideVpcOnly && !inVpc) continue;
     const key = source.value;
     if (isAppOnly(key)) continue;
     const raw = (values[key] ?? '').trim();

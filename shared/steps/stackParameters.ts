@@ -18,6 +18,8 @@ export interface StackParameterSource {
   /** A checklist value, or one only the app knows (left out of the offline checklist). */
   readonly value: ValueKey | AppOnlyValue;
   readonly iamOnly?: boolean;
+  /** Only where the updater runs inside the VPC (UpdaterPlacement insideVpc). */
+  readonly insideVpcOnly?: boolean;
   readonly optional?: boolean;
 }
 
@@ -34,7 +36,7 @@ const SOURCES: Readonly<
   RDSPort: { value: 'rdsPort' },
   VpcId: { value: 'vpcId' },
   SubnetId: { value: 'subnetId' },
-  LambdaSecurityGroupIds: { value: 'lambdaSecurityGroupId' },
+  LambdaSecurityGroupIds: { value: 'lambdaSecurityGroupId', insideVpcOnly: true },
   SmoozRoleArn: { value: 'smoozRoleArn' },
   AdditionalSubnetIds: { value: 'additionalSubnetIds', optional: true },
   // Found by discovery; offline the schedule follows the writer.
@@ -45,6 +47,7 @@ const SOURCES: Readonly<
   ExternalId: { value: 'externalId', iamOnly: true },
   // The app's own connection id tags resources in automated mode; offline there is none.
   ConnectionId: { value: 'connectionId', optional: true },
+  UpdaterPlacement: { value: 'updaterPlacement', optional: true },
 };
 
 export const STACK_PARAMETER_SOURCES: readonly StackParameterSource[] = [

@@ -35,6 +35,10 @@ export interface StepDefinition {
   readonly confirmations: readonly string[];
   /** The template is offered for saving and as a quick-create link on this step. */
   readonly offersTemplate?: boolean;
+  /** Only where the updater Lambda runs inside the VPC (step 3-1's group, ⑦). */
+  readonly insideVpcOnly?: boolean;
+  /** Confirmations that apply only to an updater inside the VPC. */
+  readonly insideVpcConfirmations?: readonly string[];
 }
 
 export const STEP_IDS = [
@@ -71,6 +75,7 @@ const param = (
   inputs: input ? [value] : [],
   uses: input ? [] : [value],
   confirmations: ['entered'],
+  ...(n === 7 ? { insideVpcOnly: true } : {}),
 });
 
 export const STEPS: readonly StepDefinition[] = [
@@ -87,6 +92,7 @@ export const STEPS: readonly StepDefinition[] = [
       'vpcId',
       'rdsAvailabilityZone',
       'rdsSecurityGroupId',
+      'updaterPlacement',
     ],
     uses: [],
     confirmations: [],
@@ -99,6 +105,7 @@ export const STEPS: readonly StepDefinition[] = [
     inputs: ['subnetId', 'subnetCidr', 'additionalSubnetIds'],
     uses: ['vpcId', 'rdsAvailabilityZone'],
     confirmations: ['sameAz', 'natRoute'],
+    insideVpcConfirmations: ['natRoute'],
   },
   {
     id: 'sg.createLambdaSg',
@@ -108,6 +115,7 @@ export const STEPS: readonly StepDefinition[] = [
     inputs: ['lambdaSecurityGroupId'],
     uses: ['vpcId'],
     confirmations: ['noInbound', 'defaultOutbound'],
+    insideVpcOnly: true,
   },
   {
     id: 'sg.addRdsRules',
@@ -117,6 +125,7 @@ export const STEPS: readonly StepDefinition[] = [
     inputs: [],
     uses: ['rdsSecurityGroupId', 'rdsPort', 'lambdaSecurityGroupId', 'subnetCidr'],
     confirmations: ['ruleFromLambdaSg', 'ruleFromNlb', 'outboundUnchanged'],
+    insideVpcConfirmations: ['ruleFromLambdaSg'],
   },
   {
     id: 'stack.start',

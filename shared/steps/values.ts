@@ -22,6 +22,7 @@ import {
   validateExternalId,
   validateLambdaFunctionName,
   validateStackName,
+  validateUpdaterPlacement,
 } from '../validation/names';
 import {
   parseRdsEndpoint,
@@ -47,6 +48,7 @@ export const VALUE_KEYS = [
   'subnetId',
   'subnetCidr',
   'additionalSubnetIds',
+  'updaterPlacement',
   'lambdaSecurityGroupId',
   'dbAuthMethod',
   'stackName',
@@ -75,6 +77,8 @@ export interface ValueSpec {
   readonly optional?: boolean;
   /** Only asked for when the database uses IAM authentication. */
   readonly iamOnly?: boolean;
+  /** Only asked for when the updater runs inside the VPC. */
+  readonly insideVpcOnly?: boolean;
   readonly validate: (raw: string, values: ChecklistValues) => ValidationResult;
 }
 
@@ -82,7 +86,7 @@ const spec = (
   key: ValueKey,
   display: DisplayKind,
   validate: ValueSpec['validate'],
-  extra: Partial<Pick<ValueSpec, 'optional' | 'iamOnly'>> = {},
+  extra: Partial<Pick<ValueSpec, 'optional' | 'iamOnly' | 'insideVpcOnly'>> = {},
 ): ValueSpec => ({ key, display, validate, ...extra });
 
 export const VALUE_SPECS: Readonly<Record<ValueKey, ValueSpec>> = {
@@ -107,8 +111,14 @@ export const VALUE_SPECS: Readonly<Record<ValueKey, ValueSpec>> = {
       optional: true,
     },
   ),
-  lambdaSecurityGroupId: spec('lambdaSecurityGroupId', 'text', (raw) =>
-    validateSecurityGroupId(raw),
+  updaterPlacement: spec('updaterPlacement', 'text', (raw) => validateUpdaterPlacement(raw), {
+    optional: true,
+  }),
+  lambdaSecurityGroupId: spec(
+    'lambdaSecurityGroupId',
+    'text',
+    (raw) => validateSecurityGroupId(raw),
+    { insideVpcOnly: true },
   ),
   dbAuthMethod: spec('dbAuthMethod', 'text', (raw) => validateDbAuthMethod(raw)),
   stackName: spec('stackName', 'text', (raw) => validateStackName(raw)),
@@ -139,9 +149,14 @@ export function regionOf(values: ChecklistValues): string | undefined {
 export const isIamAuth = (values: ChecklistValues): boolean =>
   (values.dbAuthMethod ?? '').trim().toLowerCase() === 'iam';
 
-/** Whether a value is asked for at all with the values given so far (IAM-only fields). */
+/** The updater goes into the VPC (step 3-1's security group and ⑦ exist only then). */
+export const isInsideVpc = (values: ChecklistValues): boolean =>
+  normalizedValue('updaterPlacement', values) === 'insideVpc';
+
+/** Whether a value is asked for at all with the values given so far (IAM-only, in-VPC-only). */
 export const isValueRelevant = (key: ValueKey, values: ChecklistValues): boolean =>
-  !VALUE_SPECS[key].iamOnly || isIamAuth(values);
+  (!VALUE_SPECS[key].iamOnly || isIamAuth(values)) &&
+  (!VALUE_SPECS[key].insideVpcOnly || isInsideVpc(values));
 
 export function validateValue(key: ValueKey, values: ChecklistValues): ValidationResult {
   return VALUE_SPECS[key].validate(values[key] ?? '', values);

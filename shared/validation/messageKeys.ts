@@ -43,6 +43,7 @@ export const VALIDATION_MESSAGE_KEYS = [
   'cidr.tooBroad',
   'cidr.hostBits',
   'dbAuthMethod.invalid',
+  'updaterPlacement.invalid',
   'dbUser.pattern',
   'dbResourceId.pattern',
   'externalId.pattern',

@@ -1,4 +1,8 @@
-import { MAX_LAMBDA_FUNCTION_NAME_LENGTH } from '../stack/templateParameters';
+import {
+  DEFAULT_UPDATER_PLACEMENT,
+  MAX_LAMBDA_FUNCTION_NAME_LENGTH,
+  UPDATER_PLACEMENTS,
+} from '../stack/templateParameters';
 import {
   checkPresence,
   cleanInput,
@@ -49,6 +53,15 @@ export function validateDbAuthMethod(raw: string): ValidationResult {
   return (DB_AUTH_METHODS as readonly string[]).includes(value)
     ? valid(value)
     : invalid('dbAuthMethod.invalid');
+}
+
+/** Where the updater runs; empty is the template's default (outsideVpc). */
+export function validateUpdaterPlacement(raw: string): ValidationResult {
+  const value = cleanInput(raw);
+  if (value === '') return valid(DEFAULT_UPDATER_PLACEMENT);
+  return (UPDATER_PLACEMENTS as readonly string[]).includes(value)
+    ? valid(value)
+    : invalid('updaterPlacement.invalid');
 }
 
 /** The database user SMOOZ connects as with IAM authentication (the template's pattern). */

@@ -30,7 +30,7 @@ describe.skipIf(!binary)(
     it('opens the home screen in Japanese with secure web preferences', async () => {
       const userData = await mkdtemp(join(tmpdir(), 'smooz-electron-'));
       const app = await electron.launch({
-        executablePath: binary,
+        ...(binary === undefined ? {} : { executablePath: binary }),
         args: [ROOT, `--user-data-dir=${userData}`],
         env: { ...process.env, AWS_CONFIG_FILE: join(userData, 'none') },
       });

@@ -12,12 +12,16 @@ import {
 
 /** What the network between SMOOZ's endpoint and the database looks like, link by link. */
 export interface PathLinks {
-  readonly endpointState?: string;
-  readonly serviceName?: string;
+  readonly endpointState?: string | undefined;
+  readonly serviceName?: string | undefined;
   /** The customer's endpoint service's connection for SMOOZ's endpoint, as its owner sees it. */
-  readonly connectionState?: string;
-  readonly loadBalancerArn?: string;
-  readonly listeners: readonly { port: number; protocol: string; targetGroupArn?: string }[];
+  readonly connectionState?: string | undefined;
+  readonly loadBalancerArn?: string | undefined;
+  readonly listeners: readonly {
+    port: number;
+    protocol: string;
+    targetGroupArn?: string | undefined;
+  }[];
 }
 
 export interface TargetView {

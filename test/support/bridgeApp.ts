@@ -1,3 +1,4 @@
+import type { ResolveAddresses } from '../../main/lifecycle/database';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +44,8 @@ export interface BridgeAppOptions {
   readonly secretEncryptor?: SecretEncryptor;
   /** The app's updater (electron-updater against a local feed, test/support/updateFeed.ts). */
   readonly updater?: UpdaterPort;
+  /** Where RDS endpoints point now (the emulated VPC resolver, test/support/lifecycle). */
+  readonly resolveDatabaseAddresses?: ResolveAddresses;
 }
 
 export interface BridgeApp {
@@ -78,6 +81,9 @@ export async function startBridgeApp(options: BridgeAppOptions): Promise<BridgeA
     ...(options.printToPdf === undefined ? {} : { printToPdf: options.printToPdf }),
     ...(options.secretEncryptor === undefined ? {} : { secretEncryptor: options.secretEncryptor }),
     ...(options.updater === undefined ? {} : { updater: options.updater }),
+    ...(options.resolveDatabaseAddresses === undefined
+      ? {}
+      : { resolveDatabaseAddresses: options.resolveDatabaseAddresses }),
     templatesDir: join(ROOT, 'templates'),
   });
   const server = await startBridgeServer({

@@ -5,6 +5,7 @@ import common from '../../renderer/src/locales/ja/common.json';
 import errors from '../../renderer/src/locales/ja/errors.json';
 import guided from '../../renderer/src/locales/ja/guided.json';
 import home from '../../renderer/src/locales/ja/home.json';
+import lifecycle from '../../renderer/src/locales/ja/lifecycle.json';
 import setup from '../../renderer/src/locales/ja/setup.json';
 import smooz from '../../renderer/src/locales/ja/smooz.json';
 import support from '../../renderer/src/locales/ja/support.json';
@@ -20,6 +21,7 @@ const ja: Record<string, unknown> = {
   errors,
   guided,
   home,
+  lifecycle,
   setup,
   smooz,
   support,

@@ -69,3 +69,11 @@ export async function tearDownFully(
   await engine.teardown(connectionId);
   return engine.settled(connectionId);
 }
+
+/**
+ * The flow switched to an updater inside the VPC, as the user does on the confirmation screen:
+ * for tests of what exists only there (its security group, the egress check and fix).
+ */
+export async function insideVpc(engine: SetupEngine, created: SetupState): Promise<SetupState> {
+  return engine.updatePlan(created.plan.connectionId, { updaterPlacement: 'insideVpc' });
+}

@@ -24,8 +24,8 @@ export interface EngineHarnessOptions {
   /** Wraps the real store-backed repository (crash injection). */
   readonly wrapRepository?: (repository: FlowRepository) => FlowRepository;
   readonly onApiCall?: ApiCallListener;
-  /** By default short polls: moto answers at once, so tests and the benchmark need not sleep. */
-  readonly timing?: EngineTiming;
+  /** By default short polls on real time: moto answers at once, so tests need not sleep. */
+  readonly timing?: Partial<EngineTiming>;
 }
 
 export interface EngineHarness {
@@ -53,8 +53,8 @@ export function createEngineHarness(
     loadTemplate: () => readTemplateText(join(ROOT, 'templates')),
     logger: silentLogger,
     timing: options.timing ?? {
-      pollMs: 20,
-      dependencyRetry: { baseDelayMs: 10, maxDelayMs: 40, attempts: 3 },
+      poll: { fastMs: 20, idleMaxMs: 40 },
+      interfaceWait: { fastMs: 10, idleMaxMs: 40 },
     },
     onApiCall: options.onApiCall,
   });

@@ -29,6 +29,7 @@ export const samplePlan: SetupPlan = {
   authMethod: 'password',
   smoozAccountId: '210987654321',
   smoozRoleArn: 'arn:aws:iam::210987654321:role/smooz-privatelink',
+  updaterPlacement: 'insideVpc',
   lambdaFunctionName: 'smooz-privatelink-updater',
   stackName: 'smooz-privatelink-prod-db',
   lambdaSecurityGroupName: 'smooz-privatelink-lambda-c-0001',

@@ -4,7 +4,7 @@ import type { RegisteredTarget, UpdateOutcome } from '../common/messages';
 export interface CurrentTarget extends RegisteredTarget {
   /** ELB target health state, e.g. `healthy`, `initial`, `draining`, `unused`. */
   state: string;
-  reason?: string;
+  reason?: string | undefined;
 }
 
 /** Everything the reconciliation touches outside itself, injected so tests control it. */

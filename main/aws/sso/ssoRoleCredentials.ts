@@ -31,7 +31,7 @@ export function ssoRoleCredentials(
     return {
       accessKeyId: role.accessKeyId,
       secretAccessKey: role.secretAccessKey,
-      sessionToken: role.sessionToken,
+      ...(role.sessionToken === undefined ? {} : { sessionToken: role.sessionToken }),
       ...(role.expiration ? { expiration: new Date(role.expiration) } : {}),
     };
   };

@@ -3,10 +3,10 @@ import { useAnnounceScreen } from '../common/currentScreen';
 import './checklist.css';
 import { useTranslation } from 'react-i18next';
 import { buildChecklistDocument } from '../../../shared/steps/document';
-import { isChecklistComplete } from '../../../shared/steps/checklistState';
+import { applicableSteps, isChecklistComplete } from '../../../shared/steps/checklistState';
 import { automatedPrefill, type AutomatedPrefill } from '../../../shared/steps/handoff';
 import { formatStepRef } from '../../../shared/steps/stepRef';
-import { STEPS, stepById } from '../../../shared/steps/steps';
+import { stepById } from '../../../shared/steps/steps';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { StepView } from './StepView';
 import { useChecklist } from './useChecklist';
@@ -44,7 +44,9 @@ export function ChecklistScreen({
     template.parameters.flatMap((p) => (p.default === undefined ? [] : [[p.name, p.default]])),
   );
   const step = stepById(state.currentStep);
-  const index = STEPS.findIndex((s) => s.id === step.id);
+  // Step 3-1's security group and ⑦ drop out when the updater runs outside the VPC.
+  const steps = applicableSteps(state.values);
+  const index = steps.findIndex((s) => s.id === step.id);
 
   const exportDocument = (format: 'markdown' | 'pdf') => {
     setExported(null);
@@ -68,7 +70,10 @@ export function ChecklistScreen({
       </div>
       <div className="checklist-toolbar">
         <span className="progress" data-testid="checklist-progress">
-          {t('progress', { done: state.completed.length, total: STEPS.length })}
+          {t('progress', {
+            done: steps.filter((s) => state.completed.includes(s.id)).length,
+            total: steps.length,
+          })}
         </span>
         <button
           type="button"
@@ -103,7 +108,7 @@ export function ChecklistScreen({
       <div className="checklist-body">
         <nav className="step-nav" aria-label={t('navLabel')}>
           <ol>
-            {STEPS.map((s) => {
+            {steps.map((s) => {
               const done = state.completed.includes(s.id);
               return (
                 <li key={s.id}>
@@ -141,15 +146,15 @@ export function ChecklistScreen({
           <div className="step-pager">
             <button
               type="button"
-              disabled={index === 0}
-              onClick={() => goTo(STEPS[index - 1]?.id ?? step.id)}
+              disabled={index <= 0}
+              onClick={() => goTo(steps[index - 1]?.id ?? step.id)}
             >
               {t('previous')}
             </button>
             <button
               type="button"
-              disabled={index === STEPS.length - 1}
-              onClick={() => goTo(STEPS[index + 1]?.id ?? step.id)}
+              disabled={index === steps.length - 1}
+              onClick={() => goTo(steps[index + 1]?.id ?? step.id)}
               data-testid="next-step"
             >
               {t('next')}

@@ -13,7 +13,7 @@ export function ParameterTable({
 }: {
   values: ChecklistValues;
   defaults: Record<string, string>;
-  highlight?: number;
+  highlight?: number | undefined;
 }) {
   const { t } = useTranslation('checklist');
   return (

@@ -3,6 +3,8 @@ import type { TemplateInfo } from '../../../shared/ipc/channels/checklist';
 import {
   confirmationKey,
   relevantInputs,
+  relevantUses,
+  stepConfirmations,
   stepIssues,
   type ChecklistState,
 } from '../../../shared/steps/checklistState';
@@ -38,6 +40,8 @@ export function StepView({
   const issues = stepIssues(step, state);
   const how = t(`steps.${step.id}.how`, { returnObjects: true }) as unknown;
   const inputs = relevantInputs(step, state.values);
+  const uses = relevantUses(step, state.values);
+  const confirmations = stepConfirmations(step, state.values);
 
   return (
     <article className="step-view" aria-labelledby="step-title" data-testid={`step-${step.id}`}>
@@ -72,10 +76,10 @@ export function StepView({
           ))}
         </section>
       )}
-      {step.uses.length > 0 && (
+      {uses.length > 0 && (
         <section className="step-uses" aria-label={t('usesTitle')}>
           <h4>{t('usesTitle')}</h4>
-          {step.uses.map((key) => (
+          {uses.map((key) => (
             <UsedValue
               key={key}
               valueKey={key}
@@ -89,10 +93,10 @@ export function StepView({
         <ParameterTable values={state.values} defaults={defaults} highlight={step.ref.parameter} />
       )}
       {step.offersTemplate && <TemplatePanel template={template} values={state.values} />}
-      {step.confirmations.length > 0 && (
+      {confirmations.length > 0 && (
         <section className="step-confirmations" aria-label={t('confirmTitle')}>
           <h4>{t('confirmTitle')}</h4>
-          {step.confirmations.map((c) => (
+          {confirmations.map((c) => (
             <label key={c} className="confirmation">
               <input
                 type="checkbox"

@@ -9,7 +9,7 @@ import { CopyButton } from '../support/CopyButton';
 import { Sensitive } from '../support/Sensitive';
 
 /** Values picked from a fixed set are shown in words, as the console labels them. */
-const CHOICE_KEYS: readonly ValueKey[] = ['rdsType', 'dbAuthMethod'];
+const CHOICE_KEYS: readonly ValueKey[] = ['rdsType', 'dbAuthMethod', 'updaterPlacement'];
 
 /** A value typed in an earlier step, shown here as the exact text to enter, with a copy button. */
 export function UsedValue({
@@ -19,7 +19,7 @@ export function UsedValue({
 }: {
   valueKey: ValueKey;
   values: ChecklistValues;
-  frame?: number;
+  frame?: number | undefined;
 }) {
   const { t } = useTranslation('checklist');
   const spec = VALUE_SPECS[valueKey];

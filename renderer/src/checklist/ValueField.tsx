@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DB_AUTH_METHODS } from '../../../shared/validation/names';
 import { RDS_TYPES } from '../../../shared/validation/rds';
+import { UPDATER_PLACEMENTS } from '../../../shared/stack/templateParameters';
 import {
   validateValue,
   VALUE_SPECS,
@@ -14,6 +15,7 @@ import { useSupportMode } from '../support/SupportModeContext';
 const CHOICES: Partial<Record<ValueKey, readonly string[]>> = {
   rdsType: RDS_TYPES,
   dbAuthMethod: DB_AUTH_METHODS,
+  updaterPlacement: UPDATER_PLACEMENTS,
 };
 
 /**
@@ -28,7 +30,7 @@ export function ValueField({
 }: {
   valueKey: ValueKey;
   values: ChecklistValues;
-  frame?: number;
+  frame?: number | undefined;
   onChange: (key: ValueKey, value: string) => void;
 }) {
   const { t } = useTranslation(['checklist', 'validation']);
@@ -65,7 +67,8 @@ export function ValueField({
                 type="radio"
                 name={`${id}-${valueKey}`}
                 value={choice}
-                checked={raw === choice}
+                // An empty optional choice shows its default (updaterPlacement: outsideVpc).
+                checked={(result.ok ? result.value : raw) === choice}
                 onChange={() => onChange(valueKey, choice)}
                 data-testid={`choice-${valueKey}-${choice}`}
               />

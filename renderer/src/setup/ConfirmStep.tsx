@@ -14,6 +14,7 @@ import { AlreadyCreated } from './AlreadyCreated';
 import { DerivedNames } from './DerivedNames';
 import { draftNames } from './planDraft';
 import { OpenWarnings } from './OpenWarnings';
+import { PlacementChoice } from './PlacementChoice';
 import { ValidatedField, problemOf, type FieldProblem } from './ValidatedField';
 import { monthlyCost } from './costEstimate';
 import { formatUsd } from './format';
@@ -51,6 +52,8 @@ export function ConfirmStep({ state, existingNames, apply }: Props) {
   // ① follows the connection name until the user types over it.
   const [typedLambdaName, setLambdaName] = useState<string>();
   const [subnets, setSubnets] = useState(plan.subnetIds.join(', '));
+  const [placement, setPlacement] = useState(plan.updaterPlacement);
+  const inVpc = placement === 'insideVpc';
   const required = useRequiredPermissions();
   const permissions = required.status === 'ready' ? required.value : undefined;
   const commands = useFlowCommands(plan.connectionId);
@@ -76,6 +79,7 @@ export function ConfirmStep({ state, existingNames, apply }: Props) {
     ...(subnetsEditable && subnetCheck.ok && subnetCheck.value !== plan.subnetIds.join(',')
       ? { subnetIds: subnetCheck.value.split(',') }
       : {}),
+    ...(placement !== plan.updaterPlacement ? { updaterPlacement: placement } : {}),
   };
   const changed = Object.keys(patch).length > 0;
   const allValid = nameProblem === undefined && lambdaCheck.ok && subnetCheck.ok;
@@ -146,15 +150,18 @@ export function ConfirmStep({ state, existingNames, apply }: Props) {
             })}
           />
         )}
+        <PlacementChoice database={plan.database} value={placement} onChange={setPlacement} />
       </section>
-      <DerivedNames names={names} />
+      <DerivedNames names={names} inVpc={inVpc} />
       <AlreadyCreated created={state.created} />
       <section aria-labelledby="confirm-created">
         <h3 id="confirm-created">{t('guided:confirm.willCreate')}</h3>
         <ul className="will-create" data-testid="will-create">
-          <li>{t('guided:confirm.create.lambdaSg', { name: names.lambdaSecurityGroupName })}</li>
+          {inVpc && (
+            <li>{t('guided:confirm.create.lambdaSg', { name: names.lambdaSecurityGroupName })}</li>
+          )}
           <li>
-            {t('guided:confirm.create.rules', {
+            {t(inVpc ? 'guided:confirm.create.rules' : 'guided:confirm.create.rulesNlbOnly', {
               port: plan.database.port,
               groups: plan.database.securityGroupIds.join(', '),
             })}
@@ -162,7 +169,11 @@ export function ConfirmStep({ state, existingNames, apply }: Props) {
           <li>{t('guided:confirm.create.stack', { name: names.stackName })}</li>
           <li>{t('guided:confirm.create.nlb', { n: plan.subnetIds.length })}</li>
           <li>{t('guided:confirm.create.service')}</li>
-          <li>{t('guided:confirm.create.lambda', { name: names.lambdaFunctionName })}</li>
+          <li>
+            {t(inVpc ? 'guided:confirm.create.lambda' : 'guided:confirm.create.lambdaOutside', {
+              name: names.lambdaFunctionName,
+            })}
+          </li>
           {plan.authMethod === 'iam' && <li>{t('guided:confirm.create.iamRole')}</li>}
         </ul>
       </section>

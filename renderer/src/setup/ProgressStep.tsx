@@ -1,24 +1,18 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StackEvent } from '../../../shared/flow/plan';
+import { runsInVpc } from '../../../shared/flow/placement';
 import type { SetupState } from '../../../shared/flow/state';
 import { Sensitive } from '../support/Sensitive';
-import { formatDuration, remainingMs } from './format';
+import { EXPECTED_WAITS } from '../../../shared/flow/waitEstimate';
+import { formatDuration } from './format';
+import { useNow } from './useNow';
+import { WaitLeft } from './WaitLeft';
 
 interface Props {
   readonly state: SetupState;
   readonly events: readonly StackEvent[];
   readonly startedAt: number | undefined;
 }
-
-const useNow = (intervalMs: number): number => {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
-};
 
 const PHASES = [
   'creatingSecurityGroup',
@@ -36,14 +30,17 @@ export function ProgressStep({ state, events, startedAt }: Props) {
   const now = useNow(1000);
   const progress = state.step === 'creatingStack' ? state.progress : { done: 0, total: 0 };
   const elapsed = startedAt === undefined ? 0 : now - startedAt;
-  const remaining = remainingMs(elapsed, progress.done, progress.total);
-  const current = PHASES.indexOf(state.step as (typeof PHASES)[number]);
+  // Outside the VPC there is no security group to create.
+  const phases: readonly (typeof PHASES)[number][] = runsInVpc(state.plan)
+    ? PHASES
+    : PHASES.filter((phase) => phase !== 'creatingSecurityGroup');
+  const current = phases.indexOf(state.step as (typeof PHASES)[number]);
   const percent = progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
 
   return (
     <div className="progress-step">
       <ol className="phases">
-        {PHASES.map((phase, index) => (
+        {phases.map((phase, index) => (
           <li
             key={phase}
             className={
@@ -68,7 +65,7 @@ export function ProgressStep({ state, events, startedAt }: Props) {
           />
           <p className="timing" data-testid="stack-timing">
             {t('progress.elapsed', { time: formatDuration(elapsed) })} ·{' '}
-            {t('progress.remaining', { time: formatDuration(remaining) })}
+            <WaitLeft expected={EXPECTED_WAITS.stackCreate} elapsedMs={elapsed} />
           </p>
           <h3 id="stack-events-title">{t('progress.events')}</h3>
           <div

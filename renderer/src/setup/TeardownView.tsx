@@ -1,11 +1,31 @@
 import { useTranslation } from 'react-i18next';
 import type { SetupState } from '../../../shared/flow/state';
+import { EXPECTED_WAITS } from '../../../shared/flow/waitEstimate';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { useAction } from '../data/useAction';
 import { IpcCallError } from '../ipc/api';
 import { ResourceLine, ResourceList } from './ResourceLine';
 import type { TeardownStage } from './teardownStage';
 import { useGuidedCommands } from './useGuidedCommands';
+import { formatDuration } from './format';
+import { useNow } from './useNow';
+import { WaitLeft } from './WaitLeft';
+
+/** A wait AWS imposes (a deleted Lambda's network interfaces): why, how long so far, how long yet. */
+function InterfaceWait({ since }: { since: number }) {
+  const { t } = useTranslation('guided');
+  const elapsed = Math.max(0, useNow(1000) - since);
+  return (
+    <section aria-labelledby="teardown-wait" data-testid="teardown-wait">
+      <h3 id="teardown-wait">{t('teardown.interfaces.title')}</h3>
+      <p>{t('teardown.interfaces.body')}</p>
+      <p className="timing">
+        {t('teardown.interfaces.waited', { time: formatDuration(elapsed) })} ·{' '}
+        <WaitLeft expected={EXPECTED_WAITS.lambdaInterfaces} elapsedMs={elapsed} />
+      </p>
+    </section>
+  );
+}
 
 /**
  * Removing a connection, on its own screen: what is being removed while it runs, the report
@@ -37,6 +57,9 @@ export function TeardownView({
         </>
       ) : (
         <p role="status">{t(`teardown.stages.${stage.kind}`)}</p>
+      )}
+      {state.step === 'tearingDown' && state.waiting && (
+        <InterfaceWait since={state.waiting.since} />
       )}
       {stage.kind !== 'done' && state.created.length > 0 && (
         <section aria-labelledby="teardown-remaining">

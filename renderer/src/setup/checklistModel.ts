@@ -1,5 +1,6 @@
 import type { SetupState } from '../../../shared/flow/state';
 import type { SetupPlan } from '../../../shared/flow/plan';
+import { runsInVpc } from '../../../shared/flow/placement';
 import type { GuidedRecord } from '../../../shared/ipc/channels/guided';
 import { STEPS, type StepId } from '../../../shared/steps/steps';
 import { formatStepRef } from '../../../shared/steps/stepRef';
@@ -154,7 +155,9 @@ function parameterValue(id: StepId, state: SetupState): ChecklistItem['value'] {
  */
 export function checklistItems(phase: GuidedPhase): ChecklistItem[] {
   const { level, attention } = levelOf(phase);
-  return STEPS.map((step) => {
+  // An updater outside the VPC has no security group: step 3-1's group and ⑦ are not done at all.
+  const outside = phase.kind === 'flow' && !runsInVpc(phase.state.plan);
+  return STEPS.filter((step) => !(outside && step.insideVpcOnly)).map((step) => {
     const state = itemState(step.id, phase, level, attention);
     const value = phase.kind === 'flow' ? parameterValue(step.id, phase.state) : undefined;
     return {

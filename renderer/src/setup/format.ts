@@ -11,14 +11,3 @@ export function formatDuration(ms: number): string {
   const s = String(total % 60).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
-
-/**
- * The expected time left while a stack is created: from the pace so far once some resources are
- * done, else from the manual's "about five minutes".
- */
-export function remainingMs(elapsedMs: number, done: number, total: number): number {
-  const typicalMs = 5 * 60 * 1000;
-  if (total > 0 && done >= total) return 0;
-  if (done > 0 && total > 0) return (elapsedMs / done) * (total - done);
-  return Math.max(typicalMs - elapsedMs, 0);
-}

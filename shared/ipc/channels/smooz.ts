@@ -39,7 +39,7 @@ export const SmoozConnectionCreateSchema = z.object({
   availabilityZones: z.array(AvailabilityZoneSchema).min(1),
   endpointServiceName: z.string().min(1),
   dbAuthMethod: DbAuthMethodSchema,
-  iamRoleArn: z.string().optional(),
+  iamRoleArn: z.string().exactOptional(),
 });
 
 export const SmoozConnectionSchema = z.object({
@@ -50,10 +50,10 @@ export const SmoozConnectionSchema = z.object({
   availabilityZones: z.array(AvailabilityZoneSchema),
   endpointServiceName: z.string(),
   dbAuthMethod: DbAuthMethodSchema,
-  iamRoleArn: z.string().optional(),
+  iamRoleArn: z.string().exactOptional(),
   status: SmoozConnectionStatusSchema,
-  statusReason: StatusReasonSchema.optional(),
-  vpcEndpointId: z.string().optional(),
+  statusReason: StatusReasonSchema.exactOptional(),
+  vpcEndpointId: z.string().exactOptional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

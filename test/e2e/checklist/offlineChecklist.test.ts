@@ -128,6 +128,17 @@ describe('offline checklist in Chromium, with no AWS or SMOOZ endpoint reachable
     await c.fill('vpcId', VALUES.vpcId);
     await c.fill('rdsAvailabilityZone', VALUES.rdsAvailabilityZone);
     await c.fill('rdsSecurityGroupId', VALUES.rdsSecurityGroupId);
+    // Outside the VPC (nothing chosen yet) step 3-1's security group and ⑦ are not in the list.
+    expect(await page.getByTestId('choice-updaterPlacement-outsideVpc').isChecked()).toBe(true);
+    expect(await page.getByTestId('nav-sg.createLambdaSg').count()).toBe(0);
+    expect(await page.getByTestId('nav-stack.param7').count()).toBe(0);
+    expect(await page.getByTestId('checklist-progress').textContent()).toBe(
+      t('checklist:progress', { total: STEPS.length - 2, done: 0 }),
+    );
+    // This customer's organisation requires Lambda functions in a VPC.
+    await c.choose('updaterPlacement', 'insideVpc');
+    await page.getByTestId('nav-sg.createLambdaSg').waitFor();
+    expect(await page.getByTestId('nav-stack.param7').count()).toBe(1);
     expect(await page.getByTestId('complete-step').isEnabled()).toBe(true);
     await screenshot(page, 'checklist-3-1-database-ja');
     expect(await htmlOverflow(page)).toEqual([]);

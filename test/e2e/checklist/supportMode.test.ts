@@ -75,6 +75,8 @@ beforeAll(async () => {
       vpcId: 'vpc-0a1b2c3d4e5f60718',
       subnetId: 'subnet-0fedcba9876543210',
       lambdaSecurityGroupId: 'sg-0aaaabbbbccccdddd',
+      // Inside the VPC every step of the manual is in the list, ⑦ included.
+      updaterPlacement: 'insideVpc',
       dbAuthMethod: 'iam',
       availabilityZoneIds: 'apne1-az4',
       connectionName: '本番 受注DB',

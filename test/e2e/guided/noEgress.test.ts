@@ -48,6 +48,13 @@ describe('a subnet without egress: preflight fails, the offered fix is applied f
     await page.getByLabel(/customer-postgres/).click();
     await shoot(page, 'guided-database-en');
     await page.getByRole('button', { name: 'Run the preflight checks' }).click();
+    // Outside the VPC (recommended for this private database) no route is needed; the customer's
+    // organisation wants the Lambda in the VPC, so the user switches on the confirmation.
+    await continueToConfirm(page, 120_000, { lang: 'en' });
+    await page.getByLabel(message('en', 'guided', 'confirm.placement.choices.insideVpc')).check();
+    await page
+      .getByRole('button', { name: message('en', 'guided', 'actions.applyChanges') })
+      .click();
     const egress = page.getByTestId('check-lambdaEgress');
     await page.waitForSelector('[data-testid="check-lambdaEgress"][data-status="fail"]', {
       timeout: 60_000,

@@ -8,7 +8,7 @@ import {
   type AccountSnapshot,
 } from '../../support/accountSnapshot';
 import { createEngineHarness } from '../../support/engineHarness';
-import { driveToEnd, postgresRequest, tearDownFully } from '../../support/engineFlows';
+import { driveToEnd, postgresRequest, tearDownFully, insideVpc } from '../../support/engineFlows';
 import { resetMoto } from '../../support/motoServer';
 import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
 
@@ -74,13 +74,17 @@ describe('setup engine: cancel at every step', () => {
         onApiCall: (service, operation) => calls.push(`${service} ${operation}`),
       });
       let callsAtCancel = -1;
+      // Armed once the flow is switched into the VPC (the switch itself is the first preflight).
+      let armed = false;
       const unsubscribe = engine.subscribe((event: EngineEvent) => {
-        if (callsAtCancel < 0 && event.type === 'stateChanged' && at(event.state)) {
+        if (armed && callsAtCancel < 0 && event.type === 'stateChanged' && at(event.state)) {
           callsAtCancel = calls.length;
           void engine.cancel(event.state.plan.connectionId);
         }
       });
-      const created = await engine.create(postgresRequest(seeded, `cancel-${name}`));
+      const planned = await engine.create(postgresRequest(seeded, `cancel-${name}`));
+      armed = true;
+      const created = await insideVpc(engine, planned);
       const id = created.plan.connectionId;
       // The user's actions, each only while the flow is still where the user sees it.
       if (engine.get(id).step === 'preflight') await engine.runPreflight(id);
@@ -104,7 +108,10 @@ describe('setup engine: cancel at every step', () => {
 
   it('cancelled during the teardown: stops after the current removal, and a second teardown removes the rest, each once', async () => {
     const { engine } = createEngineHarness(endpoint);
-    const created = await engine.create(postgresRequest(seeded, 'cancel-teardown'));
+    const created = await insideVpc(
+      engine,
+      await engine.create(postgresRequest(seeded, 'cancel-teardown')),
+    );
     const id = created.plan.connectionId;
     const complete = await driveToEnd(engine, id);
     expect(complete.step).toBe('complete');

@@ -13,7 +13,12 @@ import { planNames } from '../../../shared/naming/planNames';
 import { accountSnapshot } from '../../support/accountSnapshot';
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
 import { createEngineHarness, type EngineHarness } from '../../support/engineHarness';
-import { auroraIamRequest, driveToEnd, postgresRequest } from '../../support/engineFlows';
+import {
+  auroraIamRequest,
+  driveToEnd,
+  postgresRequest,
+  insideVpc,
+} from '../../support/engineFlows';
 import { resetMoto } from '../../support/motoServer';
 import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
 
@@ -37,7 +42,10 @@ describe('name clashes told apart by owner, and abandoned setups discarded', () 
   });
 
   const complete = async (harness: EngineHarness, name: string): Promise<Complete> => {
-    const created = await harness.engine.create(postgresRequest(seeded, name));
+    const created = await insideVpc(
+      harness.engine,
+      await harness.engine.create(postgresRequest(seeded, name)),
+    );
     const end = await driveToEnd(harness.engine, created.plan.connectionId);
     expect(end.step).toBe('complete');
     return end as Complete;
@@ -45,7 +53,10 @@ describe('name clashes told apart by owner, and abandoned setups discarded', () 
 
   /** A new connection on the other database that wants `lambdaName` for its updater. */
   const wanting = async (harness: EngineHarness, lambdaName: string) => {
-    const created = await harness.engine.create(auroraIamRequest(seeded, '検証DB接続'));
+    const created = await insideVpc(
+      harness.engine,
+      await harness.engine.create(auroraIamRequest(seeded, '検証DB接続')),
+    );
     const id = created.plan.connectionId;
     await harness.engine.updatePlan(id, { lambdaFunctionName: lambdaName });
     return { id, checked: await harness.engine.runPreflight(id) };
@@ -54,10 +65,13 @@ describe('name clashes told apart by owner, and abandoned setups discarded', () 
   it('a second connection in the account passes the name check with the names derived for it', async () => {
     // The two names have the same ASCII part ("DB"), and SMOOZ gives both the same prefix.
     await complete(app, '本番DB接続');
-    const second = await app.engine.create({
-      ...postgresRequest(seeded, '検証DB接続'),
-      resourceNamePrefix: 'smooz-privatelink',
-    });
+    const second = await insideVpc(
+      app.engine,
+      await app.engine.create({
+        ...postgresRequest(seeded, '検証DB接続'),
+        resourceNamePrefix: 'smooz-privatelink',
+      }),
+    );
     const checked = await app.engine.runPreflight(second.plan.connectionId);
     expect(nameClash(checked)).toMatchObject({ status: 'pass', explanation: 'nameClash.ok' });
   });
@@ -96,7 +110,10 @@ describe('name clashes told apart by owner, and abandoned setups discarded', () 
   });
 
   it('says a name is not this app’s when the resource has no connection tag', async () => {
-    const created = await app.engine.create(auroraIamRequest(seeded, 'staging'));
+    const created = await insideVpc(
+      app.engine,
+      await app.engine.create(auroraIamRequest(seeded, 'staging')),
+    );
     const groupName = planNames(created.plan).lambdaSecurityGroupName;
     const group = await ec2.send(
       new CreateSecurityGroupCommand({

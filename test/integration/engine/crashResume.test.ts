@@ -11,7 +11,7 @@ import {
 } from '../../support/accountSnapshot';
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
 import { createEngineHarness, type EngineHarness } from '../../support/engineHarness';
-import { driveToEnd, postgresRequest, tearDownFully } from '../../support/engineFlows';
+import { driveToEnd, postgresRequest, tearDownFully, insideVpc } from '../../support/engineFlows';
 import { resetMoto } from '../../support/motoServer';
 import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
 import { crashAfterSaving, recordSaves, SimulatedCrash } from './crashInjection';
@@ -46,7 +46,7 @@ const outputsShape = (state: SetupState) =>
 /** The user's actions from the database choice on, until the flow stops or the engine dies. */
 async function runUntilCrash(harness: EngineHarness, request: ReturnType<typeof postgresRequest>) {
   try {
-    const created = await harness.engine.create(request);
+    const created = await insideVpc(harness.engine, await harness.engine.create(request));
     const end = await driveToEnd(harness.engine, created.plan.connectionId);
     if (end.step === 'complete') await tearDownFully(harness.engine, created.plan.connectionId);
   } catch (error) {
@@ -71,7 +71,10 @@ describe('setup engine: a crash right after any persisted state resumes on resta
     pristine = await accountSnapshot(endpoint);
     // The reference: the same flow without a crash, every save recorded.
     const harness = createEngineHarness(endpoint, { wrapRepository: recordSaves(reference.saves) });
-    const created = await harness.engine.create(postgresRequest(seeded, 'reference'));
+    const created = await insideVpc(
+      harness.engine,
+      await harness.engine.create(postgresRequest(seeded, 'reference')),
+    );
     reference.end = await driveToEnd(harness.engine, created.plan.connectionId);
     reference.footprint = footprint(snapshotDelta(pristine, await accountSnapshot(endpoint)));
     await tearDownFully(harness.engine, created.plan.connectionId);
@@ -96,6 +99,10 @@ describe('setup engine: a crash right after any persisted state resumes on resta
     const restarted = createEngineHarness(endpoint, { userDataDir: killed.userDataDir });
     const flow = restarted.engine.list().find((s) => s.plan.connectionName === name);
     expect(flow, `the flow survived a crash at ${point}`).toBeDefined();
+    // A crash at the very first save lost the user's switch into the VPC: they make it again.
+    if (flow?.plan.updaterPlacement === 'outsideVpc' && flow.step === 'preflight') {
+      await insideVpc(restarted.engine, flow);
+    }
     return { engine: restarted.engine, flow, id: flow?.plan.connectionId ?? '' };
   }
 

@@ -11,7 +11,12 @@ import type { SetupState } from '../../../shared/flow/state';
 import { accountSnapshot, snapshotDelta } from '../../support/accountSnapshot';
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
 import { createEngineHarness } from '../../support/engineHarness';
-import { auroraIamRequest, postgresRequest, tearDownFully } from '../../support/engineFlows';
+import {
+  auroraIamRequest,
+  postgresRequest,
+  tearDownFully,
+  insideVpc,
+} from '../../support/engineFlows';
 import { resetMoto } from '../../support/motoServer';
 import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
 
@@ -44,7 +49,10 @@ describe('setup engine: a subnet without egress, fixed with interface endpoints'
   it('fails preflight for the isolated subnet, creates the offered endpoint, passes, deploys there, and teardown removes the endpoint too', async () => {
     const before = await accountSnapshot(endpoint);
     const { engine } = createEngineHarness(endpoint);
-    const created = await engine.create(postgresRequest(seeded, 'no-egress'));
+    const created = await insideVpc(
+      engine,
+      await engine.create(postgresRequest(seeded, 'no-egress')),
+    );
     const id = created.plan.connectionId;
     // The NLB and the updater in the first AZ's subnet whose route table has no way out.
     const subnets = [seeded.subnets.isolated, seeded.subnets.private[1], seeded.subnets.private[2]];
@@ -163,7 +171,10 @@ describe('setup engine: a subnet without egress, fixed with interface endpoints'
   it('lets a second connection in the VPC through the first one’s endpoints, says whose they are, and hands them over when the first is torn down', async () => {
     const before = await accountSnapshot(endpoint);
     const { engine } = createEngineHarness(endpoint);
-    const first = await engine.create(postgresRequest(seeded, 'endpoints-owner'));
+    const first = await insideVpc(
+      engine,
+      await engine.create(postgresRequest(seeded, 'endpoints-owner')),
+    );
     const firstId = first.plan.connectionId;
     await engine.updatePlan(firstId, {
       subnetIds: [seeded.subnets.isolated, seeded.subnets.private[1], seeded.subnets.private[2]],
@@ -187,7 +198,10 @@ describe('setup engine: a subnet without egress, fixed with interface endpoints'
         .flatMap((p) => (p.UserIdGroupPairs ?? []).map((g) => `${p.FromPort} ${g.GroupId}`))
         .sort();
 
-    const second = await engine.create(auroraIamRequest(seeded, 'endpoints-borrower'));
+    const second = await insideVpc(
+      engine,
+      await engine.create(auroraIamRequest(seeded, 'endpoints-borrower')),
+    );
     const secondId = second.plan.connectionId;
     const checked = await engine.runPreflight(secondId);
     expect(egressCheck(checked)).toMatchObject({
@@ -228,7 +242,10 @@ describe('setup engine: a subnet without egress, fixed with interface endpoints'
 
   it('offers no fix for a subnet whose route table has a NAT route', async () => {
     const { engine } = createEngineHarness(endpoint);
-    const created = await engine.create(postgresRequest(seeded, 'nat-routed'));
+    const created = await insideVpc(
+      engine,
+      await engine.create(postgresRequest(seeded, 'nat-routed')),
+    );
     const ready = await engine.runPreflight(created.plan.connectionId);
     expect(ready.step).toBe('ready');
     expect(egressCheck(ready)).toMatchObject({ status: 'pass', explanation: 'lambdaEgress.nat' });

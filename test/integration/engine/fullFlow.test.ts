@@ -7,6 +7,11 @@ import {
   RevokeSecurityGroupIngressCommand,
 } from '@aws-sdk/client-ec2';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  DescribeTargetHealthCommand,
+  ElasticLoadBalancingV2Client,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import { GetFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { createAwsClient } from '../../../main/aws/clientFactory';
 import type { EngineEvent } from '../../../main/engine/setupEngine';
 import type { SetupState } from '../../../shared/flow/state';
@@ -21,12 +26,15 @@ import {
   tearDownFully,
 } from '../../support/engineFlows';
 import { resetMoto } from '../../support/motoServer';
+import { readTestWorld } from '../../support/realDatabases/world';
 import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
 
 describe('setup engine against moto: from the profile to the stack outputs', () => {
   const endpoint = inject('motoEndpoint');
   const ec2 = createAwsClient(EC2Client, motoAppConfig(endpoint), motoContext);
   const cfn = createAwsClient(CloudFormationClient, motoAppConfig(endpoint), motoContext);
+  const lambda = createAwsClient(LambdaClient, motoAppConfig(endpoint), motoContext);
+  const elb = createAwsClient(ElasticLoadBalancingV2Client, motoAppConfig(endpoint), motoContext);
   let seeded: SeededAccount;
 
   beforeAll(async () => {
@@ -34,6 +42,8 @@ describe('setup engine against moto: from the profile to the stack outputs', () 
     seeded = await seedCustomerAccount(endpoint);
   });
 
+  const worldAddress = (server: 'postgres' | 'mariadb') =>
+    readTestWorld(inject('testWorldFile')).databases[server].address;
   const group = async (id: string) =>
     (await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [id] }))).SecurityGroups?.[0];
   const inbound = async (id: string) =>
@@ -87,14 +97,102 @@ describe('setup engine against moto: from the profile to the stack outputs', () 
     ).rejects.toMatchObject({ code: 'setup.endpointNotFound' });
   });
 
-  it('creates the Lambda SG, least-privilege RDS rules and the stack, and reads the outputs; teardown restores the account', async () => {
+  it('outside the VPC (recommended for a private database): no Lambda SG, no VPC config, the load balancer subnets admitted, the private address registered; teardown restores the account', async () => {
     const before = await accountSnapshot(endpoint);
     const { engine } = createEngineHarness(endpoint);
     const events: EngineEvent[] = [];
     engine.subscribe((e) => events.push(e));
     const created = await engine.create(postgresRequest(seeded));
     const id = created.plan.connectionId;
+    expect(created.plan.updaterPlacement).toBe('outsideVpc');
     expect(created.plan.subnetIds).toEqual([...seeded.subnets.private]);
+
+    const end = await driveToEnd(engine, id);
+    expect(end.step).toBe('complete');
+    if (end.step !== 'complete') return;
+    expect(end.outputs.availabilityZones).toEqual([...seeded.azs]);
+    const checks = (end.step === 'complete' ? events : [])
+      .flatMap((e) => (e.type === 'stateChanged' && e.state.step === 'ready' ? [e.state] : []))
+      .at(-1)?.preflight.checks;
+    expect(checks?.find((c) => c.id === 'lambdaEgress')?.explanation).toBe(
+      'lambdaEgress.outsideVpc',
+    );
+    expect(checks?.find((c) => c.id === 'publicDatabase')).toMatchObject({
+      status: 'pass',
+      explanation: 'publicDatabase.private',
+    });
+
+    // No security group of this connection anywhere; the database's SG admits the NLB subnets.
+    expect(end.created.filter((r) => r.kind === 'securityGroup')).toEqual([]);
+    const tagged = await ec2.send(
+      new DescribeSecurityGroupsCommand({
+        Filters: [{ Name: 'tag:smooz:connection-id', Values: [id] }],
+      }),
+    );
+    expect(tagged.SecurityGroups ?? []).toEqual([]);
+    expect(await inbound(seeded.postgres.securityGroupId)).toEqual(
+      [
+        '5432-5432 10.20.50.0/24',
+        '5432-5432 10.20.1.0/24',
+        '5432-5432 10.20.2.0/24',
+        '5432-5432 10.20.3.0/24',
+      ].sort(),
+    );
+
+    const stack = (await cfn.send(new DescribeStacksCommand({ StackName: end.plan.stackName })))
+      .Stacks?.[0];
+    const param = (key: string) =>
+      stack?.Parameters?.find((p) => p.ParameterKey === key)?.ParameterValue;
+    expect(param('UpdaterPlacement')).toBe('outsideVpc');
+    expect(param('LambdaSecurityGroupIds') ?? '').toBe('');
+    const fn = await lambda.send(
+      new GetFunctionCommand({ FunctionName: end.plan.lambdaFunctionName }),
+    );
+    expect(fn.Configuration?.VpcConfig?.SubnetIds ?? []).toEqual([]);
+    expect(fn.Configuration?.VpcConfig?.SecurityGroupIds ?? []).toEqual([]);
+
+    // Outside the VPC the private database's name still resolves to its private address: the
+    // target is the test world's PostgreSQL, as from inside.
+    const targets = await elb.send(
+      new DescribeTargetHealthCommand({ TargetGroupArn: end.outputs.targetGroupArn }),
+    );
+    expect(targets.TargetHealthDescriptions?.map((d) => d.Target?.Id)).toEqual([
+      worldAddress('postgres'),
+    ]);
+
+    const steps = events
+      .filter((e): e is Extract<EngineEvent, { type: 'stateChanged' }> => e.type === 'stateChanged')
+      .map((e) => e.state.step);
+    expect([...new Set(steps)]).toEqual([
+      'preflight',
+      'ready',
+      'authorizingRules',
+      'creatingStack',
+      'complete',
+    ]);
+
+    const torn = await tearDownFully(engine, id);
+    expect(torn.step).toBe('tornDown');
+    if (torn.step === 'tornDown') {
+      expect(torn.teardown.removed.map((r) => r.kind)).toEqual([
+        'stack',
+        'ingressRule',
+        'ingressRule',
+        'ingressRule',
+      ]);
+    }
+    expect(await accountSnapshot(endpoint)).toEqual(before);
+  });
+
+  it('inside the VPC (switched before confirming): creates the Lambda SG, least-privilege RDS rules and the stack with the updater in the VPC; teardown restores the account', async () => {
+    const before = await accountSnapshot(endpoint);
+    const { engine } = createEngineHarness(endpoint);
+    const events: EngineEvent[] = [];
+    engine.subscribe((e) => events.push(e));
+    const created = await engine.create(postgresRequest(seeded, 'inside-vpc'));
+    const id = created.plan.connectionId;
+    expect(created.plan.subnetIds).toEqual([...seeded.subnets.private]);
+    await engine.updatePlan(id, { updaterPlacement: 'insideVpc' });
 
     const end = await driveToEnd(engine, id);
     expect(end.step).toBe('complete');
@@ -142,6 +240,14 @@ describe('setup engine against moto: from the profile to the stack outputs', () 
     expect(param('AdditionalSubnetIds')).toBe(seeded.subnets.private.slice(1).join(','));
     // moto echoes a List<> parameter in its own notation; AWS gives the comma-separated ids.
     expect(param('LambdaSecurityGroupIds')).toContain(lambdaGroupId);
+    expect(param('UpdaterPlacement')).toBe('insideVpc');
+    const fn = await lambda.send(
+      new GetFunctionCommand({ FunctionName: end.plan.lambdaFunctionName }),
+    );
+    expect(fn.Configuration?.VpcConfig?.SecurityGroupIds).toEqual([lambdaGroupId]);
+    expect(fn.Configuration?.VpcConfig?.SubnetIds?.sort()).toEqual(
+      [...seeded.subnets.private].sort(),
+    );
     expect(param('RDSEndpoint')).toBe(end.plan.database.endpoint);
     expect(param('ConnectionId')).toBe(id);
 
@@ -190,7 +296,8 @@ describe('setup engine against moto: from the profile to the stack outputs', () 
     expect(end.step === 'complete' && end.outputs.iamRoleArn).toMatch(
       /^arn:aws:iam::123456789012:role\//,
     );
-    expect(await inbound(seeded.aurora.securityGroupId)).toHaveLength(4);
+    // Its own rule and the two NLB subnets; no updater group (outside the VPC by default).
+    expect(await inbound(seeded.aurora.securityGroupId)).toHaveLength(3);
     expect((await tearDownFully(engine, created.plan.connectionId)).step).toBe('tornDown');
     expect(await accountSnapshot(endpoint)).toEqual(before);
   });

@@ -23,6 +23,7 @@ import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
 import { createEngineHarness, type EngineHarness } from '../../support/engineHarness';
 import {
   driveToEnd,
+  insideVpc,
   SMOOZ_ACCOUNT_ID,
   SMOOZ_ROLE_ARN,
   tearDownFully,
@@ -70,7 +71,7 @@ describe('many connections in one account', () => {
   });
 
   const complete = async (req: CreateSetupRequest): Promise<Complete> => {
-    const created = await app.engine.create(req);
+    const created = await insideVpc(app.engine, await app.engine.create(req));
     const end = await driveToEnd(app.engine, created.plan.connectionId);
     const failed =
       end.step === 'preflight'
@@ -137,7 +138,10 @@ describe('many connections in one account', () => {
   it('counts every security group in the region against the per-region quota, not only the VPC’s', async () => {
     const inRegion =
       (await ec2.send(new DescribeSecurityGroupsCommand({}))).SecurityGroups?.length ?? 0;
-    const created = await app.engine.create(request('count', 'instance', more.vpc2Orders));
+    const created = await insideVpc(
+      app.engine,
+      await app.engine.create(request('count', 'instance', more.vpc2Orders)),
+    );
     const checked = await app.engine.runPreflight(created.plan.connectionId);
     const limits =
       checked.step === 'ready' || checked.step === 'preflight'

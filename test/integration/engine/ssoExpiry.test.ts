@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { SetupState } from '../../../shared/flow/state';
 import { accountSnapshot, snapshotDelta } from '../../support/accountSnapshot';
 import { createEngineHarness } from '../../support/engineHarness';
-import { postgresRequest, tearDownFully } from '../../support/engineFlows';
+import { postgresRequest, tearDownFully, insideVpc } from '../../support/engineFlows';
 import { resetMoto } from '../../support/motoServer';
 import { ROOT } from '../../support/projectRoot';
 import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
@@ -64,10 +64,13 @@ describe('setup engine: the SSO login ends in the middle of the flow', () => {
       }
     });
 
-    const created = await engine.create({
-      ...postgresRequest(seeded, 'sso-flow'),
-      profile: SSO_PROFILE,
-    });
+    const created = await insideVpc(
+      engine,
+      await engine.create({
+        ...postgresRequest(seeded, 'sso-flow'),
+        profile: SSO_PROFILE,
+      }),
+    );
     const id = created.plan.connectionId;
     expect((await engine.runPreflight(id)).step).toBe('ready');
     await engine.start(id);

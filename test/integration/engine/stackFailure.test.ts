@@ -5,7 +5,7 @@ import type { EngineEvent } from '../../../main/engine/setupEngine';
 import { accountSnapshot, snapshotDelta } from '../../support/accountSnapshot';
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
 import { createEngineHarness } from '../../support/engineHarness';
-import { driveToEnd, postgresRequest, tearDownFully } from '../../support/engineFlows';
+import { driveToEnd, postgresRequest, tearDownFully, insideVpc } from '../../support/engineFlows';
 import { resetMoto } from '../../support/motoServer';
 import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
 
@@ -51,7 +51,7 @@ describe('setup engine: a stack that fails', () => {
       onApiCall: (_service, operation) => calls.push(operation),
     });
     engine.subscribe((e) => events.push(e));
-    const created = await engine.create(postgresRequest(seeded, name));
+    const created = await insideVpc(engine, await engine.create(postgresRequest(seeded, name)));
     const id = created.plan.connectionId;
     host = created.plan.database.endpoint;
     await vpcDns(endpoint, host, []);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accountSnapshot, snapshotDelta } from '../../support/accountSnapshot';
 import { DEFAULT_TIMING } from '../../../main/engine/timing';
 import { createEngineHarness } from '../../support/engineHarness';
-import { driveToEnd, postgresRequest, tearDownFully } from '../../support/engineFlows';
+import { driveToEnd, postgresRequest, tearDownFully, insideVpc } from '../../support/engineFlows';
 import { resetMoto } from '../../support/motoServer';
 import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
 import { startFaultProxy, type FaultProxy } from './faultProxy';
@@ -27,7 +27,10 @@ describe('setup engine: throttling, a denied action, and a network that goes awa
     proxy.log.length = 0;
     proxy.throttle('AuthorizeSecurityGroupIngress', 2);
     const { engine } = createEngineHarness(proxy.endpoint);
-    const created = await engine.create(postgresRequest(seeded, 'throttled'));
+    const created = await insideVpc(
+      engine,
+      await engine.create(postgresRequest(seeded, 'throttled')),
+    );
     const end = await driveToEnd(engine, created.plan.connectionId);
 
     expect(end.step).toBe('complete');
@@ -49,7 +52,7 @@ describe('setup engine: throttling, a denied action, and a network that goes awa
     const before = await accountSnapshot(endpoint);
     proxy.log.length = 0;
     const { engine } = createEngineHarness(proxy.endpoint);
-    const created = await engine.create(postgresRequest(seeded, 'denied'));
+    const created = await insideVpc(engine, await engine.create(postgresRequest(seeded, 'denied')));
     const id = created.plan.connectionId;
     proxy.fail('AuthorizeSecurityGroupIngress', 1, {
       status: 403,
@@ -104,7 +107,10 @@ describe('setup engine: throttling, a denied action, and a network that goes awa
         proxy.down = true;
       }
     });
-    const created = await engine.create(postgresRequest(seeded, 'offline'));
+    const created = await insideVpc(
+      engine,
+      await engine.create(postgresRequest(seeded, 'offline')),
+    );
     const id = created.plan.connectionId;
     expect((await engine.runPreflight(id)).step).toBe('ready');
     await engine.start(id);
@@ -144,8 +150,8 @@ describe('setup engine: throttling, a denied action, and a network that goes awa
     expect(await accountSnapshot(endpoint)).toEqual(before);
   });
 
-  it('polls the stack every second as the app does, and throttled polls are retried instead of failing the flow', async () => {
-    expect(DEFAULT_TIMING.pollMs).toBeLessThanOrEqual(1_000);
+  it('polls the stack on the real-time policy (a second after each change), and throttled polls are retried instead of failing the flow', async () => {
+    expect(DEFAULT_TIMING.poll.fastMs).toBeLessThanOrEqual(1_000);
     const { engine } = createEngineHarness(proxy.endpoint, { timing: DEFAULT_TIMING });
     engine.subscribe((event) => {
       // Throttle the stack's own polls: from the moment the flow starts on the stack.
@@ -156,7 +162,7 @@ describe('setup engine: throttling, a denied action, and a network that goes awa
         }
       }
     });
-    const created = await engine.create(postgresRequest(seeded, 'polled'));
+    const created = await insideVpc(engine, await engine.create(postgresRequest(seeded, 'polled')));
     const end = await driveToEnd(engine, created.plan.connectionId);
 
     expect(end.step).toBe('complete');

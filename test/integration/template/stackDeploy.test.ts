@@ -56,6 +56,7 @@ import {
   buildStackParameters,
   type StackOutputName,
   type StackParameterValues,
+  type UpdaterPlacement,
 } from '../../../shared/stack/templateParameters';
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
 import { resetMoto } from '../../support/motoServer';
@@ -164,13 +165,32 @@ interface Case {
   rdsType: 'instance' | 'cluster';
   auth: 'password' | 'iam';
   multiAz: boolean;
+  placement: UpdaterPlacement;
 }
 
 const CASES: Case[] = [
-  { name: 'instance-password', rdsType: 'instance', auth: 'password', multiAz: false },
-  { name: 'cluster-iam', rdsType: 'cluster', auth: 'iam', multiAz: true },
-  { name: 'instance-iam', rdsType: 'instance', auth: 'iam', multiAz: true },
-  { name: 'cluster-password', rdsType: 'cluster', auth: 'password', multiAz: false },
+  {
+    name: 'instance-password',
+    rdsType: 'instance',
+    auth: 'password',
+    multiAz: false,
+    placement: 'outsideVpc',
+  },
+  { name: 'cluster-iam', rdsType: 'cluster', auth: 'iam', multiAz: true, placement: 'insideVpc' },
+  {
+    name: 'instance-iam',
+    rdsType: 'instance',
+    auth: 'iam',
+    multiAz: true,
+    placement: 'outsideVpc',
+  },
+  {
+    name: 'cluster-password',
+    rdsType: 'cluster',
+    auth: 'password',
+    multiAz: false,
+    placement: 'insideVpc',
+  },
 ];
 
 /** The cluster-iam stack is told its member instance; the cluster-password one is not. */
@@ -189,6 +209,7 @@ function valuesFor(c: Case): StackParameterValues {
     subnetId: vpc.subnets[0]?.id ?? '',
     additionalSubnetIds: c.multiAz ? [vpc.subnets[1]?.id ?? ''] : [],
     clusterMemberArns: followsMembers(c) ? [MEMBER_ARN] : [],
+    updaterPlacement: c.placement,
     lambdaSecurityGroupIds: [vpc.lambdaSecurityGroupId],
     smoozRoleArn: SMOOZ_ROLE,
     dbAuthMethod: c.auth,
@@ -313,7 +334,7 @@ describe.each(CASES)('the real template deployed to moto: $name', (c) => {
     expect(permissions.AllowedPrincipals?.map((p) => p.Principal)).toEqual([SMOOZ_ROLE]);
   });
 
-  it('configures the updater in the VPC without reserved concurrency and the setup helper outside it', async () => {
+  it('configures the updater where the placement says, without reserved concurrency, and the setup helper outside the VPC', async () => {
     const fn = await lambda.send(new GetFunctionCommand({ FunctionName: out.UpdaterFunctionName }));
     expect(fn.Configuration).toMatchObject({
       Runtime: 'nodejs24.x',
@@ -327,12 +348,17 @@ describe.each(CASES)('the real template deployed to moto: $name', (c) => {
         },
       },
     });
-    expect(fn.Configuration?.VpcConfig?.SubnetIds?.sort()).toEqual(
-      subnets()
-        .map((s) => s.id)
-        .sort(),
-    );
-    expect(fn.Configuration?.VpcConfig?.SecurityGroupIds).toEqual([vpc.lambdaSecurityGroupId]);
+    if (c.placement === 'insideVpc') {
+      expect(fn.Configuration?.VpcConfig?.SubnetIds?.sort()).toEqual(
+        subnets()
+          .map((s) => s.id)
+          .sort(),
+      );
+      expect(fn.Configuration?.VpcConfig?.SecurityGroupIds).toEqual([vpc.lambdaSecurityGroupId]);
+    } else {
+      expect(fn.Configuration?.VpcConfig?.SubnetIds ?? []).toEqual([]);
+      expect(fn.Configuration?.VpcConfig?.SecurityGroupIds ?? []).toEqual([]);
+    }
     const concurrency = await lambda.send(
       new GetFunctionConcurrencyCommand({ FunctionName: out.UpdaterFunctionName }),
     );
@@ -356,6 +382,9 @@ describe.each(CASES)('the real template deployed to moto: $name', (c) => {
     expect(actions(register[0] ?? { Action: [] })).toContain(
       'elasticloadbalancing:DeregisterTargets',
     );
+    // Network-interface rights only for an updater that Lambda puts into the VPC.
+    const eni = statements.filter((s) => actions(s).includes('ec2:CreateNetworkInterface'));
+    expect(eni).toHaveLength(c.placement === 'insideVpc' ? 1 : 0);
   });
 
   it('triggers the updater from RDS events for this database and from a 1-minute schedule', async () => {
@@ -615,8 +644,13 @@ describe('a stack whose first registration fails', () => {
 });
 
 describe('a stack whose updater subnet has no way out to the AWS APIs', () => {
-  const valuesIn = (isolated: Awaited<ReturnType<typeof seedIsolatedVpc>>, name: string) => ({
+  const valuesIn = (
+    isolated: Awaited<ReturnType<typeof seedIsolatedVpc>>,
+    name: string,
+    updaterPlacement: UpdaterPlacement = 'insideVpc',
+  ) => ({
     ...valuesFor(CASES[0] as Case),
+    updaterPlacement,
     lambdaFunctionName: `smooz-updater-${name}`,
     vpcId: isolated.vpcId,
     subnetId: isolated.subnetId,
@@ -636,6 +670,16 @@ describe('a stack whose updater subnet has no way out to the AWS APIs', () => {
     expect(failed?.ResourceStatusReason).toContain('The updater failed');
     expect(failed?.ResourceStatusReason).toContain('Elastic Load Balancing API');
     expect(registrationStatuses(stackEvents)).toContain('DELETE_COMPLETE');
+  });
+
+  it('completes there with the updater outside the VPC, which needs no way out of the subnet', async () => {
+    const isolated = await seedIsolatedVpc(endpoint, 'outside-vpc', 64);
+    const stack = await deploy(
+      'smooz-outside-vpc',
+      valuesIn(isolated, 'outside-vpc', 'outsideVpc'),
+    );
+    expect(stack.StackStatus).toBe('CREATE_COMPLETE');
+    expect(await targetsOf(outputsOf(stack).TargetGroupArn ?? '')).toHaveLength(1);
   });
 
   it('completes with only an elasticloadbalancing interface endpoint, the one API it calls', async () => {

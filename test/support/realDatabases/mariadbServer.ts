@@ -93,6 +93,9 @@ export async function startMariadb(db: WorldDatabase): Promise<void> {
       '--innodb-buffer-pool-size=16M',
       '--innodb-flush-log-at-trx-commit=0',
       '--innodb-doublewrite=0',
+      ...Object.entries(db.serverVariables ?? {}).map(
+        ([name, value]) => `--${name.replace(/_/g, '-')}=${value}`,
+      ),
     ],
     { detached: true, stdio: ['ignore', log, log] },
   );

@@ -12,6 +12,11 @@ export interface WorldDatabase {
   readonly database: string;
   /** Its data, socket and log folder: any test process can stop or move the server with it. */
   readonly dir: string;
+  /**
+   * Server variables its emulated parameter group set (moto plug-in smooz_rds_parameters.py), given
+   * again when the server restarts (a failover drill), as RDS keeps a group's values.
+   */
+  readonly serverVariables?: Readonly<Record<string, string>>;
 }
 
 /**

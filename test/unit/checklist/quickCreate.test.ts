@@ -118,7 +118,24 @@ describe('the CloudFormation quick-create link', () => {
       param_DbAuthMethod: 'iam',
       param_DbUser: 'smooz_reader',
       param_DbResourceId: 'cluster-ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+      // Nothing chosen: the updater runs outside the VPC, so ⑦ (a group typed earlier) is left out.
+      param_UpdaterPlacement: 'outsideVpc',
     });
+  });
+
+  it('carries an inside-VPC placement with ⑦, and leaves ⑦ out of an outside-VPC link', async () => {
+    const info = await readTemplateInfo(TEMPLATES, TEMPLATE_URL);
+    const linkFor = (placement: string) => {
+      const link = buildQuickCreateLink({ ...VALUES, updaterPlacement: placement }, info);
+      if (!link.available) throw new Error(`no link: ${link.reason}`);
+      return query(link.url);
+    };
+    const inside = linkFor('insideVpc');
+    expect(inside.get('param_UpdaterPlacement')).toBe('insideVpc');
+    expect(inside.get('param_LambdaSecurityGroupIds')).toBe('sg-0aaaabbbbccccdddd');
+    const outside = linkFor('outsideVpc');
+    expect(outside.get('param_UpdaterPlacement')).toBe('outsideVpc');
+    expect(outside.has('param_LambdaSecurityGroupIds')).toBe(false);
   });
 
   it('leaves the IAM parameters out for password authentication and says what is missing', async () => {

@@ -64,6 +64,7 @@ const ENGINE_FILES = [
   'endpointAcceptance.ts',
   'endpoints.ts',
   'loadBalancerAddresses.ts',
+  'mysqlHostBlocking.ts',
   'network.ts',
   'planner.ts',
   'preflight.ts',

@@ -203,6 +203,29 @@ describe('setup flow reducer', () => {
     expect(() => reduce(tearing, { type: 'teardownCompleted' })).toThrow(IllegalTransitionError);
   });
 
+  it('records when a security group was first found held during teardown, keeps that start, and drops the wait once the group is removed', () => {
+    const tearing = reduce(run(happyPath), { type: 'teardownStarted' });
+    const held = reduce(tearing, { type: 'groupHeld', groupId: 'sg-lambda', at: 1_000 });
+    expect(held.step === 'tearingDown' && held.waiting).toEqual({
+      kind: 'lambdaInterfaces',
+      groupId: 'sg-lambda',
+      since: 1_000,
+    });
+    // Found held again (a later try, or after a restart): the wait still counts from its start.
+    const again = reduce(held, { type: 'groupHeld', groupId: 'sg-lambda', at: 600_000 });
+    expect(again.step === 'tearingDown' && again.waiting?.since).toBe(1_000);
+    expect(SetupStateSchema.parse(again)).toEqual(again);
+    const removed = reduce(again, {
+      type: 'resourceRemoved',
+      resource: lambdaSg,
+      alreadyGone: false,
+    });
+    expect(removed.step === 'tearingDown' && removed.waiting).toBeUndefined();
+    expect(() =>
+      reduce(run(happyPath), { type: 'groupHeld', groupId: 'sg-lambda', at: 1 }),
+    ).toThrow(IllegalTransitionError);
+  });
+
   it('refuses teardown while the engine is acting; cancel comes first', () => {
     const creating = run(happyPath.slice(0, 6));
     expect(() => reduce(creating, { type: 'teardownStarted' })).toThrow(IllegalTransitionError);

@@ -17,6 +17,20 @@ const record = (phase: GuidedRecord['phase']): GuidedRecord => ({
 });
 
 describe('the side checklist mirrors the manual and the flow', () => {
+  it("leaves out step 3-1's security group and ⑦ for an updater outside the VPC", () => {
+    const flow = (updaterPlacement: 'insideVpc' | 'outsideVpc'): SetupState => ({
+      step: 'preflight',
+      plan: { ...samplePlan, updaterPlacement },
+      created: [],
+    });
+    const ids = (p: 'insideVpc' | 'outsideVpc') =>
+      checklistItems({ kind: 'flow', state: flow(p) }).map((i) => i.id);
+    expect(ids('outsideVpc')).not.toContain('sg.createLambdaSg');
+    expect(ids('outsideVpc')).not.toContain('stack.param7');
+    expect(ids('outsideVpc')).toContain('sg.addRdsRules');
+    expect(ids('insideVpc')).toEqual(STEPS.map((s) => s.id));
+  });
+
   it('lists every manual step, 3-1 to 4, with the manual references ①–⑧', () => {
     const items = checklistItems({ kind: 'target' });
     expect(items.map((i) => i.id)).toEqual(STEPS.map((s) => s.id));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, remainingMs } from '../../../renderer/src/setup/format';
+import { formatDuration } from '../../../renderer/src/setup/format';
 import { monthlyCost } from '../../../renderer/src/setup/costEstimate';
 import { lambdaSg } from '../../support/flowFixtures';
 
@@ -8,16 +8,6 @@ describe('stack timing shown while the stack is created', () => {
     expect(formatDuration(0)).toBe('0:00');
     expect(formatDuration(65_400)).toBe('1:05');
     expect(formatDuration(3_723_000)).toBe('1:02:03');
-  });
-
-  it('expects about five minutes before any resource is done', () => {
-    expect(remainingMs(60_000, 0, 8)).toBe(4 * 60_000);
-    expect(remainingMs(10 * 60_000, 0, 0)).toBe(0);
-  });
-
-  it('extrapolates from the pace once resources complete, and reaches zero at the end', () => {
-    expect(remainingMs(60_000, 2, 6)).toBe(120_000);
-    expect(remainingMs(90_000, 6, 6)).toBe(0);
   });
 });
 

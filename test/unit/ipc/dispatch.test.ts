@@ -5,6 +5,7 @@ import { dispatch } from '../../../main/ipc/dispatch';
 import type { HandlerTable } from '../../../main/ipc/handlers';
 import { silentLogger } from '../../../main/base/logger';
 import { DEFAULT_PREFERENCES } from '../../../shared/preferences';
+import { definedFields } from '../../../shared/definedFields';
 
 function tableWith(overrides: Partial<HandlerTable>): HandlerTable {
   const fail = async () => {
@@ -20,7 +21,7 @@ describe('IPC dispatch validates both directions', () => {
     const handlers = tableWith({
       'app:setPreferences': async (patch) => {
         seen = patch;
-        return { ...DEFAULT_PREFERENCES, ...patch };
+        return { ...DEFAULT_PREFERENCES, ...definedFields(patch) };
       },
     });
     const result = await dispatch(handlers, 'app:setPreferences', { language: 'en' }, silentLogger);

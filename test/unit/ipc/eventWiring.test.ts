@@ -9,6 +9,9 @@ import { createListeners } from '../../../main/base/listeners';
 import type { EngineEvent } from '../../../main/engine/setupEngine';
 import { wireEvents } from '../../../main/ipc/eventWiring';
 import { samplePlan } from '../../support/flowFixtures';
+import { manualSetup } from '../../support/lifecycle/foundSetups';
+import { startAdoption } from '../../../shared/lifecycle/adopt';
+import type { LifecycleEvent } from '../../../main/lifecycle/lifecycleService';
 
 /** Each service that emits, as a bare subscribable the test can fire. */
 function emitters() {
@@ -20,6 +23,7 @@ function emitters() {
     setup: createListeners<EngineEvent>(),
     guided: createListeners<unknown>(),
     update: createListeners<unknown>(),
+    lifecycle: createListeners<LifecycleEvent>(),
   };
   return { sources, services: sources as unknown as MainServices };
 }
@@ -60,6 +64,10 @@ describe('the contract event table, wired once at start-up', () => {
     });
     sources.guided.emit({ not: 'checked here' });
     sources.update.emit(INITIAL_UPDATE_STATUS);
+    sources.lifecycle.emit({
+      type: 'adoptionChanged',
+      state: startAdoption(manualSetup(), '本番', '2026-01-01T00:00:00.000Z'),
+    });
 
     expect(new Set(seen.map((s) => s.event))).toEqual(new Set(Object.keys(eventSchemas)));
     for (const { event, payload } of seen.filter((s) => s.event !== 'guided:changed')) {

@@ -17,7 +17,7 @@ function fakeDeps(opts: {
   registerFails?: boolean;
 }) {
   const calls: Call[] = [];
-  const logs: { level: string; msg: string; fields?: Record<string, unknown> }[] = [];
+  const logs: { level: string; msg: string; fields?: Record<string, unknown> | undefined }[] = [];
   let targets = [...(opts.targets ?? [])];
   const deps: UpdaterDeps = {
     resolve: opts.resolve,

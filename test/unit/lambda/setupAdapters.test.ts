@@ -21,7 +21,7 @@ describe('setup helper adapters', () => {
   afterEach(() => lambda.reset());
 
   it('PUTs the answer to the pre-signed URL as JSON without a content type', async () => {
-    let seen: { method?: string; headers?: IncomingHttpHeaders; body?: string } = {};
+    let seen: { method?: string | undefined; headers?: IncomingHttpHeaders; body?: string } = {};
     const server = createServer((req, res) => {
       let body = '';
       req.on('data', (chunk: Buffer) => (body += chunk.toString()));

@@ -11,6 +11,7 @@ import {
   MAX_ADDITIONAL_SUBNET_IDS,
   MAX_LAMBDA_FUNCTION_NAME_LENGTH,
   RDS_TYPES,
+  UPDATER_PLACEMENTS,
   STACK_OUTPUT_NAMES,
   TEMPLATE_PARAMETER_NAMES,
   type StackParameterValues,
@@ -25,6 +26,11 @@ import {
   UPDATER_VPC_API_CALLS,
   updaterEndpointServiceNames,
 } from '../../../shared/stack/updaterApis';
+import {
+  SMOOZ_TEMPLATE_VERSION,
+  TEMPLATE_VERSION_OUTPUT,
+  templateVersionFromOutputs,
+} from '../../../shared/stack/templateVersion';
 import { loadTemplate, type Json, type JsonObject } from './cfnYaml';
 
 const t = loadTemplate();
@@ -41,11 +47,14 @@ interface Statement {
   Principal?: JsonObject;
   Condition?: JsonObject;
 }
+/** Every statement the role can have: a conditional one (`Fn::If`) as it is when it holds. */
 function statements(roleId: string): Statement[] {
   const policies = props(roleId).Policies as unknown as {
-    PolicyDocument: { Statement: Statement[] };
+    PolicyDocument: { Statement: (Statement | { 'Fn::If': [string, Statement, Json] })[] };
   }[];
-  return policies.flatMap((p) => p.PolicyDocument.Statement);
+  return policies
+    .flatMap((p) => p.PolicyDocument.Statement)
+    .map((s) => ('Fn::If' in s ? s['Fn::If'][1] : s));
 }
 const actionsOf = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
 
@@ -76,6 +85,7 @@ const INSTANCE_PASSWORD: StackParameterValues = {
   rdsPort: 3306,
   vpcId: 'vpc-0123456789abcdef0',
   subnetId: 'subnet-0123456789abcdef0',
+  updaterPlacement: 'outsideVpc',
   lambdaSecurityGroupIds: ['sg-0123456789abcdef0'],
   smoozRoleArn: 'arn:aws:iam::210987654321:role/smooz-privatelink',
   dbAuthMethod: 'password',
@@ -87,6 +97,7 @@ const CLUSTER_IAM: StackParameterValues = {
   rdsEndpoint: 'aurora.cluster-c1a2b3c4d5e6.ap-northeast-1.rds.amazonaws.com',
   rdsPort: 5432,
   additionalSubnetIds: ['subnet-0123456789abcdef0', 'subnet-1111111111abcdef0', 'subnet-22222222'],
+  updaterPlacement: 'insideVpc',
   lambdaSecurityGroupIds: ['sg-0123456789abcdef0', 'sg-11111111'],
   dbAuthMethod: 'iam',
   dbUser: 'smooz_reader',
@@ -120,10 +131,11 @@ describe('template parameters (the manual interface, shared/stack/templateParame
     expect(manualStepOf('ExternalId')).toBeUndefined();
   });
 
-  it('uses AWS-specific types so the console offers only existing VPCs, subnets and groups', () => {
+  it('uses AWS-specific types so the console offers only existing VPCs and subnets; ⑦ may stay empty', () => {
     expect(t.Parameters.VpcId?.Type).toBe('AWS::EC2::VPC::Id');
     expect(t.Parameters.SubnetId?.Type).toBe('AWS::EC2::Subnet::Id');
-    expect(t.Parameters.LambdaSecurityGroupIds?.Type).toBe('List<AWS::EC2::SecurityGroup::Id>');
+    // No AWS-specific type allows an empty value, which ⑦ is outside the VPC.
+    expect(t.Parameters.LambdaSecurityGroupIds).toMatchObject({ Type: 'String', Default: '' });
     expect(t.Parameters.RDSPort?.Type).toBe('Number');
     expect(t.Parameters.ExternalId?.NoEcho).toBe(true);
   });
@@ -132,6 +144,13 @@ describe('template parameters (the manual interface, shared/stack/templateParame
     expect(t.Parameters.LambdaFunctionName?.Default).toBe(DEFAULT_LAMBDA_FUNCTION_NAME);
     expect(t.Parameters.RDSType?.AllowedValues).toEqual([...RDS_TYPES]);
     expect(t.Parameters.DbAuthMethod?.AllowedValues).toEqual([...DB_AUTH_METHODS]);
+    expect(t.Parameters.UpdaterPlacement?.AllowedValues).toEqual([...UPDATER_PLACEMENTS]);
+    expect(t.Parameters.UpdaterPlacement?.Default).toBe('outsideVpc');
+    const groups = (n: number) =>
+      Array.from({ length: n }, (_, i) => `sg-${String(i).padStart(8, '0')}`).join(',');
+    expect(parameterProblem('LambdaSecurityGroupIds', '')).toBeUndefined();
+    expect(parameterProblem('LambdaSecurityGroupIds', groups(5))).toBeUndefined();
+    expect(parameterProblem('LambdaSecurityGroupIds', groups(6))).toBe('pattern');
     const name = (n: number) => 'f'.repeat(n);
     expect(
       parameterProblem('LambdaFunctionName', name(MAX_LAMBDA_FUNCTION_NAME_LENGTH)),
@@ -157,7 +176,6 @@ describe('template parameters (the manual interface, shared/stack/templateParame
     expect(list.map((p) => p.ParameterKey)).toEqual([...TEMPLATE_PARAMETER_NAMES]);
     for (const { ParameterKey, ParameterValue } of list) {
       if (ParameterKey === 'VpcId' || ParameterKey === 'SubnetId') continue;
-      if (ParameterKey === 'LambdaSecurityGroupIds') continue;
       expect(parameterProblem(ParameterKey, ParameterValue), ParameterKey).toBeUndefined();
     }
   });
@@ -167,7 +185,11 @@ describe('template parameters (the manual interface, shared/stack/templateParame
       Object.fromEntries(buildStackParameters(v).map((p) => [p.ParameterKey, p.ParameterValue]));
     expect(byKey(CLUSTER_IAM).AdditionalSubnetIds).toBe('subnet-1111111111abcdef0,subnet-22222222');
     expect(byKey(CLUSTER_IAM).LambdaSecurityGroupIds).toBe('sg-0123456789abcdef0,sg-11111111');
+    expect(byKey(CLUSTER_IAM).UpdaterPlacement).toBe('insideVpc');
     expect(byKey(INSTANCE_PASSWORD)).toMatchObject({
+      UpdaterPlacement: 'outsideVpc',
+      // ⑦ outside the VPC is sent empty, whatever the values held.
+      LambdaSecurityGroupIds: '',
       DbUser: '',
       DbResourceId: '',
       ExternalId: '',
@@ -184,14 +206,24 @@ describe('template parameters (the manual interface, shared/stack/templateParame
     ['AdditionalSubnetIds', 'subnet-11111111, subnet-22222222'],
     ['DbResourceId', 'mydb'],
     ['ConnectionId', 'has space'],
+    ['UpdaterPlacement', 'vpc'],
+    ['LambdaSecurityGroupIds', 'sg-11111111, sg-22222222'],
   ])('rejects %s = %j before any resource is created', (name, value) => {
     expect(parameterProblem(name, value)).toBeDefined();
   });
 
-  it('asserts in Rules that subnets and groups are in the VPC and IAM values are present', () => {
+  it('asserts in Rules that subnets are in the VPC, insideVpc has ⑦ and IAM values are present', () => {
     const rules = JSON.stringify(t.Rules);
     expect(rules).toContain('"Fn::ValueOfAll":["AWS::EC2::Subnet::Id","VpcId"]');
-    expect(rules).toContain('"Fn::ValueOf":["LambdaSecurityGroupIds","VpcId"]');
+    expect(t.Rules.SecurityGroupsInsideVpc).toEqual({
+      RuleCondition: { 'Fn::Equals': [{ Ref: 'UpdaterPlacement' }, 'insideVpc'] },
+      Assertions: [
+        {
+          Assert: { 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'LambdaSecurityGroupIds' }, ''] }] },
+          AssertDescription: expect.stringContaining('⑦'),
+        },
+      ],
+    });
     for (const name of ['DbUser', 'DbResourceId', 'ExternalId']) {
       expect(rules).toContain(`{"Ref":"${name}"}`);
     }
@@ -237,7 +269,7 @@ describe('template resources', () => {
     });
   });
 
-  it('runs the updater in the VPC on a supported runtime without reserved concurrency, with kept logs', () => {
+  it('runs the updater on a supported runtime without reserved concurrency, with kept logs', () => {
     const fn = props('UpdaterFunction');
     expect(fn).toMatchObject({
       FunctionName: { Ref: 'LambdaFunctionName' },
@@ -252,9 +284,6 @@ describe('template resources', () => {
       },
     });
     expect(fn.ReservedConcurrentExecutions).toBeUndefined();
-    expect((fn.VpcConfig as JsonObject).SecurityGroupIds).toEqual({
-      Ref: 'LambdaSecurityGroupIds',
-    });
     expect(t.Resources.UpdaterFunction?.DependsOn).toBe('UpdaterLogGroup');
     expect(props('UpdaterLogGroup')).toMatchObject({
       LogGroupName: { 'Fn::Sub': '/aws/lambda/${LambdaFunctionName}' },
@@ -474,5 +503,118 @@ describe('the in-VPC updater API list (preflight egress)', () => {
     expect(granted.sort()).toEqual(
       UPDATER_VPC_API_CALLS.flatMap((api) => api.actions.map((a) => `${api.service}:${a}`)).sort(),
     );
+  });
+});
+
+/** Fn::If, Conditions and AWS::NoValue as CloudFormation resolves them for these parameters. */
+function resolveFor(parameters: Record<string, string>) {
+  const memo = new Map<string, boolean>();
+  const value = (node: Json): Json => {
+    if (Array.isArray(node)) return node.map(value).filter((v) => v !== NO_VALUE);
+    if (node === null || typeof node !== 'object') return node;
+    if ('Ref' in node && typeof node.Ref === 'string' && node.Ref in parameters) {
+      return parameters[node.Ref] ?? null;
+    }
+    if ('Ref' in node && node.Ref === 'AWS::NoValue') return NO_VALUE;
+    if ('Fn::If' in node) {
+      const [name, yes, no] = node['Fn::If'] as [string, Json, Json];
+      return value(holds(name) ? yes : no);
+    }
+    const out: JsonObject = {};
+    for (const [k, v] of Object.entries(node)) {
+      const resolved = value(v);
+      if (resolved !== NO_VALUE) out[k] = resolved;
+    }
+    return out;
+  };
+  const condition = (node: Json): boolean => {
+    const o = node as JsonObject;
+    if ('Condition' in o) return holds(o.Condition as string);
+    if ('Fn::Equals' in o) {
+      const [a, b] = (o['Fn::Equals'] as Json[]).map(value);
+      return a === b;
+    }
+    if ('Fn::Not' in o) return !condition((o['Fn::Not'] as Json[])[0] ?? null);
+    if ('Fn::And' in o) return (o['Fn::And'] as Json[]).every(condition);
+    if ('Fn::Or' in o) return (o['Fn::Or'] as Json[]).some(condition);
+    throw new Error(`unsupported condition ${JSON.stringify(o)}`);
+  };
+  const holds = (name: string): boolean => {
+    if (!memo.has(name)) memo.set(name, condition(t.Conditions[name] ?? null));
+    return memo.get(name) as boolean;
+  };
+  return { value, holds };
+}
+const NO_VALUE = '\u0000NoValue';
+
+describe('where the updater runs (UpdaterPlacement)', () => {
+  const defaults = Object.fromEntries(
+    Object.entries(t.Parameters).map(([name, p]) => [name, String(p.Default ?? '')]),
+  );
+  const resolved = (placement: string, groups: string) => {
+    const r = resolveFor({
+      ...defaults,
+      UpdaterPlacement: placement,
+      LambdaSecurityGroupIds: groups,
+    });
+    const fn = r.value(props('UpdaterFunction')) as JsonObject;
+    const role = r.value(props('UpdaterRole')) as unknown as {
+      Policies: { PolicyDocument: { Statement: Statement[] } }[];
+    };
+    const actions = role.Policies.flatMap((p) => p.PolicyDocument.Statement).flatMap(actionsOf);
+    return { fn, actions };
+  };
+
+  it('outside the VPC (the default): no VpcConfig, no network-interface rights, ⑦ not needed', () => {
+    expect(t.Parameters.UpdaterPlacement?.Default).toBe('outsideVpc');
+    const { fn, actions } = resolved('outsideVpc', '');
+    expect(fn.VpcConfig).toBeUndefined();
+    expect(actions.filter((a) => a.startsWith('ec2:'))).toEqual([]);
+    expect(actions).toContain('elasticloadbalancing:RegisterTargets');
+  });
+
+  it('inside the VPC: the subnets and ⑦ as VpcConfig, and the rights Lambda needs for its ENIs', () => {
+    const { fn, actions } = resolved('insideVpc', 'sg-0123456789abcdef0,sg-11111111');
+    expect(fn.VpcConfig).toEqual({
+      SubnetIds: [''],
+      SecurityGroupIds: { 'Fn::Split': [',', 'sg-0123456789abcdef0,sg-11111111'] },
+    });
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'ec2:CreateNetworkInterface',
+        'ec2:DeleteNetworkInterface',
+        'ec2:DescribeNetworkInterfaces',
+      ]),
+    );
+  });
+
+  it('ignores ⑦ outside the VPC, so a stale group can never put the updater into the VPC', () => {
+    expect(resolved('outsideVpc', 'sg-0123456789abcdef0').fn.VpcConfig).toBeUndefined();
+  });
+
+  it('lists the placement in its own console group, after ①–⑧', () => {
+    const ui = t.Metadata['AWS::CloudFormation::Interface'] as {
+      ParameterGroups: { Parameters: string[] }[];
+    };
+    expect(ui.ParameterGroups[1]?.Parameters).toEqual(['UpdaterPlacement']);
+  });
+});
+
+describe('template version (shared/stack/templateVersion.ts)', () => {
+  it('is written in the Metadata and the SmoozTemplateVersion output as the shared constant', () => {
+    expect((t.Metadata.SmoozTemplate as { Version: Json }).Version).toBe(SMOOZ_TEMPLATE_VERSION);
+    expect(t.Outputs[TEMPLATE_VERSION_OUTPUT]?.Value).toBe(String(SMOOZ_TEMPLATE_VERSION));
+  });
+
+  it('reads a stack’s version from its outputs, 1 for an app stack made before versions existed', () => {
+    expect(
+      templateVersionFromOutputs([{ OutputKey: 'SmoozTemplateVersion', OutputValue: '7' }]),
+    ).toBe(7);
+    expect(templateVersionFromOutputs([{ OutputKey: 'EndpointServiceId', OutputValue: 'x' }])).toBe(
+      1,
+    );
+    expect(
+      templateVersionFromOutputs([{ OutputKey: 'SmoozTemplateVersion', OutputValue: 'x' }]),
+    ).toBe(1);
   });
 });

@@ -2,7 +2,8 @@
 
 moto's AWS::IAM::Role model stores each `Policies[].PolicyDocument` with str(dict), so
 GetRolePolicy returns a Python repr that no JSON parser (and no IAM client) reads. This plug-in
-hands the model JSON text, as CloudFormation sends IAM.
+hands the model JSON text, as CloudFormation sends IAM, without the statements an `Fn::If` left
+out with `AWS::NoValue` (moto resolves those to null list items; CloudFormation drops them).
 """
 import copy
 import json
@@ -23,8 +24,11 @@ def _role_from_cfn(
 ) -> Role:
     resource = copy.deepcopy(cloudformation_json)
     for policy in resource.get("Properties", {}).get("Policies") or []:
-        if not isinstance(policy.get("PolicyDocument"), str):
-            policy["PolicyDocument"] = json.dumps(policy["PolicyDocument"], default=str)
+        document = policy.get("PolicyDocument")
+        if isinstance(document, dict) and isinstance(document.get("Statement"), list):
+            document["Statement"] = [s for s in document["Statement"] if s is not None]
+        if not isinstance(document, str):
+            policy["PolicyDocument"] = json.dumps(document, default=str)
     return _original_role_from_cfn(cls, resource_name, resource, account_id, region_name, **kwargs)
 
 

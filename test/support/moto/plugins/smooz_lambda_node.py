@@ -10,12 +10,16 @@ custom resource stays CREATE_IN_PROGRESS for ever. This plug-in:
 - stores inline CloudFormation code (`ZipFile`) of Node.js functions as index.js, as CloudFormation
   does (moto writes index.py whatever the runtime), keeps environment values strings and applies
   the function's Tags;
-- resolves RDS endpoints the way the VPC resolver would: each instance or cluster (writer) endpoint
-  moto knows gets a stable private address in its subnet group's subnet in its AZ, or, when tagged
-  `smooz:test-world-db`, the loopback address of the real server of the test world (the file named
-  by SMOOZ_TEST_WORLD; re-read on every invocation, so a failover drill moves it). Tests move a
-  database with POST /moto-api/smooz/vpc-dns {"hostname", "addresses"} (an empty list answers
-  ENOTFOUND, null removes the override);
+- resolves RDS endpoints the way the resolver where the function runs would: each instance or
+  cluster (writer) endpoint moto knows gets a stable private address in its subnet group's subnet
+  in its AZ, or, when tagged `smooz:test-world-db`, the loopback address of the real server of the
+  test world (the file named by SMOOZ_TEST_WORLD; re-read on every invocation, so a failover drill
+  moves it). A non-public database resolves to that private address from anywhere, as on AWS; a
+  publicly accessible one only inside its VPC: a function outside the VPC gets a stable public
+  address (TEST-NET-3, 203.0.113.0/24) that nothing answers on. Tests move a database with POST
+  /moto-api/smooz/vpc-dns {"hostname", "addresses"} (an empty list answers ENOTFOUND, null removes
+  the override; an override answers wherever the function runs) and read what a name resolves to
+  with GET /moto-api/smooz/vpc-dns?hostname=…;
 - makes moto hand functions URLs of this server rather than of a Docker host (custom-resource
   response URLs; see smooz_cfn_custom_resources.py for how the answers are handled);
 - in a VPC tagged `smooz:moto-egress = enforce`, gives a function in a subnet without a way out
@@ -89,6 +93,10 @@ def _fallback_address(hostname: str) -> str:
     return str(ipaddress.ip_address("10.0.0.10") + zlib.crc32(hostname.encode()) % 65000)
 
 
+def _public_address(hostname: str) -> str:
+    return str(ipaddress.ip_address("203.0.113.10") + zlib.crc32(hostname.encode()) % 240)
+
+
 # The test world (test/support/realDatabases): a database tagged with WORLD_TAG resolves to the
 # loopback address where the matching real server listens now (the world file changes on a drill).
 WORLD_TAG = "smooz:test-world-db"
@@ -105,7 +113,7 @@ def _world_address(resource: Any) -> str | None:
     return database["address"] if database else None
 
 
-def _rds_answers(account_id: str, region: str) -> dict[str, list[str]]:
+def _rds_answers(account_id: str, region: str, in_vpc: bool) -> dict[str, list[str]]:
     regional = dict.get(rds_backends, account_id)
     backend = dict.get(regional, region) if regional is not None else None
     if backend is None:
@@ -113,6 +121,9 @@ def _rds_answers(account_id: str, region: str) -> dict[str, list[str]]:
     answers: dict[str, list[str]] = {}
     for db in list(backend.databases.values()):
         host = db.address.lower()
+        if db.publicly_accessible and not in_vpc:
+            answers[host] = [_public_address(host)]
+            continue
         world = _world_address(db)
         if world:
             answers[host] = [world]
@@ -121,6 +132,11 @@ def _rds_answers(account_id: str, region: str) -> dict[str, list[str]]:
         answers[host] = [_address_in(subnet, host) if subnet else _fallback_address(host)]
     for cluster in list(backend.clusters.values()):
         host = cluster.endpoint.lower()
+        members = list(getattr(cluster, "members", None) or [])
+        public = cluster.publicly_accessible or any(m.publicly_accessible for m in members)
+        if public and not in_vpc:
+            answers[host] = [_public_address(host)]
+            continue
         world = _world_address(cluster)
         if world:
             answers[host] = [world]
@@ -134,8 +150,8 @@ def _rds_answers(account_id: str, region: str) -> dict[str, list[str]]:
     return answers
 
 
-def vpc_dns_table(account_id: str, region: str) -> dict[str, list[str]]:
-    table = _rds_answers(account_id, region)
+def vpc_dns_table(account_id: str, region: str, in_vpc: bool = True) -> dict[str, list[str]]:
+    table = _rds_answers(account_id, region, in_vpc)
     with _dns_lock:
         for host, addresses in _dns_overrides.items():
             if addresses is not None:
@@ -144,6 +160,16 @@ def vpc_dns_table(account_id: str, region: str) -> dict[str, list[str]]:
 
 
 def _vpc_dns_route(request: Any, full_url: str, headers: Any) -> Any:
+    # GET ?hostname=…[&account=…&region=…]: what the VPC resolver answers for one name, for
+    # tests that compare an NLB target with the database's current address.
+    hostname = request.args.get("hostname") if request.method == "GET" else None
+    if hostname:
+        table = vpc_dns_table(
+            request.args.get("account", "123456789012"),
+            request.args.get("region", "ap-northeast-1"),
+        )
+        answer = {"addresses": table.get(hostname.lower().rstrip("."))}
+        return 200, {"Content-Type": "application/json"}, json.dumps(answer)
     if request.method == "POST":
         raw = request.get_data(as_text=True) or next(iter(request.form.keys()), "")
         body = json.loads(raw or "{}")
@@ -206,6 +232,10 @@ def _has_way_out(backend: Any, subnet: Any) -> bool:
     return False
 
 
+def _in_vpc(fn: LambdaFunction) -> bool:
+    return bool((getattr(fn, "_vpc_config", None) or {}).get("SubnetIds"))
+
+
 def _egress_env(fn: LambdaFunction) -> dict[str, str]:
     subnet_ids = (getattr(fn, "_vpc_config", None) or {}).get("SubnetIds") or []
     if not subnet_ids:
@@ -224,6 +254,8 @@ def _egress_env(fn: LambdaFunction) -> dict[str, str]:
             endpoint.vpc_id == vpc.id
             and str(endpoint.vpc_endpoint_type).lower() == "interface"
             and endpoint.private_dns_enabled
+            # A pending endpoint (the timing profile's first minute or two) routes nothing yet.
+            and str(endpoint.state).lower() == "available"
             and str(endpoint.service_name).startswith(prefix)
         ):
             for service_id in SDK_SERVICE_IDS.get(endpoint.service_name[len(prefix):], []):
@@ -273,7 +305,7 @@ def _invoke_node(fn: LambdaFunction, event: Any) -> tuple[str, bool, str]:
             "AWS_EXECUTION_ENV": f"AWS_Lambda_{fn.run_time}",
             "SMOOZ_LAMBDA_RESULT": str(result_file),
             "SMOOZ_LAMBDA_REQUEST_ID": request_id,
-            "SMOOZ_VPC_DNS": json.dumps(vpc_dns_table(fn.account_id, fn.region)),
+            "SMOOZ_VPC_DNS": json.dumps(vpc_dns_table(fn.account_id, fn.region, _in_vpc(fn))),
             **_role_credentials(fn),
             **_egress_env(fn),
         }
