@@ -112,7 +112,6 @@ describe('the CloudFormation quick-create link', () => {
       param_RDSPort: '3306',
       param_VpcId: 'vpc-0a1b2c3d4e5f60718',
       param_SubnetId: 'subnet-0fedcba9876543210',
-      param_LambdaSecurityGroupIds: 'sg-0aaaabbbbccccdddd',
       param_SmoozRoleArn: 'arn:aws:iam::210987654321:role/smooz-privatelink',
       param_AdditionalSubnetIds: 'subnet-0123456789abcdef0,subnet-0aaaabbbbccccdddd',
       param_DbAuthMethod: 'iam',
