@@ -30,6 +30,13 @@ import { createStoreAdoptionRepository } from '../lifecycle/adoptionRepository';
 import type { ResolveAddresses } from '../lifecycle/database';
 import { resolveWithSystemDns } from '../lifecycle/dnsResolver';
 import { createLifecycleService } from '../lifecycle/lifecycleService';
+import { createFinderClients } from '../lifecycle/finderClients';
+import { createStoreMigrationRepository } from '../lifecycle/migrationRepository';
+import { createMigrator } from '../lifecycle/migrator';
+import { removeOldSetup } from '../lifecycle/oldSetupRemoval';
+import { createStoreUpgradeRepository } from '../lifecycle/upgradeRepository';
+import { createUpgrader } from '../lifecycle/upgrader';
+import { createEngineClients } from '../engine/engineClients';
 
 /** What differs between the Electron app and a plain-Node host (tests, the browser demo). */
 export interface HostEnvironment {
@@ -64,7 +71,10 @@ export function createMainServices(host: HostEnvironment): MainServices {
     allowedHosts: host.config.externalLinkHosts,
     ssoOidcEndpoint: () => process.env.AWS_ENDPOINT_URL_SSO_OIDC,
   });
-  const services: Omit<MainServices, 'smooz' | 'setup' | 'guided' | 'update' | 'lifecycle'> = {
+  const services: Omit<
+    MainServices,
+    'smooz' | 'setup' | 'guided' | 'update' | 'lifecycle' | 'migrator' | 'upgrader'
+  > = {
     config: host.config,
     store: createAppStore(host.storeBacking),
     runtime: host.runtime,
@@ -95,6 +105,7 @@ export function createMainServices(host: HostEnvironment): MainServices {
       setup.list().some((state) => isActiveStep(state.step) || state.step === 'waitingForLogin'),
     logger,
   });
+  const adoptions = createStoreAdoptionRepository(host.storeBacking, logger);
   const lifecycle = createLifecycleService({
     finder: {
       config: host.config,
@@ -103,15 +114,52 @@ export function createMainServices(host: HostEnvironment): MainServices {
       resolve: host.resolveDatabaseAddresses ?? resolveWithSystemDns,
     },
     teardown: { smooz: smooz.client, timing: DEFAULT_TIMING, smoozDeadlineMs: 10 * 60_000 },
-    adoptions: createStoreAdoptionRepository(host.storeBacking, logger),
+    adoptions,
     connectionIds: () => setup.list().map((flow) => flow.plan.connectionId),
   });
-  return { ...services, smooz, setup, guided, update, lifecycle };
+  const migrator = createMigrator({
+    migrations: createStoreMigrationRepository(host.storeBacking, logger),
+    adoptions,
+    releaseAdoption: (key) => lifecycle.release(key),
+    engine: setup,
+    smooz: smooz.client,
+    removeOldSetup: async (state) =>
+      removeOldSetup(
+        createFinderClients(
+          host.config,
+          await services.awsAccess.contextFor(state.profile, state.region),
+        ),
+        state.oldParts,
+        {
+          pollMs: 5_000,
+          maxWaitMs: 30 * 60_000,
+          sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+        },
+      ),
+    logger,
+  });
+  migrator.resumeInterrupted();
+  const upgrader = createUpgrader({
+    connection: (connectionId) => {
+      const flow = setup.list().find((f) => f.plan.connectionId === connectionId);
+      return flow?.step === 'complete' ? flow.plan : undefined;
+    },
+    clientsFor: async (profile, region) =>
+      createEngineClients(host.config, await services.awsAccess.contextFor(profile, region)),
+    loadTemplate: () => readTemplateText(services.templatesDir),
+    records: createStoreUpgradeRepository(host.storeBacking, logger),
+    timing: DEFAULT_TIMING,
+  });
+  void upgrader.resumeInterrupted();
+  return { ...services, smooz, setup, guided, update, lifecycle, migrator, upgrader };
 }
 
 function createSmoozServicesFor(
   host: HostEnvironment,
-  services: Omit<MainServices, 'smooz' | 'setup' | 'guided' | 'update' | 'lifecycle'>,
+  services: Omit<
+    MainServices,
+    'smooz' | 'setup' | 'guided' | 'update' | 'lifecycle' | 'migrator' | 'upgrader'
+  >,
 ) {
   const smooz = createSmoozServices({
     config: host.config,
@@ -131,7 +179,10 @@ function createSmoozServicesFor(
 
 function createSetupEngineFor(
   host: HostEnvironment,
-  services: Omit<MainServices, 'smooz' | 'setup' | 'guided' | 'update' | 'lifecycle'>,
+  services: Omit<
+    MainServices,
+    'smooz' | 'setup' | 'guided' | 'update' | 'lifecycle' | 'migrator' | 'upgrader'
+  >,
 ) {
   return createSetupEngine({
     config: host.config,

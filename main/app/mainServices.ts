@@ -12,6 +12,8 @@ import type { RuntimeInfo } from '../base/runtimeInfo';
 import type { SmoozServices } from '../smooz/smoozServices';
 import type { UpdateService } from '../update/updateService';
 import type { LifecycleService } from '../lifecycle/lifecycleService';
+import type { Migrator } from '../lifecycle/migrator';
+import type { Upgrader } from '../lifecycle/upgrader';
 
 /**
  * Everything the handlers need, passed in rather than imported, so the same handler table runs in
@@ -45,4 +47,8 @@ export interface MainServices extends AwsServices {
   readonly update: UpdateService;
   /** Setups found in an account (this app's or hand-made), their diagnosis, adoption. */
   readonly lifecycle: LifecycleService;
+  /** Side-by-side migrations of adopted setups to the current design, resumed after a restart. */
+  readonly migrator: Migrator;
+  /** In-place template upgrades of this app's connections by change set. */
+  readonly upgrader: Upgrader;
 }

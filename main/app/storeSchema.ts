@@ -21,6 +21,10 @@ export type PersistedState = {
   diagnosticsJournal: Record<string, unknown>;
   /** Adoptions of found setups by endpoint service id (shared/lifecycle/adopt.ts; parsed when read). */
   lifecycleAdoptions: Record<string, unknown>;
+  /** Side-by-side migrations by adoption key (shared/lifecycle/migrate.ts; parsed when read). */
+  lifecycleMigrations: Record<string, unknown>;
+  /** In-place template upgrades by connection id (shared/lifecycle/upgrade.ts; parsed when read). */
+  lifecycleUpgrades: Record<string, unknown>;
 };
 
 /**
@@ -48,6 +52,8 @@ export function storeOptions(projectVersion: string): Options<PersistedState> {
       guidedRecords: {},
       diagnosticsJournal: {},
       lifecycleAdoptions: {},
+      lifecycleMigrations: {},
+      lifecycleUpgrades: {},
     },
     migrations: storeMigrations,
     schema: {
@@ -67,6 +73,8 @@ export function storeOptions(projectVersion: string): Options<PersistedState> {
       guidedRecords: { type: 'object' },
       diagnosticsJournal: { type: 'object' },
       lifecycleAdoptions: { type: 'object' },
+      lifecycleMigrations: { type: 'object' },
+      lifecycleUpgrades: { type: 'object' },
     },
   };
 }

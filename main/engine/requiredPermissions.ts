@@ -60,6 +60,13 @@ export const REQUIRED_PERMISSIONS = [
   { action: 'ec2:DeleteSecurityGroup', purpose: 'teardown' },
   // Endpoints another connection still uses are left to it, re-tagged with its id.
   { action: 'ec2:CreateTags', purpose: 'teardown' },
+  // Updating a connection's stack to the current template by change set (main/lifecycle).
+  { action: 'cloudformation:CreateChangeSet', purpose: 'upgrade' },
+  { action: 'cloudformation:DescribeChangeSet', purpose: 'upgrade' },
+  { action: 'cloudformation:ExecuteChangeSet', purpose: 'upgrade' },
+  { action: 'cloudformation:DeleteChangeSet', purpose: 'upgrade' },
+  { action: 'cloudformation:DescribeStacks', purpose: 'upgrade' },
+  { action: 'cloudformation:DescribeStackEvents', purpose: 'upgrade' },
   { action: 'iam:CreateRole', purpose: 'stackResources' },
   { action: 'iam:GetRole', purpose: 'stackResources' },
   { action: 'iam:PutRolePolicy', purpose: 'stackResources' },
@@ -75,6 +82,9 @@ export const REQUIRED_PERMISSIONS = [
   { action: 'lambda:InvokeFunction', purpose: 'stackResources' },
   { action: 'lambda:RemovePermission', purpose: 'stackResources' },
   { action: 'lambda:DeleteFunction', purpose: 'stackResources' },
+  // An upgrade changes the functions in place.
+  { action: 'lambda:UpdateFunctionConfiguration', purpose: 'stackResources' },
+  { action: 'lambda:UpdateFunctionCode', purpose: 'stackResources' },
   // Lambda checks a VPC configuration with the caller's permissions.
   { action: 'ec2:DescribeSecurityGroups', purpose: 'stackResources' },
   { action: 'ec2:DescribeSubnets', purpose: 'stackResources' },

@@ -25,5 +25,7 @@ export const SetupErrorCodes = {
   endpointConnectionUnusable: 'setup.endpointConnectionUnusable',
   endpointAcceptRefused: 'setup.endpointAcceptRefused',
   endpointRejectRefused: 'setup.endpointRejectRefused',
+  /** A plan from template v2 or older has no SMOOZ role ARN for ⑧. */
+  smoozRoleMissing: 'setup.smoozRoleMissing',
 } as const;
 export type SetupErrorCode = (typeof SetupErrorCodes)[keyof typeof SetupErrorCodes];

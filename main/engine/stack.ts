@@ -47,6 +47,34 @@ const FAILED_CREATE = new Set([
   'DELETE_FAILED',
 ]);
 
+/** An update that CloudFormation undid (or could not undo): the stack runs what it ran before. */
+const FAILED_UPDATE = new Set([
+  'UPDATE_ROLLBACK_COMPLETE',
+  'UPDATE_ROLLBACK_FAILED',
+  'UPDATE_FAILED',
+]);
+
+export type WatchMode = 'create' | 'update' | 'delete';
+
+/** The status a resource ends with in each mode. */
+const DONE_STATUS: Record<WatchMode, string> = {
+  create: 'CREATE_COMPLETE',
+  update: 'UPDATE_COMPLETE',
+  delete: 'DELETE_COMPLETE',
+};
+
+/**
+ * An update's events start at the stack's latest UPDATE_IN_PROGRESS: what came before belongs to
+ * the creation or to earlier updates.
+ */
+function sinceLatestUpdate(events: readonly CfnStackEvent[]): CfnStackEvent[] {
+  const start = events.findLastIndex(
+    (e) =>
+      e.ResourceType === 'AWS::CloudFormation::Stack' && e.ResourceStatus === 'UPDATE_IN_PROGRESS',
+  );
+  return start < 0 ? [...events] : events.slice(start);
+}
+
 /**
  * How many resources the template will create for this plan, for the progress figure: resources
  * under a condition the plan decides are counted only when it holds.
@@ -79,6 +107,8 @@ function clusterMemberArns(plan: SetupPlan): string[] {
 /** ⑦ is the updater's group in the VPC; outside the VPC there is none. */
 export function stackParameters(plan: SetupPlan, lambdaGroupId: string | undefined) {
   const [subnetId, ...additional] = plan.subnetIds;
+  // Plans made for template v2 and older have none; their upgrade asks SMOOZ for it first.
+  if (plan.smoozRoleArn === undefined) throw new AppError(SetupErrorCodes.smoozRoleMissing);
   return buildStackParameters({
     lambdaFunctionName: plan.lambdaFunctionName,
     rdsType: plan.database.kind,
@@ -176,8 +206,9 @@ function statusFromEvents(events: readonly CfnStackEvent[]): string | undefined 
   return events.findLast((e) => e.ResourceType === 'AWS::CloudFormation::Stack')?.ResourceStatus;
 }
 
-const ENDS: Record<'create' | 'delete', (status: string) => boolean> = {
+const ENDS: Record<WatchMode, (status: string) => boolean> = {
   create: (status) => !status.endsWith('_IN_PROGRESS'),
+  update: (status) => !status.endsWith('_IN_PROGRESS'),
   delete: (status) => status === 'DELETE_COMPLETE' || status === 'DELETE_FAILED',
 };
 
@@ -185,18 +216,18 @@ const ENDS: Record<'create' | 'delete', (status: string) => boolean> = {
 const STATUS_CHECK_MS = 60_000;
 
 /**
- * Polls the stack until it leaves `*_IN_PROGRESS` (create) or is gone (delete), reporting each
- * new event once. A poll reads only the events newer than the last one seen; DescribeStacks is
+ * Polls the stack until it leaves `*_IN_PROGRESS` (create, update) or is gone (delete), reporting
+ * each new event once (for an update, only its own events). A poll reads only the events newer than the last one seen; DescribeStacks is
  * called when an event says the stack ended (for the outputs and the authoritative status), and
  * once a minute in case an event is missed. Resolves with the final description; a stack that
- * ends failed raises StackFailedError.
+ * ends failed (for an update: rolled back) raises StackFailedError.
  */
 export async function watchStack(
   clients: EngineClients,
   stackId: string,
   total: number,
   watch: StackWatch,
-  mode: 'create' | 'delete' = 'create',
+  mode: WatchMode = 'create',
 ): Promise<Stack | undefined> {
   const history: CfnStackEvent[] = [];
   let reported = -1;
@@ -211,6 +242,8 @@ export async function watchStack(
       },
     );
     history.push(...fresh.filter((e) => e.EventId));
+    const events = mode === 'update' ? sinceLatestUpdate(history) : history;
+    const shown = mode === 'update' ? fresh.filter((e) => events.includes(e)) : fresh;
     const fromEvents = statusFromEvents(history);
     let stack: Stack | undefined;
     let status = fromEvents ?? '';
@@ -222,13 +255,13 @@ export async function watchStack(
       status = stack?.StackStatus ?? 'DELETE_COMPLETE';
       checkedAt = now;
     }
-    const complete = mode === 'create' ? 'CREATE_COMPLETE' : 'DELETE_COMPLETE';
+    const complete = DONE_STATUS[mode];
     // A finished stack has every resource done, whatever the events listed.
-    const done = checked && status === complete ? total : resourcesAt(history, complete);
+    const done = checked && status === complete ? total : resourcesAt(events, complete);
     // The figure is reported when it moves too: a stack may finish between the two reads, and
     // the next poll then brings no new event but the final count.
-    if (fresh.length > 0 || done !== reported) {
-      await watch.onEvents(fresh.map(toEvent), done, total);
+    if (shown.length > 0 || done !== reported) {
+      await watch.onEvents(shown.map(toEvent), done, total);
       reported = done;
     }
     if (checked) {
@@ -239,15 +272,15 @@ export async function watchStack(
         if (status === 'DELETE_FAILED' && stack) {
           throw new StackFailedError(firstFailure(stack, history));
         }
-      } else if (ENDS.create(status)) {
-        if (stack && FAILED_CREATE.has(status)) {
-          throw new StackFailedError(firstFailure(stack, history));
+      } else if (ENDS[mode](status)) {
+        if (stack && (mode === 'update' ? FAILED_UPDATE : FAILED_CREATE).has(status)) {
+          throw new StackFailedError(firstFailure(stack, events));
         }
         return stack;
       }
     }
     // Every resource done: the stack's own end is seconds away, so look again soon.
-    waitMs = nextPollMs(watch.poll, waitMs, fresh.length > 0 || (total > 0 && done >= total));
+    waitMs = nextPollMs(watch.poll, waitMs, shown.length > 0 || (total > 0 && done >= total));
     await watch.clock.sleep(waitMs, watch.signal);
   }
 }

@@ -6,9 +6,11 @@ import { createGuidedHandlers } from './guidedHandlers';
 import { createSupportHandlers } from './supportHandlers';
 import type { HandlerTable } from './handlers';
 import { createLifecycleHandlers } from './lifecycleHandlers';
+import { createMigrationHandlers } from './migrationHandlers';
 import { createSmoozHandlers } from './smoozHandlers';
 import { createSetupHandlers } from './setupHandlers';
 import { createUpdateHandlers } from './updateHandlers';
+import { createUpgradeHandlers } from './upgradeHandlers';
 
 /** The complete handler table: one factory per feature, merged. */
 export function createHandlers(services: MainServices): HandlerTable {
@@ -22,5 +24,7 @@ export function createHandlers(services: MainServices): HandlerTable {
     ...createGuidedHandlers(services),
     ...createUpdateHandlers(services),
     ...createLifecycleHandlers(services),
+    ...createMigrationHandlers(services),
+    ...createUpgradeHandlers(services),
   };
 }

@@ -1,5 +1,7 @@
 import { DiscardStateSchema } from '../../shared/flow/discard';
 import { SetupStateSchema } from '../../shared/flow/state';
+import { MigrationStateSchema } from '../../shared/lifecycle/migrate';
+import { UpgradeStateSchema } from '../../shared/lifecycle/upgrade';
 import { AdoptionStateSchema } from '../../shared/lifecycle/adopt';
 import type { EventName, EventPayloadOf } from '../../shared/ipc/contract';
 import type { MainServices } from '../app/mainServices';
@@ -37,6 +39,10 @@ const EVENT_SOURCES: EventSources = {
     }),
   'guided:changed': (services, emit) => services.guided.subscribe(emit),
   'update:statusChanged': (services, emit) => services.update.subscribe(emit),
+  'migration:changed': (services, emit) =>
+    services.migrator.subscribe((event) => emit(MigrationStateSchema.parse(event.state))),
+  'lifecycle:upgradeChanged': (services, emit) =>
+    services.upgrader.subscribe((state) => emit(UpgradeStateSchema.parse(state))),
   'lifecycle:adoptionChanged': (services, emit) =>
     services.lifecycle.subscribe((event) => emit(AdoptionStateSchema.parse(event.state))),
 };

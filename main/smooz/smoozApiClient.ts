@@ -9,6 +9,7 @@ export type SmoozConnection = components['schemas']['Connection'];
 export type SmoozConnectionCreate = components['schemas']['ConnectionCreate'];
 export type SmoozConnectionList = components['schemas']['ConnectionList'];
 export type SmoozConnectivityTestResult = components['schemas']['ConnectivityTestResult'];
+export type SmoozMigrationStart = components['schemas']['MigrationStart'];
 type Problem = components['schemas']['Problem'];
 
 /** The JSON body the document gives an operation's success status. */
@@ -31,6 +32,19 @@ export type SmoozApi = {
   getConnection(connectionId: string): Promise<SuccessBody<'getConnection', 200>>;
   deleteConnection(connectionId: string): Promise<SuccessBody<'deleteConnection', 202>>;
   testConnectivity(connectionId: string): Promise<SuccessBody<'testConnectivity', 200>>;
+  startMigration(
+    connectionId: string,
+    body: SmoozMigrationStart,
+    idempotencyKey: string,
+  ): Promise<SuccessBody<'startMigration', 201>>;
+  cancelMigration(connectionId: string): Promise<SuccessBody<'cancelMigration', 200>>;
+  testMigrationConnectivity(
+    connectionId: string,
+  ): Promise<SuccessBody<'testMigrationConnectivity', 200>>;
+  switchMigration(
+    connectionId: string,
+    endpointServiceName: string,
+  ): Promise<SuccessBody<'switchMigration', 200>>;
 } & Record<keyof operations, unknown>;
 
 export interface SmoozClientOptions {
@@ -135,6 +149,23 @@ export function createSmoozClient(options: SmoozClientOptions): SmoozApi {
       call('deleteConnection', 'DELETE', `connections/${id(connectionId)}`),
     testConnectivity: (connectionId) =>
       call('testConnectivity', 'POST', `connections/${id(connectionId)}/connectivity-test`),
+    startMigration: (connectionId, body, idempotencyKey) =>
+      call('startMigration', 'POST', `connections/${id(connectionId)}/migration`, {
+        body,
+        headers: { 'idempotency-key': idempotencyKey },
+      }),
+    cancelMigration: (connectionId) =>
+      call('cancelMigration', 'DELETE', `connections/${id(connectionId)}/migration`),
+    testMigrationConnectivity: (connectionId) =>
+      call(
+        'testMigrationConnectivity',
+        'POST',
+        `connections/${id(connectionId)}/migration/connectivity-test`,
+      ),
+    switchMigration: (connectionId, endpointServiceName) =>
+      call('switchMigration', 'POST', `connections/${id(connectionId)}/migration/switch`, {
+        body: { endpointServiceName },
+      }),
   };
 }
 

@@ -16,11 +16,13 @@ import { SupportModeProvider } from './support/SupportModeContext';
 import { SupportBanner } from './support/SupportBanner';
 import { SupportToolbar } from './support/SupportToolbar';
 import { GuidedSetup } from './setup/GuidedSetup';
+import { UpgradeReview } from './upgrade/UpgradeReview';
 import { useReopenGuided } from './setup/useReopenGuided';
 
 type View =
   | { name: 'home' }
   | { name: 'about' }
+  | { name: 'upgrade'; connectionId: string }
   | { name: 'setup'; mode: SetupMode; connectionId?: string; prefill?: AutomatedPrefill };
 
 export function App() {
@@ -30,7 +32,11 @@ export function App() {
     setView({ name: 'setup', mode: 'automated', connectionId });
   useReopenGuided(openGuided);
   useAnnounceScreen(
-    view.name === 'setup' ? `setup:${view.mode}:${view.connectionId ?? 'new'}` : view.name,
+    view.name === 'setup'
+      ? `setup:${view.mode}:${view.connectionId ?? 'new'}`
+      : view.name === 'upgrade'
+        ? `upgrade:${view.connectionId}`
+        : view.name,
   );
 
   const { save } = usePreferences();
@@ -68,12 +74,22 @@ export function App() {
           {view.name === 'home' && (
             <>
               <UpdateNotice />
-              <ConnectionList onOpen={openGuided} />
+              <ConnectionList
+                onOpen={openGuided}
+                onUpgrade={(connectionId) => setView({ name: 'upgrade', connectionId })}
+              />
               <ModeChoice onChoose={(mode) => setView({ name: 'setup', mode })} />
               <ExistingSetups />
             </>
           )}
           {view.name === 'about' && <AboutPanel />}
+          {view.name === 'upgrade' && (
+            <UpgradeReview
+              connectionId={view.connectionId}
+              onHome={() => setView({ name: 'home' })}
+              onOpenConnection={openGuided}
+            />
+          )}
           {view.name === 'setup' && view.mode === 'offline' && (
             <ChecklistScreen
               onSwitchToAutomated={(prefill) =>

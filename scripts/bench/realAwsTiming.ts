@@ -6,7 +6,12 @@
 import type { EngineEvent } from '../../main/engine/setupEngine';
 import { DEFAULT_TIMING, type EngineTiming, type PollPolicy } from '../../main/engine/timing';
 import { createEngineHarness } from '../../test/support/engineHarness';
-import { driveToEnd, postgresRequest, tearDownFully } from '../../test/support/engineFlows';
+import {
+  driveToEnd,
+  insideVpc,
+  postgresRequest,
+  tearDownFully,
+} from '../../test/support/engineFlows';
 import { startMotoServer } from '../../test/support/motoServer';
 import { seedCustomerAccount } from '../../test/support/seedAccount';
 import { useAwsTimingProfile } from '../../test/support/virtualClock';
@@ -67,7 +72,10 @@ async function run(endpoint: string, label: string, poll: PollPolicy): Promise<v
 
   try {
     await phase('discovery (list databases)', () => engine.listDatabases('moto', seeded.region));
-    const created = await phase('plan (create)', () => engine.create(postgresRequest(seeded)));
+    // The updater inside the VPC: the placement whose teardown waits for its network interfaces.
+    const created = await phase('plan (create, updater inside the VPC)', async () =>
+      insideVpc(engine, await engine.create(postgresRequest(seeded))),
+    );
     const id = created.plan.connectionId;
     await phase('preflight', () => engine.runPreflight(id));
     const end = await phase('create (SG, rules, stack, outputs)', () => driveToEnd(engine, id));

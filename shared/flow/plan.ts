@@ -32,8 +32,12 @@ export const SetupPlanSchema = z.object({
    * Flows planned before the choice existed ran it in the VPC, with a security group.
    */
   updaterPlacement: UpdaterPlacementSchema.default('insideVpc'),
-  /** SMOOZ's IAM role in that account: the endpoint service allows it alone (parameter ⑧). */
-  smoozRoleArn: z.string().regex(SMOOZ_ROLE_ARN_PATTERN),
+  /**
+   * SMOOZ's IAM role in that account: the endpoint service allows it alone (parameter ⑧). Flows
+   * planned for template v2 and older allowed SMOOZ's account root and have none; their upgrade
+   * asks SMOOZ's settings for it.
+   */
+  smoozRoleArn: z.string().regex(SMOOZ_ROLE_ARN_PATTERN).optional(),
   /** Every name below comes from shared/naming (deriveConnectionNames), unless overridden. */
   lambdaFunctionName: z.string().min(1),
   stackName: z.string().min(1),

@@ -4,10 +4,12 @@ import { awsChannels, awsEvents } from './channels/aws';
 import { checklistChannels } from './channels/checklist';
 import { guidedChannels, guidedEvents } from './channels/guided';
 import { lifecycleChannels, lifecycleEvents } from './channels/lifecycle';
+import { migrationChannels, migrationEvents } from './channels/migration';
 import { supportChannels } from './channels/support';
 import { smoozChannels, smoozEvents } from './channels/smooz';
 import { setupChannels, setupEvents } from './channels/setup';
 import { updateChannels, updateEvents } from './channels/update';
+import { upgradeChannels, upgradeEvents } from './channels/upgrade';
 
 /**
  * Every channel between the renderer and main, written once. Each feature keeps its channels in
@@ -24,6 +26,8 @@ export const channels = {
   ...guidedChannels,
   ...updateChannels,
   ...lifecycleChannels,
+  ...migrationChannels,
+  ...upgradeChannels,
 } as const;
 
 /** main → renderer pushes. */
@@ -34,6 +38,8 @@ export const events = {
   ...setupEvents,
   ...guidedEvents,
   ...updateEvents,
+  ...migrationEvents,
+  ...upgradeEvents,
   ...lifecycleEvents,
 } as const;
 

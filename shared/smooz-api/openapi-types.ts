@@ -90,6 +90,83 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/connections/{connectionId}/migration': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        connectionId: components['parameters']['ConnectionId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Creates a second endpoint of the connection, to a new endpoint service.
+     * @description The connection keeps using its current endpoint (and the connectivity test keeps going
+     *     through it) until `switch`. The new endpoint's state is the connection's `migration`.
+     *     Repeating it with the same body answers with the same migration; a connection already
+     *     migrating to another service is a 409 (`migration-in-progress`).
+     */
+    post: operations['startMigration'];
+    /**
+     * Removes the second endpoint before the switch; the connection is unchanged.
+     * @description Answers the connection without `migration`; repeating it answers the same.
+     */
+    delete: operations['cancelMigration'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/connections/{connectionId}/migration/connectivity-test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        connectionId: components['parameters']['ConnectionId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * SMOOZ tries to reach the database through the migration's new endpoint.
+     * @description Safe to repeat. 409 (`invalid-state`) unless the new endpoint is `available`.
+     */
+    post: operations['testMigrationConnectivity'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/connections/{connectionId}/migration/switch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        connectionId: components['parameters']['ConnectionId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * SMOOZ moves the connection onto the new endpoint and starts removing the old one.
+     * @description From the answer on, the connection's `endpointServiceName`, `availabilityZones` and
+     *     `vpcEndpointId` are the new ones and the connectivity test goes through them; the old
+     *     endpoint is `retiredEndpoint` (status `deleting`) until it is gone. Needs the migration's
+     *     endpoint `available` and a successful test through it since it became so (409
+     *     `invalid-state` otherwise). Repeating it after the switch answers the switched connection.
+     */
+    post: operations['switchMigration'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -173,11 +250,49 @@ export interface components {
       statusReason?: components['schemas']['StatusReason'];
       /** @description The interface endpoint in SMOOZ's account, once created. */
       vpcEndpointId?: string;
+      migration?: components['schemas']['Migration'];
+      retiredEndpoint?: components['schemas']['RetiredEndpoint'];
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
     };
+    MigrationStart: {
+      endpointServiceName: components['schemas']['EndpointServiceName'];
+      availabilityZones: components['schemas']['AvailabilityZone'][];
+    };
+    /** @description Names the service switched to, so a stale or repeated switch cannot move elsewhere. */
+    MigrationSwitch: {
+      endpointServiceName: components['schemas']['EndpointServiceName'];
+    };
+    /**
+     * @description The connection's second endpoint, to the service it is moving to. `pending` →
+     *     `available`, or `failed` / `rejected` with a reason, like a connection's own status.
+     */
+    Migration: {
+      endpointServiceName: string;
+      availabilityZones: components['schemas']['AvailabilityZone'][];
+      /** @enum {string} */
+      status: 'pending' | 'available' | 'failed' | 'rejected';
+      statusReason?: components['schemas']['StatusReason'];
+      vpcEndpointId?: string;
+      /**
+       * Format: date-time
+       * @description When a connectivity test through the new endpoint last succeeded.
+       */
+      lastTestSucceededAt?: string;
+      /** Format: date-time */
+      startedAt: string;
+    };
+    /** @description The endpoint a switch left behind, while SMOOZ removes it. */
+    RetiredEndpoint: {
+      endpointServiceName: string;
+      vpcEndpointId?: string;
+      /** @enum {string} */
+      status: 'deleting';
+    };
+    /** @example com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0 */
+    EndpointServiceName: string;
     ConnectionList: {
       items: components['schemas']['Connection'][];
     };
@@ -243,7 +358,8 @@ export interface components {
       /**
        * @description The last path segment of `type`: `bad-request`, `idempotency-key-missing`,
        *     `unauthorized`, `admin-required`, `not-found`, `idempotency-key-in-use`,
-       *     `endpoint-service-in-use`, `invalid-state`, `validation-failed`,
+       *     `endpoint-service-in-use`, `invalid-state`, `migration-in-progress`,
+       *     `validation-failed`,
        *     `idempotency-key-reused`, `internal`, `unavailable`.
        */
       code?: string;
@@ -357,6 +473,11 @@ export type SchemaSettings = components['schemas']['Settings'];
 export type SchemaConnectionCreate = components['schemas']['ConnectionCreate'];
 export type SchemaStatusReason = components['schemas']['StatusReason'];
 export type SchemaConnection = components['schemas']['Connection'];
+export type SchemaMigrationStart = components['schemas']['MigrationStart'];
+export type SchemaMigrationSwitch = components['schemas']['MigrationSwitch'];
+export type SchemaMigration = components['schemas']['Migration'];
+export type SchemaRetiredEndpoint = components['schemas']['RetiredEndpoint'];
+export type SchemaEndpointServiceName = components['schemas']['EndpointServiceName'];
 export type SchemaConnectionList = components['schemas']['ConnectionList'];
 export type SchemaConnectivityTestResult = components['schemas']['ConnectivityTestResult'];
 export type SchemaProblem = components['schemas']['Problem'];
@@ -539,6 +660,131 @@ export interface operations {
       503: components['responses']['Unavailable'];
     };
   };
+  startMigration: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description A unique value per logical create (a UUID); reuse it only for retries. */
+        'Idempotency-Key': components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        connectionId: components['parameters']['ConnectionId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MigrationStart'];
+      };
+    };
+    responses: {
+      /** @description The connection with its `migration`. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Connection'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  cancelMigration: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        connectionId: components['parameters']['ConnectionId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The connection, its first endpoint untouched. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Connection'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  testMigrationConnectivity: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        connectionId: components['parameters']['ConnectionId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The outcome through the new path (a failed test is still a 200). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConnectivityTestResult'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  switchMigration: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        connectionId: components['parameters']['ConnectionId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MigrationSwitch'];
+      };
+    };
+    responses: {
+      /** @description The switched connection. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Connection'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      422: components['responses']['Unprocessable'];
+      500: components['responses']['ServerError'];
+      503: components['responses']['Unavailable'];
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -554,6 +800,12 @@ export const connectionStatusValues: ReadonlyArray<
 export const dbAuthMethodValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['DbAuthMethod']
 > = ['password', 'iam'];
+export const migrationStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Migration']['status']
+> = ['pending', 'available', 'failed', 'rejected'];
+export const retiredEndpointStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['RetiredEndpoint']['status']
+> = ['deleting'];
 export const connectivityTestResultOutcomeValues: ReadonlyArray<
   FlattenedDeepRequired<components>['schemas']['ConnectivityTestResult']['outcome']
 > = ['succeeded', 'failed'];

@@ -14,6 +14,8 @@ import { SmoozAwsAccount } from './smoozAwsAccount';
 
 type Settings = components['schemas']['Settings'];
 type ConnectionCreate = components['schemas']['ConnectionCreate'];
+type MigrationStart = components['schemas']['MigrationStart'];
+type MigrationSwitch = components['schemas']['MigrationSwitch'];
 
 export interface SmoozServerOptions {
   /** moto server URL; SMOOZ's account lives there beside the customer's. */
@@ -103,6 +105,30 @@ export async function startSmoozServer(options: SmoozServerOptions): Promise<Smo
     testConnectivity: async ({ params }) => ({
       status: 200,
       body: await connections.testConnectivity(params.connectionId as string),
+    }),
+    startMigration: async ({ params, body, idempotencyKey, scope }) =>
+      idempotency.run(`${scope}:migration`, idempotencyKey as string, body, async () => ({
+        status: 201,
+        headers: {},
+        body: await connections.startMigration(
+          params.connectionId as string,
+          body as MigrationStart,
+        ),
+      })),
+    cancelMigration: async ({ params }) => ({
+      status: 200,
+      body: await connections.cancelMigration(params.connectionId as string),
+    }),
+    testMigrationConnectivity: async ({ params }) => ({
+      status: 200,
+      body: await connections.testMigrationConnectivity(params.connectionId as string),
+    }),
+    switchMigration: async ({ params, body }) => ({
+      status: 200,
+      body: await connections.switchMigration(
+        params.connectionId as string,
+        (body as MigrationSwitch).endpointServiceName,
+      ),
     }),
   };
 

@@ -26,6 +26,8 @@ export interface EngineHarnessOptions {
   readonly onApiCall?: ApiCallListener;
   /** By default short polls on real time: moto answers at once, so tests need not sleep. */
   readonly timing?: Partial<EngineTiming>;
+  /** The template the engine creates stacks from; the repository's by default. */
+  readonly loadTemplate?: () => Promise<string>;
 }
 
 export interface EngineHarness {
@@ -35,6 +37,9 @@ export interface EngineHarness {
   readonly repository: FlowRepository;
   readonly discards: DiscardRepository;
 }
+
+/** templates/smooz-privatelink.yaml as the app loads it. */
+export const currentTemplate = () => readTemplateText(join(ROOT, 'templates'));
 
 /** The real engine against moto server, with the real store in a temporary data folder. */
 export function createEngineHarness(
@@ -50,7 +55,7 @@ export function createEngineHarness(
     getAwsContext: options.getAwsContext ?? (async () => motoContext),
     repository: options.wrapRepository ? options.wrapRepository(repository) : repository,
     discards,
-    loadTemplate: () => readTemplateText(join(ROOT, 'templates')),
+    loadTemplate: options.loadTemplate ?? currentTemplate,
     logger: silentLogger,
     timing: options.timing ?? {
       poll: { fastMs: 20, idleMaxMs: 40 },

@@ -6,15 +6,18 @@ import { useAction } from '../data/useAction';
 import { Sensitive } from '../support/Sensitive';
 import { unfinishedFlows } from '../setup/resumable';
 import { useGuidedCommands } from '../setup/useGuidedCommands';
+import { TemplateVersionBadge } from '../upgrade/TemplateVersionBadge';
 import { UnfinishedSetups } from './UnfinishedSetups';
 import { useConnections } from './useConnections';
 
 interface Props {
   /** Opens the guided flow of a connection (its summary, re-check, teardown progress). */
   readonly onOpen?: (connectionId: string) => void;
+  /** Opens the review of an in-place template update (a stack on an older template). */
+  readonly onUpgrade?: (connectionId: string) => void;
 }
 
-export function ConnectionList({ onOpen }: Props) {
+export function ConnectionList({ onOpen, onUpgrade }: Props) {
   const { t, i18n } = useTranslation('home');
   const state = useConnections();
   const reload = state.refetch;
@@ -53,7 +56,16 @@ export function ConnectionList({ onOpen }: Props) {
             <tbody>
               {listed.map((connection) => (
                 <tr key={connection.id} data-testid={`connection-${connection.name}`}>
-                  <td>{connection.name}</td>
+                  <td>
+                    {connection.name}
+                    {onUpgrade && (
+                      <TemplateVersionBadge
+                        connectionId={connection.id}
+                        name={connection.name}
+                        onReview={onUpgrade}
+                      />
+                    )}
+                  </td>
                   <td>{connection.region}</td>
                   <td>
                     <Sensitive kind="accountId" value={connection.awsAccountId} />

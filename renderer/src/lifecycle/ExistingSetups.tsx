@@ -5,6 +5,7 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { valueOf } from '../data/useIpcQuery';
 import { useAwsProfiles } from '../setup/useAwsProfiles';
 import { Sensitive } from '../support/Sensitive';
+import { useSupportMode } from '../support/SupportModeContext';
 import { AdoptedSetups } from './AdoptedSetups';
 import { FoundSetupCard } from './FoundSetupCard';
 import { useAdoptions, useExistingSetups, type ScanTarget } from './useLifecycle';
@@ -18,6 +19,7 @@ export function ExistingSetups() {
   const { t } = useTranslation('lifecycle');
   const listing = useAwsProfiles();
   const adoptions = useAdoptions();
+  const { format } = useSupportMode();
   const [chosenProfile, setProfile] = useState<string>();
   const [chosenRegion, setRegion] = useState<string>();
   const [target, setTarget] = useState<ScanTarget>();
@@ -61,7 +63,8 @@ export function ExistingSetups() {
           <select value={profile} onChange={(e) => setProfile(e.target.value)}>
             {profiles.map((p) => (
               <option key={p.name} value={p.name}>
-                {p.name}
+                {/* Profile names often hold account ids: masked in support mode. */}
+                {format('text', p.name)}
               </option>
             ))}
           </select>
@@ -103,6 +106,7 @@ export function ExistingSetups() {
                 key={s.setup.key}
                 found={s}
                 adoption={valueOf(adoptions)?.find((a) => a.key === s.setup.key)}
+                smoozAccountId={found.smoozAccountId}
               />
             ))}
           </ul>

@@ -10,15 +10,19 @@ import { useIpcClient } from '../data/IpcClientContext';
 import { IpcCallError } from '../ipc/api';
 import { Sensitive } from '../support/Sensitive';
 import { useSupportMode } from '../support/SupportModeContext';
+import { MigrationPanel } from './MigrationPanel';
 
 /** One found setup: what it is, its diagnosis (SMOOZ's test first), and adoption. */
 export function FoundSetupCard({
   found,
   adoption,
+  smoozAccountId,
 }: {
   found: ScannedSetup;
   /** The adoption as kept now (pushed), newer than the scan's. */
   adoption: AdoptionState | undefined;
+  /** SMOOZ's account (the scan's), which the new setup's endpoint service allows. */
+  smoozAccountId: string;
 }) {
   const { t } = useTranslation('lifecycle');
   const { setup, findings } = found;
@@ -57,6 +61,11 @@ export function FoundSetupCard({
         ))}
       </ul>
       <Adoption found={found} adoption={adoption ?? found.adoption} title={title} />
+      <MigrationPanel
+        found={found}
+        adoption={adoption ?? found.adoption}
+        smoozAccountId={smoozAccountId}
+      />
     </li>
   );
 }

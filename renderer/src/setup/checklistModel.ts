@@ -142,7 +142,7 @@ function parameterValue(id: StepId, state: SetupState): ChecklistItem['value'] {
         ? { text: lambdaSg.groupId, kind: 'text' }
         : undefined;
     case 'stack.param8':
-      return { text: plan.smoozRoleArn, kind: 'arn' };
+      return plan.smoozRoleArn ? { text: plan.smoozRoleArn, kind: 'arn' } : undefined;
     default:
       return undefined;
   }

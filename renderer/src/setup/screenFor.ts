@@ -104,7 +104,7 @@ export function pictureValues(state: SetupState | undefined): ChecklistValues {
     dbAuthMethod: plan.authMethod,
     stackName: plan.stackName,
     lambdaFunctionName: plan.lambdaFunctionName,
-    smoozRoleArn: plan.smoozRoleArn,
+    ...(plan.smoozRoleArn ? { smoozRoleArn: plan.smoozRoleArn } : {}),
     connectionName: plan.connectionName,
     customerAccountId: plan.accountId,
     ...(outputs

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { AppErrorSchema } from '../../errors';
 import { SMOOZ_ROLE_ARN_PATTERN } from '../../flow/plan';
-import { dbAuthMethodValues } from '../../smooz-api/openapi-types';
+import {
+  dbAuthMethodValues,
+  migrationStatusValues,
+  retiredEndpointStatusValues,
+} from '../../smooz-api/openapi-types';
 import {
   asEnum,
   SmoozConnectionStatusSchema,
@@ -54,6 +58,25 @@ export const SmoozConnectionSchema = z.object({
   status: SmoozConnectionStatusSchema,
   statusReason: StatusReasonSchema.exactOptional(),
   vpcEndpointId: z.string().exactOptional(),
+  /** The second endpoint while the connection moves to another endpoint service. */
+  migration: z
+    .object({
+      endpointServiceName: z.string(),
+      availabilityZones: z.array(AvailabilityZoneSchema),
+      status: z.enum(asEnum(migrationStatusValues)),
+      statusReason: StatusReasonSchema.exactOptional(),
+      vpcEndpointId: z.string().exactOptional(),
+      lastTestSucceededAt: z.string().exactOptional(),
+      startedAt: z.string(),
+    })
+    .exactOptional(),
+  retiredEndpoint: z
+    .object({
+      endpointServiceName: z.string(),
+      vpcEndpointId: z.string().exactOptional(),
+      status: z.enum(asEnum(retiredEndpointStatusValues)),
+    })
+    .exactOptional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

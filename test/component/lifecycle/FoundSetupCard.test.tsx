@@ -25,7 +25,9 @@ const adopted = reduceAdoption(adopting, {
 
 describe('home: one setup found in the account', () => {
   it('shows SMOOZ’s test first, then each finding with its fix', () => {
-    renderScreen(<FoundSetupCard found={scanned} adoption={undefined} />);
+    renderScreen(
+      <FoundSetupCard smoozAccountId="210987654321" found={scanned} adoption={undefined} />,
+    );
     const items = screen.getByRole('list', {
       name: t('lifecycle:findingsLabel', { name: 'prod' }),
     }).children;
@@ -36,11 +38,14 @@ describe('home: one setup found in the account', () => {
   });
 
   it('adopts under the name typed, and says why when main refuses', async () => {
-    const { ipc } = renderScreen(<FoundSetupCard found={scanned} adoption={undefined} />, {
-      'lifecycle:adopt': () => {
-        throw refusal('lifecycle.setupChanged', { key: setup.key });
+    const { ipc } = renderScreen(
+      <FoundSetupCard smoozAccountId="210987654321" found={scanned} adoption={undefined} />,
+      {
+        'lifecycle:adopt': () => {
+          throw refusal('lifecycle.setupChanged', { key: setup.key });
+        },
       },
-    });
+    );
     await userEvent.click(
       screen.getByRole('button', { name: t('lifecycle:adoptNamed', { name: 'prod' }) }),
     );
@@ -57,7 +62,9 @@ describe('home: one setup found in the account', () => {
   });
 
   it('offers stop tracking and removal once adopted', () => {
-    renderScreen(<FoundSetupCard found={scanned} adoption={adopted} />);
+    renderScreen(
+      <FoundSetupCard smoozAccountId="210987654321" found={scanned} adoption={adopted} />,
+    );
     expect(
       screen.getByRole('button', { name: t('lifecycle:releaseNamed', { name: 'prod' }) }),
     ).toBeTruthy();

@@ -283,7 +283,8 @@ describe('a setup this app made, beside the hand-made one', () => {
         stack: { templateVersion: SMOOZ_TEMPLATE_VERSION, connectionId },
         loadBalancer: { crossZone: true },
         database: { kind: 'cluster', identifier: seeded.aurora.identifier },
-        updater: { runtime: 'nodejs24.x', inVpc: true },
+        // The app's default placement: the updater outside the VPC.
+        updater: { runtime: 'nodejs24.x', inVpc: false },
       },
     });
     const ids = app?.findings.map((f) => f.id) ?? [];

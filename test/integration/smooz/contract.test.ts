@@ -26,6 +26,8 @@ const contract = new OpenApiContract();
 let clock = Date.parse('2026-01-01T00:00:00Z');
 let server: SmoozServer;
 let service: CustomerService;
+/** The service a connection migrates to. */
+let next: CustomerService;
 const exchanges: Exchange[] = [];
 
 /** Records every exchange the real client makes, to check both sides against the document. */
@@ -86,6 +88,12 @@ beforeAll(async () => {
     undefined,
     postgres,
   );
+  next = await createCustomerEndpointService(
+    inject('motoEndpoint'),
+    SMOOZ_ACCOUNT,
+    undefined,
+    postgres,
+  );
 });
 
 afterAll(() => server.close());
@@ -119,6 +127,31 @@ describe('SMOOZ contract: the client and the reference server agree with openapi
     expect(await codeOf(admin.createConnection(body, randomUUID()))).toBe(
       'smooz.endpointServiceInUse',
     );
+    expect((await admin.testConnectivity(created.id)).outcome).toBe('succeeded');
+
+    // Migration: a second endpoint, tested, cancelled, started again, switched.
+    const target = { endpointServiceName: next.serviceName, availabilityZones: next.zones };
+    expect(await codeOf(admin.switchMigration(created.id, next.serviceName))).toBe(
+      'smooz.invalidState',
+    );
+    const migrating = await admin.startMigration(created.id, target, randomUUID());
+    expect(migrating.migration).toMatchObject({ status: 'pending' });
+    expect(migrating.endpointServiceName).toBe(service.serviceName);
+    expect(await codeOf(admin.testMigrationConnectivity(created.id))).toBe('smooz.invalidState');
+    clock += 60_000;
+    expect((await admin.testMigrationConnectivity(created.id)).outcome).toBe('succeeded');
+    expect((await admin.cancelMigration(created.id)).migration).toBeUndefined();
+    await admin.startMigration(created.id, target, randomUUID());
+    clock += 60_000;
+    expect(await codeOf(admin.switchMigration(created.id, next.serviceName))).toBe(
+      'smooz.invalidState',
+    );
+    expect((await admin.testMigrationConnectivity(created.id)).outcome).toBe('succeeded');
+    const switched = await admin.switchMigration(created.id, next.serviceName);
+    expect(switched).toMatchObject({
+      endpointServiceName: next.serviceName,
+      retiredEndpoint: { endpointServiceName: service.serviceName, status: 'deleting' },
+    });
     expect((await admin.testConnectivity(created.id)).outcome).toBe('succeeded');
     expect((await admin.listConnections()).items.map((c) => c.id)).toContain(created.id);
     expect((await admin.deleteConnection(created.id)).status).toBe('deleting');
@@ -190,6 +223,11 @@ describe('SMOOZ contract: the client and the reference server agree with openapi
       'getConnection 503',
       'testConnectivity 409',
       'deleteConnection 202',
+      'startMigration 201',
+      'testMigrationConnectivity 409',
+      'switchMigration 409',
+      'switchMigration 200',
+      'cancelMigration 200',
       'listConnections 401',
       'getSettings 403',
     ]) {

@@ -117,7 +117,15 @@ describe('MySQL/MariaDB host blocking: the remedy, on the real MariaDB', () => {
     expect(await serverVariable('max_connect_errors')).toBe('100');
 
     const nlbNode = await newNlbNode();
-    expect(await healthCheckConnects(mariadbNow(), nlbNode, 100)).toBe(100);
+    // A few checks past the limit: the address's first connection only opens its host-cache entry.
+    const checks = 110;
+    const aborted = await abortedPreauth();
+    expect(await healthCheckConnects(mariadbNow(), nlbNode, checks)).toBe(checks);
+    // The server counts a reset connection on its own thread, a moment after the client is gone.
+    // All but the first, which opened the address's host-cache entry.
+    await expect
+      .poll(abortedPreauth, { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(aborted + checks - 1);
     const login = await smoozLogin(nlbNode);
     expect(login).toMatchObject({ ok: false, code: 'host-blocked' });
     expect(login.ok ? '' : login.detail).toContain('is blocked because of many connection errors');
@@ -150,7 +158,9 @@ describe('MySQL/MariaDB host blocking: the remedy, on the real MariaDB', () => {
       `${SIX_HOURS_OF_CHECKS} health-check connects from ${nlbNode} in ${Date.now() - started} ms`,
     );
     // Each one counted as a connection error of that address, 64 times the default limit.
-    expect((await abortedPreauth()) - aborted).toBeGreaterThanOrEqual(SIX_HOURS_OF_CHECKS);
+    await expect
+      .poll(abortedPreauth, { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(aborted + SIX_HOURS_OF_CHECKS - 1);
     expect(await smoozLogin(nlbNode)).toEqual({ ok: true, checked: 'query' });
   });
 

@@ -5,7 +5,7 @@ import { DEFAULT_TIMING, type EngineTiming } from '../../../main/engine/timing';
 import type { SetupState } from '../../../shared/flow/state';
 import { EXPECTED_WAITS, waitFigure } from '../../../shared/flow/waitEstimate';
 import { createEngineHarness } from '../../support/engineHarness';
-import { driveToEnd, postgresRequest, tearDownFully } from '../../support/engineFlows';
+import { driveToEnd, insideVpc, postgresRequest, tearDownFully } from '../../support/engineFlows';
 import { resetMoto } from '../../support/motoServer';
 import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
 import { useAwsTimingProfile, type AwsTimingProfile } from '../../support/virtualClock';
@@ -104,7 +104,11 @@ describe('the engine at real-AWS timing, on a virtual clock shared with the emul
       timing: appTiming(clock),
       onApiCall: (_service, operation) => calls.set(operation, (calls.get(operation) ?? 0) + 1),
     });
-    const created = await engine.create(postgresRequest(seeded, 'timed-teardown'));
+    // Only an updater inside the VPC has network interfaces that hold its security group.
+    const created = await insideVpc(
+      engine,
+      await engine.create(postgresRequest(seeded, 'timed-teardown')),
+    );
     const id = created.plan.connectionId;
     expect((await driveToEnd(engine, id)).step).toBe('complete');
     calls.clear();
@@ -143,7 +147,11 @@ describe('the engine at real-AWS timing, on a virtual clock shared with the emul
     profile = await useAwsTimingProfile(endpoint, { eniReleaseMinutes: 55 });
     const { clock } = profile;
     const { engine } = createEngineHarness(endpoint, { timing: appTiming(clock) });
-    const created = await engine.create(postgresRequest(seeded, 'timed-long-wait'));
+    // Only an updater inside the VPC has network interfaces that hold its security group.
+    const created = await insideVpc(
+      engine,
+      await engine.create(postgresRequest(seeded, 'timed-long-wait')),
+    );
     const id = created.plan.connectionId;
     expect((await driveToEnd(engine, id)).step).toBe('complete');
     const seen = watchEngine(engine, clock);
@@ -168,7 +176,11 @@ describe('the engine at real-AWS timing, on a virtual clock shared with the emul
         clock.now() >= quitAt ? new Promise<void>(() => undefined) : clock.sleep(ms, signal),
     };
     const first = createEngineHarness(endpoint, { timing: appTiming(quitting) });
-    const created = await first.engine.create(postgresRequest(seeded, 'timed-restart'));
+    // Only an updater inside the VPC has network interfaces that hold its security group.
+    const created = await insideVpc(
+      first.engine,
+      await first.engine.create(postgresRequest(seeded, 'timed-restart')),
+    );
     const id = created.plan.connectionId;
     expect((await driveToEnd(first.engine, id)).step).toBe('complete');
     const held = new Promise<number>((resolve) =>

@@ -52,6 +52,7 @@ describe('the permissions the user is told about', () => {
       'preflight',
       'stack',
       'teardown',
+      'upgrade',
     ]);
   });
 });

@@ -10,8 +10,11 @@ import type { EngineEvent } from '../../../main/engine/setupEngine';
 import { wireEvents } from '../../../main/ipc/eventWiring';
 import { samplePlan } from '../../support/flowFixtures';
 import { manualSetup } from '../../support/lifecycle/foundSetups';
-import { startAdoption } from '../../../shared/lifecycle/adopt';
+import { partsOf, reduceAdoption, startAdoption } from '../../../shared/lifecycle/adopt';
 import type { LifecycleEvent } from '../../../main/lifecycle/lifecycleService';
+import type { MigrationEventOut } from '../../../main/lifecycle/migrator';
+import { startMigration } from '../../../shared/lifecycle/migrate';
+import { startUpgrade, type UpgradeState } from '../../../shared/lifecycle/upgrade';
 
 /** Each service that emits, as a bare subscribable the test can fire. */
 function emitters() {
@@ -24,6 +27,8 @@ function emitters() {
     guided: createListeners<unknown>(),
     update: createListeners<unknown>(),
     lifecycle: createListeners<LifecycleEvent>(),
+    migrator: createListeners<MigrationEventOut>(),
+    upgrader: createListeners<UpgradeState>(),
   };
   return { sources, services: sources as unknown as MainServices };
 }
@@ -68,6 +73,37 @@ describe('the contract event table, wired once at start-up', () => {
       type: 'adoptionChanged',
       state: startAdoption(manualSetup(), '本番', '2026-01-01T00:00:00.000Z'),
     });
+    sources.migrator.emit({
+      type: 'migrationChanged',
+      state: startMigration({
+        adoption: reduceAdoption(startAdoption(manualSetup(), '本番', 't0'), {
+          type: 'verified',
+          parts: partsOf(manualSetup()),
+          at: 't1',
+        }),
+        request: {
+          connectionName: '本番',
+          database: { kind: 'instance', identifier: 'customer-postgres' },
+          authMethod: 'password',
+          smoozAccountId: '210987654321',
+        },
+        smoozIdempotencyKey: 'migration-key-0123456789',
+        at: '2026-01-01T00:00:00.000Z',
+      }),
+    });
+
+    sources.upgrader.emit(
+      startUpgrade({
+        connectionId: 'conn-1',
+        connectionName: '本番',
+        profile: 'default',
+        region: 'ap-northeast-1',
+        stackName: 'smooz-privatelink-prod',
+        fromVersion: 1,
+        toVersion: 2,
+        startedAt: '2026-01-01T00:00:00.000Z',
+      }),
+    );
 
     expect(new Set(seen.map((s) => s.event))).toEqual(new Set(Object.keys(eventSchemas)));
     for (const { event, payload } of seen.filter((s) => s.event !== 'guided:changed')) {

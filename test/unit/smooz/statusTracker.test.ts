@@ -51,6 +51,10 @@ function scriptedApi(script: (SmoozConnection['status'] | AppError)[]): SmoozApi
     createConnection: unused,
     deleteConnection: unused,
     testConnectivity: unused,
+    startMigration: unused,
+    cancelMigration: unused,
+    testMigrationConnectivity: unused,
+    switchMigration: unused,
     getConnection: async () => {
       const next = script.length > 1 ? script.shift() : script[0];
       if (next instanceof AppError) throw next;

@@ -1,0 +1,274 @@
+import { ExecuteChangeSetCommand } from '@aws-sdk/client-cloudformation';
+import { AppError, type AppErrorData } from '../../shared/errors';
+import type { SetupPlan } from '../../shared/flow/plan';
+import {
+  isUpgradeSettled,
+  reduceUpgrade,
+  startUpgrade,
+  type UpgradeEvent,
+  type UpgradeState,
+} from '../../shared/lifecycle/upgrade';
+import {
+  SMOOZ_TEMPLATE_VERSION,
+  templateVersionFromOutputs,
+} from '../../shared/stack/templateVersion';
+import { mapAwsError } from '../aws/awsErrors';
+import type { EngineClients } from '../engine/engineClients';
+import { describeStack, StackFailedError, watchStack } from '../engine/stack';
+import {
+  deleteChangeSet,
+  ensureChangeSet,
+  executionStatus,
+  type UpgradeTiming,
+} from './changeSets';
+import { LifecycleErrorCodes as Codes } from './lifecycleErrors';
+import type { UpgradeRepository } from './upgradeRepository';
+
+/** Which template a connection's stack runs, and its upgrade if one was asked for. */
+export interface UpgradeCheck {
+  readonly connectionId: string;
+  readonly stackVersion: number;
+  readonly currentVersion: number;
+  readonly upgrade?: UpgradeState;
+}
+
+export interface Upgrader {
+  /** Reads the stack's `SmoozTemplateVersion` output (none: version 1). */
+  check(connectionId: string): Promise<UpgradeCheck>;
+  /**
+   * Builds (or finds) the change set and lists what it changes; refuses it when it would replace
+   * the NLB or the endpoint service. Resumes an upgrade that stopped.
+   */
+  preview(connectionId: string): Promise<UpgradeState>;
+  /** Executes the reviewed change set and follows the update to its end. */
+  apply(connectionId: string): Promise<UpgradeState>;
+  /** Drops a reviewed change set unapplied. */
+  cancel(connectionId: string): Promise<UpgradeState>;
+  get(connectionId: string): UpgradeState | undefined;
+  /** Goes on with every upgrade a restart interrupted while preparing or applying. */
+  resumeInterrupted(): Promise<void>;
+  subscribe(listener: (state: UpgradeState) => void): () => void;
+}
+
+export interface UpgraderDeps {
+  /** A connection this app made and finished, with its plan; undefined otherwise. */
+  readonly connection: (connectionId: string) => SetupPlan | undefined;
+  readonly clientsFor: (profile: string, region: string) => Promise<EngineClients>;
+  readonly loadTemplate: () => Promise<string>;
+  readonly records: UpgradeRepository;
+  readonly timing: UpgradeTiming;
+  readonly now?: () => Date;
+}
+
+const errorData = (error: unknown, profile: string): AppErrorData =>
+  error instanceof StackFailedError ? error.toData() : mapAwsError(error, { profile }).toData();
+
+/**
+ * In-place template upgrades by change set. Every transition is saved before the step it leads
+ * to; every step looks first (the change set by its name, the stack's status), so an upgrade
+ * interrupted anywhere goes on to the same end.
+ */
+export function createUpgrader(deps: UpgraderDeps): Upgrader {
+  const listeners = new Set<(state: UpgradeState) => void>();
+  const running = new Map<string, Promise<UpgradeState>>();
+  const now = () => (deps.now?.() ?? new Date()).toISOString();
+
+  const save = (state: UpgradeState): UpgradeState => {
+    deps.records.save(state);
+    listeners.forEach((l) => l(state));
+    return state;
+  };
+  const transition = (state: UpgradeState, event: UpgradeEvent) =>
+    save(reduceUpgrade(state, event));
+
+  const planOf = (connectionId: string): SetupPlan => {
+    const plan = deps.connection(connectionId);
+    if (!plan) throw new AppError(Codes.notAConnection, { connectionId });
+    return plan;
+  };
+
+  /** One run per connection at a time: a second caller waits for the first. */
+  const once = (connectionId: string, run: () => Promise<UpgradeState>) => {
+    const current = running.get(connectionId);
+    if (current) return current;
+    const started = run().finally(() => running.delete(connectionId));
+    running.set(connectionId, started);
+    return started;
+  };
+
+  async function stackVersion(plan: SetupPlan, clients: EngineClients): Promise<number> {
+    const stack = await describeStack(clients, plan.stackName);
+    if (!stack) throw new AppError(Codes.stackGone, { stackName: plan.stackName });
+    return templateVersionFromOutputs(stack.Outputs ?? []);
+  }
+
+  async function prepare(state: UpgradeState, plan: SetupPlan): Promise<UpgradeState> {
+    try {
+      const clients = await deps.clientsFor(state.profile, state.region);
+      const outcome = await ensureChangeSet(clients, state, {
+        templateBody: await deps.loadTemplate(),
+        plan,
+        timing: deps.timing,
+      });
+      if (outcome.kind === 'noChanges') return transition(state, { type: 'alreadyCurrent' });
+      if (outcome.kind === 'failed') {
+        return transition(state, {
+          type: 'failed',
+          error: { code: Codes.changeSetFailed, params: { reason: outcome.reason } },
+        });
+      }
+      const next = transition(state, {
+        type: 'reviewed',
+        changeSetId: outcome.id,
+        changes: outcome.changes,
+      });
+      // A refused change set is never left where someone could execute it from the console.
+      if (next.step === 'refused') await deleteChangeSet(clients, next);
+      return next;
+    } catch (error) {
+      return transition(state, { type: 'failed', error: errorData(error, state.profile) });
+    }
+  }
+
+  async function follow(state: UpgradeState): Promise<UpgradeState> {
+    let current = state;
+    try {
+      const clients = await deps.clientsFor(state.profile, state.region);
+      const stack = await describeStack(clients, state.stackName);
+      const status = await executionStatus(clients, state);
+      // Executed already (by this app before a crash): follow, never execute twice.
+      if (status === 'AVAILABLE' && !stack?.StackStatus?.endsWith('_IN_PROGRESS')) {
+        await clients.cfn.send(
+          new ExecuteChangeSetCommand({
+            StackName: state.stackName,
+            ChangeSetName: state.changeSetName,
+          }),
+        );
+      }
+      const total = current.step === 'applying' ? current.progress.total : 0;
+      const final = await watchStack(
+        clients,
+        stack?.StackId ?? state.stackName,
+        total,
+        {
+          poll: deps.timing.poll,
+          clock: deps.timing.clock,
+          onEvents: (_events, done, all) => {
+            if (current.step === 'applying' && done !== current.progress.done) {
+              current = transition(current, { type: 'progressed', done, total: all });
+            }
+          },
+        },
+        'update',
+      );
+      const version = templateVersionFromOutputs(final?.Outputs ?? []);
+      if (version < state.toVersion) {
+        return transition(current, {
+          type: 'failed',
+          error: { code: Codes.upgradeNotApplied, params: { version: String(version) } },
+        });
+      }
+      return transition(current, { type: 'completed' });
+    } catch (error) {
+      if (error instanceof StackFailedError) {
+        return transition(current, { type: 'rolledBack', failure: error.failure });
+      }
+      return transition(current, { type: 'failed', error: errorData(error, state.profile) });
+    }
+  }
+
+  /** Drives a stored upgrade from where it stands to its next stop. */
+  async function proceed(state: UpgradeState, plan: SetupPlan): Promise<UpgradeState> {
+    const resumed = state.step === 'failed' ? transition(state, { type: 'resumed' }) : state;
+    if (resumed.step === 'preparing') return prepare(resumed, plan);
+    if (resumed.step === 'applying') return follow(resumed);
+    return resumed;
+  }
+
+  return {
+    async check(connectionId) {
+      const plan = planOf(connectionId);
+      try {
+        const clients = await deps.clientsFor(plan.profile, plan.region);
+        const upgrade = deps.records.load(connectionId);
+        return {
+          connectionId,
+          stackVersion: await stackVersion(plan, clients),
+          currentVersion: SMOOZ_TEMPLATE_VERSION,
+          ...(upgrade ? { upgrade } : {}),
+        };
+      } catch (error) {
+        throw mapAwsError(error, { profile: plan.profile });
+      }
+    },
+
+    preview: (connectionId) =>
+      once(connectionId, async () => {
+        const plan = planOf(connectionId);
+        const existing = deps.records.load(connectionId);
+        if (existing && !isUpgradeSettled(existing)) return proceed(existing, plan);
+        let version: number;
+        try {
+          version = await stackVersion(plan, await deps.clientsFor(plan.profile, plan.region));
+        } catch (error) {
+          throw mapAwsError(error, { profile: plan.profile });
+        }
+        const state = save(
+          startUpgrade({
+            connectionId,
+            connectionName: plan.connectionName,
+            profile: plan.profile,
+            region: plan.region,
+            stackName: plan.stackName,
+            fromVersion: version,
+            toVersion: SMOOZ_TEMPLATE_VERSION,
+            startedAt: now(),
+          }),
+        );
+        return prepare(state, plan);
+      }),
+
+    apply: (connectionId) =>
+      once(connectionId, async () => {
+        const state = deps.records.load(connectionId);
+        if (state?.step === 'reviewing') return follow(transition(state, { type: 'confirmed' }));
+        if (state?.step === 'applying' || state?.step === 'failed') {
+          return proceed(state, planOf(connectionId));
+        }
+        throw new AppError(Codes.upgradeNotReviewed, { connectionId });
+      }),
+
+    cancel: (connectionId) =>
+      once(connectionId, async () => {
+        const state = deps.records.load(connectionId);
+        if (state?.step !== 'reviewing') {
+          throw new AppError(Codes.upgradeNotReviewed, { connectionId });
+        }
+        try {
+          await deleteChangeSet(await deps.clientsFor(state.profile, state.region), state);
+        } catch (error) {
+          throw mapAwsError(error, { profile: state.profile });
+        }
+        return transition(state, { type: 'cancelled' });
+      }),
+
+    get: (connectionId) => deps.records.load(connectionId),
+
+    async resumeInterrupted() {
+      const interrupted = deps.records
+        .list()
+        .filter((s) => s.step === 'preparing' || s.step === 'applying');
+      await Promise.all(
+        interrupted.map((state) => {
+          const plan = deps.connection(state.connectionId);
+          return plan ? once(state.connectionId, () => proceed(state, plan)) : undefined;
+        }),
+      );
+    },
+
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,196 @@
+import { z } from 'zod';
+import { AppError, AppErrorSchema, type AppErrorData } from '../errors';
+import type { DeepReadonly } from '../flow/readonly';
+
+/**
+ * Updating a connection's stack in place to the current template by a CloudFormation change set
+ * (issue 15). main persists each transition before acting; every step finds what exists first
+ * (the change set by its deterministic name, an update already running), so a crash resumes.
+ *
+ *   preparing ─alreadyCurrent→ done
+ *   preparing ─reviewed→ reviewing | refused (a protected resource would be replaced or removed)
+ *   reviewing ─confirmed→ applying ─completed→ done
+ *   reviewing ─cancelled→ cancelled          applying ─rolledBack→ rolledBack
+ *   preparing | reviewing | applying ─failed→ failed ─resumed→ the step it failed in
+ */
+
+/** Replacing or removing these breaks SMOOZ's endpoint: they only ever move side by side. */
+export const PROTECTED_RESOURCE_TYPES = [
+  'AWS::ElasticLoadBalancingV2::LoadBalancer',
+  'AWS::EC2::VPCEndpointService',
+] as const;
+
+export const UpgradeChangeSchema = z.object({
+  logicalResourceId: z.string(),
+  resourceType: z.string(),
+  action: z.enum(['Add', 'Modify', 'Remove', 'Import', 'Dynamic']),
+  /** CloudFormation's answer for a Modify: a new physical resource (True), maybe (Conditional). */
+  replacement: z.enum(['True', 'False', 'Conditional']).optional(),
+  /** The properties that change, as CloudFormation lists them. */
+  properties: z.array(z.string()),
+});
+export type UpgradeChange = z.infer<typeof UpgradeChangeSchema>;
+
+export const StackUpdateFailureSchema = z.object({
+  stackStatus: z.string(),
+  logicalResourceId: z.string(),
+  resourceType: z.string(),
+  reason: z.string(),
+});
+
+const base = {
+  connectionId: z.string().min(1),
+  connectionName: z.string(),
+  profile: z.string().min(1),
+  region: z.string().min(1),
+  stackName: z.string().min(1),
+  fromVersion: z.number().int().positive(),
+  toVersion: z.number().int().positive(),
+  /** Deterministic, so a resumed upgrade finds the change set it already asked for. */
+  changeSetName: z.string().min(1),
+  startedAt: z.string(),
+};
+const reviewed = { ...base, changeSetId: z.string().min(1), changes: z.array(UpgradeChangeSchema) };
+const UpgradeStep = z.enum(['preparing', 'reviewing', 'applying']);
+
+export const UpgradeStateSchema = z.discriminatedUnion('step', [
+  z.object({ step: z.literal('preparing'), ...base }),
+  z.object({ step: z.literal('reviewing'), ...reviewed }),
+  z.object({
+    step: z.literal('applying'),
+    ...reviewed,
+    progress: z.object({ done: z.number().int(), total: z.number().int() }),
+  }),
+  z.object({
+    step: z.literal('done'),
+    ...base,
+    changes: z.array(UpgradeChangeSchema),
+    /** The change set had nothing to change: the stack already matched the template. */
+    alreadyCurrent: z.boolean(),
+  }),
+  z.object({ step: z.literal('refused'), ...reviewed, blocking: z.array(UpgradeChangeSchema) }),
+  z.object({ step: z.literal('cancelled'), ...reviewed }),
+  z.object({ step: z.literal('rolledBack'), ...reviewed, failure: StackUpdateFailureSchema }),
+  z.object({
+    step: z.literal('failed'),
+    ...base,
+    changeSetId: z.string().optional(),
+    changes: z.array(UpgradeChangeSchema).optional(),
+    failedIn: UpgradeStep,
+    error: AppErrorSchema,
+  }),
+]);
+export type UpgradeState = DeepReadonly<z.infer<typeof UpgradeStateSchema>>;
+export type UpgradeStepName = UpgradeState['step'];
+export type UpgradeTarget = Omit<z.infer<z.ZodObject<typeof base>>, 'changeSetName'>;
+
+export type UpgradeEvent =
+  | { readonly type: 'alreadyCurrent' }
+  | {
+      readonly type: 'reviewed';
+      readonly changeSetId: string;
+      readonly changes: readonly UpgradeChange[];
+    }
+  | { readonly type: 'confirmed' }
+  | { readonly type: 'cancelled' }
+  | { readonly type: 'progressed'; readonly done: number; readonly total: number }
+  | { readonly type: 'completed' }
+  | { readonly type: 'rolledBack'; readonly failure: z.infer<typeof StackUpdateFailureSchema> }
+  | { readonly type: 'failed'; readonly error: AppErrorData }
+  | { readonly type: 'resumed' };
+
+export const ILLEGAL_UPGRADE_TRANSITION = 'lifecycle.illegalUpgradeTransition';
+
+export class IllegalUpgradeTransitionError extends AppError {
+  constructor(step: UpgradeStepName, event: UpgradeEvent['type']) {
+    super(ILLEGAL_UPGRADE_TRANSITION, { step, event });
+  }
+}
+
+/** Steps after which nothing more happens to this upgrade (a new one may start). */
+export const isUpgradeSettled = (state: UpgradeState): boolean =>
+  ['done', 'refused', 'cancelled', 'rolledBack'].includes(state.step);
+
+/** CloudFormation change-set names: a letter, then letters, digits and hyphens. */
+export const upgradeChangeSetName = (from: number, to: number): string =>
+  `smooz-upgrade-v${from}-to-v${to}`;
+
+export function startUpgrade(target: UpgradeTarget): UpgradeState {
+  return {
+    step: 'preparing',
+    ...target,
+    changeSetName: upgradeChangeSetName(target.fromVersion, target.toVersion),
+  };
+}
+
+/** Changes that would replace or remove the NLB or the endpoint service. */
+export function blockingChanges(changes: readonly UpgradeChange[]): UpgradeChange[] {
+  return changes.filter(
+    (c) =>
+      (PROTECTED_RESOURCE_TYPES as readonly string[]).includes(c.resourceType) &&
+      (c.action === 'Remove' ||
+        (c.action === 'Modify' && (c.replacement === 'True' || c.replacement === 'Conditional'))),
+  );
+}
+
+const copyChanges = (changes: readonly UpgradeChange[]): UpgradeChange[] =>
+  changes.map((c) => ({ ...c, properties: [...c.properties] }));
+
+/** The upgrade's only transition function: pure; throws for every illegal (step, event) pair. */
+export function reduceUpgrade(state: UpgradeState, event: UpgradeEvent): UpgradeState {
+  const illegal = () => new IllegalUpgradeTransitionError(state.step, event.type);
+  switch (event.type) {
+    case 'alreadyCurrent':
+      if (state.step !== 'preparing') throw illegal();
+      return { ...state, step: 'done', changes: [], alreadyCurrent: true };
+    case 'reviewed': {
+      if (state.step !== 'preparing') throw illegal();
+      const changes = copyChanges(event.changes);
+      const blocking = blockingChanges(changes);
+      const next = { ...state, changeSetId: event.changeSetId, changes };
+      return blocking.length > 0
+        ? { ...next, step: 'refused', blocking }
+        : { ...next, step: 'reviewing' };
+    }
+    case 'confirmed':
+      if (state.step !== 'reviewing') throw illegal();
+      return { ...state, step: 'applying', progress: { done: 0, total: state.changes.length } };
+    case 'cancelled':
+      if (state.step !== 'reviewing') throw illegal();
+      return { ...state, step: 'cancelled' };
+    case 'progressed':
+      if (state.step !== 'applying') throw illegal();
+      return { ...state, progress: { done: event.done, total: event.total } };
+    case 'completed': {
+      if (state.step !== 'applying') throw illegal();
+      const { progress: _progress, changeSetId: _id, ...rest } = state;
+      return { ...rest, step: 'done', alreadyCurrent: false };
+    }
+    case 'rolledBack': {
+      if (state.step !== 'applying') throw illegal();
+      const { progress: _progress, ...rest } = state;
+      return { ...rest, step: 'rolledBack', failure: { ...event.failure } };
+    }
+    case 'failed': {
+      if (state.step !== 'preparing' && state.step !== 'reviewing' && state.step !== 'applying') {
+        throw illegal();
+      }
+      const { step, ...rest } = state;
+      const kept = 'progress' in rest ? (({ progress: _p, ...r }) => r)(rest) : rest;
+      return { ...kept, step: 'failed', failedIn: step, error: event.error } as UpgradeState;
+    }
+    case 'resumed': {
+      if (state.step !== 'failed') throw illegal();
+      const { error: _error, failedIn, ...rest } = state;
+      if (failedIn === 'preparing') {
+        const { changeSetId: _id, changes: _c, ...target } = rest;
+        return { ...target, step: 'preparing' };
+      }
+      if (!rest.changeSetId || !rest.changes) throw illegal();
+      const resumed = { ...rest, changeSetId: rest.changeSetId, changes: rest.changes };
+      return failedIn === 'reviewing'
+        ? { ...resumed, step: 'reviewing' }
+        : { ...resumed, step: 'applying', progress: { done: 0, total: rest.changes.length } };
+    }
+  }
+}
