@@ -149,6 +149,7 @@ export function createMainServices(host: HostEnvironment): MainServices {
     loadTemplate: () => readTemplateText(services.templatesDir),
     records: createStoreUpgradeRepository(host.storeBacking, logger),
     timing: DEFAULT_TIMING,
+    smoozRoleArn: async () => (await smooz.client.getSettings()).smoozRoleArn,
   });
   void upgrader.resumeInterrupted();
   return { ...services, smooz, setup, guided, update, lifecycle, migrator, upgrader };

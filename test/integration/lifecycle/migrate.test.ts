@@ -1,9 +1,18 @@
+import {
+  DescribeSecurityGroupsCommand,
+  DescribeVpcEndpointConnectionsCommand,
+  DescribeVpcEndpointServiceConfigurationsCommand,
+  DescribeVpcEndpointServicePermissionsCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createAwsClient } from '../../../main/aws/clientFactory';
 import type { FinderDeps } from '../../../main/lifecycle/findSetups';
 import { createSmoozClient, type SmoozApi } from '../../../main/smooz/smoozApiClient';
 import type { NewSetupRequest } from '../../../shared/lifecycle/migrate';
 import { accountSnapshot, type AccountSnapshot } from '../../support/accountSnapshot';
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
+import { loadBalancerInterfaces } from '../../support/loadBalancerInterfaces';
 import {
   connectSmoozTo,
   deployManualSetup,
@@ -20,6 +29,7 @@ import { connectivityLoop, migrationApp } from './migrationHarness';
 const SMOOZ_ACCOUNT = '210987654321';
 const endpoint = inject('motoEndpoint');
 const worldFile = inject('testWorldFile');
+const ec2 = createAwsClient(EC2Client, motoAppConfig(endpoint), motoContext);
 let server: SmoozServer;
 let smooz: SmoozApi;
 let seeded: SeededAccount;
@@ -69,7 +79,7 @@ const request = (): NewSetupRequest => ({
 });
 
 describe('migrating the manual-style setup side by side', () => {
-  it('moves SMOOZ to a setup of the current design with zero failed connectivity tests, and removes the old one', async () => {
+  it('moves SMOOZ to a setup of the current design (its role alone, its endpoint accepted by the app, the NLB’s /32s) with zero failed connectivity tests, and removes the old one', async () => {
     const app = migrationApp(endpoint, smooz, finder);
     await app.lifecycle.scan('moto', 'ap-northeast-1');
     const adopted = await app.lifecycle.adopt({
@@ -131,5 +141,42 @@ describe('migrating the manual-style setup side by side', () => {
     expect(
       app.lifecycle.listAdoptions().find((a) => a.key === manual.endpointServiceId)?.step,
     ).toBe('released');
+
+    // The new setup is least-privileged like any new one: SMOOZ's role alone (from SMOOZ's
+    // settings), acceptance required and SMOOZ's endpoint accepted, the NLB's own /32s admitted.
+    const settings = await smooz.getSettings();
+    const service = (
+      await ec2.send(
+        new DescribeVpcEndpointServiceConfigurationsCommand({
+          Filters: [{ Name: 'service-name', Values: [end.newSetup?.endpointServiceName ?? ''] }],
+        }),
+      )
+    ).ServiceConfigurations?.[0];
+    expect(service?.AcceptanceRequired).toBe(true);
+    const permissions = await ec2.send(
+      new DescribeVpcEndpointServicePermissionsCommand({ ServiceId: service?.ServiceId }),
+    );
+    expect(permissions.AllowedPrincipals?.map((p) => p.Principal)).toEqual([settings.smoozRoleArn]);
+    const connections = await ec2.send(
+      new DescribeVpcEndpointConnectionsCommand({
+        Filters: [{ Name: 'service-id', Values: [service?.ServiceId ?? ''] }],
+      }),
+    );
+    expect(
+      connections.VpcEndpointConnections?.map((c) => [c.VpcEndpointId, c.VpcEndpointState]),
+    ).toEqual([[connection.vpcEndpointId, 'available']]);
+    const nlb = await loadBalancerInterfaces(endpoint, service?.NetworkLoadBalancerArns?.[0] ?? '');
+    const group = (
+      await ec2.send(
+        new DescribeSecurityGroupsCommand({ GroupIds: [seeded.postgres.securityGroupId] }),
+      )
+    ).SecurityGroups?.[0];
+    const newRules = (group?.IpPermissions ?? [])
+      .filter((p) => p.FromPort === 5432)
+      .flatMap((p) => p.IpRanges ?? [])
+      .filter((r) => r.Description?.includes(end.newConnectionId ?? '-'))
+      .map((r) => r.CidrIp);
+    expect(nlb).not.toHaveLength(0);
+    expect(newRules.sort()).toEqual(nlb.map((eni) => `${eni.address}/32`).sort());
   }, 300_000);
 });
