@@ -97,7 +97,7 @@ describe('setup engine against moto: from the profile to the stack outputs', () 
     ).rejects.toMatchObject({ code: 'setup.endpointNotFound' });
   });
 
-  it('outside the VPC (recommended for a private database): no Lambda SG, no VPC config, the load balancer subnets admitted, the private address registered; teardown restores the account', async () => {
+  it('outside the VPC (recommended for a private database): no Lambda SG, no VPC config, the load balancer’s own addresses admitted (/32 each), the private address registered; teardown restores the account', async () => {
     const before = await accountSnapshot(endpoint);
     const { engine } = createEngineHarness(endpoint);
     const events: EngineEvent[] = [];
@@ -122,7 +122,8 @@ describe('setup engine against moto: from the profile to the stack outputs', () 
       explanation: 'publicDatabase.private',
     });
 
-    // No security group of this connection anywhere; the database's SG admits the NLB subnets.
+    // No security group of this connection anywhere; the database's SG admits the NLB's own
+    // address in each of its three subnets, /32 each, nothing wider.
     expect(end.created.filter((r) => r.kind === 'securityGroup')).toEqual([]);
     const tagged = await ec2.send(
       new DescribeSecurityGroupsCommand({
@@ -130,13 +131,10 @@ describe('setup engine against moto: from the profile to the stack outputs', () 
       }),
     );
     expect(tagged.SecurityGroups ?? []).toEqual([]);
+    const nlb = await loadBalancerInterfaces(endpoint, end.outputs.loadBalancerArn);
+    expect(nlb.map((eni) => eni.subnetId).sort()).toEqual([...seeded.subnets.private].sort());
     expect(await inbound(seeded.postgres.securityGroupId)).toEqual(
-      [
-        '5432-5432 10.20.50.0/24',
-        '5432-5432 10.20.1.0/24',
-        '5432-5432 10.20.2.0/24',
-        '5432-5432 10.20.3.0/24',
-      ].sort(),
+      ['5432-5432 10.20.50.0/24', ...nlb.map((eni) => `5432-5432 ${eni.address}/32`)].sort(),
     );
 
     const stack = (await cfn.send(new DescribeStacksCommand({ StackName: end.plan.stackName })))
@@ -168,6 +166,7 @@ describe('setup engine against moto: from the profile to the stack outputs', () 
       'ready',
       'authorizingRules',
       'creatingStack',
+      'authorizingLoadBalancer',
       'complete',
     ]);
 
