@@ -92,14 +92,47 @@ export const SCREENS: Readonly<Record<ConsoleScreen, MockScreen>> = {
         frame: 1,
         value: 'lambdaSecurityGroupId',
       },
+      { kind: 'button', label: 'saveRules' },
+    ],
+  },
+  networkInterfaces: {
+    product: 'ec2',
+    breadcrumb: 'eniBreadcrumb',
+    rows: [
+      { kind: 'field', label: 'filter', sample: 'filterSample', frame: 1 },
+      { kind: 'columns', cells: ['colEni', 'colSubnet', 'colPrivateIp'], header: true },
+      { kind: 'columns', cells: ['eniSample', 'subnetSample', 'ipSample'], frame: 2 },
+      { kind: 'columns', cells: ['eniSample', 'subnetSample', 'ipSample2'], frame: 2 },
+      { kind: 'heading', label: 'thenRules' },
       {
         kind: 'columns',
-        cells: ['customTcp', 'portSample', 'cidrSample'],
+        cells: ['customTcp', 'portSample', 'ipRuleSample'],
         cellValues: [undefined, 'rdsPort'],
-        frame: 2,
-        value: 'subnetCidr',
       },
-      { kind: 'button', label: 'saveRules' },
+    ],
+  },
+  endpointConnections: {
+    product: 'vpc',
+    breadcrumb: 'connectionsBreadcrumb',
+    rows: [
+      {
+        kind: 'pair',
+        label: 'serviceName',
+        sample: 'serviceNameSample',
+        value: 'endpointServiceName',
+      },
+      {
+        kind: 'tabs',
+        labels: ['tabDetails', 'tabConnections', 'tabPrincipals'],
+        active: 1,
+      },
+      { kind: 'columns', cells: ['colEndpoint', 'colOwner', 'colState'], header: true },
+      {
+        kind: 'columns',
+        cells: ['endpointSample', 'ownerSample', 'statePending'],
+        frame: 1,
+      },
+      { kind: 'button', label: 'acceptButton', frame: 2 },
     ],
   },
   smoozNewConnection: {
