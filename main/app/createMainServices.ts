@@ -138,13 +138,18 @@ export function createMainServices(host: HostEnvironment): MainServices {
   const upgrader = createUpgrader({
     connection: (connectionId) => {
       const flow = setup.list().find((f) => f.plan.connectionId === connectionId);
-      return flow?.step === 'complete' ? flow.plan : undefined;
+      // Accepting SMOOZ's endpoint (now or stopped in it) happens on a finished stack too.
+      const accepting =
+        flow?.step === 'acceptingEndpoint' ||
+        (flow !== undefined && 'resumeStep' in flow && flow.resumeStep === 'acceptingEndpoint');
+      return flow?.step === 'complete' || accepting ? flow?.plan : undefined;
     },
     clientsFor: async (profile, region) =>
       createEngineClients(host.config, await services.awsAccess.contextFor(profile, region)),
     loadTemplate: () => readTemplateText(services.templatesDir),
     records: createStoreUpgradeRepository(host.storeBacking, logger),
     timing: DEFAULT_TIMING,
+    smoozRoleArn: async () => (await smooz.client.getSettings()).smoozRoleArn,
   });
   void upgrader.resumeInterrupted();
   return { ...services, smooz, setup, guided, update, lifecycle, migrator, upgrader };

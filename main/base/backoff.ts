@@ -39,3 +39,38 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/** A backoff policy with the number of attempts (the first try included). */
+export interface RetryPolicy extends BackoffPolicy {
+  readonly attempts: number;
+}
+
+export interface RetryOptions {
+  readonly policy: RetryPolicy;
+  /** The waits between attempts go through it (tests run on an accelerated clock). */
+  readonly clock: { sleep(ms: number, signal?: AbortSignal): Promise<void> };
+  readonly signal?: AbortSignal | undefined;
+  readonly random?: (() => number) | undefined;
+}
+
+/**
+ * Runs the action again, with backoff, while it fails with an error `transient` accepts; the last
+ * error (or the first one that is not transient) is thrown.
+ */
+export async function retryWhile<T>(
+  action: () => Promise<T>,
+  transient: (error: unknown) => boolean,
+  options: RetryOptions,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await action();
+    } catch (error) {
+      if (attempt >= options.policy.attempts || !transient(error)) throw error;
+      await options.clock.sleep(
+        backoffDelay(options.policy, attempt, options.random),
+        options.signal,
+      );
+    }
+  }
+}

@@ -74,6 +74,7 @@ export async function derivePlan(
       ? { dbUser: request.dbUser ?? '', externalId: randomUUID() }
       : {}),
     smoozAccountId: request.smoozAccountId,
+    smoozRoleArn: request.smoozRoleArn,
     updaterPlacement: recommendPlacement(database).placement,
     ...derivedNameFields({
       connectionId,

@@ -40,7 +40,7 @@ import {
 } from './network';
 import { databaseAzs } from './planner';
 import { REQUIRED_ACTIONS } from './requiredPermissions';
-import { describeRegionGroups, plannedRdsRules } from './securityGroups';
+import { describeRegionGroups, plannedRdsRuleCount } from './securityGroups';
 import { CONNECTION_TAG } from './tags';
 
 type Params = PreflightCheck['params'];
@@ -186,11 +186,7 @@ async function securityGroupLimits(
   ]);
   const rdsGroupId = plan.database.securityGroupIds[0] ?? '';
   const rdsGroup = groups.find((g) => g.GroupId === rdsGroupId);
-  const newRules = plannedRdsRules(
-    plan,
-    network,
-    runsInVpc(plan) ? 'sg-planned' : undefined,
-  ).length;
+  const newRules = plannedRdsRuleCount(plan);
   const rulesAfter = inboundRuleCount(rdsGroup) + newRules;
   // The updater's group, and the endpoints' group should the egress fix be applied: in the VPC only.
   const newGroups = runsInVpc(plan) ? 2 : 0;

@@ -39,6 +39,13 @@ export const REQUIRED_PERMISSIONS = [
   { action: 'cloudformation:CreateStack', purpose: 'stack' },
   { action: 'cloudformation:DescribeStacks', purpose: 'stack' },
   { action: 'cloudformation:DescribeStackEvents', purpose: 'stack' },
+  // After the stack: the NLB's own addresses (its network interfaces) get /32 rules.
+  { action: 'ec2:DescribeNetworkInterfaces', purpose: 'securityGroups' },
+  { action: 'ec2:DescribeSecurityGroups', purpose: 'securityGroups' },
+  // SMOOZ's endpoint connection is accepted by the app; any other pending request is rejected.
+  { action: 'ec2:DescribeVpcEndpointConnections', purpose: 'acceptance' },
+  { action: 'ec2:AcceptVpcEndpointConnections', purpose: 'acceptance' },
+  { action: 'ec2:RejectVpcEndpointConnections', purpose: 'acceptance' },
   { action: 'ec2:DescribeVpcEndpointConnections', purpose: 'verification' },
   { action: 'elasticloadbalancing:DescribeTargetHealth', purpose: 'verification' },
   { action: 'cloudformation:DeleteStack', purpose: 'teardown' },

@@ -1,3 +1,4 @@
+import { runsInVpc } from '../../shared/flow/placement';
 import {
   AuthorizeSecurityGroupIngressCommand,
   CreateSecurityGroupCommand,
@@ -34,40 +35,47 @@ export type RuleResource = Extract<CreatedResource, { kind: 'ingressRule' }>;
 export type GroupPurpose = GroupResource['purpose'];
 
 /**
- * The rules the database's security group needs: its port only, from the Lambda's group (in the
- * VPC only) and from each NLB subnet (the NLB has no security group; its addresses lie in these
- * subnets, so nothing wider than the subnets is opened).
+ * Before the stack: the database's port from the updater's group, in the VPC only. The load
+ * balancer's own addresses follow once it exists (plannedLoadBalancerRules).
  */
 export function plannedRdsRules(
   plan: SetupPlan,
-  network: VpcNetwork,
   lambdaGroupId: string | undefined,
 ): RuleResource[] {
-  const groupId = plan.database.securityGroupIds[0] ?? '';
-  const port = plan.database.port;
-  const cidrs = plan.subnetIds.flatMap((id) => {
-    const cidr = network.subnets.find((s) => s.subnetId === id)?.cidr;
-    return cidr ? [cidr] : [];
-  });
   return [
     ...(lambdaGroupId === undefined
       ? []
       : [
           {
             kind: 'ingressRule' as const,
-            groupId,
-            port,
+            groupId: plan.database.securityGroupIds[0] ?? '',
+            port: plan.database.port,
             source: { type: 'securityGroup' as const, groupId: lambdaGroupId },
           },
         ]),
-    ...[...new Set(cidrs)].map((cidr): RuleResource => ({
-      kind: 'ingressRule',
-      groupId,
-      port,
-      source: { type: 'cidr', cidr },
-    })),
   ];
 }
+
+/**
+ * After the stack: the database's port from each private address of the NLB (it has no security
+ * group; its health checks and SMOOZ's traffic come from these), /32 each, never whole subnets.
+ */
+export function plannedLoadBalancerRules(
+  plan: SetupPlan,
+  addresses: readonly string[],
+): RuleResource[] {
+  return [...new Set(addresses)].map((address) => ({
+    kind: 'ingressRule',
+    groupId: plan.database.securityGroupIds[0] ?? '',
+    port: plan.database.port,
+    source: { type: 'cidr', cidr: `${address}/32` },
+  }));
+}
+
+/** The NLB has one address per subnet; preflight counts the rules before they exist. */
+export const plannedRdsRuleCount = (plan: SetupPlan): number =>
+  plannedRdsRules(plan, runsInVpc(plan) ? 'sg-planned' : undefined).length +
+  new Set(plan.subnetIds).size;
 
 /**
  * HTTPS from the updater's group into the groups of interface endpoints another connection made
@@ -253,7 +261,7 @@ export async function ensureIngressRules(
         .SecurityGroups?.[0];
     let match = matchRule(await read(), rule, connectionId);
     if (match.state === 'absent') {
-      const what = rule.source.type === 'securityGroup' ? 'updater' : 'load balancer subnet';
+      const what = rule.source.type === 'securityGroup' ? 'updater' : 'load balancer';
       try {
         await clients.ec2.send(
           new AuthorizeSecurityGroupIngressCommand({

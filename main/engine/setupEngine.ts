@@ -27,13 +27,16 @@ import {
   ensureIngressRules,
   ensureSecurityGroup,
   plannedEndpointAccessRules,
+  plannedLoadBalancerRules,
   plannedRdsRules,
 } from './securityGroups';
+import { loadBalancerAddresses } from './loadBalancerAddresses';
+import { acceptSmoozEndpoint } from './endpointAcceptance';
 import { SetupErrorCodes } from './setupErrors';
 import { ensureEndpoints } from './endpoints';
 import { ensureStack, StackFailedError } from './stack';
 import { tearDown } from './teardown';
-import { DEFAULT_TIMING, type EngineTiming } from './timing';
+import { DEFAULT_TIMING, LISTING_RETRY, type EngineTiming } from './timing';
 
 export type EngineEvent =
   | { readonly type: 'stateChanged'; readonly state: SetupState }
@@ -72,6 +75,11 @@ export interface SetupEngine {
   /** Continues an interrupted, failed, cancelled or crashed flow in the background. */
   resume(connectionId: string): Promise<SetupState>;
   cancel(connectionId: string): Promise<SetupState>;
+  /**
+   * SMOOZ's status API named its endpoint: accept that connection (and reject any other pending
+   * one) in the background. Nothing to do when it is accepted already or being accepted.
+   */
+  acceptEndpoint(connectionId: string, vpcEndpointId: string): Promise<SetupState>;
   /** Removes what the connection created, in the background. */
   teardown(connectionId: string): Promise<SetupState>;
   get(connectionId: string): SetupState;
@@ -215,7 +223,7 @@ export function createSetupEngine(deps: SetupEngineDeps): SetupEngine {
           clients,
           id,
           [
-            ...plannedRdsRules(state.plan, network, lambdaGroupId),
+            ...plannedRdsRules(state.plan, lambdaGroupId),
             ...(lambdaGroupId === undefined
               ? []
               : plannedEndpointAccessRules(state.plan, network, lambdaGroupId)),
@@ -253,8 +261,43 @@ export function createSetupEngine(deps: SetupEngineDeps): SetupEngine {
         });
         if (signal.aborted) throw new AbortedError();
         dispatch(id, { type: 'stackCompleted', outputs });
+        return true;
+      }
+      case 'authorizingLoadBalancer': {
+        const retry = { policy: LISTING_RETRY, clock: timing.clock, signal };
+        const addresses = await loadBalancerAddresses(
+          clients,
+          state.outputs.loadBalancerArn,
+          retry,
+        );
+        await ensureIngressRules(
+          clients,
+          id,
+          plannedLoadBalancerRules(state.plan, addresses),
+          record,
+        );
+        dispatch(id, { type: 'loadBalancerAuthorized' });
         return false;
       }
+      case 'acceptingEndpoint':
+        await acceptSmoozEndpoint(
+          clients,
+          {
+            serviceId: state.outputs.endpointServiceId,
+            acceptance: state.acceptance,
+            smoozAccountId: state.plan.smoozAccountId,
+          },
+          {
+            retry: { policy: LISTING_RETRY, clock: timing.clock, signal },
+            rejected: (vpcEndpointId, ownerAccountId) => {
+              if (signal.aborted) throw new AbortedError();
+              dispatch(id, { type: 'endpointRejected', vpcEndpointId, ownerAccountId });
+            },
+          },
+        );
+        if (signal.aborted) throw new AbortedError();
+        dispatch(id, { type: 'endpointAccepted', at: new Date().toISOString() });
+        return false;
       case 'tearingDown':
         await tearDown(clients, state, {
           templateBody: await deps.loadTemplate(),
@@ -423,6 +466,16 @@ export function createSetupEngine(deps: SetupEngineDeps): SetupEngine {
       const retryStack = state.step === 'failed' && state.stackFailure !== undefined;
       const next = isActiveStep(state.step) ? state : dispatch(connectionId, { type: 'resumed' });
       if (isActiveStep(next.step)) void launch(connectionId, retryStack);
+      return next;
+    },
+    async acceptEndpoint(connectionId, vpcEndpointId) {
+      const state = get(connectionId);
+      const accepted =
+        state.acceptance?.vpcEndpointId === vpcEndpointId &&
+        state.acceptance.acceptedAt !== undefined;
+      if (state.step !== 'complete' || accepted || running.has(connectionId)) return state;
+      const next = dispatch(connectionId, { type: 'endpointReported', vpcEndpointId });
+      void launch(connectionId);
       return next;
     },
     async cancel(connectionId) {

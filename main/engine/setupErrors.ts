@@ -19,5 +19,13 @@ export const SetupErrorCodes = {
   discardNotAbandoned: 'setup.discardNotAbandoned',
   discardInProgress: 'setup.discardInProgress',
   discardTargetMissing: 'setup.discardTargetMissing',
+  loadBalancerAddressesMissing: 'setup.loadBalancerAddressesMissing',
+  endpointConnectionMissing: 'setup.endpointConnectionMissing',
+  endpointNotSmoozs: 'setup.endpointNotSmoozs',
+  endpointConnectionUnusable: 'setup.endpointConnectionUnusable',
+  endpointAcceptRefused: 'setup.endpointAcceptRefused',
+  endpointRejectRefused: 'setup.endpointRejectRefused',
+  /** A plan from template v2 or older has no SMOOZ role ARN for ⑧. */
+  smoozRoleMissing: 'setup.smoozRoleMissing',
 } as const;
 export type SetupErrorCode = (typeof SetupErrorCodes)[keyof typeof SetupErrorCodes];

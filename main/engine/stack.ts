@@ -107,6 +107,8 @@ function clusterMemberArns(plan: SetupPlan): string[] {
 /** ⑦ is the updater's group in the VPC; outside the VPC there is none. */
 export function stackParameters(plan: SetupPlan, lambdaGroupId: string | undefined) {
   const [subnetId, ...additional] = plan.subnetIds;
+  // Plans made for template v2 and older have none; their upgrade asks SMOOZ for it first.
+  if (plan.smoozRoleArn === undefined) throw new AppError(SetupErrorCodes.smoozRoleMissing);
   return buildStackParameters({
     lambdaFunctionName: plan.lambdaFunctionName,
     rdsType: plan.database.kind,
@@ -116,7 +118,7 @@ export function stackParameters(plan: SetupPlan, lambdaGroupId: string | undefin
     subnetId: subnetId ?? '',
     updaterPlacement: plan.updaterPlacement,
     lambdaSecurityGroupIds: lambdaGroupId === undefined ? [] : [lambdaGroupId],
-    smoozAccountId: plan.smoozAccountId,
+    smoozRoleArn: plan.smoozRoleArn,
     additionalSubnetIds: additional,
     clusterMemberArns: clusterMemberArns(plan),
     dbAuthMethod: plan.authMethod,

@@ -1,4 +1,5 @@
 import { realClock, type Clock } from '../base/clock';
+import type { RetryPolicy } from '../base/backoff';
 
 /**
  * How often to look again while AWS works: soon after something moved (the next change often
@@ -40,3 +41,9 @@ export const DEFAULT_TIMING: EngineTiming = {
   // About 30 DeleteSecurityGroup attempts for a 45-minute wait.
   interfaceWait: { fastMs: 5_000, idleMaxMs: 120_000 },
 };
+
+/**
+ * A listing that lags what AWS just did (the NLB's interfaces, the connection SMOOZ reported): a
+ * minute or so of retries, on the engine's clock.
+ */
+export const LISTING_RETRY: RetryPolicy = { baseDelayMs: 1_000, maxDelayMs: 10_000, attempts: 10 };

@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors';
-import type { SetupState, StateAt } from '../../shared/flow/state';
+import type { SetupState } from '../../shared/flow/state';
 import type { ConnectionSummary } from '../../shared/connections';
 import { reduceGuided, startGuided, type GuidedEvent } from '../../shared/guided/guidedMachine';
 import type { GuidedPhaseName, GuidedRecord } from '../../shared/guided/guidedRecord';
@@ -13,11 +13,11 @@ import { SmoozErrorCodes } from '../smooz/smoozErrors';
 import type { SmoozServices } from '../smooz/smoozServices';
 import { GuidedErrorCodes } from './guidedErrors';
 import type { GuidedStore } from './guidedStore';
-import { connectionRequest, customerSide, idempotencyKey } from './smoozRequest';
+import { connectionRequest, customerSide, idempotencyKey, type AfterStack } from './smoozRequest';
 import { createListeners, type Subscribable } from '../base/listeners';
 
 export interface GuidedServiceDeps {
-  readonly engine: Pick<SetupEngine, 'get' | 'teardown' | 'settled'>;
+  readonly engine: Pick<SetupEngine, 'get' | 'teardown' | 'settled' | 'acceptEndpoint'>;
   readonly smooz: Pick<SmoozServices, 'client' | 'tracker'>;
   readonly crossCheck: CrossChecker;
   readonly store: GuidedStore;
@@ -54,6 +54,8 @@ const LIST_STATUS: Readonly<Record<GuidedPhaseName, ConnectionSummary['status']>
 };
 
 const STILL_MOVING = new Set<GuidedPhaseName>(['creating', 'tracking']);
+/** Stopped steps that go back to where they were (acceptance among them). */
+const RESUMABLE = new Set<SetupState['step']>(['failed', 'waitingForLogin', 'cancelled']);
 
 export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
   const now = () => (deps.now ?? (() => new Date()))().toISOString();
@@ -62,12 +64,25 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
     deps.logger.warn('guided.listenerFailed', { error: String(error) }),
   );
 
-  const completeFlow = (connectionId: string): StateAt<'complete'> => {
+  const completeFlow = (connectionId: string): AfterStack => {
     const state = deps.engine.get(connectionId);
-    if (state.step !== 'complete') {
+    const acceptance =
+      state.step === 'acceptingEndpoint' ||
+      (RESUMABLE.has(state.step) &&
+        'resumeStep' in state &&
+        state.resumeStep === 'acceptingEndpoint');
+    if ((state.step !== 'complete' && !acceptance) || state.outputs === undefined) {
       throw new AppError(GuidedErrorCodes.notComplete, { step: state.step });
     }
-    return state;
+    return { plan: state.plan, outputs: state.outputs };
+  };
+
+  /** SMOOZ named its endpoint: the engine accepts it (and only it) on the customer's side. */
+  const acceptReported = (record: GuidedRecord): void => {
+    if (record.vpcEndpointId === undefined) return;
+    deps.engine.acceptEndpoint(record.connectionId, record.vpcEndpointId).catch((error) => {
+      deps.logger.warn('guided.acceptFailed', { error: String(error) });
+    });
   };
 
   const listLine = (state: SetupState, record: GuidedRecord) =>
@@ -76,9 +91,7 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
       name: state.plan.connectionName,
       region: state.plan.region,
       awsAccountId: state.plan.accountId,
-      ...(state.step === 'complete'
-        ? { endpointServiceName: state.outputs.endpointServiceName }
-        : {}),
+      ...(state.outputs ? { endpointServiceName: state.outputs.endpointServiceName } : {}),
       status: LIST_STATUS[record.phase],
       createdAt: record.startedAt,
       updatedAt: record.updatedAt,
@@ -135,6 +148,7 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
     try {
       const connection = await deps.smooz.client.getConnection(record.smoozConnectionId);
       const next = withStatus(record, connection);
+      acceptReported(next);
       if (next.smoozStatus === record.smoozStatus) return record;
       // Stored with its verification (read-only checks): if they cannot run, the next look
       // still finds the record moving and tries again.
@@ -173,6 +187,7 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
         customerSide: customerSide(state),
       });
       record = dispatch(record, { type: 'smoozAnswered', connection: created, at: now() });
+      acceptReported(record);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       record = dispatch(record, { type: 'createFailed', error: error.toData(), at: now() });

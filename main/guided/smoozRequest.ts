@@ -4,11 +4,14 @@ import { AppError } from '../../shared/errors';
 import type { SmoozConnectionCreate } from '../smooz/smoozApiClient';
 import { GuidedErrorCodes } from './guidedErrors';
 
+/** A flow whose stack is done: complete, or accepting SMOOZ's endpoint. */
+export type AfterStack = Pick<StateAt<'complete'>, 'plan' | 'outputs'>;
+
 /**
  * SMOOZ's form (manual step 4) filled from the stack's outputs: zone IDs with the customer's
  * names for them, the endpoint service name, the auth method and, for IAM, the role.
  */
-export function connectionRequest(state: StateAt<'complete'>): SmoozConnectionCreate {
+export function connectionRequest(state: AfterStack): SmoozConnectionCreate {
   const { plan, outputs } = state;
   const zones = outputs.availabilityZoneIds.map((id, index) => ({
     id,
@@ -29,7 +32,7 @@ export function connectionRequest(state: StateAt<'complete'>): SmoozConnectionCr
 }
 
 /** Where the SMOOZ tracker cross-checks from: the stack's service and target group. */
-export function customerSide(state: StateAt<'complete'>): CustomerSide {
+export function customerSide(state: AfterStack): CustomerSide {
   return {
     region: state.plan.region,
     profile: state.plan.profile,

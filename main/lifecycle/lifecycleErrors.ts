@@ -26,6 +26,8 @@ export const LifecycleErrorCodes = {
   changeSetFailed: 'lifecycle.changeSetFailed',
   /** Apply or cancel without a reviewed change set. */
   upgradeNotReviewed: 'lifecycle.upgradeNotReviewed',
+  /** SMOOZ's settings did not give its IAM role, which the new template needs for ⑧. */
+  smoozRoleUnavailable: 'lifecycle.smoozRoleUnavailable',
   /** The update ended without the stack reporting the new template version. */
   upgradeNotApplied: 'lifecycle.upgradeNotApplied',
 } as const;

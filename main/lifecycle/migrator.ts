@@ -30,7 +30,15 @@ export interface MigratorDeps {
   readonly releaseAdoption: (key: string) => void;
   readonly engine: Pick<
     SetupEngine,
-    'create' | 'get' | 'list' | 'runPreflight' | 'start' | 'resume' | 'settled' | 'teardown'
+    | 'create'
+    | 'get'
+    | 'list'
+    | 'runPreflight'
+    | 'start'
+    | 'resume'
+    | 'settled'
+    | 'teardown'
+    | 'acceptEndpoint'
   >;
   readonly smooz: SmoozApi;
   /** Deletes the old setup's adopted parts (main/lifecycle/oldSetupRemoval.ts, with clients). */
@@ -101,6 +109,41 @@ export function createMigrator(deps: MigratorDeps): Migrator {
     throw new AppError(Codes.smoozTimeout);
   }
 
+  /**
+   * The new setup allows SMOOZ's IAM role alone (template ⑧) and accepts only SMOOZ's endpoint:
+   * both come from SMOOZ's settings, asked now rather than taken from the caller.
+   */
+  async function engineRequest(state: MigrationState) {
+    const settings = await deps.smooz.getSettings();
+    return {
+      ...state.request,
+      smoozAccountId: settings.smoozAwsAccountId,
+      smoozRoleArn: settings.smoozRoleArn,
+      profile: state.profile,
+      region: state.region,
+    };
+  }
+
+  /**
+   * The new service requires acceptance: SMOOZ's second endpoint stays pending until the new
+   * setup's flow accepts it (only that endpoint, only from SMOOZ's account). Idempotent: the
+   * engine does nothing for an endpoint it accepted already.
+   */
+  async function acceptSecondEndpoint(state: MigrationState, vpcEndpointId: string) {
+    const id = state.newConnectionId as string;
+    const current = deps.engine.get(id);
+    // An acceptance that failed before (a crash, a refused call) goes on where it stopped.
+    if ('resumeStep' in current && current.resumeStep === 'acceptingEndpoint') {
+      await deps.engine.resume(id);
+    } else {
+      await deps.engine.acceptEndpoint(id, vpcEndpointId);
+    }
+    const flow = await deps.engine.settled(id);
+    if (flow.step !== 'complete') {
+      throw new AppError(Codes.newSetupIncomplete, { connectionId: id, step: flow.step });
+    }
+  }
+
   async function createNewSetup(key: string): Promise<NewSetup> {
     let state = load(key);
     if (!state.newConnectionId) {
@@ -114,13 +157,7 @@ export function createMigrator(deps: MigratorDeps): Migrator {
             f.step !== 'tornDown' &&
             !deps.migrations.list().some((m) => m.newConnectionId === f.plan.connectionId),
         );
-      const flow =
-        planned ??
-        (await deps.engine.create({
-          ...state.request,
-          profile: state.profile,
-          region: state.region,
-        }));
+      const flow = planned ?? (await deps.engine.create(await engineRequest(state)));
       state = transition(key, { type: 'newSetupPlanned', newConnectionId: flow.plan.connectionId });
     }
     const id = state.newConnectionId as string;
@@ -180,6 +217,9 @@ export function createMigrator(deps: MigratorDeps): Migrator {
               status: m.status,
               reason: m.statusReason?.message ?? '',
             });
+          }
+          if (m?.status === 'pending' && m.vpcEndpointId) {
+            await acceptSecondEndpoint(state, m.vpcEndpointId);
           }
           return m?.status === 'available' ? true : undefined;
         });

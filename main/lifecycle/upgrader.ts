@@ -1,10 +1,11 @@
-import { ExecuteChangeSetCommand } from '@aws-sdk/client-cloudformation';
+import { ExecuteChangeSetCommand, type Parameter } from '@aws-sdk/client-cloudformation';
 import { AppError, type AppErrorData } from '../../shared/errors';
 import type { SetupPlan } from '../../shared/flow/plan';
 import {
   isUpgradeSettled,
   reduceUpgrade,
   startUpgrade,
+  type PrincipalChange,
   type UpgradeEvent,
   type UpgradeState,
 } from '../../shared/lifecycle/upgrade';
@@ -22,6 +23,9 @@ import {
   type UpgradeTiming,
 } from './changeSets';
 import { LifecycleErrorCodes as Codes } from './lifecycleErrors';
+
+/** ⑧ until template v2: SMOOZ's account, whose root the endpoint service allowed. */
+const LEGACY_ACCOUNT_PARAMETER = 'SmoozAccountId';
 import type { UpgradeRepository } from './upgradeRepository';
 
 /** Which template a connection's stack runs, and its upgrade if one was asked for. */
@@ -57,11 +61,27 @@ export interface UpgraderDeps {
   readonly loadTemplate: () => Promise<string>;
   readonly records: UpgradeRepository;
   readonly timing: UpgradeTiming;
+  /**
+   * SMOOZ's IAM role from SMOOZ's settings API: the template's ⑧ for a connection planned for
+   * template v2 or older, whose plan allowed SMOOZ's account root and holds no role.
+   */
+  readonly smoozRoleArn: () => Promise<string>;
   readonly now?: () => Date;
 }
 
 const errorData = (error: unknown, profile: string): AppErrorData =>
   error instanceof StackFailedError ? error.toData() : mapAwsError(error, { profile }).toData();
+
+/** A stack whose ⑧ was SMOOZ's account (template v2 and older) moves to SMOOZ's role. */
+function principalChange(
+  previous: readonly Parameter[],
+  roleArn: string,
+): PrincipalChange | undefined {
+  const account = previous.find((p) => p.ParameterKey === LEGACY_ACCOUNT_PARAMETER);
+  return account?.ParameterValue
+    ? { fromAccountId: account.ParameterValue, toRoleArn: roleArn }
+    : undefined;
+}
 
 /**
  * In-place template upgrades by change set. Every transition is saved before the step it leads
@@ -102,12 +122,25 @@ export function createUpgrader(deps: UpgraderDeps): Upgrader {
     return templateVersionFromOutputs(stack.Outputs ?? []);
   }
 
+  /** The plan with SMOOZ's role: its own, or SMOOZ's answer now (never a guess). */
+  async function withSmoozRole(plan: SetupPlan): Promise<SetupPlan & { smoozRoleArn: string }> {
+    if (plan.smoozRoleArn !== undefined) return { ...plan, smoozRoleArn: plan.smoozRoleArn };
+    try {
+      return { ...plan, smoozRoleArn: await deps.smoozRoleArn() };
+    } catch (error) {
+      const cause = error instanceof AppError ? error.code : String(error);
+      throw new AppError(Codes.smoozRoleUnavailable, { cause });
+    }
+  }
+
   async function prepare(state: UpgradeState, plan: SetupPlan): Promise<UpgradeState> {
     try {
       const clients = await deps.clientsFor(state.profile, state.region);
+      const withRole = await withSmoozRole(plan);
+      const stack = await describeStack(clients, state.stackName);
       const outcome = await ensureChangeSet(clients, state, {
         templateBody: await deps.loadTemplate(),
-        plan,
+        plan: withRole,
         timing: deps.timing,
       });
       if (outcome.kind === 'noChanges') return transition(state, { type: 'alreadyCurrent' });
@@ -121,6 +154,7 @@ export function createUpgrader(deps: UpgraderDeps): Upgrader {
         type: 'reviewed',
         changeSetId: outcome.id,
         changes: outcome.changes,
+        principalChange: principalChange(stack?.Parameters ?? [], withRole.smoozRoleArn),
       });
       // A refused change set is never left where someone could execute it from the console.
       if (next.step === 'refused') await deleteChangeSet(clients, next);

@@ -20,6 +20,17 @@ export type SetupEvent =
       readonly total: number;
     }
   | { readonly type: 'stackCompleted'; readonly outputs: StackOutputs }
+  /** The database's group admits each of the NLB's addresses. */
+  | { readonly type: 'loadBalancerAuthorized' }
+  /** SMOOZ's status API named its endpoint for this connection. */
+  | { readonly type: 'endpointReported'; readonly vpcEndpointId: string }
+  /** A pending request that is not SMOOZ's endpoint was rejected. */
+  | {
+      readonly type: 'endpointRejected';
+      readonly vpcEndpointId: string;
+      readonly ownerAccountId: string;
+    }
+  | { readonly type: 'endpointAccepted'; readonly at: string }
   | { readonly type: 'loginRequired'; readonly error?: AppErrorData }
   | {
       readonly type: 'stepFailed';

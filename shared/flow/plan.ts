@@ -3,6 +3,9 @@ import type { DeepReadonly } from './readonly';
 import { DatabaseRecordSchema } from './database';
 import { UpdaterPlacementSchema } from './placement';
 
+/** An IAM role ARN, as the template's ⑧ accepts it (its AllowedPattern says the same). */
+export const SMOOZ_ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+
 export const DB_AUTH_METHODS = ['password', 'iam'] as const;
 export const DbAuthMethodSchema = z.enum(DB_AUTH_METHODS);
 export type DbAuthMethod = z.infer<typeof DbAuthMethodSchema>;
@@ -29,6 +32,12 @@ export const SetupPlanSchema = z.object({
    * Flows planned before the choice existed ran it in the VPC, with a security group.
    */
   updaterPlacement: UpdaterPlacementSchema.default('insideVpc'),
+  /**
+   * SMOOZ's IAM role in that account: the endpoint service allows it alone (parameter ⑧). Flows
+   * planned for template v2 and older allowed SMOOZ's account root and have none; their upgrade
+   * asks SMOOZ's settings for it.
+   */
+  smoozRoleArn: z.string().regex(SMOOZ_ROLE_ARN_PATTERN).optional(),
   /** Every name below comes from shared/naming (deriveConnectionNames), unless overridden. */
   lambdaFunctionName: z.string().min(1),
   stackName: z.string().min(1),

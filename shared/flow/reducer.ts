@@ -29,11 +29,15 @@ export function initialState(plan: SetupPlan): SetupState {
   return { step: 'preflight', plan, created: [] };
 }
 
-type Core = Pick<SetupState, 'plan' | 'created' | 'teardown'>;
-const core = (s: SetupState): Core =>
-  s.teardown === undefined
-    ? { plan: s.plan, created: s.created }
-    : { plan: s.plan, created: s.created, teardown: s.teardown };
+type Core = Pick<SetupState, 'plan' | 'created' | 'teardown' | 'outputs' | 'acceptance'>;
+/** What every step carries on: the plan, the ledger, and what is known once it is known. */
+const core = (s: SetupState): Core => ({
+  plan: s.plan,
+  created: s.created,
+  ...(s.teardown === undefined ? {} : { teardown: s.teardown }),
+  ...(s.outputs === undefined ? {} : { outputs: s.outputs }),
+  ...(s.acceptance === undefined ? {} : { acceptance: s.acceptance }),
+});
 
 function addResource(
   created: readonly CreatedResource[],
@@ -45,7 +49,16 @@ function addResource(
 
 function enterActive(s: SetupState, step: ActiveStep): SetupState {
   const c = core(s);
+  const { outputs, acceptance } = c;
   switch (step) {
+    case 'authorizingLoadBalancer':
+      if (outputs === undefined) throw new IllegalTransitionError(s.step, 'resumed');
+      return { step, ...c, outputs };
+    case 'acceptingEndpoint':
+      if (outputs === undefined || acceptance === undefined) {
+        throw new IllegalTransitionError(s.step, 'resumed');
+      }
+      return { step, ...c, outputs, acceptance };
     case 'creatingStack': {
       const stack = c.created.find((r) => r.kind === 'stack');
       return stack?.kind === 'stack'
@@ -119,7 +132,42 @@ export function reduce(state: SetupState, event: SetupEvent): SetupState {
     case 'stackCompleted':
       if (s.step !== 'creatingStack') throw illegal();
       if (!s.created.some((r) => r.kind === 'stack')) throw illegal();
-      return { step: 'complete', ...core(s), outputs: event.outputs };
+      return { step: 'authorizingLoadBalancer', ...core(s), outputs: event.outputs };
+    case 'loadBalancerAuthorized':
+      if (s.step !== 'authorizingLoadBalancer') throw illegal();
+      return { step: 'complete', ...core(s), outputs: s.outputs };
+    case 'endpointReported':
+      if (s.step !== 'complete') throw illegal();
+      // Accepted already: SMOOZ reporting it again changes nothing.
+      if (s.acceptance?.vpcEndpointId === event.vpcEndpointId && s.acceptance.acceptedAt) {
+        throw illegal();
+      }
+      return {
+        step: 'acceptingEndpoint',
+        ...core(s),
+        outputs: s.outputs,
+        acceptance:
+          s.acceptance?.vpcEndpointId === event.vpcEndpointId
+            ? s.acceptance
+            : { vpcEndpointId: event.vpcEndpointId, rejected: [] },
+      };
+    case 'endpointRejected': {
+      if (s.step !== 'acceptingEndpoint') throw illegal();
+      if (event.vpcEndpointId === s.acceptance.vpcEndpointId) throw illegal();
+      const known = s.acceptance.rejected.some((r) => r.vpcEndpointId === event.vpcEndpointId);
+      const rejected = { vpcEndpointId: event.vpcEndpointId, ownerAccountId: event.ownerAccountId };
+      return known
+        ? s
+        : { ...s, acceptance: { ...s.acceptance, rejected: [...s.acceptance.rejected, rejected] } };
+    }
+    case 'endpointAccepted':
+      if (s.step !== 'acceptingEndpoint') throw illegal();
+      return {
+        step: 'complete',
+        ...core(s),
+        outputs: s.outputs,
+        acceptance: { ...s.acceptance, acceptedAt: event.at },
+      };
     case 'loginRequired':
       if (!isActiveStep(s.step)) throw illegal();
       return event.error === undefined
@@ -177,7 +225,7 @@ export function reduce(state: SetupState, event: SetupEvent): SetupState {
             : { ...s.teardown, removed: [...s.teardown.removed, event.resource] };
       return {
         step: 'tearingDown',
-        plan: s.plan,
+        ...core(s),
         created: s.created.filter((r) => resourceKey(r) !== key),
         teardown: report,
       };

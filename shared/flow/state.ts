@@ -3,6 +3,7 @@ import type { DeepReadonly } from './readonly';
 import { AppErrorSchema } from '../errors';
 import { PreflightFixSchema, PreflightReportSchema } from './preflight';
 import { SetupPlanSchema, StackFailureSchema, StackOutputsSchema } from './plan';
+import { EndpointAcceptanceSchema } from './acceptance';
 import { CreatedResourceSchema, TeardownReportSchema } from './resources';
 
 /** Steps during which the engine is acting on AWS; each can be interrupted and resumed. */
@@ -11,6 +12,10 @@ export const ACTIVE_STEPS = [
   'creatingSecurityGroup',
   'authorizingRules',
   'creatingStack',
+  /** The stack is done: the database's group admits the NLB's own addresses (/32 each). */
+  'authorizingLoadBalancer',
+  /** SMOOZ reported its endpoint: accept it alone, reject any other pending request. */
+  'acceptingEndpoint',
   'tearingDown',
 ] as const;
 export const ActiveStepSchema = z.enum(ACTIVE_STEPS);
@@ -25,6 +30,10 @@ const base = {
   created: z.array(CreatedResourceSchema),
   /** Filled in as teardown removes what the ledger holds. */
   teardown: TeardownReportSchema.optional(),
+  /** The stack's outputs once it is complete (kept through a failure or cancel after it). */
+  outputs: StackOutputsSchema.optional(),
+  /** SMOOZ's endpoint connection: being accepted, or accepted (absent before SMOOZ made one). */
+  acceptance: EndpointAcceptanceSchema.optional(),
 };
 
 /**
@@ -55,6 +64,17 @@ export const SetupStateSchema = z.discriminatedUnion('step', [
     ...base,
     stackId: z.string().optional(),
     progress: z.object({ done: z.number().int().min(0), total: z.number().int().min(0) }),
+  }),
+  z.object({
+    step: z.literal('authorizingLoadBalancer'),
+    ...base,
+    outputs: StackOutputsSchema,
+  }),
+  z.object({
+    step: z.literal('acceptingEndpoint'),
+    ...base,
+    outputs: StackOutputsSchema,
+    acceptance: EndpointAcceptanceSchema,
   }),
   z.object({ step: z.literal('complete'), ...base, outputs: StackOutputsSchema }),
   /** The profile's login expired mid-step: log in again, then resume where it stopped. */

@@ -51,7 +51,24 @@ const base = {
   changeSetName: z.string().min(1),
   startedAt: z.string(),
 };
-const reviewed = { ...base, changeSetId: z.string().min(1), changes: z.array(UpgradeChangeSchema) };
+/**
+ * Who may connect, before and after, when the update changes it (template v3: SMOOZ's whole
+ * account gives way to SMOOZ's IAM role, and the endpoint service starts requiring acceptance).
+ */
+export const PrincipalChangeSchema = z.object({
+  /** SMOOZ's account the stack allowed (its ⑧ until v2). */
+  fromAccountId: z.string(),
+  /** SMOOZ's IAM role, from SMOOZ's settings API. */
+  toRoleArn: z.string(),
+});
+export type PrincipalChange = z.infer<typeof PrincipalChangeSchema>;
+
+const reviewed = {
+  ...base,
+  changeSetId: z.string().min(1),
+  changes: z.array(UpgradeChangeSchema),
+  principalChange: PrincipalChangeSchema.optional(),
+};
 const UpgradeStep = z.enum(['preparing', 'reviewing', 'applying']);
 
 export const UpgradeStateSchema = z.discriminatedUnion('step', [
@@ -66,6 +83,7 @@ export const UpgradeStateSchema = z.discriminatedUnion('step', [
     step: z.literal('done'),
     ...base,
     changes: z.array(UpgradeChangeSchema),
+    principalChange: PrincipalChangeSchema.optional(),
     /** The change set had nothing to change: the stack already matched the template. */
     alreadyCurrent: z.boolean(),
   }),
@@ -77,6 +95,7 @@ export const UpgradeStateSchema = z.discriminatedUnion('step', [
     ...base,
     changeSetId: z.string().optional(),
     changes: z.array(UpgradeChangeSchema).optional(),
+    principalChange: PrincipalChangeSchema.optional(),
     failedIn: UpgradeStep,
     error: AppErrorSchema,
   }),
@@ -91,6 +110,7 @@ export type UpgradeEvent =
       readonly type: 'reviewed';
       readonly changeSetId: string;
       readonly changes: readonly UpgradeChange[];
+      readonly principalChange?: PrincipalChange | undefined;
     }
   | { readonly type: 'confirmed' }
   | { readonly type: 'cancelled' }
@@ -146,7 +166,12 @@ export function reduceUpgrade(state: UpgradeState, event: UpgradeEvent): Upgrade
       if (state.step !== 'preparing') throw illegal();
       const changes = copyChanges(event.changes);
       const blocking = blockingChanges(changes);
-      const next = { ...state, changeSetId: event.changeSetId, changes };
+      const next = {
+        ...state,
+        changeSetId: event.changeSetId,
+        changes,
+        ...(event.principalChange ? { principalChange: { ...event.principalChange } } : {}),
+      };
       return blocking.length > 0
         ? { ...next, step: 'refused', blocking }
         : { ...next, step: 'reviewing' };
@@ -182,7 +207,7 @@ export function reduceUpgrade(state: UpgradeState, event: UpgradeEvent): Upgrade
       if (state.step !== 'failed') throw illegal();
       const { error: _error, failedIn, ...rest } = state;
       if (failedIn === 'preparing') {
-        const { changeSetId: _id, changes: _c, ...target } = rest;
+        const { changeSetId: _id, changes: _c, principalChange: _p, ...target } = rest;
         return { ...target, step: 'preparing' };
       }
       if (!rest.changeSetId || !rest.changes) throw illegal();

@@ -193,8 +193,18 @@ export interface components {
       name: string;
     };
     Settings: {
-      /** @description The account the customer's endpoint service must allow (parameter ⑧). */
+      /**
+       * @description SMOOZ's account: its endpoint is the only connection request the customer's side
+       *     accepts, and only from this account.
+       */
       smoozAwsAccountId: components['schemas']['AwsAccountId'];
+      /**
+       * @description The IAM role SMOOZ creates its interface endpoints with, in `smoozAwsAccountId`: the
+       *     one principal the customer's endpoint service allows (parameter ⑧), never the whole
+       *     account.
+       * @example arn:aws:iam::123456789012:role/smooz-privatelink
+       */
+      smoozRoleArn: string;
       /**
        * @description How the names of the AWS resources a connection creates begin (stack, Lambda
        *     functions, security groups). The app adds the connection's own part to it, so every
@@ -219,7 +229,8 @@ export interface components {
     StatusReason: {
       /**
        * @description Machine-readable; known values: `principal-not-allowed` (rejected: the endpoint
-       *     service does not allow SMOOZ's account), `availability-zone-not-supported` (SMOOZ
+       *     service does not allow SMOOZ's role), `connection-rejected` (the customer's side
+       *     rejected the endpoint connection), `availability-zone-not-supported` (SMOOZ
        *     has no subnet in the given zone IDs), `endpoint-creation-failed`.
        * @example principal-not-allowed
        */

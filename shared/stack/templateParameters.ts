@@ -13,7 +13,7 @@ export const MANUAL_PARAMETERS = [
   { name: 'VpcId', step: '⑤' },
   { name: 'SubnetId', step: '⑥' },
   { name: 'LambdaSecurityGroupIds', step: '⑦' },
-  { name: 'SmoozAccountId', step: '⑧' },
+  { name: 'SmoozRoleArn', step: '⑧' },
 ] as const;
 
 /** Parameters the manual does not have; they follow ⑧ and have no step label. */
@@ -90,7 +90,7 @@ export interface StackParameterValues {
   updaterPlacement: UpdaterPlacement;
   /** insideVpc only; sent empty outside the VPC. */
   lambdaSecurityGroupIds: readonly string[];
-  smoozAccountId: string;
+  smoozRoleArn: string;
   additionalSubnetIds?: readonly string[] | undefined;
   /** Cluster only: its DB instances' ARNs, whose events run the updater too. */
   clusterMemberArns?: readonly string[] | undefined;
@@ -124,7 +124,7 @@ export function buildStackParameters(values: StackParameterValues): StackParamet
     VpcId: values.vpcId,
     SubnetId: values.subnetId,
     LambdaSecurityGroupIds: inVpc ? values.lambdaSecurityGroupIds.join(',') : '',
-    SmoozAccountId: values.smoozAccountId,
+    SmoozRoleArn: values.smoozRoleArn,
     AdditionalSubnetIds: (values.additionalSubnetIds ?? [])
       .filter((id) => id !== values.subnetId)
       .join(','),

@@ -7,7 +7,7 @@
  * Version 1 is every stack this app made before the version was recorded (no output); a stack
  * from the manual's template has neither the output nor the app's tag.
  */
-export const SMOOZ_TEMPLATE_VERSION = 2;
+export const SMOOZ_TEMPLATE_VERSION = 3;
 
 export const TEMPLATE_VERSION_OUTPUT = 'SmoozTemplateVersion';
 

@@ -22,7 +22,7 @@ export interface AutomatedPrefill {
   dbUser?: string;
   dbResourceId?: string;
   externalId?: string;
-  smoozAccountId?: string;
+  smoozRoleArn?: string;
   lambdaFunctionName?: string;
   stackName?: string;
   connectionName?: string;
@@ -50,7 +50,7 @@ export function automatedPrefill(values: ChecklistValues): AutomatedPrefill {
     ['dbUser', get('dbUser')],
     ['dbResourceId', get('dbResourceId')],
     ['externalId', get('externalId')],
-    ['smoozAccountId', get('smoozAccountId')],
+    ['smoozRoleArn', get('smoozRoleArn')],
     ['lambdaFunctionName', get('lambdaFunctionName')],
     ['stackName', get('stackName')],
     ['connectionName', get('connectionName')],

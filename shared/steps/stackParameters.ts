@@ -37,7 +37,7 @@ const SOURCES: Readonly<
   VpcId: { value: 'vpcId' },
   SubnetId: { value: 'subnetId' },
   LambdaSecurityGroupIds: { value: 'lambdaSecurityGroupId', insideVpcOnly: true },
-  SmoozAccountId: { value: 'smoozAccountId' },
+  SmoozRoleArn: { value: 'smoozRoleArn' },
   AdditionalSubnetIds: { value: 'additionalSubnetIds', optional: true },
   // Found by discovery; offline the schedule follows the writer.
   ClusterMemberArns: { value: 'clusterMemberArns', optional: true },

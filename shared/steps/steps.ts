@@ -18,7 +18,9 @@ export const CONSOLE_SCREENS = [
   'stackParameters',
   'stackAcknowledge',
   'stackOutputs',
+  'networkInterfaces',
   'smoozEndpointForm',
+  'endpointConnections',
   'smoozEndpointStatus',
 ] as const;
 export type ConsoleScreen = (typeof CONSOLE_SCREENS)[number];
@@ -58,7 +60,9 @@ export const STEP_IDS = [
   'stack.additional',
   'stack.acknowledge',
   'stack.outputs',
+  'stack.nlbRules',
   'endpoint.form',
+  'endpoint.accept',
   'endpoint.available',
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];
@@ -121,11 +125,11 @@ export const STEPS: readonly StepDefinition[] = [
     id: 'sg.addRdsRules',
     ref: { section: '3-1' },
     screen: 'editInboundRules',
-    frames: [1, 2],
+    frames: [1],
     inputs: [],
-    uses: ['rdsSecurityGroupId', 'rdsPort', 'lambdaSecurityGroupId', 'subnetCidr'],
-    confirmations: ['ruleFromLambdaSg', 'ruleFromNlb', 'outboundUnchanged'],
-    insideVpcConfirmations: ['ruleFromLambdaSg'],
+    uses: ['rdsSecurityGroupId', 'rdsPort', 'lambdaSecurityGroupId'],
+    confirmations: ['ruleFromLambdaSg', 'outboundUnchanged'],
+    insideVpcOnly: true,
   },
   {
     id: 'stack.start',
@@ -144,7 +148,7 @@ export const STEPS: readonly StepDefinition[] = [
   param(5, 'vpcId', false),
   param(6, 'subnetId', false),
   param(7, 'lambdaSecurityGroupId', false),
-  param(8, 'smoozAccountId', true),
+  param(8, 'smoozRoleArn', true),
   {
     id: 'stack.additional',
     ref: { section: '3-2' },
@@ -173,6 +177,16 @@ export const STEPS: readonly StepDefinition[] = [
     confirmations: ['createComplete'],
   },
   {
+    // The NLB's addresses exist only once the stack has made it: its /32s, never its subnets.
+    id: 'stack.nlbRules',
+    ref: { section: '3-2' },
+    screen: 'networkInterfaces',
+    frames: [1, 2],
+    inputs: [],
+    uses: ['rdsSecurityGroupId', 'rdsPort', 'subnetCidr'],
+    confirmations: ['foundInterfaces', 'rulePerAddress', 'noSubnetRule'],
+  },
+  {
     id: 'endpoint.form',
     ref: { section: '4' },
     screen: 'smoozEndpointForm',
@@ -180,6 +194,16 @@ export const STEPS: readonly StepDefinition[] = [
     inputs: ['connectionName', 'customerAccountId'],
     uses: ['availabilityZoneIds', 'endpointServiceName', 'dbAuthMethod'],
     confirmations: ['created'],
+  },
+  {
+    // The endpoint service requires acceptance: SMOOZ's endpoint waits for the customer.
+    id: 'endpoint.accept',
+    ref: { section: '4' },
+    screen: 'endpointConnections',
+    frames: [1, 2],
+    inputs: [],
+    uses: ['endpointServiceName'],
+    confirmations: ['ownerIsSmooz', 'accepted', 'othersRejected'],
   },
   {
     id: 'endpoint.available',

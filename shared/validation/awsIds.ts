@@ -101,6 +101,16 @@ export function validateAccountId(raw: string): ValidationResult {
   return valid(digits);
 }
 
+const IAM_ROLE_ARN = /^arn:aws[a-z-]*:iam::[0-9]{12}:role\/[\w+=,.@/-]{1,512}$/;
+
+/** An IAM role ARN (⑧, SMOOZ's role): the role, not the account, is what the service allows. */
+export function validateIamRoleArn(raw: string): ValidationResult {
+  const value = cleanInput(raw);
+  const missing = checkPresence(value, 600);
+  if (missing) return missing;
+  return IAM_ROLE_ARN.test(value) ? valid(value) : invalid('roleArn.pattern');
+}
+
 const REGION = /^[a-z]{2}(?:-(?:gov|iso[a-z]?))?-[a-z]+-\d{1,2}$/;
 
 export function validateRegion(raw: string): ValidationResult {

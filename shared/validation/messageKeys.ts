@@ -26,6 +26,7 @@ export const VALIDATION_MESSAGE_KEYS = [
   'securityGroupIds.tooMany',
   'accountId.length',
   'accountId.pattern',
+  'roleArn.pattern',
   'connectionName.invalidChars',
   'name.invisibleChars',
   'lambdaFunctionName.pattern',

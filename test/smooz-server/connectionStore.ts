@@ -52,7 +52,8 @@ export interface ConnectionStoreOptions {
 /**
  * SMOOZ's side of a connection: the endpoint is created (or refused) on create, and the status
  * the API reports follows the real one after `transitionDelayMs`, the way the design site shows
- * `pending` for about a minute.
+ * `pending` for about a minute; an endpoint still waiting for the customer's acceptance stays
+ * `pending`, and one the customer rejected is `rejected`.
  */
 export class ConnectionStore {
   private readonly records = new Map<string, Record_>();
@@ -333,7 +334,17 @@ export class ConnectionStore {
         record.base.region,
         view.migration.vpcEndpointId,
       );
-      if (state !== 'available') {
+      if (state === 'rejected') {
+        view.migration = {
+          ...view.migration,
+          status: 'rejected',
+          statusReason: {
+            code: 'connection-rejected',
+            message: "The customer's endpoint service rejected the endpoint connection.",
+          },
+        };
+      } else if (state !== 'available') {
+        // Pending acceptance by the customer's side, as for a connection's own endpoint.
         view.migration = { ...view.migration, status: state === undefined ? 'failed' : 'pending' };
       }
     }
@@ -342,6 +353,18 @@ export class ConnectionStore {
         record.base.region,
         record.base.vpcEndpointId,
       );
+      // AWS keeps an endpoint to a service that requires acceptance `pendingAcceptance` until
+      // the customer accepts it: SMOOZ reads `pending` (with the endpoint id) until then.
+      if (state === 'rejected') {
+        return {
+          ...view,
+          status: 'rejected',
+          statusReason: {
+            code: 'connection-rejected',
+            message: "The customer's endpoint service rejected the endpoint connection.",
+          },
+        };
+      }
       if (state !== 'available') {
         return {
           ...view,

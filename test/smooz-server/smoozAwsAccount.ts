@@ -24,6 +24,7 @@ export type EndpointOutcome =
   | { readonly kind: 'failed'; readonly message: string };
 
 const NETWORK_TAG = 'smooz-reference-network';
+export const SMOOZ_ROLE_NAME = 'smooz-privatelink';
 
 /**
  * "SMOOZ's" AWS account on the local moto server. moto picks the account of a request from the
@@ -38,6 +39,11 @@ export class SmoozAwsAccount {
 
   get accountId(): string {
     return this.options.accountId;
+  }
+
+  /** The role SMOOZ makes its endpoints as: the principal a customer's service allows. */
+  get roleArn(): string {
+    return `arn:aws:iam::${this.options.accountId}:role/${SMOOZ_ROLE_NAME}`;
   }
 
   async createEndpoint(

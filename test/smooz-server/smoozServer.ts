@@ -74,6 +74,7 @@ export async function startSmoozServer(options: SmoozServerOptions): Promise<Smo
   });
   const settings: Settings = {
     smoozAwsAccountId: aws.accountId,
+    smoozRoleArn: aws.roleArn,
     resourceNamePrefix: options.resourceNamePrefix ?? 'smooz-privatelink',
     supportedRegions: [...(options.supportedRegions ?? ['ap-northeast-1'])],
   };

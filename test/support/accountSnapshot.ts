@@ -1,5 +1,6 @@
 import { CloudFormationClient, ListStacksCommand } from '@aws-sdk/client-cloudformation';
 import {
+  DescribeNetworkInterfacesCommand,
   DescribeSecurityGroupsCommand,
   DescribeVpcEndpointServiceConfigurationsCommand,
   DescribeVpcEndpointsCommand,
@@ -18,7 +19,8 @@ import { motoAppConfig, motoContext } from './awsTestConfig';
 /**
  * Everything in the emulated account the setup flow could create or change, in a form two
  * snapshots can be compared with `toEqual`: groups with their inbound rules, stacks, endpoints,
- * load balancers, target groups, functions, roles and endpoint services.
+ * load balancers (with their network interfaces), target groups, functions, roles and endpoint
+ * services.
  */
 export async function accountSnapshot(endpoint: string) {
   const config = motoAppConfig(endpoint);
@@ -27,16 +29,19 @@ export async function accountSnapshot(endpoint: string) {
   const elb = createAwsClient(ElasticLoadBalancingV2Client, config, motoContext);
   const lambda = createAwsClient(LambdaClient, config, motoContext);
   const iam = createAwsClient(IAMClient, config, motoContext);
-  const [groups, stacks, endpoints, services, lbs, tgs, functions, roles] = await Promise.all([
-    ec2.send(new DescribeSecurityGroupsCommand({})),
-    cfn.send(new ListStacksCommand({})),
-    ec2.send(new DescribeVpcEndpointsCommand({})),
-    ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand({})),
-    elb.send(new DescribeLoadBalancersCommand({})),
-    elb.send(new DescribeTargetGroupsCommand({})),
-    lambda.send(new ListFunctionsCommand({})),
-    iam.send(new ListRolesCommand({})),
-  ]);
+  const [groups, stacks, endpoints, services, lbs, tgs, functions, roles, enis] = await Promise.all(
+    [
+      ec2.send(new DescribeSecurityGroupsCommand({})),
+      cfn.send(new ListStacksCommand({})),
+      ec2.send(new DescribeVpcEndpointsCommand({})),
+      ec2.send(new DescribeVpcEndpointServiceConfigurationsCommand({})),
+      elb.send(new DescribeLoadBalancersCommand({})),
+      elb.send(new DescribeTargetGroupsCommand({})),
+      lambda.send(new ListFunctionsCommand({})),
+      iam.send(new ListRolesCommand({})),
+      ec2.send(new DescribeNetworkInterfacesCommand({})),
+    ],
+  );
   return {
     securityGroups: (groups.SecurityGroups ?? [])
       .map((g) => ({
@@ -63,6 +68,9 @@ export async function accountSnapshot(endpoint: string) {
     targetGroups: (tgs.TargetGroups ?? []).map((t) => t.TargetGroupArn).sort(),
     functions: (functions.Functions ?? []).map((f) => f.FunctionName).sort(),
     roles: (roles.Roles ?? []).map((r) => r.RoleName).sort(),
+    networkInterfaces: (enis.NetworkInterfaces ?? [])
+      .map((n) => `${n.NetworkInterfaceId} ${n.PrivateIpAddress} ${n.Description}`)
+      .sort(),
   };
 }
 export type AccountSnapshot = Awaited<ReturnType<typeof accountSnapshot>>;
@@ -85,5 +93,6 @@ export function snapshotDelta(before: AccountSnapshot, after: AccountSnapshot) {
     targetGroups: added(before.targetGroups, after.targetGroups),
     functions: added(before.functions, after.functions),
     roles: added(before.roles, after.roles),
+    networkInterfaces: added(before.networkInterfaces, after.networkInterfaces),
   };
 }

@@ -4,6 +4,7 @@ import type { CreateSetupRequest } from '../../shared/ipc/channels/setup';
 import type { SeededAccount } from './seedAccount';
 
 export const SMOOZ_ACCOUNT_ID = '210987654321';
+export const SMOOZ_ROLE_ARN = `arn:aws:iam::${SMOOZ_ACCOUNT_ID}:role/smooz-privatelink`;
 
 export const postgresRequest = (seeded: SeededAccount, name = 'prod-db'): CreateSetupRequest => ({
   profile: 'moto',
@@ -12,6 +13,7 @@ export const postgresRequest = (seeded: SeededAccount, name = 'prod-db'): Create
   database: { kind: 'instance', identifier: seeded.postgres.identifier },
   authMethod: 'password',
   smoozAccountId: SMOOZ_ACCOUNT_ID,
+  smoozRoleArn: SMOOZ_ROLE_ARN,
 });
 
 export const auroraIamRequest = (
@@ -25,6 +27,7 @@ export const auroraIamRequest = (
   authMethod: 'iam',
   dbUser: 'smooz_reader',
   smoozAccountId: SMOOZ_ACCOUNT_ID,
+  smoozRoleArn: SMOOZ_ROLE_ARN,
 });
 
 /**

@@ -28,6 +28,7 @@ export const samplePlan: SetupPlan = {
   subnetIds: ['subnet-a', 'subnet-c'],
   authMethod: 'password',
   smoozAccountId: '210987654321',
+  smoozRoleArn: 'arn:aws:iam::210987654321:role/smooz-privatelink',
   updaterPlacement: 'insideVpc',
   lambdaFunctionName: 'smooz-privatelink-updater',
   stackName: 'smooz-privatelink-prod-db',

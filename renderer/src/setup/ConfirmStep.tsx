@@ -95,7 +95,8 @@ export function ConfirmStep({ state, existingNames, apply }: Props) {
     ['endpoint', `${plan.database.endpoint}:${plan.database.port}`, 'hostname'],
     ['vpc', plan.database.vpcId, 'text'],
     ['rdsSecurityGroups', plan.database.securityGroupIds.join(', '), 'text'],
-    ['smoozAccount', plan.smoozAccountId, 'accountId'],
+    // Every plan the confirmation shows is new, with SMOOZ's role.
+    ['smoozRole', plan.smoozRoleArn ?? '', 'arn'],
     ['authMethod', t(`guided:database.authMethods.${plan.authMethod}`), 'text'],
   ];
 

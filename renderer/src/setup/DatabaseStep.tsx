@@ -111,6 +111,7 @@ export function DatabaseStep({ target, smooz, existingNames, onCreated, prefill 
           authMethod: auth,
           ...(auth === 'iam' && userCheck.ok ? { dbUser: userCheck.value } : {}),
           smoozAccountId: smooz.smoozAccountId,
+          smoozRoleArn: smooz.smoozRoleArn,
           resourceNamePrefix: smooz.resourceNamePrefix,
         }),
       true,

@@ -11,7 +11,7 @@ import { HomeButton } from './HomeButton';
 import { useGuidedCommands } from './useGuidedCommands';
 
 interface Props {
-  readonly state: StateAt<'complete'>;
+  readonly state: StateAt<'complete'> | StateAt<'acceptingEndpoint'>;
   readonly guided: GuidedRecord | undefined;
   readonly onGuided: (record: GuidedRecord) => void;
   readonly onHome: () => void;
@@ -49,7 +49,13 @@ export function EndpointStep({ state, guided, onGuided, onHome }: Props) {
     }
   });
 
-  const { outputs } = state;
+  const { outputs, acceptance } = state;
+  const acceptanceState =
+    acceptance === undefined
+      ? 'waiting'
+      : acceptance.acceptedAt !== undefined && state.step === 'complete'
+        ? 'accepted'
+        : 'accepting';
   const phase = guided?.phase ?? 'creating';
   // `failed` before SMOOZ ever answered is a failed call, not an endpoint SMOOZ could not make.
   const phaseText =
@@ -70,6 +76,24 @@ export function EndpointStep({ state, guided, onGuided, onHome }: Props) {
           <dd>
             {outputs.availabilityZoneIds.join(', ')}{' '}
             <span className="muted">({outputs.availabilityZones.join(', ')})</span>
+          </dd>
+        </div>
+        <div className="facts-row">
+          <dt>{t('endpoint.acceptance.title')}</dt>
+          <dd data-testid="endpoint-acceptance" data-state={acceptanceState}>
+            {acceptance === undefined ? (
+              t('endpoint.acceptance.waiting')
+            ) : (
+              <>
+                {t(`endpoint.acceptance.${acceptanceState}`)}{' '}
+                <span className="muted">{acceptance.vpcEndpointId}</span>
+                {acceptance.rejected.length > 0 && (
+                  <span className="target" data-testid="endpoint-acceptance-rejected">
+                    {t('endpoint.acceptance.rejected', { count: acceptance.rejected.length })}
+                  </span>
+                )}
+              </>
+            )}
           </dd>
         </div>
       </dl>

@@ -185,9 +185,11 @@ function FlowScreen({
     case 'creatingSecurityGroup':
     case 'authorizingRules':
     case 'creatingStack':
+    case 'authorizingLoadBalancer':
       return (
         <ProgressStep state={state} events={flow.stackEvents} startedAt={flow.stackStartedAt} />
       );
+    case 'acceptingEndpoint':
     case 'complete':
       return (
         <EndpointStep state={state} guided={phase.guided} onGuided={onGuided} onHome={onHome} />

@@ -15,7 +15,12 @@ interface Props {
   readonly startedAt: number | undefined;
 }
 
-const PHASES = ['creatingSecurityGroup', 'authorizingRules', 'creatingStack'] as const;
+const PHASES = [
+  'creatingSecurityGroup',
+  'authorizingRules',
+  'creatingStack',
+  'authorizingLoadBalancer',
+] as const;
 const EVENT_COLUMNS = ['time', 'resource', 'status'] as const;
 
 /**

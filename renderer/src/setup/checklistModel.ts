@@ -50,7 +50,9 @@ const PROGRESS: Readonly<Record<string, number>> = {
   creatingSecurityGroup: 4,
   authorizingRules: 5,
   creatingStack: 6,
+  authorizingLoadBalancer: 6.5,
   complete: 7,
+  acceptingEndpoint: 9,
 };
 
 /** Which progress level each manual step is done at, and which level it runs at. */
@@ -71,11 +73,16 @@ const STEP_LEVEL: Readonly<Record<StepId, number>> = {
   'stack.additional': 2,
   'stack.acknowledge': 3,
   'stack.outputs': 6,
+  'stack.nlbRules': 6.5,
   'endpoint.form': 8,
-  'endpoint.available': 9,
+  'endpoint.accept': 9,
+  'endpoint.available': 9.5,
 };
 
-/** How far along a flow is, on the PROGRESS scale extended by the SMOOZ side (8 = creating, 9 = tracking, 10 = available). */
+/**
+ * How far along a flow is, on the PROGRESS scale extended by the SMOOZ side (8 = creating,
+ * 9 = tracking until the app has accepted SMOOZ's endpoint, 9.5 = tracking after, 10 = available).
+ */
 function levelOf(phase: GuidedPhase): { level: number; attention: boolean } {
   if (phase.kind !== 'flow') return { level: PROGRESS[phase.kind] ?? 0, attention: false };
   const { state, guided } = phase;
@@ -96,9 +103,12 @@ function levelOf(phase: GuidedPhase): { level: number; attention: boolean } {
     case 'complete': {
       if (guided === undefined) return { level: 8, attention: false };
       if (guided.phase === 'available') return { level: 10, attention: false };
-      if (guided.phase === 'tracking') return { level: 9, attention: false };
+      if (guided.phase === 'tracking') {
+        return { level: state.acceptance?.acceptedAt ? 9.5 : 9, attention: false };
+      }
       if (guided.phase === 'creating') return { level: 8, attention: false };
-      return { level: guided.smoozConnectionId === undefined ? 8 : 9, attention: true };
+      if (guided.smoozConnectionId === undefined) return { level: 8, attention: true };
+      return { level: state.acceptance?.acceptedAt ? 9.5 : 9, attention: true };
     }
     case 'tearingDown':
     case 'tornDown':
@@ -140,7 +150,7 @@ function parameterValue(id: StepId, state: SetupState): ChecklistItem['value'] {
         ? { text: lambdaSg.groupId, kind: 'text' }
         : undefined;
     case 'stack.param8':
-      return { text: plan.smoozAccountId, kind: 'accountId' };
+      return plan.smoozRoleArn ? { text: plan.smoozRoleArn, kind: 'arn' } : undefined;
     default:
       return undefined;
   }

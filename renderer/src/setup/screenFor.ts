@@ -29,7 +29,10 @@ export interface ScreenInfo {
 
 /** The section of the manual a stopped flow was in (teardown is not in the manual). */
 function sectionOf(step: string): StepRef | undefined {
-  if (step === 'ready' || step === 'creatingStack') return { section: '3-2' };
+  if (step === 'ready' || step === 'creatingStack' || step === 'authorizingLoadBalancer') {
+    return { section: '3-2' };
+  }
+  if (step === 'acceptingEndpoint') return { section: '4' };
   return step === 'tearingDown' ? undefined : { section: '3-1' };
 }
 
@@ -54,6 +57,9 @@ export function screenFor(phase: GuidedPhase): ScreenInfo {
       return { name: 'progress', step: 'sg.addRdsRules' };
     case 'creatingStack':
       return { name: 'progress', step: 'stack.acknowledge' };
+    case 'authorizingLoadBalancer':
+      return { name: 'progress', step: 'sg.addRdsRules' };
+    case 'acceptingEndpoint':
     case 'complete':
       return {
         name: 'endpoint',
@@ -98,7 +104,7 @@ export function pictureValues(state: SetupState | undefined): ChecklistValues {
     dbAuthMethod: plan.authMethod,
     stackName: plan.stackName,
     lambdaFunctionName: plan.lambdaFunctionName,
-    smoozAccountId: plan.smoozAccountId,
+    ...(plan.smoozRoleArn ? { smoozRoleArn: plan.smoozRoleArn } : {}),
     connectionName: plan.connectionName,
     customerAccountId: plan.accountId,
     ...(outputs

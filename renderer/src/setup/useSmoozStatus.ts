@@ -4,6 +4,7 @@ import { useIpcQuery } from '../data/useIpcQuery';
 
 export interface SmoozDefaults {
   readonly smoozAccountId: string;
+  readonly smoozRoleArn: string;
   /** SMOOZ's start of every AWS name; the app derives the rest per connection. */
   readonly resourceNamePrefix: string;
 }
@@ -26,6 +27,7 @@ export function useSmoozStatus(): SmoozStatus {
     const settings = await client.call('smooz:getSettings');
     return {
       smoozAccountId: settings.smoozAwsAccountId,
+      smoozRoleArn: settings.smoozRoleArn,
       resourceNamePrefix: settings.resourceNamePrefix,
     };
   });

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { UpgradeState } from '../../../shared/lifecycle/upgrade';
+import type { PrincipalChange, UpgradeState } from '../../../shared/lifecycle/upgrade';
 import { ErrorNotice } from '../common/ErrorNotice';
+import { Sensitive } from '../support/Sensitive';
 import { useAction } from '../data/useAction';
 import { useUpgrade, useUpgradeCommands } from './useUpgrade';
 import './upgrade.css';
@@ -29,6 +30,32 @@ function ChangeLine({ change }: { readonly change: UpgradeChange }) {
         <span className="muted"> ({change.properties.join(', ')})</span>
       )}
     </li>
+  );
+}
+
+/** Template v3: SMOOZ's whole account gives way to SMOOZ's role, and acceptance begins. */
+function PrincipalChangeNote({ change }: { readonly change: PrincipalChange }) {
+  const { t } = useTranslation('lifecycle');
+  return (
+    <div className="upgrade-principal">
+      <p>{t('upgrade.principalTitle')}</p>
+      <dl className="facts">
+        <div className="facts-row">
+          <dt>{t('upgrade.principalFrom')}</dt>
+          <dd>
+            <Sensitive kind="accountId" value={change.fromAccountId} />
+          </dd>
+        </div>
+        <div className="facts-row">
+          <dt>{t('upgrade.principalTo')}</dt>
+          <dd>
+            <Sensitive kind="arn" value={change.toRoleArn} />
+          </dd>
+        </div>
+      </dl>
+      <p>{t('upgrade.acceptanceNote')}</p>
+      <p className="muted">{t('upgrade.rulesNote')}</p>
+    </div>
   );
 }
 
@@ -89,6 +116,7 @@ export function UpgradeReview({
       {state.step === 'reviewing' && (
         <>
           <p>{t('upgrade.reviewIntro')}</p>
+          {state.principalChange && <PrincipalChangeNote change={state.principalChange} />}
           <ul className="upgrade-changes">
             {changes.map((c) => (
               <ChangeLine key={c.logicalResourceId} change={c} />

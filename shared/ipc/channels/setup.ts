@@ -57,12 +57,16 @@ import { DiscardPreviewSchema, DiscardStateSchema } from '../../flow/discard';
 import { CreatedResourceSchema } from '../../flow/resources';
 import { SetupRequestSchema } from '../../flow/setupRequest';
 import { SetupStateSchema } from '../../flow/state';
+import { SMOOZ_ROLE_ARN_PATTERN } from '../../flow/plan';
 
 const NoPayload = z.undefined();
 const Target = z.object({ profile: z.string().min(1), region: z.string().min(1) });
 const ConnectionRef = z.object({ connectionId: z.string().min(1) });
 
-export const CreateSetupRequestSchema = Target.extend(SetupRequestSchema.shape);
+export const CreateSetupRequestSchema = Target.extend(SetupRequestSchema.shape).extend({
+  /** SMOOZ settings' `smoozRoleArn`: the one principal the endpoint service allows. */
+  smoozRoleArn: z.string().regex(SMOOZ_ROLE_ARN_PATTERN),
+});
 export type CreateSetupRequest = z.infer<typeof CreateSetupRequestSchema>;
 
 /** One IAM action, once, with every reason the flow needs it. */

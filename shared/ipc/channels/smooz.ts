@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppErrorSchema } from '../../errors';
+import { SMOOZ_ROLE_ARN_PATTERN } from '../../flow/plan';
 import {
   dbAuthMethodValues,
   migrationStatusValues,
@@ -29,6 +30,8 @@ const AvailabilityZoneSchema = z.object({ id: z.string().min(1), name: z.string(
 
 export const SmoozSettingsSchema = z.object({
   smoozAwsAccountId: z.string(),
+  /** The one principal the endpoint service allows (template parameter ⑧). */
+  smoozRoleArn: z.string().regex(SMOOZ_ROLE_ARN_PATTERN),
   resourceNamePrefix: z.string(),
   supportedRegions: z.array(z.string()),
 });

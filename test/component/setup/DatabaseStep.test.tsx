@@ -98,6 +98,7 @@ describe('3-1: the database', () => {
         database: { kind: 'instance', identifier: 'prod-db' },
         authMethod: 'password',
         smoozAccountId: '210987654321',
+        smoozRoleArn: 'arn:aws:iam::210987654321:role/smooz-privatelink',
         resourceNamePrefix: 'smooz',
       },
     ]);

@@ -40,4 +40,8 @@ export const identity = {
 export const database: DatabaseRecord = samplePlan.database;
 
 export const target = { profile: 'dev', region: 'ap-northeast-1', accountId: '123456789012' };
-export const smoozDefaults = { smoozAccountId: '210987654321', resourceNamePrefix: 'smooz' };
+export const smoozDefaults = {
+  smoozAccountId: '210987654321',
+  smoozRoleArn: 'arn:aws:iam::210987654321:role/smooz-privatelink',
+  resourceNamePrefix: 'smooz',
+};

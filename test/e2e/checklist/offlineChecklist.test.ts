@@ -33,7 +33,7 @@ const VALUES = {
   subnetCidr: '10.20.1.0/24',
   lambdaSecurityGroupId: 'sg-0aaaabbbbccccdddd',
   stackName: 'smooz-privatelink',
-  smoozAccountId: '2109-8765-4321',
+  smoozRoleArn: 'arn:aws:iam::210987654321:role/smooz-4321',
   availabilityZoneIds: 'apne1-az4',
   availabilityZones: 'ap-northeast-1a',
   endpointServiceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0',
@@ -128,12 +128,13 @@ describe('offline checklist in Chromium, with no AWS or SMOOZ endpoint reachable
     await c.fill('vpcId', VALUES.vpcId);
     await c.fill('rdsAvailabilityZone', VALUES.rdsAvailabilityZone);
     await c.fill('rdsSecurityGroupId', VALUES.rdsSecurityGroupId);
-    // Outside the VPC (nothing chosen yet) step 3-1's security group and ⑦ are not in the list.
+    // Outside the VPC (nothing chosen yet) step 3-1's security group, its rule and ⑦ are not in
+    // the list (the NLB's /32s come after the stack in both placements).
     expect(await page.getByTestId('choice-updaterPlacement-outsideVpc').isChecked()).toBe(true);
     expect(await page.getByTestId('nav-sg.createLambdaSg').count()).toBe(0);
     expect(await page.getByTestId('nav-stack.param7').count()).toBe(0);
     expect(await page.getByTestId('checklist-progress').textContent()).toBe(
-      t('checklist:progress', { total: STEPS.length - 2, done: 0 }),
+      t('checklist:progress', { total: STEPS.length - 3, done: 0 }),
     );
     // This customer's organisation requires Lambda functions in a VPC.
     await c.choose('updaterPlacement', 'insideVpc');
@@ -163,19 +164,15 @@ describe('offline checklist in Chromium, with no AWS or SMOOZ endpoint reachable
 
     await c.showsStep('sg.addRdsRules');
     const rules = await page.getByTestId('step-sg.addRdsRules').textContent();
-    for (const v of [
-      VALUES.rdsSecurityGroupId,
-      VALUES.lambdaSecurityGroupId,
-      VALUES.subnetCidr,
-      VALUES.rdsPort,
-    ]) {
+    for (const v of [VALUES.rdsSecurityGroupId, VALUES.lambdaSecurityGroupId, VALUES.rdsPort]) {
       expect(rules).toContain(v);
     }
+    expect(rules).not.toContain(VALUES.subnetCidr);
     expect(await page.getByTestId('picture-editInboundRules').textContent()).toContain(
       VALUES.rdsPort,
     );
     await screenshot(page, 'checklist-3-1-rds-rules-ja');
-    await c.confirm('ruleFromLambdaSg', 'ruleFromNlb', 'outboundUnchanged');
+    await c.confirm('ruleFromLambdaSg', 'outboundUnchanged');
     await c.complete('sg.addRdsRules');
 
     await c.showsStep('stack.start');
@@ -207,7 +204,7 @@ describe('offline checklist in Chromium, with no AWS or SMOOZ endpoint reachable
     const c = checklistDriver(page);
     await c.showsStep('stack.param5');
     expect(await page.getByTestId('checklist-progress').textContent()).toBe(
-      t('checklist:progress', { total: 18, done: 9 }),
+      t('checklist:progress', { total: STEPS.length, done: 9 }),
     );
     const table = await page.getByTestId('parameter-table').textContent();
     expect(table).toContain(VALUES.rdsEndpoint);
@@ -219,10 +216,12 @@ describe('offline checklist in Chromium, with no AWS or SMOOZ endpoint reachable
       await c.complete(`stack.param${n}`);
     }
     await c.showsStep('stack.param8');
-    await c.fill('smoozAccountId', VALUES.smoozAccountId);
-    expect(await page.getByTestId('normalized-smoozAccountId').textContent()).toContain(
-      '210987654321',
+    await c.fill('smoozRoleArn', '210987654321');
+    expect(await page.getByTestId('error-smoozRoleArn').textContent()).toContain(
+      t('validation:roleArn.pattern'),
     );
+    await c.fill('smoozRoleArn', VALUES.smoozRoleArn);
+    await expect.poll(() => page.getByTestId('error-smoozRoleArn').count()).toBe(0);
     await c.confirm('entered');
     await c.complete('stack.param8');
 
@@ -242,6 +241,18 @@ describe('offline checklist in Chromium, with no AWS or SMOOZ endpoint reachable
     await c.confirm('createComplete');
     await c.complete('stack.outputs');
 
+    // The NLB's own addresses, /32 each, once the stack has made it.
+    await c.showsStep('stack.nlbRules');
+    const nlbRules = await page.getByTestId('step-stack.nlbRules').textContent();
+    for (const v of [VALUES.rdsSecurityGroupId, VALUES.rdsPort, VALUES.subnetCidr]) {
+      expect(nlbRules).toContain(v);
+    }
+    expect(nlbRules).toContain(t('checklist:steps.stack.nlbRules.confirm.noSubnetRule'));
+    await screenshot(page, 'checklist-3-2-nlb-rules-ja');
+    expect(await htmlOverflow(page)).toEqual([]);
+    await c.confirm('foundInterfaces', 'rulePerAddress', 'noSubnetRule');
+    await c.complete('stack.nlbRules');
+
     await c.showsStep('endpoint.form');
     await c.fill('connectionName', VALUES.connectionName);
     await c.fill('customerAccountId', VALUES.customerAccountId);
@@ -251,6 +262,18 @@ describe('offline checklist in Chromium, with no AWS or SMOOZ endpoint reachable
     await screenshot(page, 'checklist-4-endpoint-form-ja');
     await c.confirm('created');
     await c.complete('endpoint.form');
+
+    // The service requires acceptance: the user accepts SMOOZ's request themselves.
+    await c.showsStep('endpoint.accept');
+    const accept = await page.getByTestId('step-endpoint.accept').textContent();
+    expect(accept).toContain(VALUES.endpointServiceName);
+    expect(await page.getByTestId('picture-endpointConnections').textContent()).toContain(
+      t('checklist:pictures.endpointConnections.acceptButton'),
+    );
+    await screenshot(page, 'checklist-4-accept-ja');
+    expect(await htmlOverflow(page)).toEqual([]);
+    await c.confirm('ownerIsSmooz', 'accepted', 'othersRejected');
+    await c.complete('endpoint.accept');
     await c.confirm('available');
     await c.complete('endpoint.available');
 
@@ -293,6 +316,7 @@ describe('offline checklist in Chromium, with no AWS or SMOOZ endpoint reachable
       '123456789012',
       '1234-5678-9012',
       '210987654321',
+      VALUES.smoozRoleArn,
       VALUES.rdsEndpoint,
       VALUES.endpointServiceName,
       '10.20.1.0/24',

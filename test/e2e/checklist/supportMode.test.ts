@@ -15,7 +15,7 @@ import { t } from '../../support/catalogue';
  */
 const SECRETS = {
   customerAccountId: '1234-5678-9012',
-  smoozAccountId: '210987654321',
+  smoozRoleArn: 'arn:aws:iam::210987654321:role/smooz-privatelink',
   rdsEndpoint: 'orders-db.c9akciq32lce.ap-northeast-1.rds.amazonaws.com',
   endpointServiceName: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0',
   subnetCidr: '10.20.1.0/24',

@@ -30,7 +30,7 @@ describe('guided setup, driven as a user would, from the home screen to availabl
     await actions.click(page.getByRole('button', { name: t('home:modes.automated.action') }));
     await waitForScreen(page, 'target');
     await expect
-      .poll(() => page.getByTestId('guided-identity').textContent())
+      .poll(() => page.getByTestId('guided-identity').textContent(), { timeout: 30_000 })
       .toContain('123456789012');
     expect(await page.getByTestId('checklist-prep.database').getAttribute('data-state')).toBe(
       'waiting',
@@ -72,13 +72,20 @@ describe('guided setup, driven as a user would, from the home screen to availabl
     await shoot(page, 'guided-4-stack-ja');
   });
 
-  it('hands the outputs to SMOOZ and follows the endpoint until available, then verifies it', async () => {
+  it('hands the outputs to SMOOZ, accepts its endpoint connection, follows it until available, then verifies it', async () => {
     await waitForScreen(page, 'endpoint', 180_000);
     await page.waitForSelector('[data-testid="endpoint-phase"][data-phase="available"]', {
       timeout: 120_000,
     });
     await page.getByTestId('verification').waitFor();
     expect(await page.getByTestId('verify-smooz').textContent()).toBe('available');
+    // The app itself accepted SMOOZ's endpoint connection (the service requires acceptance).
+    const acceptance = page.getByTestId('endpoint-acceptance');
+    expect(await acceptance.getAttribute('data-state')).toBe('accepted');
+    expect(await acceptance.textContent()).toContain(
+      '承認済み（SMOOZ のアカウントからの接続要求のみ）',
+    );
+    expect(await page.getByTestId('verify-connection').textContent()).toContain('available');
     const items = await page
       .locator('[data-testid^="checklist-"]')
       .evaluateAll((els) => els.map((el) => el.getAttribute('data-state')));

@@ -10,6 +10,7 @@ import { launchChromium } from '../../support/browser';
 import { createEngineHarness, currentTemplate } from '../../support/engineHarness';
 import { driveToEnd, postgresRequest } from '../../support/engineFlows';
 import { versionOneTemplate } from '../../support/lifecycle/olderTemplates';
+import { SMOOZ_TEMPLATE_VERSION } from '../../../shared/stack/templateVersion';
 import { openPage, PROFILE, startApp, startWorld, type GuidedWorld } from '../guided/guidedHarness';
 import { message } from '../guided/messages';
 import { shoot } from '../guided/shots';
@@ -69,7 +70,7 @@ describe('home: a connection on an older template', () => {
       .first()
       .click();
     await page
-      .getByText(ja('upgrade.behind', { version: 1, current: 2 }))
+      .getByText(ja('upgrade.behind', { version: 1, current: SMOOZ_TEMPLATE_VERSION }))
       .waitFor({ timeout: 30_000 });
     await shoot(page, 'upgrade-home');
     await page.getByRole('button', { name: ja('upgrade.reviewNamed', { name: NAME }) }).click();
@@ -82,7 +83,9 @@ describe('home: a connection on an older template', () => {
   it('applies it and shows the result; the NLB and endpoint service stay the same', async () => {
     const before = await accountSnapshot(endpoint);
     await page.getByRole('button', { name: ja('upgrade.apply') }).click();
-    await page.getByText(ja('upgrade.done', { current: 2 })).waitFor({ timeout: 30_000 });
+    await page
+      .getByText(ja('upgrade.done', { current: SMOOZ_TEMPLATE_VERSION }))
+      .waitFor({ timeout: 30_000 });
     await shoot(page, 'upgrade-done');
     const after = await accountSnapshot(endpoint);
     expect(after.loadBalancers).toEqual(before.loadBalancers);

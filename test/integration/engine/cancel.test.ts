@@ -29,9 +29,10 @@ const CANCEL_POINTS: {
     resumeStep: 'creatingSecurityGroup',
   },
   {
+    // The updater group's rule, then the NLB's first /32 of three.
     name: 'between two RDS rules',
-    at: (s) => s.step === 'authorizingRules' && count(s, 'ingressRule') === 2,
-    resumeStep: 'authorizingRules',
+    at: (s) => s.step === 'authorizingLoadBalancer' && count(s, 'ingressRule') === 2,
+    resumeStep: 'authorizingLoadBalancer',
   },
   {
     name: 'while the stack is being created',

@@ -115,6 +115,7 @@ describe('setup engine: a crash right after any persisted state resumes on resta
       'creatingSecurityGroup',
       'authorizingRules',
       'creatingStack',
+      'authorizingLoadBalancer',
       'complete',
       'tearingDown',
       'tornDown',

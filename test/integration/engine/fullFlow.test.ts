@@ -16,6 +16,7 @@ import { createAwsClient } from '../../../main/aws/clientFactory';
 import type { EngineEvent } from '../../../main/engine/setupEngine';
 import type { SetupState } from '../../../shared/flow/state';
 import { accountSnapshot } from '../../support/accountSnapshot';
+import { loadBalancerInterfaces } from '../../support/loadBalancerInterfaces';
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
 import { createEngineHarness } from '../../support/engineHarness';
 import {
@@ -96,7 +97,7 @@ describe('setup engine against moto: from the profile to the stack outputs', () 
     ).rejects.toMatchObject({ code: 'setup.endpointNotFound' });
   });
 
-  it('outside the VPC (recommended for a private database): no Lambda SG, no VPC config, the load balancer subnets admitted, the private address registered; teardown restores the account', async () => {
+  it('outside the VPC (recommended for a private database): no Lambda SG, no VPC config, the load balancer’s own addresses admitted (/32 each), the private address registered; teardown restores the account', async () => {
     const before = await accountSnapshot(endpoint);
     const { engine } = createEngineHarness(endpoint);
     const events: EngineEvent[] = [];
@@ -121,7 +122,8 @@ describe('setup engine against moto: from the profile to the stack outputs', () 
       explanation: 'publicDatabase.private',
     });
 
-    // No security group of this connection anywhere; the database's SG admits the NLB subnets.
+    // No security group of this connection anywhere; the database's SG admits the NLB's own
+    // address in each of its three subnets, /32 each, nothing wider.
     expect(end.created.filter((r) => r.kind === 'securityGroup')).toEqual([]);
     const tagged = await ec2.send(
       new DescribeSecurityGroupsCommand({
@@ -129,13 +131,10 @@ describe('setup engine against moto: from the profile to the stack outputs', () 
       }),
     );
     expect(tagged.SecurityGroups ?? []).toEqual([]);
+    const nlb = await loadBalancerInterfaces(endpoint, end.outputs.loadBalancerArn);
+    expect(nlb.map((eni) => eni.subnetId).sort()).toEqual([...seeded.subnets.private].sort());
     expect(await inbound(seeded.postgres.securityGroupId)).toEqual(
-      [
-        '5432-5432 10.20.50.0/24',
-        '5432-5432 10.20.1.0/24',
-        '5432-5432 10.20.2.0/24',
-        '5432-5432 10.20.3.0/24',
-      ].sort(),
+      ['5432-5432 10.20.50.0/24', ...nlb.map((eni) => `5432-5432 ${eni.address}/32`)].sort(),
     );
 
     const stack = (await cfn.send(new DescribeStacksCommand({ StackName: end.plan.stackName })))
@@ -167,6 +166,7 @@ describe('setup engine against moto: from the profile to the stack outputs', () 
       'ready',
       'authorizingRules',
       'creatingStack',
+      'authorizingLoadBalancer',
       'complete',
     ]);
 
@@ -219,14 +219,14 @@ describe('setup engine against moto: from the profile to the stack outputs', () 
     expect(lambdaGroup?.Tags).toContainEqual({ Key: 'smooz:connection-id', Value: id });
 
     // The database's SG: its own rule untouched, plus the RDS port from the Lambda SG and the
-    // three NLB subnets, nothing wider.
+    // NLB's own address in each of its three subnets, /32 each, nothing wider.
+    const nlb = await loadBalancerInterfaces(endpoint, end.outputs.loadBalancerArn);
+    expect(nlb.map((eni) => eni.subnetId).sort()).toEqual([...seeded.subnets.private].sort());
     expect(await inbound(seeded.postgres.securityGroupId)).toEqual(
       [
         '5432-5432 10.20.50.0/24',
         `5432-5432 ${lambdaGroupId}`,
-        '5432-5432 10.20.1.0/24',
-        '5432-5432 10.20.2.0/24',
-        '5432-5432 10.20.3.0/24',
+        ...nlb.map((eni) => `5432-5432 ${eni.address}/32`),
       ].sort(),
     );
 
@@ -266,6 +266,7 @@ describe('setup engine against moto: from the profile to the stack outputs', () 
       'creatingSecurityGroup',
       'authorizingRules',
       'creatingStack',
+      'authorizingLoadBalancer',
       'complete',
     ]);
 
@@ -322,7 +323,7 @@ describe('setup engine against moto: from the profile to the stack outputs', () 
     expect(await accountSnapshot(endpoint)).toEqual(afterFirst);
     await tearDownFully(again.engine, created.plan.connectionId);
   });
-  it('leaves alone a rule the customer already had that matches one it needs, and teardown keeps it', async () => {
+  it("leaves alone the customer's own wider rule for an NLB subnet, adds only its /32s, and teardown keeps the customer's rule", async () => {
     const theirs = {
       IpProtocol: 'tcp',
       FromPort: 5432,
@@ -339,11 +340,15 @@ describe('setup engine against moto: from the profile to the stack outputs', () 
       const created = await engine.create(postgresRequest(seeded, 'shared-rule'));
       const end = await driveToEnd(engine, created.plan.connectionId);
       expect(end.step).toBe('complete');
-      // Not recorded as the connection's: the customer's identical rule already admits the subnet.
+      // The connection's own rules are the NLB's /32s; the customer's subnet rule is not its own.
       const cidrs = end.created.flatMap((r) =>
         r.kind === 'ingressRule' && r.source.type === 'cidr' ? [r.source.cidr] : [],
       );
-      expect(cidrs.sort()).toEqual(['10.20.1.0/24', '10.20.3.0/24']);
+      const nlb =
+        end.step === 'complete'
+          ? await loadBalancerInterfaces(endpoint, end.outputs.loadBalancerArn)
+          : [];
+      expect(cidrs.sort()).toEqual(nlb.map((eni) => `${eni.address}/32`).sort());
 
       const torn = await tearDownFully(engine, created.plan.connectionId);
       expect(torn.step).toBe('tornDown');

@@ -21,7 +21,14 @@ import {
 } from '../../support/accountSnapshot';
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
 import { createEngineHarness, type EngineHarness } from '../../support/engineHarness';
-import { driveToEnd, SMOOZ_ACCOUNT_ID, tearDownFully, insideVpc } from '../../support/engineFlows';
+import {
+  driveToEnd,
+  insideVpc,
+  SMOOZ_ACCOUNT_ID,
+  SMOOZ_ROLE_ARN,
+  tearDownFully,
+} from '../../support/engineFlows';
+import { loadBalancerInterfaces } from '../../support/loadBalancerInterfaces';
 import { resetMoto } from '../../support/motoServer';
 import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
 import { setVpcDns } from '../template/customerVpc';
@@ -58,6 +65,7 @@ describe('many connections in one account', () => {
     database: { kind, identifier },
     authMethod: 'password',
     smoozAccountId: SMOOZ_ACCOUNT_ID,
+    smoozRoleArn: SMOOZ_ROLE_ARN,
     // What every connection gets from SMOOZ's settings: the same prefix.
     resourceNamePrefix: 'smooz-privatelink',
   });
@@ -169,10 +177,13 @@ describe('many connections in one account', () => {
     const all = [...done.values()];
     const names = all.map((s) => planNames(s.plan));
     const expectedRules = new Set<string>();
+    const nlbInterfaces: string[] = [];
     for (const state of all) {
       const part = await partOf(after, state);
       expect(part.lambdaGroup?.inbound, 'the Lambda group admits nothing').toEqual([]);
-      const sources = [part.lambdaGroup?.id, ...(await cidrsOf(state.plan.subnetIds))];
+      const nlb = await loadBalancerInterfaces(endpoint, state.outputs.loadBalancerArn);
+      nlbInterfaces.push(...nlb.map((eni) => eni.address));
+      const sources = [part.lambdaGroup?.id, ...nlb.map((eni) => `${eni.address}/32`)];
       const dbGroup = after.securityGroups.find(
         (g) => g.id === state.plan.database.securityGroupIds[0],
       );
@@ -191,7 +202,12 @@ describe('many connections in one account', () => {
       targetGroups: all.map((s) => s.outputs.targetGroupArn).sort(),
       functions: names.flatMap((n) => [n.lambdaFunctionName, n.setupFunctionName]).sort(),
       roles: expect.any(Array),
+      networkInterfaces: expect.any(Array),
     });
+    // The only interfaces added are the NLBs' own, one per subnet.
+    expect(delta.networkInterfaces.map((n) => String(n).split(' ')[1]).sort()).toEqual(
+      nlbInterfaces.sort(),
+    );
     expect(delta.securityGroups).toHaveLength(names.length);
     expect(delta.rulesAddedToExistingGroups.sort()).toEqual([...expectedRules].sort());
     expect(delta.roles).toHaveLength(2 * names.length);

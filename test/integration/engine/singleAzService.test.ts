@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAwsClient } from '../../../main/aws/clientFactory';
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
 import { createEngineHarness } from '../../support/engineHarness';
-import { driveToEnd, SMOOZ_ACCOUNT_ID } from '../../support/engineFlows';
+import { driveToEnd, SMOOZ_ACCOUNT_ID, SMOOZ_ROLE_ARN } from '../../support/engineFlows';
 import { resetMoto } from '../../support/motoServer';
 import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
 
@@ -50,6 +50,7 @@ describe('a single-AZ database', () => {
       database: { kind: 'instance', identifier: 'single-az-postgres' },
       authMethod: 'password',
       smoozAccountId: SMOOZ_ACCOUNT_ID,
+      smoozRoleArn: SMOOZ_ROLE_ARN,
     });
     expect(created.plan.database.availabilityZones).toEqual([seeded.azs[1]]);
     expect(created.plan.subnetIds).toEqual([seeded.subnets.private[1], seeded.subnets.private[0]]);

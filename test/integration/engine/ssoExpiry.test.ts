@@ -52,11 +52,12 @@ describe('setup engine: the SSO login ends in the middle of the flow', () => {
     });
     let ended = false;
     engine.subscribe((event) => {
-      // Half-way through the database's rules: two of the four are in, the login ends.
+      // Half-way through the database's rules: the updater group's and the NLB's first /32 of
+      // three are in, the login ends.
       if (
         !ended &&
         event.type === 'stateChanged' &&
-        event.state.step === 'authorizingRules' &&
+        event.state.step === 'authorizingLoadBalancer' &&
         event.state.created.filter((r) => r.kind === 'ingressRule').length === 2
       ) {
         ended = true;
@@ -83,7 +84,7 @@ describe('setup engine: the SSO login ends in the middle of the flow', () => {
     ).toBeGreaterThan(1);
     expect(paused).toMatchObject({
       step: 'waitingForLogin',
-      resumeStep: 'authorizingRules',
+      resumeStep: 'authorizingLoadBalancer',
       error: { code: 'aws.ssoTokenExpired', params: { profile: SSO_PROFILE, session: 'corp' } },
     });
     if (paused.step !== 'waitingForLogin' || !paused.error) return;
@@ -92,24 +93,29 @@ describe('setup engine: the SSO login ends in the middle of the flow', () => {
       'corp の SSO ログインの有効期限が切れました',
     );
     expect(localized('en', paused.error.code, params)).toContain('Log in again');
-    // The state kept: the group and the two rules made before the login ended, on disk.
+    // The state kept: the group, the stack and the two rules made before the login ended, on disk.
     expect(engine.get(id)).toEqual(paused);
     expect(paused.created.map((r) => r.kind)).toEqual([
       'securityGroup',
       'ingressRule',
+      'stack',
       'ingressRule',
     ]);
     const mutationsBefore = calls.filter((c) => MUTATIONS.has(c));
     expect(mutationsBefore).toEqual([
       'CreateSecurityGroup',
       'AuthorizeSecurityGroupIngress',
+      'CreateStack',
       'AuthorizeSecurityGroupIngress',
     ]);
 
     // Resuming without a login pauses again at once, and changes nothing.
     await engine.resume(id);
     const still = await engine.settled(id);
-    expect(still).toMatchObject({ step: 'waitingForLogin', resumeStep: 'authorizingRules' });
+    expect(still).toMatchObject({
+      step: 'waitingForLogin',
+      resumeStep: 'authorizingLoadBalancer',
+    });
     expect(calls.filter((c) => MUTATIONS.has(c))).toEqual(mutationsBefore);
 
     await world.login();
@@ -117,11 +123,10 @@ describe('setup engine: the SSO login ends in the middle of the flow', () => {
     const end: SetupState = await engine.settled(id);
     expect(end.step).toBe('complete');
 
-    // Only what was still missing was created: two more rules and the stack.
+    // Only what was still missing was created: the NLB's two other /32s.
     expect(calls.filter((c) => MUTATIONS.has(c)).slice(mutationsBefore.length)).toEqual([
       'AuthorizeSecurityGroupIngress',
       'AuthorizeSecurityGroupIngress',
-      'CreateStack',
     ]);
     const delta = snapshotDelta(before, await accountSnapshot(endpoint));
     expect(delta.securityGroups).toHaveLength(1);
@@ -130,10 +135,10 @@ describe('setup engine: the SSO login ends in the middle of the flow', () => {
     expect(end.created.map((r) => r.kind)).toEqual([
       'securityGroup',
       'ingressRule',
-      'ingressRule',
-      'ingressRule',
-      'ingressRule',
       'stack',
+      'ingressRule',
+      'ingressRule',
+      'ingressRule',
     ]);
     expect((await tearDownFully(engine, id)).step).toBe('tornDown');
     expect(await accountSnapshot(endpoint)).toEqual(before);

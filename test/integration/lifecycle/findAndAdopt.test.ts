@@ -227,6 +227,7 @@ describe('a setup this app made, beside the hand-made one', () => {
       database: { kind: 'cluster', identifier: seeded.aurora.identifier },
       authMethod: 'password',
       smoozAccountId: SMOOZ_ACCOUNT,
+      smoozRoleArn: `arn:aws:iam::${SMOOZ_ACCOUNT}:role/smooz-privatelink`,
     });
     const connectionId = created.plan.connectionId;
     expect((await driveToEnd(engine, connectionId)).step).toBe('complete');

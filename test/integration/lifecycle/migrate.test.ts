@@ -1,5 +1,15 @@
+import {
+  DescribeSecurityGroupsCommand,
+  DescribeVpcEndpointConnectionsCommand,
+  DescribeVpcEndpointServiceConfigurationsCommand,
+  DescribeVpcEndpointServicePermissionsCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
 import { describe, expect, inject, it } from 'vitest';
+import { createAwsClient } from '../../../main/aws/clientFactory';
 import { accountSnapshot } from '../../support/accountSnapshot';
+import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
+import { loadBalancerInterfaces } from '../../support/loadBalancerInterfaces';
 import {
   adoptHandMade,
   handMadeWorldPerFile,
@@ -8,12 +18,13 @@ import {
 import { connectivityLoop, migrationApp } from './migrationHarness';
 
 const endpoint = inject('motoEndpoint');
+const ec2 = createAwsClient(EC2Client, motoAppConfig(endpoint), motoContext);
 const handMade = handMadeWorldPerFile({ smoozDelayMs: 200 });
 
 describe('migrating the manual-style setup side by side', () => {
-  it('moves SMOOZ to a setup of the current design with zero failed connectivity tests, and removes the old one', async () => {
+  it('moves SMOOZ to a setup of the current design (its role alone, its endpoint accepted by the app, the NLB’s /32s) with zero failed connectivity tests, and removes the old one', async () => {
     const world = handMade();
-    const { smooz, manual, smoozConnectionId, beforeManual } = world;
+    const { smooz, manual, smoozConnectionId, beforeManual, seeded } = world;
     const app = migrationApp(endpoint, world);
     const adopted = await adoptHandMade(app.lifecycle, world);
     expect(adopted.step).toBe('adopted');
@@ -56,6 +67,43 @@ describe('migrating the manual-style setup side by side', () => {
       outcome: 'succeeded',
       checked: 'query',
     });
+
+    // The new setup is least-privileged like any new one: SMOOZ's role alone (from SMOOZ's
+    // settings), acceptance required and SMOOZ's endpoint accepted, the NLB's own /32s admitted.
+    const settings = await smooz.getSettings();
+    const service = (
+      await ec2.send(
+        new DescribeVpcEndpointServiceConfigurationsCommand({
+          Filters: [{ Name: 'service-name', Values: [end.newSetup?.endpointServiceName ?? ''] }],
+        }),
+      )
+    ).ServiceConfigurations?.[0];
+    expect(service?.AcceptanceRequired).toBe(true);
+    const permissions = await ec2.send(
+      new DescribeVpcEndpointServicePermissionsCommand({ ServiceId: service?.ServiceId }),
+    );
+    expect(permissions.AllowedPrincipals?.map((p) => p.Principal)).toEqual([settings.smoozRoleArn]);
+    const connections = await ec2.send(
+      new DescribeVpcEndpointConnectionsCommand({
+        Filters: [{ Name: 'service-id', Values: [service?.ServiceId ?? ''] }],
+      }),
+    );
+    expect(
+      connections.VpcEndpointConnections?.map((c) => [c.VpcEndpointId, c.VpcEndpointState]),
+    ).toEqual([[connection.vpcEndpointId, 'available']]);
+    const nlb = await loadBalancerInterfaces(endpoint, service?.NetworkLoadBalancerArns?.[0] ?? '');
+    const group = (
+      await ec2.send(
+        new DescribeSecurityGroupsCommand({ GroupIds: [seeded.postgres.securityGroupId] }),
+      )
+    ).SecurityGroups?.[0];
+    const newRules = (group?.IpPermissions ?? [])
+      .filter((p) => p.FromPort === 5432)
+      .flatMap((p) => p.IpRanges ?? [])
+      .filter((r) => r.Description?.includes(end.newConnectionId ?? '-'))
+      .map((r) => r.CidrIp);
+    expect(nlb).not.toHaveLength(0);
+    expect(newRules.sort()).toEqual(nlb.map((eni) => `${eni.address}/32`).sort());
 
     // The old parts are gone; what is left beyond the seeded account is the new setup alone.
     const after = await accountSnapshot(endpoint);

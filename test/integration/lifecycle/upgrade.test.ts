@@ -4,11 +4,20 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import {
   CloudFormationClient,
+  CreateChangeSetCommand,
+  DescribeChangeSetCommand,
   DescribeStacksCommand,
+  ExecuteChangeSetCommand,
   ListChangeSetsCommand,
+  type Parameter,
 } from '@aws-sdk/client-cloudformation';
+import {
+  DescribeVpcEndpointServiceConfigurationsCommand,
+  DescribeVpcEndpointServicePermissionsCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
 import { GetFunctionConfigurationCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createAwsClient } from '../../../main/aws/clientFactory';
 import { silentLogger } from '../../../main/base/logger';
 import { createEngineClients } from '../../../main/engine/engineClients';
@@ -30,11 +39,19 @@ import {
   currentTemplate,
   type EngineHarness,
 } from '../../support/engineHarness';
-import { driveToEnd, postgresRequest } from '../../support/engineFlows';
+import {
+  driveToEnd,
+  postgresRequest,
+  SMOOZ_ACCOUNT_ID,
+  SMOOZ_ROLE_ARN,
+} from '../../support/engineFlows';
+import { SmoozAwsAccount } from '../../smooz-server/smoozAwsAccount';
+import { AppError } from '../../../shared/errors';
 import {
   failingUpdateTemplate,
   internetFacingTemplate,
   versionOneTemplate,
+  versionTwoTemplate,
 } from '../../support/lifecycle/olderTemplates';
 import { resetMoto } from '../../support/motoServer';
 import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
@@ -43,6 +60,7 @@ import { realClock } from '../../../main/base/clock';
 const endpoint = inject('motoEndpoint');
 const cfn = createAwsClient(CloudFormationClient, motoAppConfig(endpoint), motoContext);
 const lambda = createAwsClient(LambdaClient, motoAppConfig(endpoint), motoContext);
+const ec2 = createAwsClient(EC2Client, motoAppConfig(endpoint), motoContext);
 let seeded: SeededAccount;
 
 beforeAll(async () => {
@@ -73,6 +91,7 @@ function upgraderFor(
     readonly dir?: string;
     readonly template?: () => Promise<string>;
     readonly wrap?: (r: UpgradeRepository) => UpgradeRepository;
+    readonly smoozRoleArn?: () => Promise<string>;
   } = {},
 ): { upgrader: Upgrader; dir: string } {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'smooz-upgrade-'));
@@ -88,6 +107,7 @@ function upgraderFor(
     loadTemplate: options.template ?? currentTemplate,
     records: options.wrap ? options.wrap(records) : records,
     timing: { clock: realClock, poll: { fastMs: 10, idleMaxMs: 40 } },
+    smoozRoleArn: options.smoozRoleArn ?? (async () => SMOOZ_ROLE_ARN),
   });
   return { upgrader, dir };
 }
@@ -149,7 +169,9 @@ describe('updating a connection made on template v1 in place', () => {
       }),
     );
     expect(updater.Timeout).toBe(60);
-    expect(await upgrader.check(deployed.connectionId)).toMatchObject({ stackVersion: 2 });
+    expect(await upgrader.check(deployed.connectionId)).toMatchObject({
+      stackVersion: SMOOZ_TEMPLATE_VERSION,
+    });
   });
 
   it('finds a stack already on the current template and changes nothing', async () => {
@@ -160,6 +182,165 @@ describe('updating a connection made on template v1 in place', () => {
       alreadyCurrent: true,
     });
     expect(await changeSetsOf(deployed.stackName)).toEqual([]);
+  });
+});
+
+/** Runs a change set made in the test itself to its end (CloudFormation's own calls). */
+async function runChangeSet(stackName: string, input: { body: string; parameters: Parameter[] }) {
+  const name = 'test-change';
+  await cfn.send(
+    new CreateChangeSetCommand({
+      StackName: stackName,
+      ChangeSetName: name,
+      ChangeSetType: 'UPDATE',
+      TemplateBody: input.body,
+      Parameters: input.parameters,
+      Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM'],
+    }),
+  );
+  for (let i = 0; i < 100; i++) {
+    const set = await cfn.send(
+      new DescribeChangeSetCommand({ StackName: stackName, ChangeSetName: name }),
+    );
+    if (set.Status === 'CREATE_COMPLETE') break;
+    if (set.Status === 'FAILED') throw new Error(set.StatusReason);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await cfn.send(new ExecuteChangeSetCommand({ StackName: stackName, ChangeSetName: name }));
+  for (let i = 0; i < 100 && (await stackOf(stackName)).status !== 'UPDATE_COMPLETE'; i++) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/**
+ * A connection as template v2 left it: its stack on v2 (⑧ SMOOZ's account, whose root the
+ * endpoint service allows; no acceptance) and its plan saved without a role, as v2 plans were.
+ */
+async function deployVersionTwo(name: string): Promise<Deployed> {
+  const deployed = await deployWith(name, (t) => t);
+  const stack = (await cfn.send(new DescribeStacksCommand({ StackName: deployed.stackName })))
+    .Stacks?.[0];
+  await runChangeSet(deployed.stackName, {
+    body: versionTwoTemplate(await currentTemplate()),
+    parameters: [
+      ...(stack?.Parameters ?? [])
+        .filter((p) => p.ParameterKey !== 'SmoozRoleArn')
+        .map((p) => ({ ParameterKey: p.ParameterKey, UsePreviousValue: true })),
+      { ParameterKey: 'SmoozAccountId', ParameterValue: SMOOZ_ACCOUNT_ID },
+    ],
+  });
+  expect(await stackOf(deployed.stackName)).toMatchObject({ version: 2 });
+  const state = deployed.harness.engine.get(deployed.connectionId);
+  const { smoozRoleArn: _role, ...plan } = state.plan;
+  deployed.harness.repository.save({ ...state, plan });
+  return deployed;
+}
+
+/** Who may connect to the connection's endpoint service, and whether it waits for acceptance. */
+async function serviceAccess(deployed: Deployed) {
+  const serviceId = (
+    await cfn.send(new DescribeStacksCommand({ StackName: deployed.stackName }))
+  ).Stacks?.[0]?.Outputs?.find((o) => o.OutputKey === 'EndpointServiceId')?.OutputValue;
+  const permissions = await ec2.send(
+    new DescribeVpcEndpointServicePermissionsCommand({ ServiceId: serviceId }),
+  );
+  const service = await ec2.send(
+    new DescribeVpcEndpointServiceConfigurationsCommand({ ServiceIds: [serviceId ?? ''] }),
+  );
+  const configuration = service.ServiceConfigurations?.[0];
+  return {
+    principals: permissions.AllowedPrincipals?.map((p) => p.Principal),
+    acceptanceRequired: configuration?.AcceptanceRequired,
+    serviceName: configuration?.ServiceName ?? '',
+  };
+}
+
+describe('updating a connection made on template v2 (SMOOZ’s whole account, no acceptance)', () => {
+  const smoozAws = new SmoozAwsAccount({ endpoint, accountId: SMOOZ_ACCOUNT_ID });
+  afterAll(() => smoozAws.close());
+
+  it('takes SMOOZ’s role from its settings, lists the principal change, keeps SMOOZ’s endpoint connected and requires acceptance from then on', async () => {
+    const deployed = await deployVersionTwo('upgrade-v2');
+    const before = await serviceAccess(deployed);
+    expect(before).toMatchObject({
+      principals: [`arn:aws:iam::${SMOOZ_ACCOUNT_ID}:root`],
+      acceptanceRequired: false,
+    });
+    const zoneIds = deployed.harness.engine.get(deployed.connectionId).outputs?.availabilityZoneIds;
+    const region = seeded.region;
+    const existing = await smoozAws.createEndpoint(region, before.serviceName, zoneIds ?? [], 'v2');
+    if (existing.kind !== 'created') throw new Error('SMOOZ’s endpoint was not created');
+    expect(await smoozAws.endpointState(region, existing.vpcEndpointId)).toBe('available');
+
+    let asked = 0;
+    const { upgrader } = upgraderFor(deployed, {
+      smoozRoleArn: async () => {
+        asked += 1;
+        return SMOOZ_ROLE_ARN;
+      },
+    });
+    const review = await upgrader.preview(deployed.connectionId);
+    expect(asked).toBe(1);
+    expect(review).toMatchObject({
+      step: 'reviewing',
+      fromVersion: 2,
+      principalChange: { fromAccountId: SMOOZ_ACCOUNT_ID, toRoleArn: SMOOZ_ROLE_ARN },
+    });
+    const changes = ('changes' in review && review.changes) || [];
+    expect(changes).toContainEqual(
+      expect.objectContaining({
+        logicalResourceId: 'EndpointServicePermissions',
+        action: 'Modify',
+        properties: ['AllowedPrincipals'],
+      }),
+    );
+    expect(changes).toContainEqual(
+      expect.objectContaining({
+        logicalResourceId: 'EndpointService',
+        action: 'Modify',
+        replacement: 'False',
+        properties: ['AcceptanceRequired'],
+      }),
+    );
+
+    expect(await upgrader.apply(deployed.connectionId)).toMatchObject({
+      step: 'done',
+      principalChange: { toRoleArn: SMOOZ_ROLE_ARN },
+    });
+    expect(await stackOf(deployed.stackName)).toEqual({
+      status: 'UPDATE_COMPLETE',
+      version: SMOOZ_TEMPLATE_VERSION,
+    });
+    expect(await serviceAccess(deployed)).toMatchObject({
+      principals: [SMOOZ_ROLE_ARN],
+      acceptanceRequired: true,
+      serviceName: before.serviceName,
+    });
+    // As on AWS: the connection accepted before stays; a new request waits for the app.
+    expect(await smoozAws.endpointState(region, existing.vpcEndpointId)).toBe('available');
+    const later = await smoozAws.createEndpoint(region, before.serviceName, zoneIds ?? [], 'v3');
+    if (later.kind !== 'created') throw new Error('SMOOZ’s second endpoint was not created');
+    expect(await smoozAws.endpointState(region, later.vpcEndpointId)).toBe('pendingacceptance');
+    for (const e of [existing, later]) await smoozAws.deleteEndpoint(region, e.vpcEndpointId);
+  });
+
+  it('says why and changes nothing when SMOOZ’s settings cannot give the role', async () => {
+    const deployed = await deployVersionTwo('upgrade-v2-no-role');
+    const { upgrader } = upgraderFor(deployed, {
+      smoozRoleArn: async () => {
+        throw new AppError('smooz.unauthorized');
+      },
+    });
+    expect(await upgrader.preview(deployed.connectionId)).toMatchObject({
+      step: 'failed',
+      failedIn: 'preparing',
+      error: { code: 'lifecycle.smoozRoleUnavailable', params: { cause: 'smooz.unauthorized' } },
+    });
+    expect(await changeSetsOf(deployed.stackName)).toEqual([]);
+    expect(await stackOf(deployed.stackName)).toMatchObject({ version: 2 });
+    expect((await serviceAccess(deployed)).principals).toEqual([
+      `arn:aws:iam::${SMOOZ_ACCOUNT_ID}:root`,
+    ]);
   });
 });
 

@@ -83,6 +83,7 @@ const TEMPLATE = readFileSync(
   'utf8',
 );
 const SMOOZ_ACCOUNT = '210987654321';
+const SMOOZ_ROLE = `arn:aws:iam::${SMOOZ_ACCOUNT}:role/smooz-privatelink`;
 
 const endpoint = inject('motoEndpoint');
 const config = motoAppConfig(endpoint);
@@ -210,7 +211,7 @@ function valuesFor(c: Case): StackParameterValues {
     clusterMemberArns: followsMembers(c) ? [MEMBER_ARN] : [],
     updaterPlacement: c.placement,
     lambdaSecurityGroupIds: [vpc.lambdaSecurityGroupId],
-    smoozAccountId: SMOOZ_ACCOUNT,
+    smoozRoleArn: SMOOZ_ROLE,
     dbAuthMethod: c.auth,
     dbUser: c.auth === 'iam' ? 'smooz_app' : undefined,
     dbResourceId: c.auth === 'iam' ? db.resourceId : undefined,
@@ -314,7 +315,7 @@ describe.each(CASES)('the real template deployed to moto: $name', (c) => {
     });
   });
 
-  it("offers the endpoint service without acceptance, to SMOOZ's account only", async () => {
+  it("offers the endpoint service with acceptance required, its allowed principal SMOOZ's role ARN (not the account root)", async () => {
     const svc = (
       await ec2.send(
         new DescribeVpcEndpointServiceConfigurationsCommand({
@@ -323,16 +324,14 @@ describe.each(CASES)('the real template deployed to moto: $name', (c) => {
       )
     ).ServiceConfigurations?.[0];
     expect(svc).toMatchObject({
-      AcceptanceRequired: false,
+      AcceptanceRequired: true,
       NetworkLoadBalancerArns: [out.LoadBalancerArn],
       ServiceName: out.EndpointServiceName,
     });
     const permissions = await ec2.send(
       new DescribeVpcEndpointServicePermissionsCommand({ ServiceId: out.EndpointServiceId }),
     );
-    expect(permissions.AllowedPrincipals?.map((p) => p.Principal)).toEqual([
-      `arn:aws:iam::${SMOOZ_ACCOUNT}:root`,
-    ]);
+    expect(permissions.AllowedPrincipals?.map((p) => p.Principal)).toEqual([SMOOZ_ROLE]);
   });
 
   it('configures the updater where the placement says, without reserved concurrency, and the setup helper outside the VPC', async () => {
@@ -474,7 +473,7 @@ describe.each(CASES)('the real template deployed to moto: $name', (c) => {
         Statement: [
           {
             Effect: 'Allow',
-            Principal: { AWS: `arn:aws:iam::${SMOOZ_ACCOUNT}:root` },
+            Principal: { AWS: SMOOZ_ROLE },
             Action: 'sts:AssumeRole',
             Condition: { StringEquals: { 'sts:ExternalId': `ext-${c.name}-0123456789` } },
           },

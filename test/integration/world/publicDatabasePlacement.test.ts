@@ -25,7 +25,7 @@ import {
 } from '../../../shared/stack/templateParameters';
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
 import { createEngineHarness } from '../../support/engineHarness';
-import { postgresRequest, SMOOZ_ACCOUNT_ID } from '../../support/engineFlows';
+import { postgresRequest, SMOOZ_ROLE_ARN } from '../../support/engineFlows';
 import { resetMoto } from '../../support/motoServer';
 import { readTestWorld } from '../../support/realDatabases/world';
 import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
@@ -114,7 +114,7 @@ describe('a publicly accessible database and where the updater runs', () => {
           subnetId: seeded.subnets.private[0] ?? '',
           updaterPlacement: placement,
           lambdaSecurityGroupIds: group?.GroupId ? [group.GroupId] : [],
-          smoozAccountId: SMOOZ_ACCOUNT_ID,
+          smoozRoleArn: SMOOZ_ROLE_ARN,
           dbAuthMethod: 'password',
         }),
       }),

@@ -38,3 +38,44 @@ export function failingUpdateTemplate(current: string): string {
   doc.setIn(['Resources', 'UpdaterFunction', 'Properties', 'MemorySize'], 20480);
   return doc.toString({ lineWidth: 0 });
 }
+
+/** Each edit from the current template back to version 2, as that release shipped it. */
+const VERSION_TWO_EDITS: readonly (readonly [string, string])[] = [
+  ['    Version: 3\n', '    Version: 2\n'],
+  ["    Value: '3'\n", "    Value: '2'\n"],
+  ['          - SmoozRoleArn\n', '          - SmoozAccountId\n'],
+  [
+    '      SmoozRoleArn:\n        default: ⑧ SMOOZ IAMロールARN / Enter Smooz IAM Role ARN\n',
+    '      SmoozAccountId:\n        default: ⑧ SMOOZ AWSアカウントID / Enter Smooz AWS Account ID\n',
+  ],
+  ['      AcceptanceRequired: true\n', '      AcceptanceRequired: false\n'],
+  [
+    '        - !Ref SmoozRoleArn\n',
+    '        - !Sub arn:${AWS::Partition}:iam::${SmoozAccountId}:root\n',
+  ],
+  [
+    '              AWS: !Ref SmoozRoleArn\n',
+    '              AWS: !Sub arn:${AWS::Partition}:iam::${SmoozAccountId}:root\n',
+  ],
+];
+
+/**
+ * Version 2: ⑧ was SMOOZ's AWS account id, the endpoint service allowed that account's root and
+ * accepted every endpoint by itself (AcceptanceRequired false).
+ */
+export function versionTwoTemplate(current: string): string {
+  let text = current;
+  for (const [from, to] of VERSION_TWO_EDITS) {
+    if (!text.includes(from)) throw new Error(`template v2 edit no longer applies: ${from}`);
+    text = text.replace(from, to);
+  }
+  const doc = parseDocument(text);
+  doc.deleteIn(['Parameters', 'SmoozRoleArn']);
+  doc.setIn(['Parameters', 'SmoozAccountId'], {
+    Type: 'String',
+    AllowedPattern: '^[0-9]{12}$',
+    ConstraintDescription: '12 digits.',
+    Description: "SMOOZ's AWS account id, the only principal allowed to connect.",
+  });
+  return doc.toString({ lineWidth: 0 });
+}

@@ -15,20 +15,28 @@ const inside: ChecklistValues = { updaterPlacement: 'insideVpc' };
 const ids = (values: ChecklistValues) => applicableSteps(values).map((s) => s.id);
 
 describe('the offline checklist follows where the updater runs', () => {
-  it("leaves out step 3-1's new security group and ⑦ outside the VPC (also when nothing is chosen)", () => {
+  it("leaves out step 3-1's new security group, its rule and ⑦ outside the VPC (also when nothing is chosen)", () => {
     for (const values of [outside, {}]) {
       expect(ids(values)).not.toContain('sg.createLambdaSg');
       expect(ids(values)).not.toContain('stack.param7');
-      expect(ids(values)).toContain('sg.addRdsRules');
+      expect(ids(values)).not.toContain('sg.addRdsRules');
+      expect(ids(values)).toContain('stack.nlbRules');
     }
     expect(ids(inside)).toContain('sg.createLambdaSg');
     expect(ids(inside)).toContain('stack.param7');
   });
 
-  it('asks for the rule from the Lambda group and the NAT route only inside the VPC', () => {
-    const rules = stepById('sg.addRdsRules');
-    expect(stepConfirmations(rules, outside)).toEqual(['ruleFromNlb', 'outboundUnchanged']);
-    expect(stepConfirmations(rules, inside)).toContain('ruleFromLambdaSg');
+  it('asks for the rule from the Lambda group and the NAT route only inside the VPC, and for the NLB’s /32s in both', () => {
+    expect(ids(inside)).toContain('sg.addRdsRules');
+    expect(stepConfirmations(stepById('sg.addRdsRules'), inside)).toContain('ruleFromLambdaSg');
+    // In both placements the NLB is admitted by its own /32s, after the stack, never a subnet.
+    for (const values of [outside, inside]) {
+      expect(stepConfirmations(stepById('stack.nlbRules'), values)).toEqual([
+        'foundInterfaces',
+        'rulePerAddress',
+        'noSubnetRule',
+      ]);
+    }
     expect(stepConfirmations(stepById('prep.subnet'), outside)).toEqual(['sameAz']);
   });
 

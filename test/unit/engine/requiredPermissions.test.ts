@@ -61,7 +61,9 @@ function commandsSentBy(path: string): string[] {
 
 const ENGINE_FILES = [
   'discovery.ts',
+  'endpointAcceptance.ts',
   'endpoints.ts',
+  'loadBalancerAddresses.ts',
   'mysqlHostBlocking.ts',
   'network.ts',
   'planner.ts',

@@ -27,6 +27,18 @@ const outputs = {
   targetGroupArn: 'arn:tg',
 };
 
+const nlbRule = {
+  kind: 'ingressRule',
+  groupId: 'sg-rds',
+  port: 5432,
+  source: { type: 'cidr', cidr: '10.0.1.4/32' },
+} as const;
+const SMOOZ_VPCE = 'vpce-0123456789abcdef0';
+const accepting: SetupEvent[] = [
+  { type: 'endpointReported', vpcEndpointId: SMOOZ_VPCE },
+  { type: 'endpointRejected', vpcEndpointId: 'vpce-0ther', ownerAccountId: '333333333333' },
+];
+
 const run = (events: SetupEvent[], from: SetupState = initialState(samplePlan)) =>
   events.reduce(reduce, from);
 
@@ -40,6 +52,8 @@ const happyPath: SetupEvent[] = [
   { type: 'resourceCreated', resource: stack },
   { type: 'stackProgress', stackId: 'id', done: 3, total: 9 },
   { type: 'stackCompleted', outputs },
+  { type: 'resourceCreated', resource: nlbRule },
+  { type: 'loadBalancerAuthorized' },
 ];
 
 /** Every state the happy path, a failure, a login pause, a cancel and a teardown pass through. */
@@ -56,6 +70,8 @@ function reachableStates(): SetupState[] {
   states.push(reduce(creating, { type: 'loginRequired' }));
   states.push(reduce(creating, { type: 'stepFailed', error: { code: 'setup.stackFailed' } }));
   states.push(reduce(creating, { type: 'cancelled' }));
+  states.push(run(accepting, s));
+  states.push(run([...accepting, { type: 'endpointAccepted', at: '2026-12-02T04:00:00.000Z' }], s));
   const tearing = reduce(s, { type: 'teardownStarted' });
   states.push(tearing);
   states.push(
@@ -63,6 +79,7 @@ function reachableStates(): SetupState[] {
       [
         { type: 'resourceRemoved', resource: stack, alreadyGone: false },
         { type: 'resourceRemoved', resource: rdsRule, alreadyGone: false },
+        { type: 'resourceRemoved', resource: nlbRule, alreadyGone: false },
         { type: 'resourceRemoved', resource: lambdaSg, alreadyGone: true },
         { type: 'teardownCompleted' },
       ],
@@ -76,7 +93,7 @@ describe('setup flow reducer', () => {
   it('walks the happy path from preflight to complete with the ledger filled in order', () => {
     const end = run(happyPath);
     expect(end.step).toBe('complete');
-    expect(end.created).toEqual([lambdaSg, rdsRule, stack]);
+    expect(end.created).toEqual([lambdaSg, rdsRule, stack, nlbRule]);
     expect(end.step === 'complete' && end.outputs.availabilityZoneIds).toEqual(['apne1-az4']);
   });
 
@@ -177,7 +194,7 @@ describe('setup flow reducer', () => {
     expect(reachableStates().at(-1)).toMatchObject({
       step: 'tornDown',
       created: [],
-      teardown: { removed: [stack, rdsRule], alreadyGone: [lambdaSg] },
+      teardown: { removed: [stack, rdsRule, nlbRule], alreadyGone: [lambdaSg] },
     });
   });
 
@@ -281,5 +298,96 @@ describe('setup flow reducer', () => {
         }
       }),
     );
+  });
+  it("admits the NLB's addresses after the stack, keeping the outputs, before it is complete", () => {
+    const stackDone = run(happyPath.slice(0, 10));
+    expect(stackDone).toMatchObject({ step: 'authorizingLoadBalancer', outputs });
+    expect(() =>
+      reduce(stackDone, { type: 'endpointReported', vpcEndpointId: SMOOZ_VPCE }),
+    ).toThrow(IllegalTransitionError);
+    const failed = reduce(stackDone, { type: 'stepFailed', error: { code: 'aws.throttled' } });
+    expect(failed).toMatchObject({
+      step: 'failed',
+      resumeStep: 'authorizingLoadBalancer',
+      outputs,
+    });
+    expect(reduce(failed, { type: 'resumed' })).toMatchObject({
+      step: 'authorizingLoadBalancer',
+      outputs,
+    });
+    expect(reduce(stackDone, { type: 'loadBalancerAuthorized' }).step).toBe('complete');
+  });
+
+  it("accepts SMOOZ's endpoint as a step of its own, recording each rejection once", () => {
+    const complete = run(happyPath);
+    const acceptingState = run(
+      [
+        ...accepting,
+        { type: 'endpointRejected', vpcEndpointId: 'vpce-0ther', ownerAccountId: '333333333333' },
+      ],
+      complete,
+    );
+    expect(acceptingState).toMatchObject({
+      step: 'acceptingEndpoint',
+      outputs,
+      acceptance: {
+        vpcEndpointId: SMOOZ_VPCE,
+        rejected: [{ vpcEndpointId: 'vpce-0ther', ownerAccountId: '333333333333' }],
+      },
+    });
+    expect(SetupStateSchema.parse(acceptingState)).toEqual(acceptingState);
+    const done = reduce(acceptingState, {
+      type: 'endpointAccepted',
+      at: '2026-12-02T04:00:00.000Z',
+    });
+    expect(done).toMatchObject({
+      step: 'complete',
+      outputs,
+      acceptance: { vpcEndpointId: SMOOZ_VPCE, acceptedAt: '2026-12-02T04:00:00.000Z' },
+    });
+  });
+
+  it("refuses to accept out of order, to reject SMOOZ's own endpoint, or to accept an accepted one again", () => {
+    const complete = run(happyPath);
+    expect(() =>
+      reduce(complete, { type: 'endpointAccepted', at: '2026-12-02T04:00:00.000Z' }),
+    ).toThrow(IllegalTransitionError);
+    expect(() =>
+      reduce(complete, { type: 'endpointRejected', vpcEndpointId: 'vpce-1', ownerAccountId: '1' }),
+    ).toThrow(IllegalTransitionError);
+    const acceptingState = run(accepting, complete);
+    expect(() =>
+      reduce(acceptingState, {
+        type: 'endpointRejected',
+        vpcEndpointId: SMOOZ_VPCE,
+        ownerAccountId: '210987654321',
+      }),
+    ).toThrow(IllegalTransitionError);
+    expect(() => reduce(acceptingState, { type: 'teardownStarted' })).toThrow(
+      IllegalTransitionError,
+    );
+    const accepted = reduce(acceptingState, {
+      type: 'endpointAccepted',
+      at: '2026-12-02T04:00:00.000Z',
+    });
+    expect(() => reduce(accepted, { type: 'endpointReported', vpcEndpointId: SMOOZ_VPCE })).toThrow(
+      IllegalTransitionError,
+    );
+    // A new endpoint (SMOOZ retried after a rejection) is accepted afresh.
+    expect(
+      reduce(accepted, { type: 'endpointReported', vpcEndpointId: 'vpce-0new' }),
+    ).toMatchObject({
+      step: 'acceptingEndpoint',
+      acceptance: { vpcEndpointId: 'vpce-0new', rejected: [] },
+    });
+  });
+
+  it('resumes an interrupted acceptance with its endpoint and rejections', () => {
+    const acceptingState = run(accepting, run(happyPath));
+    const paused = reduce(acceptingState, { type: 'loginRequired' });
+    expect(paused).toMatchObject({ step: 'waitingForLogin', resumeStep: 'acceptingEndpoint' });
+    expect(reduce(paused, { type: 'resumed' })).toEqual(acceptingState);
+    const cancelled = reduce(acceptingState, { type: 'cancelled' });
+    expect(reduce(cancelled, { type: 'resumed' })).toEqual(acceptingState);
   });
 });

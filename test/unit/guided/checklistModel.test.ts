@@ -17,7 +17,7 @@ const record = (phase: GuidedRecord['phase']): GuidedRecord => ({
 });
 
 describe('the side checklist mirrors the manual and the flow', () => {
-  it("leaves out step 3-1's security group and ⑦ for an updater outside the VPC", () => {
+  it("leaves out step 3-1's security group, its rule and ⑦ for an updater outside the VPC", () => {
     const flow = (updaterPlacement: 'insideVpc' | 'outsideVpc'): SetupState => ({
       step: 'preflight',
       plan: { ...samplePlan, updaterPlacement },
@@ -27,7 +27,9 @@ describe('the side checklist mirrors the manual and the flow', () => {
       checklistItems({ kind: 'flow', state: flow(p) }).map((i) => i.id);
     expect(ids('outsideVpc')).not.toContain('sg.createLambdaSg');
     expect(ids('outsideVpc')).not.toContain('stack.param7');
-    expect(ids('outsideVpc')).toContain('sg.addRdsRules');
+    // Outside the VPC nothing is added at 3-1: the NLB's /32s come after the stack.
+    expect(ids('outsideVpc')).not.toContain('sg.addRdsRules');
+    expect(ids('outsideVpc')).toContain('stack.nlbRules');
     expect(ids('insideVpc')).toEqual(STEPS.map((s) => s.id));
   });
 
@@ -60,7 +62,10 @@ describe('the side checklist mirrors the manual and the flow', () => {
     // Derived parameters are settled by the plan, whatever the checks say.
     expect(items.get('stack.param3')?.state).toBe('done');
     expect(items.get('stack.param4')?.value).toEqual({ text: '5432', kind: 'text' });
-    expect(items.get('stack.param8')?.value).toEqual({ text: '210987654321', kind: 'accountId' });
+    expect(items.get('stack.param8')?.value).toEqual({
+      text: 'arn:aws:iam::210987654321:role/smooz-privatelink',
+      kind: 'arn',
+    });
     expect(items.get('stack.param7')?.value).toBeUndefined();
   });
 
@@ -117,8 +122,26 @@ describe('the side checklist mirrors the manual and the flow', () => {
       outputs: sampleOutputs,
     };
     const tracking = byId(checklistItems({ kind: 'flow', state, guided: record('tracking') }));
+    expect(tracking.get('stack.nlbRules')?.state).toBe('done');
     expect(tracking.get('endpoint.form')?.state).toBe('done');
-    expect(tracking.get('endpoint.available')?.state).toBe('running');
+    expect(tracking.get('endpoint.accept')?.state).toBe('running');
+    expect(tracking.get('endpoint.available')?.state).toBe('waiting');
+    const accepted = byId(
+      checklistItems({
+        kind: 'flow',
+        state: {
+          ...state,
+          acceptance: {
+            vpcEndpointId: 'vpce-0a1b',
+            acceptedAt: '2026-12-02T03:00:00.000Z',
+            rejected: [],
+          },
+        },
+        guided: record('tracking'),
+      }),
+    );
+    expect(accepted.get('endpoint.accept')?.state).toBe('done');
+    expect(accepted.get('endpoint.available')?.state).toBe('running');
     const done = checklistItems({ kind: 'flow', state, guided: record('available') });
     expect(done.every((i) => i.state === 'done')).toBe(true);
     const rejected = byId(
@@ -128,7 +151,8 @@ describe('the side checklist mirrors the manual and the flow', () => {
         guided: { ...record('rejected'), smoozConnectionId: 'conn-x' },
       }),
     );
-    expect(rejected.get('endpoint.available')?.state).toBe('attention');
+    // Refused before the app accepted anything: the acceptance step is where to look.
+    expect(rejected.get('endpoint.accept')?.state).toBe('attention');
   });
 });
 

@@ -58,6 +58,10 @@ function fakeWorld(initial: SetupState) {
         return flow;
       },
       settled: async () => flow,
+      acceptEndpoint: async (_id, vpcEndpointId) => {
+        calls.push(`engine.acceptEndpoint ${vpcEndpointId}`);
+        return flow;
+      },
     },
     smooz: {
       client: {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ErrorCodes } from '../../../shared/errors';
 import { LANGUAGES } from '../../../shared/preferences';
+import { STEPS } from '../../../shared/steps/steps';
 import { connectivityTestResultBrokenLinkValues } from '../../../shared/smooz-api/openapi-types';
 
 const LOCALES = join(import.meta.dirname, '..', '..', '..', 'renderer', 'src', 'locales');
@@ -68,6 +69,23 @@ describe('the UI catalogues', () => {
           guided.get(`endpoint.connectivity.fixes.${link}`),
           `${language} ${link}`,
         ).toBeTruthy();
+      }
+    }
+  });
+
+  it('names every manual step in the guided side list and words it in the checklist', () => {
+    for (const language of LANGUAGES) {
+      const guided = flatten(load(language, 'guided'));
+      const checklist = flatten(load(language, 'checklist'));
+      for (const step of STEPS) {
+        expect(guided.get(`checklist.items.${step.id}`), `${language} ${step.id}`).toBeTruthy();
+        expect(checklist.get(`steps.${step.id}.title`), `${language} ${step.id}`).toBeTruthy();
+        for (const confirmation of step.confirmations) {
+          expect(
+            checklist.get(`steps.${step.id}.confirm.${confirmation}`),
+            `${language} ${step.id} ${confirmation}`,
+          ).toBeTruthy();
+        }
       }
     }
   });

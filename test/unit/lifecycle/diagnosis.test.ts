@@ -1,3 +1,4 @@
+import { SMOOZ_TEMPLATE_VERSION } from '../../../shared/stack/templateVersion';
 import { describe, expect, it } from 'vitest';
 import { diagnose, overallSeverity, type Finding } from '../../../shared/lifecycle/diagnosis';
 import type { FoundSetup, TriggerSnapshot } from '../../../shared/lifecycle/foundSetup';
@@ -300,5 +301,34 @@ describe('diagnosis of a found setup (shared/lifecycle/diagnosis.ts)', () => {
       },
     });
     expect(ids(setup)).not.toContain('openToWholeSmoozAccount');
+  });
+
+  it('reports a setup the app made on template v2 (SMOOZ’s whole account) as behind and upgradable, one on the current template as neither', () => {
+    const m = manualSetup();
+    const v2 = manualSetup({
+      origin: 'app',
+      stack: { name: 's', status: 'CREATE_COMPLETE', templateVersion: 2 },
+      endpointService: {
+        ...m.endpointService,
+        allowedPrincipals: [`arn:aws:iam::${SMOOZ_ACCOUNT}:root`],
+      },
+    });
+    const now = { ...context, currentTemplateVersion: SMOOZ_TEMPLATE_VERSION };
+    const idsNow = (setup: FoundSetup) => diagnose(setup, now).map((f) => f.id);
+    expect(diagnose(v2, now).find((f) => f.id === 'templateVersionBehind')).toMatchObject({
+      severity: 'warning',
+      params: { version: 2, current: SMOOZ_TEMPLATE_VERSION },
+    });
+    expect(idsNow(v2)).toContain('openToWholeSmoozAccount');
+    const current = manualSetup({
+      origin: 'app',
+      stack: { name: 's', status: 'CREATE_COMPLETE', templateVersion: SMOOZ_TEMPLATE_VERSION },
+      endpointService: {
+        ...m.endpointService,
+        allowedPrincipals: [`arn:aws:iam::${SMOOZ_ACCOUNT}:role/smooz-privatelink`],
+      },
+    });
+    expect(idsNow(current)).not.toContain('templateVersionBehind');
+    expect(idsNow(current)).not.toContain('openToWholeSmoozAccount');
   });
 });

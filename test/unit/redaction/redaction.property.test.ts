@@ -122,7 +122,7 @@ describe('redaction, property-based: no generated secret survives any formatter'
             subnetCidr: a.value,
           },
         };
-        const doc = buildChecklistDocument(state, t, 'ja', { SmoozAccountId: b.value });
+        const doc = buildChecklistDocument(state, t, 'ja', { SmoozRoleArn: b.value });
         for (const out of [renderMarkdown(doc), renderHtml(doc)]) {
           for (const s of [a, b, c]) expect(leaks(out, s), out).toBe(false);
         }

@@ -4,6 +4,7 @@ import { OpenApiContract } from '../../smooz-server/openapiDocument';
 const contract = new OpenApiContract();
 const settings = {
   smoozAwsAccountId: '210987654321',
+  smoozRoleArn: 'arn:aws:iam::210987654321:role/smooz-privatelink',
   resourceNamePrefix: 'smooz-privatelink',
   supportedRegions: ['ap-northeast-1'],
 };
@@ -20,6 +21,7 @@ describe('contract checker used by the reference server and the contract tests',
     expect(check({ ...settings, supportedRegions: undefined })).not.toEqual([]);
     expect(check({ ...settings, supportedRegions: 'ap-northeast-1' })).not.toEqual([]);
     expect(check({ ...settings, smoozAwsAccountId: '1234' })).not.toEqual([]);
+    expect(check({ ...settings, smoozRoleArn: 'arn:aws:iam::210987654321:root' })).not.toEqual([]);
   });
 
   it('rejects an undocumented status and a wrong media type', () => {

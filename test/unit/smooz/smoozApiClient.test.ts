@@ -6,6 +6,7 @@ const TOKEN = 'smz_secret_token_value_42';
 const BASE = 'https://api.smooz.example/privatelink/v1';
 const settings = {
   smoozAwsAccountId: '210987654321',
+  smoozRoleArn: 'arn:aws:iam::210987654321:role/smooz-privatelink',
   resourceNamePrefix: 'f',
   supportedRegions: ['ap-northeast-1'],
 };

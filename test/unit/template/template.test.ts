@@ -87,7 +87,7 @@ const INSTANCE_PASSWORD: StackParameterValues = {
   subnetId: 'subnet-0123456789abcdef0',
   updaterPlacement: 'outsideVpc',
   lambdaSecurityGroupIds: ['sg-0123456789abcdef0'],
-  smoozAccountId: '210987654321',
+  smoozRoleArn: 'arn:aws:iam::210987654321:role/smooz-privatelink',
   dbAuthMethod: 'password',
   dbUser: 'ignored-for-password',
 };
@@ -200,7 +200,9 @@ describe('template parameters (the manual interface, shared/stack/templateParame
     ['RDSEndpoint', 'mydb.abc.ap-northeast-1.rds.amazonaws.com:3306'],
     ['RDSEndpoint', 'https://mydb.abc.ap-northeast-1.rds.amazonaws.com'],
     ['RDSPort', '70000'],
-    ['SmoozAccountId', '21098765432'],
+    ['SmoozRoleArn', '210987654321'],
+    ['SmoozRoleArn', 'arn:aws:iam::210987654321:root'],
+    ['SmoozRoleArn', 'arn:aws:iam::210987654321:user/smooz'],
     ['AdditionalSubnetIds', 'subnet-11111111, subnet-22222222'],
     ['DbResourceId', 'mydb'],
     ['ConnectionId', 'has space'],
@@ -256,14 +258,14 @@ describe('template resources', () => {
     expect(Number(delay?.Value)).toBeLessThanOrEqual(60);
   });
 
-  it("offers the endpoint service without acceptance, to SMOOZ's account only", () => {
+  it("offers the endpoint service with acceptance required, to SMOOZ's role only (not its account root)", () => {
     expect(props('EndpointService')).toMatchObject({
-      AcceptanceRequired: false,
+      AcceptanceRequired: true,
       NetworkLoadBalancerArns: [{ Ref: 'LoadBalancer' }],
     });
     expect(props('EndpointServicePermissions')).toEqual({
       ServiceId: { Ref: 'EndpointService' },
-      AllowedPrincipals: [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::${SmoozAccountId}:root' }],
+      AllowedPrincipals: [{ Ref: 'SmoozRoleArn' }],
     });
   });
 
@@ -416,7 +418,7 @@ describe('template resources', () => {
     }
   });
 
-  it('creates the IAM-auth role only for IAM, assumable by SMOOZ with the external id, for rds-db:connect only', () => {
+  it("creates the IAM-auth role only for IAM, assumable by SMOOZ's role with the external id, for rds-db:connect only", () => {
     const role = t.Resources.SmoozDbConnectRole;
     expect(role?.Condition).toBe('UseIam');
     const trust = (
@@ -425,7 +427,7 @@ describe('template resources', () => {
     expect(trust).toEqual([
       {
         Effect: 'Allow',
-        Principal: { AWS: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${SmoozAccountId}:root' } },
+        Principal: { AWS: { Ref: 'SmoozRoleArn' } },
         Action: 'sts:AssumeRole',
         Condition: { StringEquals: { 'sts:ExternalId': { Ref: 'ExternalId' } } },
       },

@@ -160,6 +160,7 @@ describe('name lengths in characters', () => {
       database: { kind: 'instance', identifier: 'mydb' },
       authMethod: 'password',
       smoozAccountId: '123456789012',
+      smoozRoleArn: 'arn:aws:iam::123456789012:role/smooz-privatelink',
     };
     const emoji = '😀'.repeat(names.CONNECTION_NAME_MAX);
     expect(CreateSetupRequestSchema.safeParse({ ...request, connectionName: emoji }).success).toBe(

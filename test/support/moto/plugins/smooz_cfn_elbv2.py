@@ -8,9 +8,14 @@ the same backend calls the ELBv2 API uses, so a stack's resources look as they w
 
 moto also names every load balancer `loadbalancer/app/...`; network and gateway load balancers
 get AWS's `net/` and `gwy/` ARNs here, through the API as well as through CloudFormation.
+
+A network load balancer also gets what AWS gives it and moto does not: one network interface per
+subnet, with a private address from that subnet, described `ELB net/<name>/<id>` (how the app
+finds the addresses the database's security group must admit); they go with the balancer.
 """
 from typing import Any
 
+from moto.ec2.models import ec2_backends
 from moto.elbv2.models import ELBv2Backend, FakeLoadBalancer, FakeTargetGroup, elbv2_backends
 
 _ARN_KIND = {"network": "/net/", "gateway": "/gwy/"}
@@ -27,10 +32,41 @@ def _create_load_balancer_with_arn(self: ELBv2Backend, *args: Any, **kwargs: Any
         self.load_balancers[load_balancer.arn] = load_balancer
     if tags:
         self.tagging_service.tag_resource(load_balancer.arn, tags)
+    if kind == "/net/":
+        _create_interfaces(self, load_balancer)
     return load_balancer
 
 
+def _interface_description(load_balancer: FakeLoadBalancer) -> str:
+    return "ELB " + load_balancer.arn.split(":loadbalancer/", 1)[1]
+
+
+def _create_interfaces(backend: ELBv2Backend, load_balancer: FakeLoadBalancer) -> None:
+    ec2 = ec2_backends[backend.account_id][backend.region_name]
+    for subnet in load_balancer.subnets:
+        address = subnet.get_available_subnet_ip(instance=load_balancer)
+        ec2.create_network_interface(
+            subnet, address, description=_interface_description(load_balancer)
+        )
+
+
+_original_delete_load_balancer = ELBv2Backend.delete_load_balancer
+
+
+def _delete_load_balancer(self: ELBv2Backend, arn: str) -> None:
+    load_balancer = self.load_balancers.get(arn)
+    _original_delete_load_balancer(self, arn)
+    if load_balancer is None or "/net/" not in arn:
+        return
+    ec2 = ec2_backends[self.account_id][self.region_name]
+    description = _interface_description(load_balancer)
+    for eni in [e for e in ec2.enis.values() if e.description == description]:
+        eni.subnet.del_subnet_ip(eni.private_ip_address)
+        ec2.delete_network_interface(eni.id)
+
+
 ELBv2Backend.create_load_balancer = _create_load_balancer_with_arn  # type: ignore[method-assign]
+ELBv2Backend.delete_load_balancer = _delete_load_balancer  # type: ignore[method-assign]
 
 _original_target_group = FakeTargetGroup.create_from_cloudformation_json.__func__  # type: ignore[attr-defined]
 

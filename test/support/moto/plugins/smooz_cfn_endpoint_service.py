@@ -45,6 +45,25 @@ def _create_service(
     )
 
 
+def _update_service(
+    cls: type,
+    original_resource: VPCServiceConfiguration,
+    new_resource_name: str,
+    cloudformation_json: Any,
+    account_id: str,
+    region_name: str,
+) -> VPCServiceConfiguration:
+    """Every property updates in place, as ModifyVpcEndpointServiceConfiguration does on AWS:
+    turning AcceptanceRequired on leaves the endpoint connections already accepted as they are
+    (only new requests wait for acceptance)."""
+    properties = cloudformation_json["Properties"]
+    original_resource.acceptance_required = _flag(properties.get("AcceptanceRequired", False))
+    arns = properties.get("NetworkLoadBalancerArns")
+    if arns:
+        original_resource.network_load_balancer_arns = list(arns)
+    return original_resource
+
+
 def _service_has_attr(cls: type, attr: str) -> bool:
     return attr == "ServiceId"
 
@@ -64,6 +83,7 @@ def _delete_service(self: VPCServiceConfiguration, account_id: str, region: str)
 VPCServiceConfiguration.cloudformation_type = staticmethod(_service_type)  # type: ignore[method-assign]
 VPCServiceConfiguration.physical_resource_id = property(_service_physical_id)  # type: ignore[assignment,method-assign]
 VPCServiceConfiguration.create_from_cloudformation_json = classmethod(_create_service)  # type: ignore[assignment]
+VPCServiceConfiguration.update_from_cloudformation_json = classmethod(_update_service)  # type: ignore[assignment]
 VPCServiceConfiguration.has_cfn_attr = classmethod(_service_has_attr)  # type: ignore[assignment]
 VPCServiceConfiguration.get_cfn_attribute = _service_attr  # type: ignore[method-assign]
 VPCServiceConfiguration.delete = _delete_service  # type: ignore[attr-defined]

@@ -9,6 +9,11 @@ Real AWS hides an endpoint service from a principal it does not allow: CreateVpc
 with InvalidServiceName. The reference server (another "account" on the same moto server, chosen
 with moto's `x-moto-account-id` header) relies on that to report `rejected`, and the app's
 customer-side cross-check relies on DescribeVpcEndpointConnections. This plug-in adds both.
+
+It also models acceptance as AWS does, which moto lacks: an endpoint from another account to a
+service that requires acceptance starts `pendingAcceptance`; the service owner's
+AcceptVpcEndpointConnections makes it `available`, RejectVpcEndpointConnections `rejected`; an
+endpoint that is not pending is reported under `Unsuccessful`, not changed.
 """
 from typing import Any, Iterator
 
@@ -48,6 +53,8 @@ _original_create_vpc_endpoint = VPCBackend.create_vpc_endpoint
 
 
 def _create_vpc_endpoint(self: Any, *args: Any, **kwargs: Any) -> VPCEndPoint:
+    service = None
+    owner = None
     service_name = kwargs.get("service_name", args[1] if len(args) > 1 else None)
     endpoint_type = kwargs.get("endpoint_type", args[2] if len(args) > 2 else None)
     is_interface = (endpoint_type or "").lower() == "interface"
@@ -59,7 +66,11 @@ def _create_vpc_endpoint(self: Any, *args: Any, **kwargs: Any) -> VPCEndPoint:
             and not any(_principal_allows(p, self.account_id) for p in service.principals)
         ):
             raise InvalidServiceName(service_name)
-    return _original_create_vpc_endpoint(self, *args, **kwargs)
+    endpoint = _original_create_vpc_endpoint(self, *args, **kwargs)
+    if is_interface and service is not None and owner != self.account_id:
+        if service.acceptance_required:
+            endpoint.state = "pendingAcceptance"
+    return endpoint
 
 
 VPCBackend.create_vpc_endpoint = _create_vpc_endpoint  # type: ignore[method-assign]
@@ -112,3 +123,44 @@ def _describe_vpc_endpoint_connections(self: EC2Response) -> ActionResult:
 
 
 EC2Response.describe_vpc_endpoint_connections = _describe_vpc_endpoint_connections  # type: ignore[attr-defined]
+
+
+def _endpoints_of(backend: Any, service: VPCServiceConfiguration) -> dict[str, VPCEndPoint]:
+    return {
+        endpoint.id: endpoint
+        for consumer in _regional_backends(backend.region_name)
+        for endpoint in consumer.vpc_end_points.values()
+        if endpoint.service_name == service.service_name
+    }
+
+
+def _decide(self: EC2Response, new_state: str) -> ActionResult:
+    service = self.ec2_backend.configurations.get(self._get_param("ServiceId"))
+    endpoint_ids = self._get_param("VpcEndpointIds", []) or []
+    endpoints = _endpoints_of(self.ec2_backend, service) if service is not None else {}
+    unsuccessful = []
+    for endpoint_id in endpoint_ids:
+        endpoint = endpoints.get(endpoint_id)
+        if endpoint is None:
+            code = "InvalidVpcEndpointService.NotFound" if service is None else "InvalidVpcEndpoint.NotFound"
+        elif endpoint.state != "pendingAcceptance":
+            code = "InvalidState"
+        else:
+            endpoint.state = new_state
+            continue
+        unsuccessful.append(
+            {"ResourceId": endpoint_id, "Error": {"Code": code, "Message": f"{endpoint_id}: {code}"}}
+        )
+    return ActionResult({"Unsuccessful": unsuccessful})
+
+
+def _accept_vpc_endpoint_connections(self: EC2Response) -> ActionResult:
+    return _decide(self, "available")
+
+
+def _reject_vpc_endpoint_connections(self: EC2Response) -> ActionResult:
+    return _decide(self, "rejected")
+
+
+EC2Response.accept_vpc_endpoint_connections = _accept_vpc_endpoint_connections  # type: ignore[attr-defined]
+EC2Response.reject_vpc_endpoint_connections = _reject_vpc_endpoint_connections  # type: ignore[attr-defined]
