@@ -32,6 +32,12 @@ export class AppError extends Error {
   }
 }
 
+/** A test for one error code: what a retry waits out, or what counts as "already gone". */
+export const hasErrorCode =
+  (code: string) =>
+  (error: unknown): boolean =>
+    error instanceof AppError && error.code === code;
+
 export const ErrorCodes = {
   invalidRequest: 'ipc.invalidRequest',
   invalidResponse: 'ipc.invalidResponse',

@@ -6,7 +6,7 @@ import {
   type VpcEndpointConnection,
 } from '@aws-sdk/client-ec2';
 import type { EndpointAcceptance } from '../../shared/flow/acceptance';
-import { AppError } from '../../shared/errors';
+import { AppError, hasErrorCode } from '../../shared/errors';
 import { retryWhile, type RetryOptions } from '../base/backoff';
 import type { EngineClients } from './engineClients';
 import { SetupErrorCodes, type SetupErrorCode } from './setupErrors';
@@ -63,8 +63,7 @@ async function reject(clients: EngineClients, serviceId: string, vpcEndpointId: 
   throwUnsuccessful(out.Unsuccessful, SetupErrorCodes.endpointRejectRefused);
 }
 
-const notListedYet = (error: unknown) =>
-  error instanceof AppError && error.code === SetupErrorCodes.endpointConnectionMissing;
+const notListedYet = hasErrorCode(SetupErrorCodes.endpointConnectionMissing);
 
 /**
  * Accepts SMOOZ's endpoint connection and nothing else: every other request pending on the

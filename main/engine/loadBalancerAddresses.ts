@@ -1,5 +1,5 @@
 import { paginateDescribeNetworkInterfaces } from '@aws-sdk/client-ec2';
-import { AppError } from '../../shared/errors';
+import { AppError, hasErrorCode } from '../../shared/errors';
 import { retryWhile, type RetryOptions } from '../base/backoff';
 import type { EngineClients } from './engineClients';
 import { SetupErrorCodes } from './setupErrors';
@@ -15,8 +15,7 @@ export function loadBalancerInterfaceDescription(loadBalancerArn: string): strin
   return `ELB ${tail}`;
 }
 
-const noAddressYet = (error: unknown) =>
-  error instanceof AppError && error.code === SetupErrorCodes.loadBalancerAddressesMissing;
+const noAddressYet = hasErrorCode(SetupErrorCodes.loadBalancerAddressesMissing);
 
 /**
  * The NLB's private addresses, one per subnet, read from its network interfaces. They exist once

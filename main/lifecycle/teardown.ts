@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/errors';
+import { AppError, hasErrorCode } from '../../shared/errors';
 import type { AdoptionState, TeardownPart } from '../../shared/lifecycle/adopt';
 import { mapAwsError } from '../aws/awsErrors';
 import { deleteStack } from '../engine/stack';
@@ -17,8 +17,7 @@ export interface TeardownDeps {
   readonly smoozDeadlineMs: number;
 }
 
-const isNotFound = (error: unknown) =>
-  error instanceof AppError && error.code === SmoozErrorCodes.notFound;
+const isNotFound = hasErrorCode(SmoozErrorCodes.notFound);
 
 /**
  * Removes one part of an adopted setup; idempotent (a part already gone counts as removed), so a
