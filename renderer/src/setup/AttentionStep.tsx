@@ -5,7 +5,7 @@ import { IpcCallError } from '../ipc/api';
 import { Sensitive } from '../support/Sensitive';
 import { useSupportMode } from '../support/SupportModeContext';
 import { explainStackReason } from './explainReason';
-import { FactRow } from './FactRow';
+import { FactRow } from '../common/FactRow';
 import { HomeButton } from './HomeButton';
 import { loginTargetOf } from './ssoTarget';
 import type { ApplyAnswer } from './useSetupFlow';

@@ -12,7 +12,7 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { Sensitive } from '../support/Sensitive';
 import { AlreadyCreated } from './AlreadyCreated';
 import { DerivedNames } from './DerivedNames';
-import { FactRow } from './FactRow';
+import { FactRow } from '../common/FactRow';
 import { draftNames } from './planDraft';
 import { OpenWarnings } from './OpenWarnings';
 import { PlacementChoice } from './PlacementChoice';

@@ -6,7 +6,7 @@ import { ErrorNotice } from '../common/ErrorNotice';
 import { IpcCallError } from '../ipc/api';
 import { Sensitive } from '../support/Sensitive';
 import { ConnectivityResult } from './ConnectivityResult';
-import { FactRow } from './FactRow';
+import { FactRow } from '../common/FactRow';
 import { HomeButton } from './HomeButton';
 import { useGuidedCommands } from './useGuidedCommands';
 
@@ -65,19 +65,13 @@ export function EndpointStep({ state, guided, onGuided, onHome }: Props) {
   return (
     <div className="endpoint-step">
       <dl className="facts">
-        <div className="facts-row">
-          <dt>{t('endpoint.serviceName')}</dt>
-          <dd>
-            <Sensitive kind="endpointServiceName" value={outputs.endpointServiceName} />
-          </dd>
-        </div>
-        <div className="facts-row">
-          <dt>{t('endpoint.zones')}</dt>
-          <dd>
-            {outputs.availabilityZoneIds.join(', ')}{' '}
-            <span className="muted">({outputs.availabilityZones.join(', ')})</span>
-          </dd>
-        </div>
+        <FactRow label={t('endpoint.serviceName')}>
+          <Sensitive kind="endpointServiceName" value={outputs.endpointServiceName} />
+        </FactRow>
+        <FactRow label={t('endpoint.zones')}>
+          {outputs.availabilityZoneIds.join(', ')}{' '}
+          <span className="muted">({outputs.availabilityZones.join(', ')})</span>
+        </FactRow>
         <div className="facts-row">
           <dt>{t('endpoint.acceptance.title')}</dt>
           <dd data-testid="endpoint-acceptance" data-state={acceptanceState}>

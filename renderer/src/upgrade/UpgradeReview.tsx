@@ -5,6 +5,7 @@ import { Sensitive } from '../support/Sensitive';
 import { useAction } from '../data/useAction';
 import { useUpgrade, useUpgradeCommands } from './useUpgrade';
 import './upgrade.css';
+import { FactRow } from '../common/FactRow';
 
 type UpgradeChange = Extract<UpgradeState, { step: 'reviewing' }>['changes'][number];
 
@@ -40,18 +41,12 @@ function PrincipalChangeNote({ change }: { readonly change: PrincipalChange }) {
     <div className="upgrade-principal">
       <p>{t('upgrade.principalTitle')}</p>
       <dl className="facts">
-        <div className="facts-row">
-          <dt>{t('upgrade.principalFrom')}</dt>
-          <dd>
-            <Sensitive kind="accountId" value={change.fromAccountId} />
-          </dd>
-        </div>
-        <div className="facts-row">
-          <dt>{t('upgrade.principalTo')}</dt>
-          <dd>
-            <Sensitive kind="arn" value={change.toRoleArn} />
-          </dd>
-        </div>
+        <FactRow label={t('upgrade.principalFrom')}>
+          <Sensitive kind="accountId" value={change.fromAccountId} />
+        </FactRow>
+        <FactRow label={t('upgrade.principalTo')}>
+          <Sensitive kind="arn" value={change.toRoleArn} />
+        </FactRow>
       </dl>
       <p>{t('upgrade.acceptanceNote')}</p>
       <p className="muted">{t('upgrade.rulesNote')}</p>

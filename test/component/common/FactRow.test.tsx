@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { FactRow } from '../../../renderer/src/setup/FactRow';
+import { FactRow } from '../../../renderer/src/common/FactRow';
 
 describe('one labelled value of a facts list', () => {
   it('puts the label and its value on one row, and names the value for tests', () => {
