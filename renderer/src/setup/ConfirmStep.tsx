@@ -13,7 +13,7 @@ import { Sensitive } from '../support/Sensitive';
 import { AlreadyCreated } from './AlreadyCreated';
 import { DerivedNames } from './DerivedNames';
 import { FactRow } from '../common/FactRow';
-import { draftNames } from './planDraft';
+import { NameFields, useNameDraft } from './NameFields';
 import { OpenWarnings } from './OpenWarnings';
 import { PlacementChoice } from './PlacementChoice';
 import { ValidatedField, problemOf, type FieldProblem } from './ValidatedField';
@@ -49,9 +49,7 @@ function validateSubnets(raw: string): ValidationResult {
 export function ConfirmStep({ state, existingNames, apply }: Props) {
   const { t } = useTranslation(['guided', 'setup']);
   const { plan } = state;
-  const [name, setName] = useState(plan.connectionName);
-  // ① follows the connection name until the user types over it.
-  const [typedLambdaName, setLambdaName] = useState<string>();
+  const names = useNameDraft(plan, state.created);
   const [subnets, setSubnets] = useState(plan.subnetIds.join(', '));
   const [placement, setPlacement] = useState(plan.updaterPlacement);
   const inVpc = placement === 'insideVpc';
@@ -62,11 +60,8 @@ export function ConfirmStep({ state, existingNames, apply }: Props) {
   const { busy, run } = action;
   const error = action.error ?? (required.status === 'error' ? required.error : undefined);
 
-  const draft = draftNames(plan, state.created, {
-    connectionName: name,
-    lambdaFunctionName: typedLambdaName,
-  });
-  const { nameCheck, lambdaCheck, names } = draft;
+  const { draft } = names;
+  const { nameCheck, lambdaCheck } = draft;
   const nameProblem: FieldProblem | undefined =
     nameCheck.ok &&
     nameCheck.value !== plan.connectionName &&
@@ -122,20 +117,7 @@ export function ConfirmStep({ state, existingNames, apply }: Props) {
       </section>
       <section aria-labelledby="confirm-editable">
         <h3 id="confirm-editable">{t('guided:confirm.editable')}</h3>
-        <ValidatedField
-          id="confirm-connection-name"
-          label={t('guided:database.connectionName')}
-          value={name}
-          onChange={setName}
-          problem={nameProblem}
-        />
-        <ValidatedField
-          id="confirm-lambda-name"
-          label={t('guided:confirm.lambdaName')}
-          value={draft.lambdaFunctionName}
-          onChange={setLambdaName}
-          problem={problemOf(lambdaCheck)}
-        />
+        <NameFields idPrefix="confirm" names={names} nameProblem={nameProblem} />
         {subnetsEditable && (
           <ValidatedField
             id="confirm-subnets"
@@ -151,13 +133,15 @@ export function ConfirmStep({ state, existingNames, apply }: Props) {
         )}
         <PlacementChoice database={plan.database} value={placement} onChange={setPlacement} />
       </section>
-      <DerivedNames names={names} inVpc={inVpc} />
+      <DerivedNames names={draft.names} inVpc={inVpc} />
       <AlreadyCreated created={state.created} />
       <section aria-labelledby="confirm-created">
         <h3 id="confirm-created">{t('guided:confirm.willCreate')}</h3>
         <ul className="will-create" data-testid="will-create">
           {inVpc && (
-            <li>{t('guided:confirm.create.lambdaSg', { name: names.lambdaSecurityGroupName })}</li>
+            <li>
+              {t('guided:confirm.create.lambdaSg', { name: draft.names.lambdaSecurityGroupName })}
+            </li>
           )}
           <li>
             {t(inVpc ? 'guided:confirm.create.rules' : 'guided:confirm.create.rulesNlbOnly', {
@@ -165,12 +149,12 @@ export function ConfirmStep({ state, existingNames, apply }: Props) {
               groups: plan.database.securityGroupIds.join(', '),
             })}
           </li>
-          <li>{t('guided:confirm.create.stack', { name: names.stackName })}</li>
+          <li>{t('guided:confirm.create.stack', { name: draft.names.stackName })}</li>
           <li>{t('guided:confirm.create.nlb', { n: plan.subnetIds.length })}</li>
           <li>{t('guided:confirm.create.service')}</li>
           <li>
             {t(inVpc ? 'guided:confirm.create.lambda' : 'guided:confirm.create.lambdaOutside', {
-              name: names.lambdaFunctionName,
+              name: draft.names.lambdaFunctionName,
             })}
           </li>
           {plan.authMethod === 'iam' && <li>{t('guided:confirm.create.iamRole')}</li>}

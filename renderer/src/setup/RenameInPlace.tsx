@@ -1,9 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StateAt } from '../../../shared/flow/state';
 import { Sensitive } from '../support/Sensitive';
-import { ValidatedField, problemOf } from './ValidatedField';
-import { draftNames } from './planDraft';
+import { NameFields, useNameDraft } from './NameFields';
 
 type Props = {
   readonly state: StateAt<'preflight'> | StateAt<'ready'>;
@@ -19,12 +17,8 @@ type Props = {
 export function RenameInPlace({ state, busy, onRename }: Props) {
   const { t } = useTranslation('guided');
   const { plan } = state;
-  const [name, setName] = useState(plan.connectionName);
-  const [typedLambda, setTypedLambda] = useState<string>();
-  const draft = draftNames(plan, state.created, {
-    connectionName: name,
-    lambdaFunctionName: typedLambda,
-  });
+  const names = useNameDraft(plan, state.created);
+  const { draft } = names;
   const changed = Object.keys(draft.patch).length > 0;
   return (
     <form
@@ -36,21 +30,8 @@ export function RenameInPlace({ state, busy, onRename }: Props) {
       }}
     >
       <p>{t('preflight.rename.hint')}</p>
-      <ValidatedField
-        id="preflight-connection-name"
-        label={t('database.connectionName')}
-        value={name}
-        onChange={setName}
-        problem={problemOf(draft.nameCheck)}
-      />
       {/* ① is the one name the user can type over; a rename re-derives it unless typed. */}
-      <ValidatedField
-        id="preflight-lambda-name"
-        label={t('confirm.lambdaName')}
-        value={draft.lambdaFunctionName}
-        onChange={setTypedLambda}
-        problem={problemOf(draft.lambdaCheck)}
-      />
+      <NameFields idPrefix="preflight" names={names} />
       <p className="muted" data-testid="rename-preview">
         {t('preflight.rename.preview')} <Sensitive kind="text" value={draft.names.stackName} />,{' '}
         <Sensitive kind="text" value={draft.names.lambdaFunctionName} />

@@ -72,6 +72,26 @@ describe('3-2 ⑥: the one confirmation', () => {
     expect(ipc.requests('setup:start')).toEqual([]);
   });
 
+  it('re-derives ① from the connection name as it is typed, until the user types over ①', async () => {
+    const { ipc } = confirm({ ...permissions, 'setup:updatePlan': () => ready });
+    const name = screen.getByLabelText(t('guided:database.connectionName'));
+    const lambda = screen.getByLabelText<HTMLInputElement>(t('guided:confirm.lambdaName'));
+    const derived = lambda.value;
+    await userEvent.clear(name);
+    await userEvent.type(name, 'prod-db-2');
+    expect(lambda.value).not.toBe(derived);
+    await userEvent.clear(lambda);
+    await userEvent.type(lambda, 'my-updater');
+    await userEvent.type(name, '3');
+    expect(lambda.value).toBe('my-updater');
+    await userEvent.click(createButton());
+    await waitFor(() => expect(ipc.requests('setup:updatePlan')).toHaveLength(1));
+    expect(ipc.requests('setup:updatePlan')[0]?.patch).toMatchObject({
+      connectionName: 'prod-db-23',
+      lambdaFunctionName: 'my-updater',
+    });
+  });
+
   it('says under the name field that the name is taken, and blocks the button', async () => {
     confirm({ ...permissions, 'setup:requiredPermissions': () => pending() }, ['stage-db']);
     const name = screen.getByLabelText(t('guided:database.connectionName'));
