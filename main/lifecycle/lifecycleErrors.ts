@@ -18,6 +18,8 @@ export const LifecycleErrorCodes = {
   /** Migration: waited too long for SMOOZ (new endpoint available, old endpoint gone). */
   smoozTimeout: 'lifecycle.smoozTimeout',
   notMigrating: 'lifecycle.notMigrating',
+  /** Discard or teardown asked for the new setup a migration is still making or using. */
+  setupInMigration: 'lifecycle.setupInMigration',
   migrationNeedsAdoptedSmoozConnection: 'lifecycle.migrationNeedsAdoptedSmoozConnection',
   /** An upgrade was asked for something that is not a finished connection of this app. */
   notAConnection: 'lifecycle.notAConnection',

@@ -231,3 +231,15 @@ export function reduceMigration(state: MigrationState, event: MigrationEvent): M
     }
   }
 }
+
+/**
+ * The migration that is making (or rolling back) this setup, if any: until it is done or rolled
+ * back, only the migration may remove the new setup, or SMOOZ could lose both paths.
+ */
+export const migrationOwning = (
+  migrations: readonly MigrationState[],
+  connectionId: string,
+): MigrationState | undefined =>
+  migrations.find(
+    (m) => m.newConnectionId === connectionId && m.phase !== 'done' && m.phase !== 'rolledBack',
+  );
