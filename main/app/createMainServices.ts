@@ -133,6 +133,7 @@ export function createMainServices(host: HostEnvironment): MainServices {
         { ...DEFAULT_TIMING, maxWaitMs: 30 * 60_000 },
       ),
     logger,
+    timing: { ...DEFAULT_TIMING, smoozWaitMs: 15 * 60_000 },
   });
   migrator.resumeInterrupted();
   const upgrader = createUpgrader({

@@ -13,6 +13,7 @@ import {
 import type { Logger } from '../base/logger';
 import { mapAwsError } from '../aws/awsErrors';
 import type { SetupEngine } from '../engine/setupEngine';
+import { nextPollMs, type EngineTiming } from '../engine/timing';
 import type { SmoozApi } from '../smooz/smoozApiClient';
 import type { AdoptionRepository } from './adoptionRepository';
 import { LifecycleErrorCodes as Codes } from './lifecycleErrors';
@@ -45,10 +46,13 @@ export interface MigratorDeps {
   readonly removeOldSetup: (state: MigrationState) => Promise<void>;
   readonly logger: Logger;
   readonly now?: () => Date;
-  readonly sleep?: (ms: number) => Promise<void>;
-  readonly pollMs?: number;
-  /** How long to wait for SMOOZ (endpoint available, old endpoint gone) before failing the step. */
-  readonly smoozWaitMs?: number;
+  readonly timing: MigrationTiming;
+}
+
+/** The engine's clock and poll policy, and how long SMOOZ may take before the step fails. */
+export interface MigrationTiming extends Pick<EngineTiming, 'clock' | 'poll'> {
+  /** SMOOZ's new endpoint becoming available, its old one going. */
+  readonly smoozWaitMs: number;
 }
 
 export interface Migrator {
@@ -74,9 +78,6 @@ export interface Migrator {
  */
 export function createMigrator(deps: MigratorDeps): Migrator {
   const now = () => (deps.now?.() ?? new Date()).toISOString();
-  const sleep = deps.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
-  const pollMs = deps.pollMs ?? 5_000;
-  const smoozWaitMs = deps.smoozWaitMs ?? 15 * 60_000;
   const listeners = new Set<(event: MigrationEventOut) => void>();
   const running = new Map<string, Promise<void>>();
 
@@ -99,14 +100,19 @@ export function createMigrator(deps: MigratorDeps): Migrator {
     return next;
   };
 
-  /** Polls `read` until it answers a value, or fails the step after the wait. */
+  /** Polls `read` until it answers a value, or fails the step once SMOOZ's wait is over. */
   async function until<T>(read: () => Promise<T | undefined>): Promise<T> {
-    for (let waited = 0; waited <= smoozWaitMs; waited += pollMs) {
+    const { clock, poll, smoozWaitMs } = deps.timing;
+    const deadline = clock.now() + smoozWaitMs;
+    let wait: number | undefined;
+    for (;;) {
       const value = await read();
       if (value !== undefined) return value;
-      await sleep(pollMs);
+      const left = deadline - clock.now();
+      if (left <= 0) throw new AppError(Codes.smoozTimeout);
+      wait = nextPollMs(poll, wait, false);
+      await clock.sleep(Math.min(wait, left));
     }
-    throw new AppError(Codes.smoozTimeout);
   }
 
   /**

@@ -55,8 +55,7 @@ export function migrationApp(
     removeOldSetup: (state) =>
       removeOldSetup(clients, state.oldParts, { ...MOTO_POLLING, maxWaitMs: 60_000 }),
     logger: silentLogger,
-    pollMs: 50,
-    smoozWaitMs: 30_000,
+    timing: { ...MOTO_POLLING, smoozWaitMs: 30_000 },
   };
   const migrator = createMigrator(options.wrap ? options.wrap(deps) : deps);
   return { lifecycle, migrator, userDataDir };
