@@ -27,6 +27,7 @@ import {
   type UpgradeRepository,
 } from '../../../main/lifecycle/upgradeRepository';
 import { createUpgrader, type Upgrader } from '../../../main/lifecycle/upgrader';
+import { engineLedger } from '../../../main/lifecycle/connectionLedger';
 import type { UpgradeState } from '../../../shared/lifecycle/upgrade';
 import {
   SMOOZ_TEMPLATE_VERSION,
@@ -106,6 +107,7 @@ function upgraderFor(
       createEngineClients(motoAppConfig(endpoint), { ...motoContext, region }),
     loadTemplate: options.template ?? currentTemplate,
     records: options.wrap ? options.wrap(records) : records,
+    ledger: engineLedger(deployed.harness.engine),
     timing: { clock: realClock, poll: { fastMs: 10, idleMaxMs: 40 } },
     smoozRoleArn: options.smoozRoleArn ?? (async () => SMOOZ_ROLE_ARN),
   });
