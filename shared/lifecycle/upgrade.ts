@@ -78,7 +78,7 @@ export const RuleChangeSchema = z.object({
   /** The NLB's private addresses, /32 each. */
   toCidrs: z.array(z.string()),
 });
-export type RuleChange = z.infer<typeof RuleChangeSchema>;
+export type RuleChange = DeepReadonly<z.infer<typeof RuleChangeSchema>>;
 
 const reviewed = {
   ...base,
