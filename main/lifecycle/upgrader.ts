@@ -1,4 +1,8 @@
-import { ExecuteChangeSetCommand, type Parameter } from '@aws-sdk/client-cloudformation';
+import {
+  ExecuteChangeSetCommand,
+  type Parameter,
+  type Stack,
+} from '@aws-sdk/client-cloudformation';
 import { AppError, type AppErrorData } from '../../shared/errors';
 import type { SetupPlan } from '../../shared/flow/plan';
 import {
@@ -25,7 +29,6 @@ import {
 import { plannedLoadBalancerRules, type RuleResource } from '../engine/securityGroups';
 import { describeStack, readOutputs, StackFailedError, watchStack } from '../engine/stack';
 import { LISTING_RETRY } from '../engine/timing';
-import type { Stack } from '@aws-sdk/client-cloudformation';
 import {
   deleteChangeSet,
   ensureChangeSet,
@@ -33,7 +36,6 @@ import {
   type UpgradeTiming,
 } from './changeSets';
 import { LifecycleErrorCodes as Codes } from './lifecycleErrors';
-
 import type { ConnectionLedger } from './connectionLedger';
 import type { UpgradeRepository } from './upgradeRepository';
 
@@ -148,7 +150,7 @@ export function createUpgrader(deps: UpgraderDeps): Upgrader {
   }
 
   /** The subnet ranges this connection's rules admit, and the NLB's /32s that replace them. */
-  async function ruleChange(
+  async function ruleChangeOf(
     clients: EngineClients,
     plan: SetupPlan,
     stack: Stack,
@@ -188,7 +190,7 @@ export function createUpgrader(deps: UpgraderDeps): Upgrader {
         changeSetId: outcome.id,
         changes: outcome.changes,
         principalChange: principalChange(stack?.Parameters ?? [], withRole.smoozRoleArn),
-        ruleChange: stack ? await ruleChange(clients, plan, stack) : undefined,
+        ruleChange: stack ? await ruleChangeOf(clients, plan, stack) : undefined,
       });
       // A refused change set is never left where someone could execute it from the console.
       if (next.step === 'refused') await deleteChangeSet(clients, next);

@@ -51,6 +51,8 @@ const ADMIN_TOKEN = 'smooz-upgrade-rules-admin-token-0123456789';
 /** A connection made elsewhere (another computer, an earlier release) sharing a subnet rule. */
 const OTHER_CONNECTION = 'conn-other-v2';
 const OTHER_DESCRIPTION = ruleDescription([OTHER_CONNECTION], 'load balancer subnet');
+/** The customer's own rule, identical to one the connection needs: used, never owned. */
+const HAND_MADE_DESCRIPTION = 'office VPN (added by hand)';
 
 let seeded: SeededAccount;
 let server: SmoozServer;
@@ -153,13 +155,17 @@ interface VersionTwoConnection {
   readonly complete: StateAt<'complete'>;
   readonly subnetCidrs: readonly string[];
   readonly sharedCidr: string;
+  /** A subnet range the connection alone had a rule for. */
+  readonly ownCidr: string;
+  readonly handMadeCidr: string;
   readonly before: Awaited<ReturnType<typeof accountSnapshot>>;
 }
 
 /**
  * A connection as template v2's release left it — its stack on v2, the database admitting its
  * subnets' whole ranges — in an account where another connection already has a rule for one of
- * those ranges (so that rule lists both connections). `before` is the account before it.
+ * those ranges (so that rule lists both connections) and the customer made another by hand (so
+ * the connection used it without owning it). `before` is the account before the connection.
  */
 async function versionTwoConnection(name: string): Promise<VersionTwoConnection> {
   const harness = createEngineHarness(endpoint);
@@ -167,8 +173,16 @@ async function versionTwoConnection(name: string): Promise<VersionTwoConnection>
   const { plan } = created;
   const subnets = await ec2.send(new DescribeSubnetsCommand({ SubnetIds: [...plan.subnetIds] }));
   const subnetCidrs = (subnets.Subnets ?? []).map((s) => s.CidrBlock ?? '').sort();
-  const sharedCidr = subnetCidrs[0] ?? '';
-  if (!(await databaseRanges()).has(sharedCidr)) {
+  const [sharedCidr, ownCidr, handMadeCidr] = subnetCidrs;
+  if (subnetCidrs.length !== 3 || !sharedCidr || !ownCidr || !handMadeCidr) {
+    throw new Error(`the plan has ${subnetCidrs.length} subnets, this test needs 3`);
+  }
+  const existing = await databaseRanges();
+  for (const [cidr, description] of [
+    [sharedCidr, OTHER_DESCRIPTION],
+    [handMadeCidr, HAND_MADE_DESCRIPTION],
+  ] as const) {
+    if (existing.has(cidr)) continue;
     await ec2.send(
       new AuthorizeSecurityGroupIngressCommand({
         GroupId: seeded.postgres.securityGroupId,
@@ -177,7 +191,7 @@ async function versionTwoConnection(name: string): Promise<VersionTwoConnection>
             IpProtocol: 'tcp',
             FromPort: plan.database.port,
             ToPort: plan.database.port,
-            IpRanges: [{ CidrIp: sharedCidr, Description: OTHER_DESCRIPTION }],
+            IpRanges: [{ CidrIp: cidr, Description: description }],
           },
         ],
       }),
@@ -189,22 +203,31 @@ async function versionTwoConnection(name: string): Promise<VersionTwoConnection>
   await stackToVersionTwo(endpoint, harness, plan.connectionId);
   await rulesToVersionTwo(endpoint, harness, plan.connectionId);
   const complete = harness.engine.get(plan.connectionId) as StateAt<'complete'>;
-  return { harness, id: plan.connectionId, complete, subnetCidrs, sharedCidr, before };
+  return {
+    harness,
+    id: plan.connectionId,
+    complete,
+    subnetCidrs,
+    sharedCidr,
+    ownCidr,
+    handMadeCidr,
+    before,
+  };
 }
 
 /** What the upgraded connection must end with, and what must stay as it was. */
 async function expectLeastPrivilege(connection: VersionTwoConnection): Promise<void> {
-  const { id, complete, subnetCidrs, sharedCidr } = connection;
+  const { id, complete, sharedCidr, ownCidr, handMadeCidr } = connection;
   const nlb = await loadBalancerInterfaces(endpoint, complete.outputs.loadBalancerArn);
   const nlbCidrs = nlb.map((eni) => `${eni.address}/32`).sort();
   const ranges = await databaseRanges();
   const ours = [...ranges].filter(([, d]) => d.split(' ')[1]?.split(',').includes(id));
   expect(ours.map(([cidr]) => cidr).sort()).toEqual(nlbCidrs);
-  // The shared range stays for the other connection, without this one's id; the rest are gone.
+  // The shared range stays for the other connection, without this one's id; the hand-made one
+  // stays as the customer made it; the range this connection alone held is gone.
   expect(ranges.get(sharedCidr)).toBe(OTHER_DESCRIPTION);
-  for (const cidr of subnetCidrs.filter((c) => c !== sharedCidr)) {
-    expect(ranges.has(cidr)).toBe(false);
-  }
+  expect(ranges.get(handMadeCidr)).toBe(HAND_MADE_DESCRIPTION);
+  expect(ranges.has(ownCidr)).toBe(false);
   const ledger = connection.harness.engine.get(id).created;
   const ledgerCidrs = ledger.flatMap((r) =>
     r.kind === 'ingressRule' && r.source.type === 'cidr' ? [r.source.cidr] : [],
@@ -221,14 +244,15 @@ async function expectCleanTeardown(connection: VersionTwoConnection): Promise<vo
 }
 
 describe('an upgraded v2 connection ends as least-privileged as a new one', () => {
-  it('admits the NLB’s /32s under its id, gives up only its share of a shared subnet rule, keeps SMOOZ connected, and tears down to the account before it', async () => {
+  it('admits the NLB’s /32s under its id, gives up only its share of a shared subnet rule, leaves the customer’s identical rule, keeps SMOOZ connected, and tears down to the account before it', async () => {
     const connection = await versionTwoConnection('upgrade-rules');
-    const { id, subnetCidrs, sharedCidr } = connection;
+    const { id, sharedCidr, ownCidr, handMadeCidr } = connection;
     const v2Ranges = await databaseRanges();
     expect(v2Ranges.get(sharedCidr)).toBe(
       ruleDescription([OTHER_CONNECTION, id], 'load balancer subnet'),
     );
-    for (const cidr of subnetCidrs) expect(v2Ranges.get(cidr)).toContain(id);
+    expect(v2Ranges.get(ownCidr)).toBe(ruleDescription([id], 'load balancer'));
+    expect(v2Ranges.get(handMadeCidr)).toBe(HAND_MADE_DESCRIPTION);
     const smoozConnection = await connectSmooz(connection.complete);
     expect(await smooz.testConnectivity(smoozConnection)).toMatchObject({ outcome: 'succeeded' });
 
@@ -238,7 +262,7 @@ describe('an upgraded v2 connection ends as least-privileged as a new one', () =
     expect(review).toMatchObject({
       step: 'reviewing',
       ruleChange: {
-        fromCidrs: subnetCidrs,
+        fromCidrs: [sharedCidr, ownCidr],
         toCidrs: nlb.map((eni) => `${eni.address}/32`).sort(),
       },
     });
@@ -293,7 +317,11 @@ describe('an upgraded v2 connection ends as least-privileged as a new one', () =
     // Halfway: the /32s are in, the subnet ranges still carry this connection's id.
     const nlb = await loadBalancerInterfaces(endpoint, connection.complete.outputs.loadBalancerArn);
     const halfway = await databaseRanges();
-    for (const cidr of [...connection.subnetCidrs, ...nlb.map((e) => `${e.address}/32`)]) {
+    for (const cidr of [
+      connection.sharedCidr,
+      connection.ownCidr,
+      ...nlb.map((e) => `${e.address}/32`),
+    ]) {
       expect(halfway.get(cidr)).toContain(id);
     }
 
