@@ -25,7 +25,7 @@ import type { PersistedState } from './storeSchema';
 import type { SecretEncryptor } from '../smooz/secretEncryptor';
 import { createSmoozServices } from '../smooz/smoozServices';
 import { createUpdateService, type UpdaterPort } from '../update/updateService';
-import { isActiveStep } from '../../shared/flow/reducer';
+import { hasFinishedStack, isActiveStep } from '../../shared/flow/reducer';
 import { createStoreAdoptionRepository } from '../lifecycle/adoptionRepository';
 import type { ResolveAddresses } from '../lifecycle/database';
 import { resolveWithSystemDns } from '../lifecycle/dnsResolver';
@@ -36,6 +36,7 @@ import { createMigrator } from '../lifecycle/migrator';
 import { removeOldSetup } from '../lifecycle/oldSetupRemoval';
 import { createStoreUpgradeRepository } from '../lifecycle/upgradeRepository';
 import { createUpgrader } from '../lifecycle/upgrader';
+import { engineLedger } from '../lifecycle/connectionLedger';
 import { createEngineClients } from '../engine/engineClients';
 
 /** What differs between the Electron app and a plain-Node host (tests, the browser demo). */
@@ -140,11 +141,9 @@ export function createMainServices(host: HostEnvironment): MainServices {
     connection: (connectionId) => {
       const flow = setup.list().find((f) => f.plan.connectionId === connectionId);
       // Accepting SMOOZ's endpoint (now or stopped in it) happens on a finished stack too.
-      const accepting =
-        flow?.step === 'acceptingEndpoint' ||
-        (flow !== undefined && 'resumeStep' in flow && flow.resumeStep === 'acceptingEndpoint');
-      return flow?.step === 'complete' || accepting ? flow?.plan : undefined;
+      return flow !== undefined && hasFinishedStack(flow) ? flow.plan : undefined;
     },
+    ledger: engineLedger(setup),
     clientsFor: async (profile, region) =>
       createEngineClients(host.config, await services.awsAccess.contextFor(profile, region)),
     loadTemplate: () => readTemplateText(services.templatesDir),

@@ -27,10 +27,9 @@ import {
   ensureIngressRules,
   ensureSecurityGroup,
   plannedEndpointAccessRules,
-  plannedLoadBalancerRules,
   plannedRdsRules,
 } from './securityGroups';
-import { loadBalancerAddresses } from './loadBalancerAddresses';
+import { authorizeLoadBalancer } from './loadBalancerRules';
 import { acceptSmoozEndpoint } from './endpointAcceptance';
 import { SetupErrorCodes } from './setupErrors';
 import { ensureEndpoints } from './endpoints';
@@ -82,6 +81,12 @@ export interface SetupEngine {
   acceptEndpoint(connectionId: string, vpcEndpointId: string): Promise<SetupState>;
   /** Removes what the connection created, in the background. */
   teardown(connectionId: string): Promise<SetupState>;
+  /**
+   * A finished connection's ledger, amended by an in-place upgrade: a rule it now holds, or one
+   * it gave up. Refused (IllegalTransitionError) while the stack is not finished.
+   */
+  recordResource(connectionId: string, resource: CreatedResource): SetupState;
+  retireRule(connectionId: string, rule: CreatedResource): SetupState;
   get(connectionId: string): SetupState;
   /** The flows, without those discarded. */
   list(): SetupState[];
@@ -265,15 +270,11 @@ export function createSetupEngine(deps: SetupEngineDeps): SetupEngine {
       }
       case 'authorizingLoadBalancer': {
         const retry = { policy: LISTING_RETRY, clock: timing.clock, signal };
-        const addresses = await loadBalancerAddresses(
+        await authorizeLoadBalancer(
           clients,
+          state.plan,
           state.outputs.loadBalancerArn,
           retry,
-        );
-        await ensureIngressRules(
-          clients,
-          id,
-          plannedLoadBalancerRules(state.plan, addresses),
           record,
         );
         dispatch(id, { type: 'loadBalancerAuthorized' });
@@ -494,6 +495,10 @@ export function createSetupEngine(deps: SetupEngineDeps): SetupEngine {
       if (!running.has(connectionId)) void launch(connectionId);
       return state;
     },
+    recordResource: (connectionId, resource) =>
+      dispatch(connectionId, { type: 'resourceCreated', resource }),
+    retireRule: (connectionId, rule) =>
+      dispatch(connectionId, { type: 'ruleRetired', resource: rule }),
     get,
     list: () =>
       deps.repository

@@ -1,4 +1,8 @@
-import { ExecuteChangeSetCommand, type Parameter } from '@aws-sdk/client-cloudformation';
+import {
+  ExecuteChangeSetCommand,
+  type Parameter,
+  type Stack,
+} from '@aws-sdk/client-cloudformation';
 import { AppError, type AppErrorData } from '../../shared/errors';
 import type { SetupPlan } from '../../shared/flow/plan';
 import {
@@ -6,6 +10,7 @@ import {
   reduceUpgrade,
   startUpgrade,
   type PrincipalChange,
+  type RuleChange,
   type UpgradeEvent,
   type UpgradeState,
 } from '../../shared/lifecycle/upgrade';
@@ -15,7 +20,15 @@ import {
 } from '../../shared/stack/templateVersion';
 import { mapAwsError } from '../aws/awsErrors';
 import type { EngineClients } from '../engine/engineClients';
-import { describeStack, StackFailedError, watchStack } from '../engine/stack';
+import { loadBalancerAddresses } from '../engine/loadBalancerAddresses';
+import {
+  authorizeLoadBalancer,
+  findSubnetRules,
+  retireSubnetRules,
+} from '../engine/loadBalancerRules';
+import { plannedLoadBalancerRules, type RuleResource } from '../engine/securityGroups';
+import { describeStack, readOutputs, StackFailedError, watchStack } from '../engine/stack';
+import { LISTING_RETRY } from '../engine/timing';
 import {
   deleteChangeSet,
   ensureChangeSet,
@@ -23,10 +36,11 @@ import {
   type UpgradeTiming,
 } from './changeSets';
 import { LifecycleErrorCodes as Codes } from './lifecycleErrors';
+import type { ConnectionLedger } from './connectionLedger';
+import type { UpgradeRepository } from './upgradeRepository';
 
 /** ⑧ until template v2: SMOOZ's account, whose root the endpoint service allowed. */
 const LEGACY_ACCOUNT_PARAMETER = 'SmoozAccountId';
-import type { UpgradeRepository } from './upgradeRepository';
 
 /** Which template a connection's stack runs, and its upgrade if one was asked for. */
 export interface UpgradeCheck {
@@ -49,7 +63,7 @@ export interface Upgrader {
   /** Drops a reviewed change set unapplied. */
   cancel(connectionId: string): Promise<UpgradeState>;
   get(connectionId: string): UpgradeState | undefined;
-  /** Goes on with every upgrade a restart interrupted while preparing or applying. */
+  /** Goes on with every upgrade a restart interrupted while preparing, applying or tightening. */
   resumeInterrupted(): Promise<void>;
   subscribe(listener: (state: UpgradeState) => void): () => void;
 }
@@ -60,6 +74,8 @@ export interface UpgraderDeps {
   readonly clientsFor: (profile: string, region: string) => Promise<EngineClients>;
   readonly loadTemplate: () => Promise<string>;
   readonly records: UpgradeRepository;
+  /** The connection's ledger: the NLB's /32s go in, the subnet-wide rules out. */
+  readonly ledger: ConnectionLedger;
   readonly timing: UpgradeTiming;
   /**
    * SMOOZ's IAM role from SMOOZ's settings API: the template's ⑧ for a connection planned for
@@ -133,6 +149,25 @@ export function createUpgrader(deps: UpgraderDeps): Upgrader {
     }
   }
 
+  /** The subnet ranges this connection's rules admit, and the NLB's /32s that replace them. */
+  async function ruleChangeOf(
+    clients: EngineClients,
+    plan: SetupPlan,
+    stack: Stack,
+  ): Promise<RuleChange | undefined> {
+    const found = await findSubnetRules(clients, plan, deps.ledger.created(plan.connectionId));
+    if (found.inAws.length === 0) return undefined;
+    const addresses = await loadBalancerAddresses(clients, readOutputs(stack).loadBalancerArn, {
+      policy: LISTING_RETRY,
+      clock: deps.timing.clock,
+    });
+    const cidrOf = (r: RuleResource) => (r.source.type === 'cidr' ? r.source.cidr : '');
+    return {
+      fromCidrs: found.inAws.map(cidrOf).sort(),
+      toCidrs: plannedLoadBalancerRules(plan, addresses).map(cidrOf),
+    };
+  }
+
   async function prepare(state: UpgradeState, plan: SetupPlan): Promise<UpgradeState> {
     try {
       const clients = await deps.clientsFor(state.profile, state.region);
@@ -155,6 +190,7 @@ export function createUpgrader(deps: UpgraderDeps): Upgrader {
         changeSetId: outcome.id,
         changes: outcome.changes,
         principalChange: principalChange(stack?.Parameters ?? [], withRole.smoozRoleArn),
+        ruleChange: stack ? await ruleChangeOf(clients, plan, stack) : undefined,
       });
       // A refused change set is never left where someone could execute it from the console.
       if (next.step === 'refused') await deleteChangeSet(clients, next);
@@ -164,7 +200,7 @@ export function createUpgrader(deps: UpgraderDeps): Upgrader {
     }
   }
 
-  async function follow(state: UpgradeState): Promise<UpgradeState> {
+  async function follow(state: UpgradeState, plan: SetupPlan): Promise<UpgradeState> {
     let current = state;
     try {
       const clients = await deps.clientsFor(state.profile, state.region);
@@ -202,12 +238,37 @@ export function createUpgrader(deps: UpgraderDeps): Upgrader {
           error: { code: Codes.upgradeNotApplied, params: { version: String(version) } },
         });
       }
-      return transition(current, { type: 'completed' });
+      current = transition(current, { type: 'completed' });
     } catch (error) {
       if (error instanceof StackFailedError) {
         return transition(current, { type: 'rolledBack', failure: error.failure });
       }
       return transition(current, { type: 'failed', error: errorData(error, state.profile) });
+    }
+    return tighten(current, plan);
+  }
+
+  /**
+   * The NLB's /32s first (recorded in the ledger as they are made), then this connection's share
+   * of the subnet-wide rules goes; each part finds what is done already, so a crash anywhere
+   * resumes to the same end. Another connection's share and hand-made rules stay.
+   */
+  async function tighten(state: UpgradeState, plan: SetupPlan): Promise<UpgradeState> {
+    const id = state.connectionId;
+    try {
+      const clients = await deps.clientsFor(state.profile, state.region);
+      const stack = await describeStack(clients, state.stackName);
+      if (!stack) throw new AppError(Codes.stackGone, { stackName: state.stackName });
+      const retry = { policy: LISTING_RETRY, clock: deps.timing.clock };
+      await authorizeLoadBalancer(clients, plan, readOutputs(stack).loadBalancerArn, retry, (r) =>
+        Promise.resolve(deps.ledger.record(id, r)),
+      );
+      await retireSubnetRules(clients, plan, deps.ledger.created(id), (r) =>
+        Promise.resolve(deps.ledger.retire(id, r)),
+      );
+      return transition(state, { type: 'rulesTightened' });
+    } catch (error) {
+      return transition(state, { type: 'failed', error: errorData(error, state.profile) });
     }
   }
 
@@ -215,7 +276,8 @@ export function createUpgrader(deps: UpgraderDeps): Upgrader {
   async function proceed(state: UpgradeState, plan: SetupPlan): Promise<UpgradeState> {
     const resumed = state.step === 'failed' ? transition(state, { type: 'resumed' }) : state;
     if (resumed.step === 'preparing') return prepare(resumed, plan);
-    if (resumed.step === 'applying') return follow(resumed);
+    if (resumed.step === 'applying') return follow(resumed, plan);
+    if (resumed.step === 'tighteningRules') return tighten(resumed, plan);
     return resumed;
   }
 
@@ -265,8 +327,14 @@ export function createUpgrader(deps: UpgraderDeps): Upgrader {
     apply: (connectionId) =>
       once(connectionId, async () => {
         const state = deps.records.load(connectionId);
-        if (state?.step === 'reviewing') return follow(transition(state, { type: 'confirmed' }));
-        if (state?.step === 'applying' || state?.step === 'failed') {
+        if (state?.step === 'reviewing') {
+          return follow(transition(state, { type: 'confirmed' }), planOf(connectionId));
+        }
+        if (
+          state?.step === 'applying' ||
+          state?.step === 'tighteningRules' ||
+          state?.step === 'failed'
+        ) {
           return proceed(state, planOf(connectionId));
         }
         throw new AppError(Codes.upgradeNotReviewed, { connectionId });
@@ -291,7 +359,9 @@ export function createUpgrader(deps: UpgraderDeps): Upgrader {
     async resumeInterrupted() {
       const interrupted = deps.records
         .list()
-        .filter((s) => s.step === 'preparing' || s.step === 'applying');
+        .filter(
+          (s) => s.step === 'preparing' || s.step === 'applying' || s.step === 'tighteningRules',
+        );
       await Promise.all(
         interrupted.map((state) => {
           const plan = deps.connection(state.connectionId);

@@ -11,6 +11,11 @@ export type SetupEvent =
   | { readonly type: 'fixApplied' }
   | { readonly type: 'confirmed' }
   | { readonly type: 'resourceCreated'; readonly resource: CreatedResource }
+  /**
+   * A rule this connection no longer holds leaves the ledger (an upgraded connection's subnet-wide
+   * rule, revoked once the NLB's /32s admit it).
+   */
+  | { readonly type: 'ruleRetired'; readonly resource: CreatedResource }
   | { readonly type: 'securityGroupReady' }
   | { readonly type: 'rulesReady' }
   | {

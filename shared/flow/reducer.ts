@@ -24,6 +24,16 @@ export const IllegalTransitionError = illegalTransitionError<SetupStep, SetupEve
 export const isActiveStep = (step: SetupStep): step is ActiveStep =>
   (ACTIVE_STEPS as readonly string[]).includes(step);
 
+/**
+ * The stack is finished and SMOOZ's side may be connecting: complete, accepting SMOOZ's endpoint,
+ * or stopped while accepting it. Only such a connection's stack can be updated in place, and only
+ * its rules can be traded for others outside the setup's own steps (issue 14's v2→v3 upgrade).
+ */
+export const hasFinishedStack = (s: SetupState): boolean =>
+  s.step === 'complete' ||
+  s.step === 'acceptingEndpoint' ||
+  ('resumeStep' in s && s.resumeStep === 'acceptingEndpoint');
+
 /** A new flow starts at preflight with an empty ledger: nothing exists yet. */
 export function initialState(plan: SetupPlan): SetupState {
   return { step: 'preflight', plan, created: [] };
@@ -111,8 +121,16 @@ export function reduce(state: SetupState, event: SetupEvent): SetupState {
       // Outside the VPC the updater has no security group: the rules come first.
       return { step: runsInVpc(s.plan) ? 'creatingSecurityGroup' : 'authorizingRules', ...core(s) };
     case 'resourceCreated':
-      if (!isActiveStep(s.step) || s.step === 'tearingDown') throw illegal();
+      if ((!isActiveStep(s.step) || s.step === 'tearingDown') && !hasFinishedStack(s)) {
+        throw illegal();
+      }
       return { ...s, created: addResource(s.created, event.resource) } as SetupState;
+    case 'ruleRetired': {
+      // Only a rule, and only on a finished stack: the rest of the ledger goes at teardown.
+      if (!hasFinishedStack(s) || event.resource.kind !== 'ingressRule') throw illegal();
+      const key = resourceKey(event.resource);
+      return { ...s, created: s.created.filter((r) => resourceKey(r) !== key) } as SetupState;
+    }
     case 'securityGroupReady':
       if (s.step !== 'creatingSecurityGroup') throw illegal();
       if (!s.created.some((r) => r.kind === 'securityGroup' && r.purpose === 'lambda')) {

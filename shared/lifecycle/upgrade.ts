@@ -10,9 +10,14 @@ import { illegalTransitionError } from '../machine/illegalTransition';
  *
  *   preparing ─alreadyCurrent→ done
  *   preparing ─reviewed→ reviewing | refused (a protected resource would be replaced or removed)
- *   reviewing ─confirmed→ applying ─completed→ done
+ *   reviewing ─confirmed→ applying ─completed→ tighteningRules ─rulesTightened→ done
  *   reviewing ─cancelled→ cancelled          applying ─rolledBack→ rolledBack
- *   preparing | reviewing | applying ─failed→ failed ─resumed→ the step it failed in
+ *   preparing | reviewing | applying | tighteningRules ─failed→ failed ─resumed→ the step it
+ *   failed in
+ *
+ * tighteningRules (issue 14): once the stack is updated, the database's group admits the NLB's
+ * own addresses (/32 each) and this connection gives up the subnet-wide rules older releases
+ * added, so an upgraded connection ends as least-privileged as a new one.
  */
 
 /** Replacing or removing these breaks SMOOZ's endpoint: they only ever move side by side. */
@@ -63,13 +68,26 @@ export const PrincipalChangeSchema = z.object({
 });
 export type PrincipalChange = z.infer<typeof PrincipalChangeSchema>;
 
+/**
+ * What the database's security group admits, before and after, when this connection still holds
+ * subnet-wide rules (template v2 and older): the NLB's own addresses replace them.
+ */
+export const RuleChangeSchema = z.object({
+  /** The subnets' address ranges this connection's rules admit now. */
+  fromCidrs: z.array(z.string()),
+  /** The NLB's private addresses, /32 each. */
+  toCidrs: z.array(z.string()),
+});
+export type RuleChange = DeepReadonly<z.infer<typeof RuleChangeSchema>>;
+
 const reviewed = {
   ...base,
   changeSetId: z.string().min(1),
   changes: z.array(UpgradeChangeSchema),
   principalChange: PrincipalChangeSchema.optional(),
+  ruleChange: RuleChangeSchema.optional(),
 };
-const UpgradeStep = z.enum(['preparing', 'reviewing', 'applying']);
+const UpgradeStep = z.enum(['preparing', 'reviewing', 'applying', 'tighteningRules']);
 
 export const UpgradeStateSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('preparing'), ...base }),
@@ -80,10 +98,18 @@ export const UpgradeStateSchema = z.discriminatedUnion('step', [
     progress: z.object({ done: z.number().int(), total: z.number().int() }),
   }),
   z.object({
+    step: z.literal('tighteningRules'),
+    ...base,
+    changes: z.array(UpgradeChangeSchema),
+    principalChange: PrincipalChangeSchema.optional(),
+    ruleChange: RuleChangeSchema.optional(),
+  }),
+  z.object({
     step: z.literal('done'),
     ...base,
     changes: z.array(UpgradeChangeSchema),
     principalChange: PrincipalChangeSchema.optional(),
+    ruleChange: RuleChangeSchema.optional(),
     /** The change set had nothing to change: the stack already matched the template. */
     alreadyCurrent: z.boolean(),
   }),
@@ -96,6 +122,7 @@ export const UpgradeStateSchema = z.discriminatedUnion('step', [
     changeSetId: z.string().optional(),
     changes: z.array(UpgradeChangeSchema).optional(),
     principalChange: PrincipalChangeSchema.optional(),
+    ruleChange: RuleChangeSchema.optional(),
     failedIn: UpgradeStep,
     error: AppErrorSchema,
   }),
@@ -111,11 +138,14 @@ export type UpgradeEvent =
       readonly changeSetId: string;
       readonly changes: readonly UpgradeChange[];
       readonly principalChange?: PrincipalChange | undefined;
+      readonly ruleChange?: RuleChange | undefined;
     }
   | { readonly type: 'confirmed' }
   | { readonly type: 'cancelled' }
   | { readonly type: 'progressed'; readonly done: number; readonly total: number }
   | { readonly type: 'completed' }
+  /** The NLB's /32s admitted and recorded, this connection's subnet-wide rules given up. */
+  | { readonly type: 'rulesTightened' }
   | { readonly type: 'rolledBack'; readonly failure: z.infer<typeof StackUpdateFailureSchema> }
   | { readonly type: 'failed'; readonly error: AppErrorData }
   | { readonly type: 'resumed' };
@@ -171,6 +201,14 @@ export function reduceUpgrade(state: UpgradeState, event: UpgradeEvent): Upgrade
         changeSetId: event.changeSetId,
         changes,
         ...(event.principalChange ? { principalChange: { ...event.principalChange } } : {}),
+        ...(event.ruleChange
+          ? {
+              ruleChange: {
+                fromCidrs: [...event.ruleChange.fromCidrs],
+                toCidrs: [...event.ruleChange.toCidrs],
+              },
+            }
+          : {}),
       };
       return blocking.length > 0
         ? { ...next, step: 'refused', blocking }
@@ -188,15 +226,23 @@ export function reduceUpgrade(state: UpgradeState, event: UpgradeEvent): Upgrade
     case 'completed': {
       if (state.step !== 'applying') throw illegal();
       const { progress: _progress, changeSetId: _id, ...rest } = state;
-      return { ...rest, step: 'done', alreadyCurrent: false };
+      return { ...rest, step: 'tighteningRules' };
     }
+    case 'rulesTightened':
+      if (state.step !== 'tighteningRules') throw illegal();
+      return { ...state, step: 'done', alreadyCurrent: false };
     case 'rolledBack': {
       if (state.step !== 'applying') throw illegal();
       const { progress: _progress, ...rest } = state;
       return { ...rest, step: 'rolledBack', failure: { ...event.failure } };
     }
     case 'failed': {
-      if (state.step !== 'preparing' && state.step !== 'reviewing' && state.step !== 'applying') {
+      if (
+        state.step !== 'preparing' &&
+        state.step !== 'reviewing' &&
+        state.step !== 'applying' &&
+        state.step !== 'tighteningRules'
+      ) {
         throw illegal();
       }
       const { step, ...rest } = state;
@@ -207,8 +253,19 @@ export function reduceUpgrade(state: UpgradeState, event: UpgradeEvent): Upgrade
       if (state.step !== 'failed') throw illegal();
       const { error: _error, failedIn, ...rest } = state;
       if (failedIn === 'preparing') {
-        const { changeSetId: _id, changes: _c, principalChange: _p, ...target } = rest;
+        const {
+          changeSetId: _id,
+          changes: _c,
+          principalChange: _p,
+          ruleChange: _r,
+          ...target
+        } = rest;
         return { ...target, step: 'preparing' };
+      }
+      if (failedIn === 'tighteningRules') {
+        if (!rest.changes) throw illegal();
+        const { changeSetId: _id, ...updated } = rest;
+        return { ...updated, changes: rest.changes, step: 'tighteningRules' };
       }
       if (!rest.changeSetId || !rest.changes) throw illegal();
       const resumed = { ...rest, changeSetId: rest.changeSetId, changes: rest.changes };

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { PrincipalChange, UpgradeState } from '../../../shared/lifecycle/upgrade';
+import type { PrincipalChange, RuleChange, UpgradeState } from '../../../shared/lifecycle/upgrade';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { Sensitive } from '../support/Sensitive';
 import { useAction } from '../data/useAction';
@@ -49,7 +49,43 @@ function PrincipalChangeNote({ change }: { readonly change: PrincipalChange }) {
         </FactRow>
       </dl>
       <p>{t('upgrade.acceptanceNote')}</p>
-      <p className="muted">{t('upgrade.rulesNote')}</p>
+    </div>
+  );
+}
+
+function Addresses({ cidrs }: { readonly cidrs: readonly string[] }) {
+  return (
+    <ul className="upgrade-addresses">
+      {cidrs.map((cidr) => (
+        <li key={cidr}>
+          <Sensitive kind="ip" value={cidr} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Template v2 and older admitted the NLB's whole subnets; after the update, its /32s alone. */
+function RuleChangeNote({ change }: { readonly change: RuleChange }) {
+  const { t } = useTranslation('lifecycle');
+  return (
+    <div className="upgrade-rules">
+      <p>{t('upgrade.rulesTitle')}</p>
+      <dl className="facts">
+        <div className="facts-row">
+          <dt>{t('upgrade.rulesFrom')}</dt>
+          <dd>
+            <Addresses cidrs={change.fromCidrs} />
+          </dd>
+        </div>
+        <div className="facts-row">
+          <dt>{t('upgrade.rulesTo')}</dt>
+          <dd>
+            <Addresses cidrs={change.toCidrs} />
+          </dd>
+        </div>
+      </dl>
+      <p>{t('upgrade.rulesNote')}</p>
     </div>
   );
 }
@@ -112,6 +148,7 @@ export function UpgradeReview({
         <>
           <p>{t('upgrade.reviewIntro')}</p>
           {state.principalChange && <PrincipalChangeNote change={state.principalChange} />}
+          {state.ruleChange && <RuleChangeNote change={state.ruleChange} />}
           <ul className="upgrade-changes">
             {changes.map((c) => (
               <ChangeLine key={c.logicalResourceId} change={c} />
@@ -133,6 +170,7 @@ export function UpgradeReview({
           {t('upgrade.applying', { done: state.progress.done, total: state.progress.total })}
         </p>
       )}
+      {state.step === 'tighteningRules' && <p role="status">{t('upgrade.tighteningRules')}</p>}
       {state.step === 'done' && (
         <p role="status" className="upgrade-result ok">
           {state.alreadyCurrent
@@ -174,14 +212,18 @@ export function UpgradeReview({
           <button
             type="button"
             disabled={busy !== undefined}
-            onClick={state.failedIn === 'applying' ? apply : upgrade.refetch}
+            onClick={
+              state.failedIn === 'applying' || state.failedIn === 'tighteningRules'
+                ? apply
+                : upgrade.refetch
+            }
           >
             {t('upgrade.retry')}
           </button>
         </>
       )}
       {error !== undefined && <ErrorNotice error={error} />}
-      {state.step !== 'applying' && (
+      {state.step !== 'applying' && state.step !== 'tighteningRules' && (
         <button type="button" onClick={onHome}>
           {t('upgrade.home')}
         </button>

@@ -38,7 +38,7 @@ const open = (state: UpgradeState) =>
   });
 
 describe('the review of an update from template v2', () => {
-  it('says who may connect before (SMOOZ’s account) and after (SMOOZ’s role), that acceptance begins and that the rules stay', async () => {
+  it('says who may connect before (SMOOZ’s account) and after (SMOOZ’s role), and that acceptance begins', async () => {
     open(reviewing({ principalChange: { fromAccountId: SMOOZ_ACCOUNT, toRoleArn: ROLE } }));
     await screen.findByText(t('lifecycle:upgrade.principalTitle'));
     const note = screen.getByText(t('lifecycle:upgrade.principalTitle')).parentElement;
@@ -47,7 +47,29 @@ describe('the review of an update from template v2', () => {
     expect(note?.textContent).toContain(t('lifecycle:upgrade.principalTo'));
     expect(note?.textContent).toContain(ROLE);
     expect(note?.textContent).toContain(t('lifecycle:upgrade.acceptanceNote'));
+  });
+
+  it('lists the database rules’ change: the subnet ranges now, the NLB’s /32s after', async () => {
+    const ruleChange = {
+      fromCidrs: ['10.20.1.0/24', '10.20.2.0/24'],
+      toCidrs: ['10.20.1.37/32', '10.20.2.84/32'],
+    };
+    open(reviewing({ ruleChange }));
+    await screen.findByText(t('lifecycle:upgrade.rulesTitle'));
+    const note = screen.getByText(t('lifecycle:upgrade.rulesTitle')).parentElement;
+    const row = (label: string) => screen.getByText(label).parentElement?.textContent ?? '';
+    for (const cidr of ruleChange.fromCidrs)
+      expect(row(t('lifecycle:upgrade.rulesFrom'))).toContain(cidr);
+    for (const cidr of ruleChange.toCidrs)
+      expect(row(t('lifecycle:upgrade.rulesTo'))).toContain(cidr);
+    expect(row(t('lifecycle:upgrade.rulesTo'))).not.toContain('10.20.1.0/24');
     expect(note?.textContent).toContain(t('lifecycle:upgrade.rulesNote'));
+  });
+
+  it('shows no rules note when the connection already admits only the NLB’s addresses', async () => {
+    open(reviewing({ principalChange: { fromAccountId: SMOOZ_ACCOUNT, toRoleArn: ROLE } }));
+    await screen.findByText(t('lifecycle:upgrade.principalTitle'));
+    expect(screen.queryByText(t('lifecycle:upgrade.rulesTitle'))).toBeNull();
   });
 
   it('shows no principal note for an update that keeps who may connect', async () => {

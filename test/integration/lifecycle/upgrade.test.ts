@@ -4,12 +4,8 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import {
   CloudFormationClient,
-  CreateChangeSetCommand,
-  DescribeChangeSetCommand,
   DescribeStacksCommand,
-  ExecuteChangeSetCommand,
   ListChangeSetsCommand,
-  type Parameter,
 } from '@aws-sdk/client-cloudformation';
 import {
   DescribeVpcEndpointServiceConfigurationsCommand,
@@ -27,6 +23,7 @@ import {
   type UpgradeRepository,
 } from '../../../main/lifecycle/upgradeRepository';
 import { createUpgrader, type Upgrader } from '../../../main/lifecycle/upgrader';
+import { engineLedger } from '../../../main/lifecycle/connectionLedger';
 import type { UpgradeState } from '../../../shared/lifecycle/upgrade';
 import {
   SMOOZ_TEMPLATE_VERSION,
@@ -51,8 +48,8 @@ import {
   failingUpdateTemplate,
   internetFacingTemplate,
   versionOneTemplate,
-  versionTwoTemplate,
 } from '../../support/lifecycle/olderTemplates';
+import { stackToVersionTwo } from '../../support/lifecycle/versionTwoConnection';
 import { resetMoto } from '../../support/motoServer';
 import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
 import { realClock } from '../../../main/base/clock';
@@ -106,6 +103,7 @@ function upgraderFor(
       createEngineClients(motoAppConfig(endpoint), { ...motoContext, region }),
     loadTemplate: options.template ?? currentTemplate,
     records: options.wrap ? options.wrap(records) : records,
+    ledger: engineLedger(deployed.harness.engine),
     timing: { clock: realClock, poll: { fastMs: 10, idleMaxMs: 40 } },
     smoozRoleArn: options.smoozRoleArn ?? (async () => SMOOZ_ROLE_ARN),
   });
@@ -185,54 +183,14 @@ describe('updating a connection made on template v1 in place', () => {
   });
 });
 
-/** Runs a change set made in the test itself to its end (CloudFormation's own calls). */
-async function runChangeSet(stackName: string, input: { body: string; parameters: Parameter[] }) {
-  const name = 'test-change';
-  await cfn.send(
-    new CreateChangeSetCommand({
-      StackName: stackName,
-      ChangeSetName: name,
-      ChangeSetType: 'UPDATE',
-      TemplateBody: input.body,
-      Parameters: input.parameters,
-      Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM'],
-    }),
-  );
-  for (let i = 0; i < 100; i++) {
-    const set = await cfn.send(
-      new DescribeChangeSetCommand({ StackName: stackName, ChangeSetName: name }),
-    );
-    if (set.Status === 'CREATE_COMPLETE') break;
-    if (set.Status === 'FAILED') throw new Error(set.StatusReason);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  await cfn.send(new ExecuteChangeSetCommand({ StackName: stackName, ChangeSetName: name }));
-  for (let i = 0; i < 100 && (await stackOf(stackName)).status !== 'UPDATE_COMPLETE'; i++) {
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 /**
  * A connection as template v2 left it: its stack on v2 (⑧ SMOOZ's account, whose root the
  * endpoint service allows; no acceptance) and its plan saved without a role, as v2 plans were.
  */
 async function deployVersionTwo(name: string): Promise<Deployed> {
   const deployed = await deployWith(name, (t) => t);
-  const stack = (await cfn.send(new DescribeStacksCommand({ StackName: deployed.stackName })))
-    .Stacks?.[0];
-  await runChangeSet(deployed.stackName, {
-    body: versionTwoTemplate(await currentTemplate()),
-    parameters: [
-      ...(stack?.Parameters ?? [])
-        .filter((p) => p.ParameterKey !== 'SmoozRoleArn')
-        .map((p) => ({ ParameterKey: p.ParameterKey, UsePreviousValue: true })),
-      { ParameterKey: 'SmoozAccountId', ParameterValue: SMOOZ_ACCOUNT_ID },
-    ],
-  });
+  await stackToVersionTwo(endpoint, deployed.harness, deployed.connectionId);
   expect(await stackOf(deployed.stackName)).toMatchObject({ version: 2 });
-  const state = deployed.harness.engine.get(deployed.connectionId);
-  const { smoozRoleArn: _role, ...plan } = state.plan;
-  deployed.harness.repository.save({ ...state, plan });
   return deployed;
 }
 

@@ -131,6 +131,46 @@ describe('setup flow reducer', () => {
     expect(s.created).toEqual([lambdaSg]);
   });
 
+  it('lets an upgrade trade a finished connection’s subnet rule for its NLB /32 in the ledger', () => {
+    const subnetRule = { ...nlbRule, source: { type: 'cidr', cidr: '10.0.1.0/24' } } as const;
+    const complete = run([...happyPath.slice(0, 9), { type: 'loadBalancerAuthorized' }]);
+    const withOld = { ...complete, created: [...complete.created, subnetRule] };
+    const traded = run(
+      [
+        { type: 'resourceCreated', resource: nlbRule },
+        { type: 'ruleRetired', resource: subnetRule },
+      ],
+      withOld,
+    );
+    expect(traded).toMatchObject({
+      step: 'complete',
+      created: [lambdaSg, rdsRule, stack, nlbRule],
+    });
+    const stopped = reduce(run(accepting, traded), { type: 'stepFailed', error: { code: 'x' } });
+    expect(reduce(stopped, { type: 'ruleRetired', resource: nlbRule }).created).not.toContainEqual(
+      nlbRule,
+    );
+  });
+
+  it('refuses ledger trades before the stack is finished, and retiring anything but a rule', () => {
+    const creating = run(happyPath.slice(0, 6));
+    expect(() => reduce(creating, { type: 'ruleRetired', resource: rdsRule })).toThrow(
+      IllegalTransitionError,
+    );
+    const failed = reduce(creating, { type: 'stepFailed', error: { code: 'x' } });
+    expect(() => reduce(failed, { type: 'resourceCreated', resource: nlbRule })).toThrow(
+      IllegalTransitionError,
+    );
+    const complete = run(happyPath);
+    expect(() => reduce(complete, { type: 'ruleRetired', resource: stack })).toThrow(
+      IllegalTransitionError,
+    );
+    const tearing = reduce(complete, { type: 'teardownStarted' });
+    expect(() => reduce(tearing, { type: 'resourceCreated', resource: nlbRule })).toThrow(
+      IllegalTransitionError,
+    );
+  });
+
   it('will not leave the security group step without a Lambda security group in the ledger', () => {
     const s = run(happyPath.slice(0, 2));
     expect(() => reduce(s, { type: 'securityGroupReady' })).toThrow(IllegalTransitionError);
@@ -282,6 +322,7 @@ describe('setup flow reducer', () => {
       { type: 'resourceRemoved', resource: rdsRule, alreadyGone: true },
       { type: 'teardownCompleted' },
       { type: 'planUpdated', patch: { connectionName: 'other' } },
+      { type: 'ruleRetired', resource: nlbRule },
     ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...events), { maxLength: 40 }), (sequence) => {

@@ -36,6 +36,10 @@ const nlbReplace: UpgradeChange = {
   properties: ['Scheme'],
 };
 const error = { code: 'aws.throttled' };
+const ruleChange = {
+  fromCidrs: ['10.0.1.0/24', '10.0.2.0/24'],
+  toCidrs: ['10.0.1.4/32', '10.0.2.9/32'],
+};
 
 const preparing = startUpgrade(target);
 const reviewing = reduceUpgrade(preparing, {
@@ -44,7 +48,8 @@ const reviewing = reduceUpgrade(preparing, {
   changes: [lambdaModify],
 });
 const applying = reduceUpgrade(reviewing, { type: 'confirmed' });
-const done = reduceUpgrade(applying, { type: 'completed' });
+const tighteningRules = reduceUpgrade(applying, { type: 'completed' });
+const done = reduceUpgrade(tighteningRules, { type: 'rulesTightened' });
 const refused = reduceUpgrade(preparing, {
   type: 'reviewed',
   changeSetId: 'cs-1',
@@ -63,6 +68,7 @@ const ALL: Record<UpgradeState['step'], UpgradeState> = {
   preparing,
   reviewing,
   applying,
+  tighteningRules,
   done,
   refused,
   cancelled,
@@ -75,10 +81,45 @@ describe('the upgrade machine: legal transitions', () => {
     expect(preparing).toMatchObject({ step: 'preparing', changeSetName: 'smooz-upgrade-v1-to-v2' });
   });
 
-  it('reviews safe changes, applies them on confirmation and ends done', () => {
+  it('reviews safe changes, applies them on confirmation, tightens the rules and ends done', () => {
     expect(reviewing).toMatchObject({ step: 'reviewing', changes: [lambdaModify] });
     expect(applying).toMatchObject({ step: 'applying', progress: { done: 0, total: 1 } });
+    expect(tighteningRules).toMatchObject({ step: 'tighteningRules', changes: [lambdaModify] });
+    expect(tighteningRules).not.toHaveProperty('progress');
     expect(done).toMatchObject({ step: 'done', alreadyCurrent: false, changes: [lambdaModify] });
+  });
+
+  it('carries the database rules’ change from the review through tightening to done', () => {
+    const withRules = reduceUpgrade(preparing, {
+      type: 'reviewed',
+      changeSetId: 'cs-1',
+      changes: [lambdaModify],
+      ruleChange,
+    });
+    expect(withRules).toMatchObject({ step: 'reviewing', ruleChange });
+    const ended = [
+      { type: 'confirmed' },
+      { type: 'completed' },
+      { type: 'rulesTightened' },
+    ].reduce<UpgradeState>((s, e) => reduceUpgrade(s, e as UpgradeEvent), withRules);
+    expect(ended).toMatchObject({ step: 'done', ruleChange });
+  });
+
+  it.each([
+    ['preparing', preparing, 'preparing'],
+    ['reviewing', reviewing, 'reviewing'],
+    ['applying', applying, 'applying'],
+    ['tighteningRules', tighteningRules, 'tighteningRules'],
+  ] as const)('a failure while %s resumes in that step', (_name, from, resumesIn) => {
+    const stopped = reduceUpgrade(from, { type: 'failed', error });
+    expect(stopped).toMatchObject({ step: 'failed', failedIn: from.step });
+    expect(reduceUpgrade(stopped, { type: 'resumed' }).step).toBe(resumesIn);
+  });
+
+  it('resumes tightening with what the update changed, without re-applying the change set', () => {
+    const stopped = reduceUpgrade(tighteningRules, { type: 'failed', error });
+    const resumed = reduceUpgrade(stopped, { type: 'resumed' });
+    expect(resumed).toEqual(tighteningRules);
   });
 
   it('ends done without changes when the stack already matches the template', () => {
@@ -134,6 +175,7 @@ const EVENTS: UpgradeEvent[] = [
   { type: 'cancelled' },
   { type: 'progressed', done: 1, total: 2 },
   { type: 'completed' },
+  { type: 'rulesTightened' },
   { type: 'rolledBack', failure },
   { type: 'failed', error },
   { type: 'resumed' },
@@ -142,6 +184,7 @@ const LEGAL: Record<UpgradeState['step'], UpgradeEvent['type'][]> = {
   preparing: ['alreadyCurrent', 'reviewed', 'failed'],
   reviewing: ['confirmed', 'cancelled', 'failed'],
   applying: ['progressed', 'completed', 'rolledBack', 'failed'],
+  tighteningRules: ['rulesTightened', 'failed'],
   done: [],
   refused: [],
   cancelled: [],
