@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrincipalChange, RuleChange, UpgradeState } from '../../../shared/lifecycle/upgrade';
 import { ErrorNotice } from '../common/ErrorNotice';
@@ -34,22 +35,41 @@ function ChangeLine({ change }: { readonly change: UpgradeChange }) {
   );
 }
 
+/** One thing the update changes, as it is now and as it will be, and what that means. */
+function BeforeAfter({
+  aspect,
+  before,
+  after,
+  note,
+}: {
+  readonly aspect: 'principal' | 'rules';
+  readonly before: ReactNode;
+  readonly after: ReactNode;
+  readonly note: string;
+}) {
+  const { t } = useTranslation('lifecycle');
+  return (
+    <div className={`upgrade-${aspect}`}>
+      <p>{t(`upgrade.${aspect}Title`)}</p>
+      <dl className="facts">
+        <FactRow label={t(`upgrade.${aspect}From`)}>{before}</FactRow>
+        <FactRow label={t(`upgrade.${aspect}To`)}>{after}</FactRow>
+      </dl>
+      <p>{note}</p>
+    </div>
+  );
+}
+
 /** Template v3: SMOOZ's whole account gives way to SMOOZ's role, and acceptance begins. */
 function PrincipalChangeNote({ change }: { readonly change: PrincipalChange }) {
   const { t } = useTranslation('lifecycle');
   return (
-    <div className="upgrade-principal">
-      <p>{t('upgrade.principalTitle')}</p>
-      <dl className="facts">
-        <FactRow label={t('upgrade.principalFrom')}>
-          <Sensitive kind="accountId" value={change.fromAccountId} />
-        </FactRow>
-        <FactRow label={t('upgrade.principalTo')}>
-          <Sensitive kind="arn" value={change.toRoleArn} />
-        </FactRow>
-      </dl>
-      <p>{t('upgrade.acceptanceNote')}</p>
-    </div>
+    <BeforeAfter
+      aspect="principal"
+      before={<Sensitive kind="accountId" value={change.fromAccountId} />}
+      after={<Sensitive kind="arn" value={change.toRoleArn} />}
+      note={t('upgrade.acceptanceNote')}
+    />
   );
 }
 
@@ -69,24 +89,12 @@ function Addresses({ cidrs }: { readonly cidrs: readonly string[] }) {
 function RuleChangeNote({ change }: { readonly change: RuleChange }) {
   const { t } = useTranslation('lifecycle');
   return (
-    <div className="upgrade-rules">
-      <p>{t('upgrade.rulesTitle')}</p>
-      <dl className="facts">
-        <div className="facts-row">
-          <dt>{t('upgrade.rulesFrom')}</dt>
-          <dd>
-            <Addresses cidrs={change.fromCidrs} />
-          </dd>
-        </div>
-        <div className="facts-row">
-          <dt>{t('upgrade.rulesTo')}</dt>
-          <dd>
-            <Addresses cidrs={change.toCidrs} />
-          </dd>
-        </div>
-      </dl>
-      <p>{t('upgrade.rulesNote')}</p>
-    </div>
+    <BeforeAfter
+      aspect="rules"
+      before={<Addresses cidrs={change.fromCidrs} />}
+      after={<Addresses cidrs={change.toCidrs} />}
+      note={t('upgrade.rulesNote')}
+    />
   );
 }
 
