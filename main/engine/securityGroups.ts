@@ -14,7 +14,7 @@ import {
 import { AppError } from '../../shared/errors';
 import type { SetupPlan } from '../../shared/flow/plan';
 import { planNames } from '../../shared/naming/planNames';
-import type { CreatedResource } from '../../shared/flow/resources';
+import type { CreatedResource, RuleSource } from '../../shared/flow/resources';
 import type { EngineClients } from './engineClients';
 import { updaterEndpointServiceNames } from '../../shared/stack/updaterApis';
 import { endpointsOfOtherConnections, type VpcNetwork } from './network';
@@ -328,24 +328,22 @@ export async function findConnectionRules(
   return (await groupsToSearch(clients, groupIds)).flatMap((group) =>
     (group.IpPermissions ?? [])
       .filter((p) => p.IpProtocol === 'tcp' && p.FromPort !== undefined && p.FromPort === p.ToPort)
-      .flatMap((p) => [
-        ...(p.UserIdGroupPairs ?? [])
-          .filter((g) => ownedBy(g.Description, connectionId) && g.GroupId)
-          .map((g): RuleResource => ({
-            kind: 'ingressRule',
-            groupId: group.GroupId as string,
-            port: p.FromPort as number,
-            source: { type: 'securityGroup', groupId: g.GroupId as string },
-          })),
-        ...(p.IpRanges ?? [])
-          .filter((r) => ownedBy(r.Description, connectionId) && r.CidrIp)
-          .map((r): RuleResource => ({
-            kind: 'ingressRule',
-            groupId: group.GroupId as string,
-            port: p.FromPort as number,
-            source: { type: 'cidr', cidr: r.CidrIp as string },
-          })),
-      ]),
+      .flatMap((p) => {
+        const rule = (source: RuleSource): RuleResource => ({
+          kind: 'ingressRule',
+          groupId: group.GroupId as string,
+          port: p.FromPort as number,
+          source,
+        });
+        return [
+          ...(p.UserIdGroupPairs ?? [])
+            .filter((g) => ownedBy(g.Description, connectionId) && g.GroupId)
+            .map((g) => rule({ type: 'securityGroup', groupId: g.GroupId as string })),
+          ...(p.IpRanges ?? [])
+            .filter((r) => ownedBy(r.Description, connectionId) && r.CidrIp)
+            .map((r) => rule({ type: 'cidr', cidr: r.CidrIp as string })),
+        ];
+      }),
   );
 }
 
