@@ -41,6 +41,7 @@ import {
   tearDownFully,
 } from '../../support/engineFlows';
 import { loadBalancerInterfaces } from '../../support/loadBalancerInterfaces';
+import { smoozConnectionAvailable } from '../../support/lifecycle/manualSetup';
 import { rulesToVersionTwo, stackToVersionTwo } from '../../support/lifecycle/versionTwoConnection';
 import { resetMoto } from '../../support/motoServer';
 import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
@@ -111,13 +112,7 @@ async function connectSmooz(complete: StateAt<'complete'>): Promise<string> {
     },
     randomUUID(),
   );
-  for (let i = 0; i < 100; i++) {
-    const now = await smooz.getConnection(created.id);
-    if (now.status === 'available') return created.id;
-    if (now.status !== 'pending') throw new Error(`SMOOZ connection ${now.status}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('SMOOZ connection still pending after 10 s');
+  return smoozConnectionAvailable(smooz, created.id);
 }
 
 /** The upgrader as the app assembles it, on a store in `dir` (the same dir = a restart). */

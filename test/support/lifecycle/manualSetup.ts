@@ -169,9 +169,14 @@ async function connectSmoozTo(
     },
     randomUUID(),
   );
+  return smoozConnectionAvailable(smooz, created.id);
+}
+
+/** Waits (up to 10 s) for SMOOZ to report a connection it was asked to make as available. */
+export async function smoozConnectionAvailable(smooz: SmoozApi, id: string): Promise<string> {
   for (let i = 0; i < 100; i++) {
-    const now = await smooz.getConnection(created.id);
-    if (now.status === 'available') return created.id;
+    const now = await smooz.getConnection(id);
+    if (now.status === 'available') return id;
     if (now.status !== 'pending') throw new Error(`SMOOZ connection ${now.status}`);
     await new Promise((r) => setTimeout(r, 100));
   }
