@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrincipalChange, RuleChange, UpgradeState } from '../../../shared/lifecycle/upgrade';
+import type { UpgradeState } from '../../../shared/lifecycle/upgrade';
 import { ErrorNotice } from '../common/ErrorNotice';
 import { Sensitive } from '../support/Sensitive';
 import { useAction } from '../data/useAction';
@@ -35,44 +35,6 @@ function ChangeLine({ change }: { readonly change: UpgradeChange }) {
   );
 }
 
-/** One thing the update changes, as it is now and as it will be, and what that means. */
-function BeforeAfter({
-  aspect,
-  before,
-  after,
-  note,
-}: {
-  readonly aspect: 'principal' | 'rules';
-  readonly before: ReactNode;
-  readonly after: ReactNode;
-  readonly note: string;
-}) {
-  const { t } = useTranslation('lifecycle');
-  return (
-    <div className={`upgrade-${aspect}`}>
-      <p>{t(`upgrade.${aspect}Title`)}</p>
-      <dl className="facts">
-        <FactRow label={t(`upgrade.${aspect}From`)}>{before}</FactRow>
-        <FactRow label={t(`upgrade.${aspect}To`)}>{after}</FactRow>
-      </dl>
-      <p>{note}</p>
-    </div>
-  );
-}
-
-/** Template v3: SMOOZ's whole account gives way to SMOOZ's role, and acceptance begins. */
-function PrincipalChangeNote({ change }: { readonly change: PrincipalChange }) {
-  const { t } = useTranslation('lifecycle');
-  return (
-    <BeforeAfter
-      aspect="principal"
-      before={<Sensitive kind="accountId" value={change.fromAccountId} />}
-      after={<Sensitive kind="arn" value={change.toRoleArn} />}
-      note={t('upgrade.acceptanceNote')}
-    />
-  );
-}
-
 function Addresses({ cidrs }: { readonly cidrs: readonly string[] }) {
   return (
     <ul className="upgrade-addresses">
@@ -85,16 +47,30 @@ function Addresses({ cidrs }: { readonly cidrs: readonly string[] }) {
   );
 }
 
-/** Template v2 and older admitted the NLB's whole subnets; after the update, its /32s alone. */
-function RuleChangeNote({ change }: { readonly change: RuleChange }) {
+/**
+ * One thing the update changes, as it is now and as it will be, and what that means: template v3
+ * lets SMOOZ's role alone connect (and starts acceptance), and admits the NLB's /32s instead of
+ * its whole subnets.
+ */
+function BeforeAfter({
+  aspect,
+  before,
+  after,
+}: {
+  readonly aspect: 'principal' | 'rules';
+  readonly before: ReactNode;
+  readonly after: ReactNode;
+}) {
   const { t } = useTranslation('lifecycle');
   return (
-    <BeforeAfter
-      aspect="rules"
-      before={<Addresses cidrs={change.fromCidrs} />}
-      after={<Addresses cidrs={change.toCidrs} />}
-      note={t('upgrade.rulesNote')}
-    />
+    <div className={`upgrade-${aspect}`}>
+      <p>{t(`upgrade.${aspect}Title`)}</p>
+      <dl className="facts">
+        <FactRow label={t(`upgrade.${aspect}From`)}>{before}</FactRow>
+        <FactRow label={t(`upgrade.${aspect}To`)}>{after}</FactRow>
+      </dl>
+      <p>{t(`upgrade.${aspect}Note`)}</p>
+    </div>
   );
 }
 
@@ -155,8 +131,20 @@ export function UpgradeReview({
       {state.step === 'reviewing' && (
         <>
           <p>{t('upgrade.reviewIntro')}</p>
-          {state.principalChange && <PrincipalChangeNote change={state.principalChange} />}
-          {state.ruleChange && <RuleChangeNote change={state.ruleChange} />}
+          {state.principalChange && (
+            <BeforeAfter
+              aspect="principal"
+              before={<Sensitive kind="accountId" value={state.principalChange.fromAccountId} />}
+              after={<Sensitive kind="arn" value={state.principalChange.toRoleArn} />}
+            />
+          )}
+          {state.ruleChange && (
+            <BeforeAfter
+              aspect="rules"
+              before={<Addresses cidrs={state.ruleChange.fromCidrs} />}
+              after={<Addresses cidrs={state.ruleChange.toCidrs} />}
+            />
+          )}
           <ul className="upgrade-changes">
             {changes.map((c) => (
               <ChangeLine key={c.logicalResourceId} change={c} />

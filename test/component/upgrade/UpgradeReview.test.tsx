@@ -46,7 +46,7 @@ describe('the review of an update from template v2', () => {
     expect(note?.textContent).toContain(SMOOZ_ACCOUNT);
     expect(note?.textContent).toContain(t('lifecycle:upgrade.principalTo'));
     expect(note?.textContent).toContain(ROLE);
-    expect(note?.textContent).toContain(t('lifecycle:upgrade.acceptanceNote'));
+    expect(note?.textContent).toContain(t('lifecycle:upgrade.principalNote'));
   });
 
   it('lists the database rules’ change: the subnet ranges now, the NLB’s /32s after', async () => {
