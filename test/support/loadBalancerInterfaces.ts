@@ -1,4 +1,8 @@
-import { DescribeNetworkInterfacesCommand, EC2Client } from '@aws-sdk/client-ec2';
+import {
+  DescribeNetworkInterfacesCommand,
+  DescribeSecurityGroupsCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
 import { createAwsClient } from '../../main/aws/clientFactory';
 import { motoAppConfig, motoContext } from './awsTestConfig';
 
@@ -18,4 +22,23 @@ export async function loadBalancerInterfaces(endpoint: string, loadBalancerArn: 
     subnetId: eni.SubnetId ?? '',
     address: eni.PrivateIpAddress ?? '',
   }));
+}
+
+/**
+ * The NLB's addresses as /32s, and the CIDRs a connection's rules admit on a group's port (its id
+ * in the rule's description), both sorted: a least-privileged connection has the two equal.
+ */
+export async function nlbAndConnectionCidrs(
+  endpoint: string,
+  target: { loadBalancerArn: string; groupId: string; port: number; connectionId: string },
+) {
+  const ec2 = createAwsClient(EC2Client, motoAppConfig(endpoint), motoContext);
+  const nlb = await loadBalancerInterfaces(endpoint, target.loadBalancerArn);
+  const out = await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [target.groupId] }));
+  const admitted = (out.SecurityGroups?.[0]?.IpPermissions ?? [])
+    .filter((p) => p.FromPort === target.port)
+    .flatMap((p) => p.IpRanges ?? [])
+    .filter((r) => r.Description?.includes(target.connectionId))
+    .map((r) => r.CidrIp ?? '');
+  return { nlb: nlb.map((eni) => `${eni.address}/32`).sort(), admitted: admitted.sort() };
 }

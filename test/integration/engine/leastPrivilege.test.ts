@@ -1,5 +1,4 @@
 import {
-  DescribeSecurityGroupsCommand,
   DescribeVpcEndpointServiceConfigurationsCommand,
   DescribeVpcEndpointServicePermissionsCommand,
   EC2Client,
@@ -20,7 +19,10 @@ import {
   SMOOZ_ROLE_ARN,
   tearDownFully,
 } from '../../support/engineFlows';
-import { loadBalancerInterfaces } from '../../support/loadBalancerInterfaces';
+import {
+  loadBalancerInterfaces,
+  nlbAndConnectionCidrs,
+} from '../../support/loadBalancerInterfaces';
 import { resetMoto } from '../../support/motoServer';
 import { seedCustomerAccount, type SeededAccount } from '../../support/seedAccount';
 import { SimulatedCrash } from './crashInjection';
@@ -98,17 +100,13 @@ describe('least privilege on both sides: role principal, acceptance, NLB /32 rul
   it("admits exactly the NLB's private addresses (/32 each) on the database port, no subnet CIDR", async () => {
     const nlb = await loadBalancerInterfaces(endpoint, complete.outputs.loadBalancerArn);
     expect(nlb.map((eni) => eni.subnetId).sort()).toEqual([...complete.plan.subnetIds].sort());
-    const group = (
-      await ec2.send(
-        new DescribeSecurityGroupsCommand({ GroupIds: [seeded.postgres.securityGroupId] }),
-      )
-    ).SecurityGroups?.[0];
-    const appCidrs = (group?.IpPermissions ?? [])
-      .filter((p) => p.FromPort === 5432)
-      .flatMap((p) => p.IpRanges ?? [])
-      .filter((r) => r.Description?.includes(complete.plan.connectionId))
-      .map((r) => r.CidrIp);
-    expect(appCidrs.sort()).toEqual(nlb.map((eni) => `${eni.address}/32`).sort());
+    const cidrs = await nlbAndConnectionCidrs(endpoint, {
+      loadBalancerArn: complete.outputs.loadBalancerArn,
+      groupId: seeded.postgres.securityGroupId,
+      port: 5432,
+      connectionId: complete.plan.connectionId,
+    });
+    expect(cidrs.admitted).toEqual(cidrs.nlb);
   });
 
   it("accepts only SMOOZ's reported endpoint and rejects a foreign pending request; a crash after accepting resumes without doing it again", async () => {

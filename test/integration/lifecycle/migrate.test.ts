@@ -1,5 +1,4 @@
 import {
-  DescribeSecurityGroupsCommand,
   DescribeVpcEndpointConnectionsCommand,
   DescribeVpcEndpointServiceConfigurationsCommand,
   DescribeVpcEndpointServicePermissionsCommand,
@@ -9,7 +8,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { createAwsClient } from '../../../main/aws/clientFactory';
 import { accountSnapshot } from '../../support/accountSnapshot';
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
-import { loadBalancerInterfaces } from '../../support/loadBalancerInterfaces';
+import { nlbAndConnectionCidrs } from '../../support/loadBalancerInterfaces';
 import {
   adoptHandMade,
   handMadeWorldPerFile,
@@ -91,19 +90,14 @@ describe('migrating the manual-style setup side by side', () => {
     expect(
       connections.VpcEndpointConnections?.map((c) => [c.VpcEndpointId, c.VpcEndpointState]),
     ).toEqual([[connection.vpcEndpointId, 'available']]);
-    const nlb = await loadBalancerInterfaces(endpoint, service?.NetworkLoadBalancerArns?.[0] ?? '');
-    const group = (
-      await ec2.send(
-        new DescribeSecurityGroupsCommand({ GroupIds: [seeded.postgres.securityGroupId] }),
-      )
-    ).SecurityGroups?.[0];
-    const newRules = (group?.IpPermissions ?? [])
-      .filter((p) => p.FromPort === 5432)
-      .flatMap((p) => p.IpRanges ?? [])
-      .filter((r) => r.Description?.includes(end.newConnectionId ?? '-'))
-      .map((r) => r.CidrIp);
-    expect(nlb).not.toHaveLength(0);
-    expect(newRules.sort()).toEqual(nlb.map((eni) => `${eni.address}/32`).sort());
+    const cidrs = await nlbAndConnectionCidrs(endpoint, {
+      loadBalancerArn: service?.NetworkLoadBalancerArns?.[0] ?? '',
+      groupId: seeded.postgres.securityGroupId,
+      port: 5432,
+      connectionId: end.newConnectionId ?? '-',
+    });
+    expect(cidrs.nlb).not.toHaveLength(0);
+    expect(cidrs.admitted).toEqual(cidrs.nlb);
 
     // The old parts are gone; what is left beyond the seeded account is the new setup alone.
     const after = await accountSnapshot(endpoint);
