@@ -15,7 +15,7 @@ import { GetFunctionCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { createAwsClient } from '../../../main/aws/clientFactory';
 import type { EngineEvent } from '../../../main/engine/setupEngine';
 import type { SetupState } from '../../../shared/flow/state';
-import { accountSnapshot } from '../../support/accountSnapshot';
+import { accountSnapshot, type AccountSnapshot } from '../../support/accountSnapshot';
 import { loadBalancerInterfaces } from '../../support/loadBalancerInterfaces';
 import { motoAppConfig, motoContext } from '../../support/awsTestConfig';
 import { createEngineHarness } from '../../support/engineHarness';
@@ -53,6 +53,25 @@ describe('setup engine against moto: from the profile to the stack outputs', () 
         ...(p.UserIdGroupPairs ?? []).map((g) => `${p.FromPort}-${p.ToPort} ${g.GroupId}`),
       ])
       .sort();
+
+  /** The flow announced exactly these steps; its teardown removed these kinds and gave the account back. */
+  async function expectStepsThenTeardown(
+    engine: ReturnType<typeof createEngineHarness>['engine'],
+    events: readonly EngineEvent[],
+    id: string,
+    expected: { steps: string[]; removed: string[]; before: AccountSnapshot },
+  ) {
+    const steps = events
+      .filter((e): e is Extract<EngineEvent, { type: 'stateChanged' }> => e.type === 'stateChanged')
+      .map((e) => e.state.step);
+    expect([...new Set(steps)]).toEqual(expected.steps);
+    const torn = await tearDownFully(engine, id);
+    expect(torn.step).toBe('tornDown');
+    if (torn.step === 'tornDown') {
+      expect(torn.teardown.removed.map((r) => r.kind)).toEqual(expected.removed);
+    }
+    expect(await accountSnapshot(endpoint)).toEqual(expected.before);
+  }
 
   it('lists the Multi-AZ instance and the Aurora cluster with what the stack needs', async () => {
     const { engine } = createEngineHarness(endpoint);
@@ -158,29 +177,18 @@ describe('setup engine against moto: from the profile to the stack outputs', () 
       worldAddress('postgres'),
     ]);
 
-    const steps = events
-      .filter((e): e is Extract<EngineEvent, { type: 'stateChanged' }> => e.type === 'stateChanged')
-      .map((e) => e.state.step);
-    expect([...new Set(steps)]).toEqual([
-      'preflight',
-      'ready',
-      'authorizingRules',
-      'creatingStack',
-      'authorizingLoadBalancer',
-      'complete',
-    ]);
-
-    const torn = await tearDownFully(engine, id);
-    expect(torn.step).toBe('tornDown');
-    if (torn.step === 'tornDown') {
-      expect(torn.teardown.removed.map((r) => r.kind)).toEqual([
-        'stack',
-        'ingressRule',
-        'ingressRule',
-        'ingressRule',
-      ]);
-    }
-    expect(await accountSnapshot(endpoint)).toEqual(before);
+    await expectStepsThenTeardown(engine, events, id, {
+      steps: [
+        'preflight',
+        'ready',
+        'authorizingRules',
+        'creatingStack',
+        'authorizingLoadBalancer',
+        'complete',
+      ],
+      removed: ['stack', 'ingressRule', 'ingressRule', 'ingressRule'],
+      before,
+    });
   });
 
   it('inside the VPC (switched before confirming): creates the Lambda SG, least-privilege RDS rules and the stack with the updater in the VPC; teardown restores the account', async () => {
@@ -257,32 +265,26 @@ describe('setup engine against moto: from the profile to the stack outputs', () 
       last?.type === 'stackEvents' && last.total,
     );
     expect(last?.type === 'stackEvents' && last.total).toBeGreaterThan(10);
-    const steps = events
-      .filter((e): e is Extract<EngineEvent, { type: 'stateChanged' }> => e.type === 'stateChanged')
-      .map((e) => e.state.step);
-    expect([...new Set(steps)]).toEqual([
-      'preflight',
-      'ready',
-      'creatingSecurityGroup',
-      'authorizingRules',
-      'creatingStack',
-      'authorizingLoadBalancer',
-      'complete',
-    ]);
-
-    const torn = await tearDownFully(engine, id);
-    expect(torn.step).toBe('tornDown');
-    if (torn.step === 'tornDown') {
-      expect(torn.teardown.removed.map((r) => r.kind)).toEqual([
+    await expectStepsThenTeardown(engine, events, id, {
+      steps: [
+        'preflight',
+        'ready',
+        'creatingSecurityGroup',
+        'authorizingRules',
+        'creatingStack',
+        'authorizingLoadBalancer',
+        'complete',
+      ],
+      removed: [
         'stack',
         'ingressRule',
         'ingressRule',
         'ingressRule',
         'ingressRule',
         'securityGroup',
-      ]);
-    }
-    expect(await accountSnapshot(endpoint)).toEqual(before);
+      ],
+      before,
+    });
   });
 
   it('deploys an Aurora cluster with IAM authentication and hands over the role SMOOZ assumes', async () => {
