@@ -133,6 +133,9 @@ export function createMainServices(host: HostEnvironment): MainServices {
         state.oldParts,
         { ...DEFAULT_TIMING, maxWaitMs: 30 * 60_000 },
       ),
+    linkToSmooz: async (newConnectionId, smoozConnectionId) => {
+      await guided.link(newConnectionId, smoozConnectionId);
+    },
     logger,
     timing: { ...DEFAULT_TIMING, smoozWaitMs: 15 * 60_000 },
   });

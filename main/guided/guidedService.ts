@@ -33,6 +33,11 @@ export interface GuidedServiceDeps {
  */
 export interface GuidedService extends Subscribable<GuidedRecord> {
   finish(connectionId: string): Promise<GuidedRecord>;
+  /**
+   * Makes a finished setup the app's line for a SMOOZ connection that already exists (a
+   * migration's new setup once SMOOZ has switched to it): SMOOZ's answer, no create. Idempotent.
+   */
+  link(connectionId: string, smoozConnectionId: string): Promise<GuidedRecord>;
   /** The record, refreshed from SMOOZ while the endpoint is still on its way. */
   get(connectionId: string): Promise<GuidedRecord | null>;
   list(): Promise<GuidedRecord[]>;
@@ -196,6 +201,19 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
     return record;
   }
 
+  async function link(connectionId: string, smoozConnectionId: string) {
+    const existing = deps.store.load(connectionId);
+    if (existing !== undefined) return existing;
+    const connection = await deps.smooz.client.getConnection(smoozConnectionId);
+    const record = dispatch(startGuided(connectionId, now()), {
+      type: 'smoozAnswered',
+      connection,
+      at: now(),
+    });
+    changes.emit(record);
+    return record;
+  }
+
   async function removeSmoozSide(record: GuidedRecord) {
     const smoozId = record.smoozConnectionId;
     if (smoozId === undefined) return record;
@@ -247,6 +265,7 @@ export function createGuidedService(deps: GuidedServiceDeps): GuidedService {
   return {
     subscribe: changes.subscribe,
     finish,
+    link,
     async get(connectionId) {
       const record = deps.store.load(connectionId);
       if (record === undefined) return null;

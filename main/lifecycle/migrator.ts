@@ -44,6 +44,11 @@ export interface MigratorDeps {
   readonly smooz: SmoozApi;
   /** Deletes the old setup's adopted parts (main/lifecycle/oldSetupRemoval.ts, with clients). */
   readonly removeOldSetup: (state: MigrationState) => Promise<void>;
+  /**
+   * Makes the new setup the app's line for SMOOZ's connection (home's list, its teardown), once
+   * SMOOZ uses it; idempotent.
+   */
+  readonly linkToSmooz: (newConnectionId: string, smoozConnectionId: string) => Promise<void>;
   readonly logger: Logger;
   readonly now?: () => Date;
   readonly timing: MigrationTiming;
@@ -245,6 +250,8 @@ export function createMigrator(deps: MigratorDeps): Migrator {
       }
       case 'switching':
         await deps.smooz.switchMigration(id, newSetupOf(state).endpointServiceName);
+        // From here SMOOZ uses the new setup; a restart before the step is kept links again.
+        await deps.linkToSmooz(state.newConnectionId as string, id);
         return undefined;
       case 'removingOldEndpoint':
         await until(async () =>

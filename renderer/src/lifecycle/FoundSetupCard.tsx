@@ -13,6 +13,8 @@ import { useSupportMode } from '../support/SupportModeContext';
 import type { FoundSetupProps } from './foundSetupProps';
 import { MigrationPanel } from './MigrationPanel';
 import { RowAction } from '../common/RowAction';
+import { valueOf } from '../data/useIpcQuery';
+import { useMigrations } from './useMigrations';
 
 /** One found setup: what it is, its diagnosis (SMOOZ's test first), and adoption. */
 export function FoundSetupCard({ found, adoption, smoozAccountId }: FoundSetupProps) {
@@ -20,6 +22,7 @@ export function FoundSetupCard({ found, adoption, smoozAccountId }: FoundSetupPr
   const { setup, findings } = found;
   const title = setup.smooz?.name ?? setup.stack?.name ?? setup.key;
   const worst = overallSeverity(findings);
+  const movedAway = valueOf(useMigrations())?.find((m) => m.key === setup.key)?.phase === 'done';
   return (
     <li className="found-setup" data-testid={`found-setup-${setup.key}`} aria-label={title}>
       <div className="found-setup-head">
@@ -52,7 +55,8 @@ export function FoundSetupCard({ found, adoption, smoozAccountId }: FoundSetupPr
           <FindingLine key={`${f.id}-${JSON.stringify(f.params)}`} finding={f} />
         ))}
       </ul>
-      <Adoption found={found} adoption={adoption ?? found.adoption} title={title} />
+      {/* Moved to the current design: these parts are deleted, there is nothing left to adopt. */}
+      {!movedAway && <Adoption found={found} adoption={adoption ?? found.adoption} title={title} />}
       <MigrationPanel
         found={found}
         adoption={adoption ?? found.adoption}

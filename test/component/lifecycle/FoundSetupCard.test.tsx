@@ -75,4 +75,16 @@ describe('home: one setup found in the account', () => {
       screen.queryByRole('button', { name: t('lifecycle:adoptNamed', { name: 'prod' }) }),
     ).toBeNull();
   });
+
+  it('offers no adoption once a migration has moved it to the current design (its parts are gone)', async () => {
+    const done = { key: setup.key, phase: 'done', completed: [], name: 'prod' };
+    renderScreen(
+      <FoundSetupCard smoozAccountId="210987654321" found={scanned} adoption={undefined} />,
+      { 'migration:list': () => [done] as never },
+    );
+    await screen.findByText(t('lifecycle:migration.phase.done'));
+    expect(
+      screen.queryByRole('button', { name: t('lifecycle:adoptNamed', { name: 'prod' }) }),
+    ).toBeNull();
+  });
 });

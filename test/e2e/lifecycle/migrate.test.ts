@@ -46,10 +46,15 @@ describe('home: move an adopted hand-made setup to the current design', () => {
     await panel.getByText(ja('migration.phase.done')).waitFor({ timeout: 300_000 });
     await shoot(page, 'migration-done-ja');
     expect(await panel.locator('.migration-step.done').count()).toBe(6);
-    // The old setup's adoption is released once it is deleted, and home says so at once.
-    await card
-      .getByRole('button', { name: ja('adoptNamed', { name: '本番DB' }) })
-      .waitFor({ timeout: 30_000 });
+    // The old setup is deleted: its card offers no adoption any more.
+    expect(
+      await card.getByRole('button', { name: ja('adoptNamed', { name: '本番DB' }) }).count(),
+    ).toBe(0);
+
+    // Home lists the new setup as the connection, available, with its own actions.
+    const home = message('ja', 'guided', 'home.actionsNamed', { name: '本番DB' });
+    await page.getByRole('group', { name: home }).waitFor({ timeout: 30_000 });
+    await shoot(page, 'migration-home-connection-ja');
 
     const [migration] = app.services.migrator.list();
     const connection = await smooz.getConnection(connectionId);

@@ -53,6 +53,9 @@ describe('migrating the manual-style setup side by side', () => {
       'done:',
     ]);
 
+    // The new setup became the app's line for SMOOZ's connection when SMOOZ switched to it.
+    expect(app.links).toEqual([[end.newConnectionId, smoozConnectionId]]);
+
     // SMOOZ is on the new service and still connects through it.
     const connection = await smooz.getConnection(smoozConnectionId);
     expect(connection).toMatchObject({

@@ -23,6 +23,8 @@ export interface MigrationApp {
   readonly lifecycle: LifecycleService;
   readonly migrator: Migrator;
   readonly userDataDir: string;
+  /** Every (new setup, SMOOZ connection) the migrator asked to link, in order. */
+  readonly links: (readonly [string, string])[];
 }
 
 /**
@@ -46,6 +48,7 @@ export function migrationApp(
     engine.list().map((f) => f.plan.connectionId),
   );
   const clients = createFinderClients(motoAppConfig(motoEndpoint), motoContext);
+  const links: (readonly [string, string])[] = [];
   const deps: MigratorDeps = {
     migrations: createStoreMigrationRepository(store, silentLogger),
     adoptions,
@@ -55,10 +58,13 @@ export function migrationApp(
     removeOldSetup: (state) =>
       removeOldSetup(clients, state.oldParts, { ...MOTO_POLLING, maxWaitMs: 60_000 }),
     logger: silentLogger,
+    linkToSmooz: async (newConnectionId, smoozConnectionId) => {
+      links.push([newConnectionId, smoozConnectionId]);
+    },
     timing: { ...MOTO_POLLING, smoozWaitMs: 30_000 },
   };
   const migrator = createMigrator(options.wrap ? options.wrap(deps) : deps);
-  return { lifecycle, migrator, userDataDir };
+  return { lifecycle, migrator, userDataDir, links };
 }
 
 /** SMOOZ's connectivity test run back to back until stopped: how many ran, which failed. */

@@ -249,6 +249,36 @@ describe('guided flow: stack outputs to SMOOZ to a verified, listed connection',
     expect(world.smoozCount()).toBe(2);
   });
 
+  it("links a migration's new setup to SMOOZ's existing connection: listed as available, no second create, and its teardown removes SMOOZ's side first", async () => {
+    const world = fakeWorld(complete);
+    const existing = await world.deps.smooz.client.createConnection(
+      { name: 'prod' } as SmoozConnectionCreate,
+      'made-by-the-old-setup',
+    );
+    world.setStatus('available');
+    world.calls.length = 0;
+    const service = createGuidedService(world.deps);
+    const seen: GuidedRecord[] = [];
+    service.subscribe((r) => seen.push(r));
+    const record = await service.link(samplePlan.connectionId, existing.id);
+    expect(record).toMatchObject({ smoozConnectionId: existing.id, phase: 'available' });
+    expect(seen.map((r) => r.phase)).toEqual(['available']);
+    expect(world.lines.get(samplePlan.connectionId)?.status).toBe('available');
+    // Again (a restart before the migration kept its step): the same record, nothing new.
+    expect(
+      await createGuidedService(world.deps).link(samplePlan.connectionId, existing.id),
+    ).toEqual(record);
+    expect(world.calls.filter((c) => c.startsWith('create:'))).toEqual([]);
+    expect(world.smoozCount()).toBe(1);
+
+    await service.teardown(samplePlan.connectionId);
+    await service.settled(samplePlan.connectionId);
+    expect(world.calls.filter((c) => c === 'smooz.delete' || c === 'engine.teardown')).toEqual([
+      'smooz.delete',
+      'engine.teardown',
+    ]);
+  });
+
   it('refuses to hand over a flow whose stack is not complete', async () => {
     const world = fakeWorld({
       step: 'creatingStack',
