@@ -7,9 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineClients } from '../../../main/engine/engineClients';
 import { lambdaConcurrency } from '../../../main/engine/preflight';
 import { REQUIRED_ACTIONS } from '../../../main/engine/requiredPermissions';
-import type { PreflightCheck } from '../../../shared/flow/preflight';
 import { samplePlan } from '../../support/flowFixtures';
 import { ROOT } from '../../support/projectRoot';
+import { worded } from '../../support/preflightWords';
 
 const lambdaMock = mockClient(LambdaClient);
 afterEach(() => lambdaMock.reset());
@@ -23,26 +23,6 @@ const settings = (limit: number, unreserved: number) => ({
 
 const awsError = (name: string, status: number, message: string) =>
   Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
-
-type Tree = { [key: string]: string | Tree };
-/** The check's text as the renderer words it (`setup:preflight.<explanation>`), in `language`. */
-function worded(check: PreflightCheck, language: 'ja' | 'en'): string {
-  const catalogue = JSON.parse(
-    readFileSync(join(ROOT, 'renderer', 'src', 'locales', language, 'setup.json'), 'utf8'),
-  ) as Tree;
-  const text = check.explanation
-    .split('.')
-    .reduce<string | Tree | undefined>(
-      (node, key) => (typeof node === 'object' ? node[key] : undefined),
-      catalogue.preflight,
-    );
-  if (typeof text !== 'string') throw new Error(`no text for ${check.explanation}`);
-  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
-    const value = check.params[name];
-    if (value === undefined) throw new Error(`${check.explanation}: no value for ${name}`);
-    return String(value);
-  });
-}
 
 describe('preflight: Lambda concurrency, information only', () => {
   it('passes on an account with AWS’s default limit, naming the shared figures', async () => {

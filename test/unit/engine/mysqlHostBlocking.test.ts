@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   DescribeDBClusterParametersCommand,
   DescribeDBClustersCommand,
@@ -13,9 +11,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineClients } from '../../../main/engine/engineClients';
 import { mysqlHostBlocking, SAFE_MINIMUM } from '../../../main/engine/mysqlHostBlocking';
 import type { SetupPlan } from '../../../shared/flow/plan';
-import type { PreflightCheck } from '../../../shared/flow/preflight';
 import { samplePlan } from '../../support/flowFixtures';
-import { ROOT } from '../../support/projectRoot';
+import { worded } from '../../support/preflightWords';
 
 const rdsMock = mockClient(RDSClient);
 afterEach(() => rdsMock.reset());
@@ -68,26 +65,6 @@ const onGroup = (group: string, p: Partial<Parameter>) =>
   rdsMock
     .on(DescribeDBParametersCommand, { DBParameterGroupName: group })
     .resolves({ Parameters: parameters(p) });
-
-type Tree = { [key: string]: string | Tree };
-/** The finding as the user reads it (`setup:preflight.<explanation>` with its params). */
-function worded(check: PreflightCheck, language: 'ja' | 'en'): string {
-  const catalogue = JSON.parse(
-    readFileSync(join(ROOT, 'renderer', 'src', 'locales', language, 'setup.json'), 'utf8'),
-  ) as Tree;
-  const text = check.explanation
-    .split('.')
-    .reduce<string | Tree | undefined>(
-      (node, key) => (typeof node === 'object' ? node[key] : undefined),
-      catalogue.preflight,
-    );
-  if (typeof text !== 'string') throw new Error(`no text for ${check.explanation}`);
-  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
-    const value = check.params[name];
-    if (value === undefined) throw new Error(`${check.explanation}: no value for ${name}`);
-    return String(value);
-  });
-}
 
 describe('preflight: MySQL/MariaDB blocking the NLB’s addresses (max_connect_errors)', () => {
   it('does not apply to PostgreSQL and asks AWS nothing', async () => {
